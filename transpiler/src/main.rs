@@ -1,1 +1,95 @@
-fn main() {}
+//! The `kybra-aot` command line: argument parsing, progress and exit codes.
+
+use clap::{Parser, Subcommand};
+use kybra_aot::build::{self, BuildError, BuildOptions};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(name = "kybra-aot", version, about = "Compile typed Kybra Python canisters to Wasm, ahead of time")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build a canister: NAME ENTRY.py OUT.did (Kybra's argument order).
+    Build {
+        /// Canister name; the Wasm is written to .kybra/NAME/NAME.wasm.
+        name: String,
+        /// The Python entry module, e.g. src/main.py.
+        entry: PathBuf,
+        /// Where to write the Candid interface, e.g. src/main.did.
+        did: PathBuf,
+        /// Output directory (default: .kybra/NAME).
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
+        /// Show cargo's output.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Check a Python canister and report errors, without building.
+    Check { entry: PathBuf },
+    /// Print the Candid interface of a Python canister.
+    Did { entry: PathBuf },
+    /// Print the generated Rust of a Python canister.
+    Rust { entry: PathBuf },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprint!("{e}");
+            if !e.to_string().ends_with('\n') {
+                eprintln!();
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn compile(entry: &PathBuf) -> Result<kybra_aot::Compiled, BuildError> {
+    let source = build::read_source(entry)?;
+    kybra_aot::compile(&entry.display().to_string(), &source).map_err(BuildError::Diagnostics)
+}
+
+fn run(command: Command) -> Result<(), BuildError> {
+    match command {
+        Command::Build { name, entry, did, out_dir, verbose } => {
+            let out_dir = out_dir.unwrap_or_else(|| PathBuf::from(".kybra").join(&name));
+            let opts = BuildOptions { name: name.clone(), entry: entry.clone(), did_out: did, out_dir, verbose };
+            eprintln!("kybra-aot: building canister `{name}` from {}", entry.display());
+            let start = Instant::now();
+            let out = build::build(&opts, &mut |stage, took| {
+                eprintln!("  {stage:<22} {:>8.2?}", took);
+            })?;
+            eprintln!(
+                "  done in {:.2?}: {} ({} KiB), {} ({} KiB), {}",
+                start.elapsed(),
+                out.wasm.display(),
+                out.wasm_size / 1024,
+                out.wasm_gz.display(),
+                out.gz_size / 1024,
+                out.did.display()
+            );
+            Ok(())
+        }
+        Command::Check { entry } => {
+            compile(&entry)?;
+            eprintln!("{}: no errors", entry.display());
+            Ok(())
+        }
+        Command::Did { entry } => {
+            print!("{}", compile(&entry)?.did);
+            Ok(())
+        }
+        Command::Rust { entry } => {
+            print!("{}", compile(&entry)?.rust);
+            Ok(())
+        }
+    }
+}

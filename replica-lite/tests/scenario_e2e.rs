@@ -1,0 +1,358 @@
+//! End-to-end scenario scripts against the `scenario_target` test canister
+//! (tests/canisters/scenario_target), built for wasm32 on first use.
+
+use replica_lite::scenario::{
+    identity_principal, run_script, run_scripts, CanisterBuilder, FailureKind, NoPythonBuilder,
+    ScriptReport,
+};
+use replica_lite::{Replica, ReplicaConfig};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+fn cache_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("KYBRA_AOT_CACHE_DIR") {
+        return PathBuf::from(d);
+    }
+    if let Some(d) = std::env::var_os("XDG_CACHE_HOME") {
+        return PathBuf::from(d).join("kybra-aot");
+    }
+    let home = std::env::var_os("HOME").expect("HOME is set");
+    PathBuf::from(home).join(".cache").join("kybra-aot")
+}
+
+/// Builds the test canister once per test process and returns its path.
+fn target_wasm() -> &'static Path {
+    static WASM: OnceLock<PathBuf> = OnceLock::new();
+    WASM.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/canisters");
+        let target = cache_dir().join("target");
+        let status = Command::new(env!("CARGO"))
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "scenario_target",
+            ])
+            .current_dir(&root)
+            .env("CARGO_TARGET_DIR", &target)
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "building scenario_target failed");
+        target.join("wasm32-unknown-unknown/release/scenario_target.wasm")
+    })
+}
+
+/// A fresh directory holding `target.wasm` and the given scripts.
+fn workspace(tag: &str, scripts: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "replica-lite-scenario-e2e-{tag}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(target_wasm(), dir.join("target.wasm")).unwrap();
+    for (name, text) in scripts {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+fn run_one(tag: &str, script: &str) -> (ScriptReport, String) {
+    let dir = workspace(tag, &[("test.sh", script)]);
+    let path = dir.join("test.sh");
+    let mut replica = Replica::new(ReplicaConfig::default());
+    let mut out = Vec::new();
+    let report = run_script(&path, &mut replica, &mut NoPythonBuilder, &mut out).unwrap();
+    let text = String::from_utf8(out)
+        .unwrap()
+        .replace(&path.display().to_string(), "FILE");
+    (report, text)
+}
+
+const PASSING: &str = r#"
+// Typed calls through the canister's candid:service metadata.
+let c = install("target.wasm", opt "Howdy")
+assert call c.get() == 0
+call c.inc()
+assert _ == (1 : nat64)
+let n = call c.add(41)
+assert n == 42
+assert __cost_n != 0
+assert __cost__ == __cost_n
+assert call c.greet("Ada") == "Howdy, Ada!"
+assert call c.pair() == (42, "pair")
+assert call c.pair()[1] == "pair"
+assert call c.nothing() == null
+assert call c.nothing() == ()
+
+// Records get field names; an omitted opt field is null.
+let p = call c.echo_person(record { name = "Bo"; age = 7; tags = vec { "a"; "b" } })
+assert p == record { name = "Bo"; age = (7 : nat8); tags = vec { "a"; "b" }; nickname = null }
+assert p.tags[1] == "b"
+assert p ~= record { name = "B" }
+assert call c.echo_shape(variant { square = record { side = 3 } }).square.side == (3 : nat32)
+assert call c.echo_shape(variant { circle = 1.5 }) == variant { circle = 1.5 }
+assert call c.echo_shape(variant { dot }) == variant { dot }
+assert call c.echo_blob(blob "\00\01") == blob "\00\01"
+assert call c.echo_blob(file("data.bin")) == file("data.bin")
+
+// Traps: `fail` gives the message, and the state is rolled back.
+assert fail call c.boom("bad input") ~= "boom: bad input"
+assert call c.get() == 42
+
+// Identities.
+let me = call c.whoami()
+assert me == default
+identity alice
+assert call c.whoami() == alice
+assert call c.whoami() != me
+assert caller() == alice
+identity default
+
+// Time.
+let t0 = time()
+assert call c.now() == t0
+advance_time(5_000_000_000)
+assert call c.now() == add(t0, 5_000_000_000)
+tick()
+"#;
+
+#[test]
+fn passing_script_passes() {
+    let dir_script = PASSING;
+    let dir = workspace("pass", &[("test.sh", dir_script)]);
+    std::fs::write(dir.join("data.bin"), [9u8, 8, 7]).unwrap();
+    let path = dir.join("test.sh");
+    let mut replica = Replica::new(ReplicaConfig::default());
+    let mut out = Vec::new();
+    let report = run_script(&path, &mut replica, &mut NoPythonBuilder, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(report.failed, 0, "{text}");
+    assert_eq!(report.passed, 26, "{text}");
+    assert_eq!(text.lines().count(), 26);
+    assert!(text.lines().all(|l| l.starts_with("ok  ")), "{text}");
+    assert!(text.contains(&format!(
+        "ok  {}:4  assert call c.get() == 0",
+        path.display()
+    )));
+}
+
+#[test]
+fn wrong_assertion_is_reported_with_its_line_and_values() {
+    let script = "let c = install(\"target.wasm\", null)\n\
+                  call c.inc()\n\
+                  assert call c.get() == 2\n\
+                  assert call c.greet(\"x\") == \"Hello, x!\"\n\
+                  assert call c.get() ~= 3\n";
+    let (report, text) = run_one("wrong", script);
+    assert_eq!((report.passed, report.failed), (1, 2), "{text}");
+    assert_eq!(
+        text,
+        "FAIL FILE:3  assert call c.get() == 2\n     left:  1 : nat64\n     right: 2\n\
+         ok  FILE:4  assert call c.greet(\"x\") == \"Hello, x!\"\n\
+         FAIL FILE:5  assert call c.get() ~= 3\n     left:  1 : nat64\n     right: 3\n"
+    );
+    assert_eq!(report.failures[0].line, 3);
+    assert_eq!(
+        report.failures[1].kind,
+        FailureKind::Assertion {
+            op: "~=".into(),
+            left: "1 : nat64".into(),
+            right: "3".into()
+        }
+    );
+}
+
+#[test]
+fn unexpected_reject_stops_the_script() {
+    let script = "let c = install(\"target.wasm\", null)\n\
+                  assert 1 == 1\n\
+                  call c.boom(\"oops\")\n\
+                  assert 2 == 2\n";
+    let (report, text) = run_one("reject", script);
+    assert_eq!((report.passed, report.failed), (1, 1), "{text}");
+    assert_eq!(report.failures[0].line, 3);
+    let FailureKind::Error { message } = &report.failures[0].kind else {
+        panic!("an error, not an assertion: {text}")
+    };
+    assert!(
+        message.starts_with("call to `boom` was rejected with CanisterError (5): "),
+        "{message}"
+    );
+    assert!(message.contains("boom: oops"), "{message}");
+    assert!(
+        text.contains("log: ") && text.contains("about to trap: oops"),
+        "{text}"
+    );
+    assert!(!text.contains("FILE:4"));
+    // A call that succeeds inside `fail` is an error too.
+    let (report, text) = run_one(
+        "nofail",
+        "let c = install(\"target.wasm\", null)\nfail call c.inc()\n",
+    );
+    assert_eq!(report.failed, 1);
+    assert!(
+        text.contains("expected a rejection, but got 1 : nat64"),
+        "{text}"
+    );
+    // So is a missing method (untyped: not in the metadata) outside `fail`,
+    // while inside `fail` its reject message is a value.
+    let (report, text) = run_one(
+        "nomethod",
+        "let c = install(\"target.wasm\", null)\nassert fail call c.nope() ~= \"nope\"\n",
+    );
+    assert_eq!((report.passed, report.failed), (1, 0), "{text}");
+}
+
+#[test]
+fn upgrade_wipes_the_heap_and_reinstall_too() {
+    let script = r#"
+let c = install("target.wasm", opt "Hi")
+call c.add(5)
+assert call c.greet("u") == "Hi, u!"
+upgrade(c, opt "Yo")
+assert call c.get() == 0
+assert call c.greet("u") == "Yo, u!"
+call c.inc()
+upgrade(c)
+assert call c.get() == 0
+assert call c.greet("u") == "Hello, u!"
+call c.inc()
+reinstall(c, "target.wasm", opt "Re")
+assert call c.get() == 0
+assert call c.greet("u") == "Re, u!"
+identity mallory
+assert fail upgrade(c) ~= "controller"
+"#;
+    let (report, text) = run_one("upgrade", script);
+    assert_eq!((report.passed, report.failed), (8, 0), "{text}");
+}
+
+#[test]
+fn identities_are_distinct_principals() {
+    let script = r#"
+let c = install("target.wasm", null)
+let d = call c.whoami()
+identity alice
+let a = call c.whoami()
+identity bob
+let b = call c.whoami()
+identity anonymous
+assert call c.whoami() == principal "2vxsx-fae"
+assert a != b
+assert a != d
+assert b != d
+assert a == alice
+"#;
+    let script = format!(
+        "{script}assert d == principal \"{}\"\n",
+        identity_principal("default")
+    );
+    let (report, text) = run_one("ids", &script);
+    assert_eq!((report.passed, report.failed), (6, 0), "{text}");
+}
+
+#[test]
+fn run_scripts_uses_fresh_replicas_and_totals() {
+    let first = Replica::new(ReplicaConfig::default()).create_canister(Vec::new(), 0);
+    let script = format!(
+        "let c = install(\"target.wasm\", null)\nassert c == principal \"{first}\"\nassert call c.inc() == 1\n"
+    );
+    let dir = workspace(
+        "many",
+        &[
+            ("a.sh", script.as_str()),
+            ("b.sh", script.as_str()),
+            ("bad.sh", "assert 1 == 2\nlet x = (\n"),
+        ],
+    );
+    let paths = vec![
+        dir.join("a.sh"),
+        dir.join("b.sh"),
+        dir.join("bad.sh"),
+        dir.join("missing.sh"),
+    ];
+    let mut out = Vec::new();
+    let totals = run_scripts(&paths, &mut NoPythonBuilder, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!((totals.passed, totals.failed), (4, 2), "{text}");
+    assert_eq!(totals.scripts.len(), 4);
+    assert!(!totals.success());
+    assert_eq!(text.lines().last(), Some("4 passed, 2 failed"));
+    assert!(text.contains("bad.sh:3:1  parse error"), "{text}");
+    assert!(
+        text.contains("missing.sh  error: cannot read scenario script"),
+        "{text}"
+    );
+}
+
+#[test]
+fn python_canisters_go_through_the_builder() {
+    struct Prebuilt(Vec<PathBuf>);
+    impl CanisterBuilder for Prebuilt {
+        fn build_python(&mut self, entry: &Path) -> anyhow::Result<Vec<u8>> {
+            self.0.push(entry.to_path_buf());
+            Ok(std::fs::read(target_wasm())?)
+        }
+    }
+    let dir = workspace(
+        "py",
+        &[(
+            "test.sh",
+            "let c = install(\"src/main.py\", opt \"Py\")\nassert call c.greet(\"x\") == \"Py, x!\"\nupgrade(c)\n",
+        )],
+    );
+    let mut builder = Prebuilt(Vec::new());
+    let mut out = Vec::new();
+    let totals = run_scripts(&[dir.join("test.sh")], &mut builder, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!((totals.passed, totals.failed), (1, 0), "{text}");
+    assert_eq!(
+        builder.0,
+        vec![dir.join("src/main.py"), dir.join("src/main.py")]
+    );
+}
+
+#[test]
+fn binary_exit_codes() {
+    let dir = workspace(
+        "bin",
+        &[
+            (
+                "ok.sh",
+                "let c = install(\"target.wasm\", null)\nassert call c.inc() == 1\n",
+            ),
+            ("bad.sh", "assert 1 == 2\n"),
+            ("py.sh", "install(\"main.py\")\n"),
+        ],
+    );
+    let bin = env!("CARGO_BIN_EXE_replica-lite");
+    let ok = Command::new(bin)
+        .arg("run")
+        .arg(dir.join("ok.sh"))
+        .output()
+        .unwrap();
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&ok.stdout).ends_with("1 passed, 0 failed\n"));
+    let bad = Command::new(bin)
+        .arg("run")
+        .arg(dir.join("ok.sh"))
+        .arg(dir.join("bad.sh"))
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stdout).ends_with("1 passed, 1 failed\n"));
+    let py = Command::new(bin)
+        .arg("run")
+        .arg(dir.join("py.sh"))
+        .output()
+        .unwrap();
+    assert_eq!(py.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&py.stdout)
+        .contains("build Python canisters with `kybra-aot test`"));
+    let usage = Command::new(bin).output().unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+}

@@ -1,0 +1,113 @@
+//! Python exceptions as plain values, and the trap that ends a message when
+//! nothing catches them.
+
+use core::fmt;
+
+/// A Python exception: its class name (`"ZeroDivisionError"`) and message.
+///
+/// Code reachable from a `try` body passes these around in `Result`s;
+/// everywhere else they end the message through [`raise`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exception {
+    /// The exception class name, e.g. `"ValueError"`.
+    pub kind: &'static str,
+    /// The message, i.e. Python's `str(exc)`; may be empty.
+    pub message: String,
+}
+
+impl Exception {
+    /// An exception of class `kind` with `message`.
+    pub fn new(kind: &'static str, message: impl Into<String>) -> Self {
+        Exception {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// `ZeroDivisionError(message)`.
+    #[cold]
+    pub fn zero_division(message: impl Into<String>) -> Self {
+        Self::new("ZeroDivisionError", message)
+    }
+
+    /// `OverflowError(message)`.
+    #[cold]
+    pub fn overflow(message: impl Into<String>) -> Self {
+        Self::new("OverflowError", message)
+    }
+
+    /// `ValueError(message)`.
+    #[cold]
+    pub fn value_error(message: impl Into<String>) -> Self {
+        Self::new("ValueError", message)
+    }
+
+    /// `TypeError(message)`.
+    #[cold]
+    pub fn type_error(message: impl Into<String>) -> Self {
+        Self::new("TypeError", message)
+    }
+
+    /// `MemoryError(message)`: a result too large to represent.
+    #[cold]
+    pub fn memory_error(message: impl Into<String>) -> Self {
+        Self::new("MemoryError", message)
+    }
+}
+
+impl fmt::Display for Exception {
+    /// Python's traceback last line: `Kind: message`, or just `Kind` when
+    /// the message is empty.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.message.is_empty() {
+            f.write_str(self.kind)
+        } else {
+            write!(f, "{}: {}", self.kind, self.message)
+        }
+    }
+}
+
+impl std::error::Error for Exception {}
+
+/// Ends the current message with the exception text and its Python source
+/// location: `"{exc}\n  at {at}"`, where `at` is e.g. `"src/main.py:12"`.
+///
+/// On `wasm32` this is `ic_cdk::trap` (the canister rejects the call and rolls
+/// back its state); elsewhere it panics with the same text, so host tests
+/// can observe it.
+#[cold]
+#[inline(never)]
+pub fn raise(exc: Exception, at: &'static str) -> ! {
+    trap(&format!("{exc}\n  at {at}"))
+}
+
+/// Ends the current message with `message` (see [`raise`] for the target
+/// split).
+#[cold]
+#[inline(never)]
+pub fn trap(message: &str) -> ! {
+    #[cfg(target_arch = "wasm32")]
+    {
+        ic_cdk::trap(message)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        panic!("{}", message)
+    }
+}
+
+/// `result.or_raise("src/main.py:12")`: the value, or [`raise`] the error.
+pub trait OrRaise<T> {
+    /// Unwraps `Ok`, raises `Err` at the given Python source location.
+    fn or_raise(self, at: &'static str) -> T;
+}
+
+impl<T> OrRaise<T> for Result<T, Exception> {
+    #[inline]
+    fn or_raise(self, at: &'static str) -> T {
+        match self {
+            Ok(v) => v,
+            Err(e) => raise(e, at),
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Python `str` and `bytes` helpers whose results are Python ints or need
+//! Python's rules.
+
+use crate::exception::{trap, Exception};
+use crate::int::Int;
+
+/// Python `len(s)` for a `str`: the number of code points.
+pub fn len(s: &str) -> Int {
+    Int::from(s.chars().count())
+}
+
+/// Python `len(b)` for `bytes`.
+pub fn bytes_len(b: &[u8]) -> Int {
+    Int::from(b.len())
+}
+
+/// Python `s * n`: empty for `n <= 0`. A result too large for memory traps
+/// with `MemoryError` (use [`try_repeat`] inside `try`).
+pub fn repeat(s: &str, n: &Int) -> String {
+    match try_repeat(s, n) {
+        Ok(r) => r,
+        Err(e) => trap(&e.to_string()),
+    }
+}
+
+/// Python `s * n`, reporting an oversized result as `MemoryError`.
+pub fn try_repeat(s: &str, n: &Int) -> Result<String, Exception> {
+    if s.is_empty() || n.is_negative() || n.is_zero() {
+        return Ok(String::new());
+    }
+    let count = n
+        .to_i64()
+        .and_then(|v| usize::try_from(v).ok())
+        .ok_or_else(|| Exception::overflow("cannot fit 'int' into an index-sized integer"))?;
+    match s.len().checked_mul(count) {
+        Some(total) if total <= isize::MAX as usize / 2 => Ok(s.repeat(count)),
+        _ => Err(Exception::memory_error("")),
+    }
+}
+
+/// Python `b * n` for `bytes`.
+pub fn try_repeat_bytes(b: &[u8], n: &Int) -> Result<Vec<u8>, Exception> {
+    if b.is_empty() || n.is_negative() || n.is_zero() {
+        return Ok(Vec::new());
+    }
+    let count = n
+        .to_i64()
+        .and_then(|v| usize::try_from(v).ok())
+        .ok_or_else(|| Exception::overflow("cannot fit 'int' into an index-sized integer"))?;
+    match b.len().checked_mul(count) {
+        Some(total) if total <= isize::MAX as usize / 2 => Ok(b.repeat(count)),
+        _ => Err(Exception::memory_error("")),
+    }
+}
+
+/// Whether Python's `str.isspace()` holds for `c` (what `strip()` and
+/// `int()` skip): Unicode White_Space plus the ASCII separators
+/// U+001C..U+001F.
+pub fn is_py_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_and_repeat() {
+        assert_eq!(len("héllo\u{1F600}"), Int::from(6));
+        assert_eq!(bytes_len(&[1, 2, 3]), Int::from(3));
+        assert_eq!(repeat("ab", &Int::from(3)), "ababab");
+        assert_eq!(repeat("ab", &Int::from(-3)), "");
+        assert_eq!(repeat("", &Int::from_decimal("100000000000000000000")), "");
+        assert_eq!(
+            try_repeat("ab", &Int::from_decimal("100000000000000000000"))
+                .unwrap_err()
+                .kind,
+            "OverflowError"
+        );
+        assert_eq!(
+            try_repeat("ab", &Int::from(i64::MAX)).unwrap_err().kind,
+            "MemoryError"
+        );
+        assert_eq!(try_repeat_bytes(b"x", &Int::from(2)), Ok(b"xx".to_vec()));
+    }
+}

@@ -1,0 +1,258 @@
+//! Turning generated Rust into a canister: the cargo project, the Wasm build
+//! in the shared target directory, Candid metadata, gzip.
+
+mod cargo;
+
+pub use cargo::{cache_dir, canister_target_dir, cargo_build};
+
+use crate::diagnostics::Diagnostics;
+use sha2::{Digest, Sha256};
+use std::fmt;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+include!(concat!(env!("OUT_DIR"), "/runtime_files.rs"));
+
+/// Versions every canister build uses, so compiled dependencies are shared.
+pub const IC_CDK_VERSION: &str = "0.20";
+pub const CANDID_VERSION: &str = "0.10.39";
+
+/// The release profile of canister Wasm (small code, built once per dependency).
+pub const CANISTER_PROFILE: &str = r#"[profile.release]
+opt-level = "z"
+lto = true
+codegen-units = 1
+panic = "abort"
+debug = false
+"#;
+
+/// What `kybra-aot build` needs.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Canister name (also the Wasm file name).
+    pub name: String,
+    pub entry: PathBuf,
+    /// Where to write the `.did` (Kybra's third argument).
+    pub did_out: PathBuf,
+    /// Output directory; `.kybra/NAME` by default.
+    pub out_dir: PathBuf,
+    pub verbose: bool,
+}
+
+/// The files a successful build wrote.
+#[derive(Debug, Clone)]
+pub struct BuildOutput {
+    pub wasm: PathBuf,
+    pub wasm_gz: PathBuf,
+    pub did: PathBuf,
+    pub crate_dir: PathBuf,
+    pub wasm_size: usize,
+    pub gz_size: usize,
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    /// The Python program has errors.
+    Diagnostics(Diagnostics),
+    Io(String),
+    /// cargo failed on generated code: a kybra-aot bug, or a missing toolchain.
+    Cargo(String),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Diagnostics(d) => write!(f, "{d}"),
+            BuildError::Io(e) => write!(f, "error: {e}"),
+            BuildError::Cargo(e) => write!(f, "error: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+fn io_err(what: &str, path: &Path, e: std::io::Error) -> BuildError {
+    BuildError::Io(format!("{what} {}: {e}", path.display()))
+}
+
+/// Reads the entry file with a clear error.
+pub fn read_source(entry: &Path) -> Result<String, BuildError> {
+    std::fs::read_to_string(entry).map_err(|e| io_err("cannot read", entry, e))
+}
+
+/// Writes `contents` unless the file already holds exactly that (so cargo's
+/// fingerprints stay fresh and unchanged canisters are not rebuilt).
+pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<(), BuildError> {
+    if std::fs::read(path).is_ok_and(|old| old == contents) {
+        return Ok(());
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| io_err("cannot create", dir, e))?;
+    }
+    std::fs::write(path, contents).map_err(|e| io_err("cannot write", path, e))
+}
+
+/// runtime-lite's standalone manifest (the workspace one inherits settings).
+fn runtime_manifest() -> String {
+    format!(
+        r#"[package]
+name = "runtime-lite"
+version = "0.1.0"
+edition = "2021"
+publish = false
+
+[lib]
+name = "runtime_lite"
+
+[dependencies]
+candid = "{CANDID_VERSION}"
+ic-cdk = "{IC_CDK_VERSION}"
+num-bigint = "0.4"
+num-integer = "0.1"
+num-traits = "0.2"
+serde = {{ version = "1", features = ["derive"] }}
+"#
+    )
+}
+
+/// Materializes the embedded runtime-lite under the cache, once per version
+/// of its sources; returns its directory.
+pub fn ensure_runtime_lite(cache: &Path) -> Result<PathBuf, BuildError> {
+    let manifest = runtime_manifest();
+    let mut h = Sha256::new();
+    h.update(manifest.as_bytes());
+    for (path, text) in RUNTIME_LITE_FILES {
+        h.update(path.as_bytes());
+        h.update([0]);
+        h.update(text.as_bytes());
+        h.update([0]);
+    }
+    let hash: String = h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let dir = cache.join("runtime-lite").join(hash);
+    if dir.join("Cargo.toml").exists() {
+        return Ok(dir);
+    }
+    let tmp = cache.join("runtime-lite").join(format!(".tmp-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    for (path, text) in RUNTIME_LITE_FILES {
+        write_if_changed(&tmp.join("src").join(path), text.as_bytes())?;
+    }
+    write_if_changed(&tmp.join("Cargo.toml"), manifest.as_bytes())?;
+    match std::fs::rename(&tmp, &dir) {
+        Ok(()) => Ok(dir),
+        // Another build won the race; its copy is identical.
+        Err(_) if dir.join("Cargo.toml").exists() => {
+            let _ = std::fs::remove_dir_all(&tmp);
+            Ok(dir)
+        }
+        Err(e) => Err(io_err("cannot create", &dir, e)),
+    }
+}
+
+/// The generated canister crate's manifest.
+pub fn canister_manifest(name: &str, runtime: &Path) -> String {
+    let runtime = runtime.display().to_string().replace('\\', "/");
+    format!(
+        r#"# Generated by kybra-aot. Do not edit.
+[package]
+name = "{name}"
+version = "0.1.0"
+edition = "2021"
+publish = false
+
+[lib]
+crate-type = ["cdylib"]
+path = "src/lib.rs"
+
+[dependencies]
+candid = "{CANDID_VERSION}"
+ic-cdk = "{IC_CDK_VERSION}"
+runtime-lite = {{ path = "{runtime}" }}
+
+{CANISTER_PROFILE}
+# A standalone workspace, even when this directory sits inside another one.
+[workspace]
+"#
+    )
+}
+
+/// A cargo package name for a canister name.
+pub fn package_name(name: &str) -> String {
+    let mut s: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
+        .collect();
+    if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert_str(0, "canister_");
+    }
+    s
+}
+
+/// Adds the public `candid:service` metadata section (and `cdk:name`).
+pub fn add_metadata(wasm: &[u8], did: &str) -> Result<Vec<u8>, BuildError> {
+    let mut module = ic_wasm::utils::parse_wasm(wasm, false)
+        .map_err(|e| BuildError::Cargo(format!("the built Wasm cannot be read: {e}")))?;
+    ic_wasm::metadata::add_metadata(
+        &mut module,
+        ic_wasm::metadata::Kind::Public,
+        "candid:service",
+        did.as_bytes().to_vec(),
+    );
+    ic_wasm::metadata::add_metadata(
+        &mut module,
+        ic_wasm::metadata::Kind::Public,
+        "cdk:name",
+        b"kybra-aot".to_vec(),
+    );
+    Ok(module.emit_wasm())
+}
+
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = enc.write_all(bytes);
+    enc.finish().unwrap_or_default()
+}
+
+/// Builds a canister from Python, reporting each stage and its duration.
+pub fn build(opts: &BuildOptions, report: &mut dyn FnMut(&str, Duration)) -> Result<BuildOutput, BuildError> {
+    let t = Instant::now();
+    let source = read_source(&opts.entry)?;
+    let display = opts.entry.display().to_string();
+    let compiled = crate::compile(&display, &source).map_err(BuildError::Diagnostics)?;
+    report("check + generate", t.elapsed());
+
+    let t = Instant::now();
+    let cache = cache_dir();
+    let runtime = ensure_runtime_lite(&cache)?;
+    let package = package_name(&opts.name);
+    let crate_dir = opts.out_dir.join("crate");
+    write_if_changed(&crate_dir.join("Cargo.toml"), canister_manifest(&package, &runtime).as_bytes())?;
+    write_if_changed(&crate_dir.join("src/lib.rs"), compiled.rust.as_bytes())?;
+    write_if_changed(&opts.did_out, compiled.did.as_bytes())?;
+    report("write crate", t.elapsed());
+
+    let t = Instant::now();
+    let built = cargo_build(&crate_dir, &package, &canister_target_dir(), opts.verbose)?;
+    report("cargo build (wasm32)", t.elapsed());
+
+    let t = Instant::now();
+    let raw = std::fs::read(&built).map_err(|e| io_err("cannot read", &built, e))?;
+    let wasm = add_metadata(&raw, &compiled.did)?;
+    let gz = gzip(&wasm);
+    let wasm_path = opts.out_dir.join(format!("{}.wasm", opts.name));
+    let gz_path = opts.out_dir.join(format!("{}.wasm.gz", opts.name));
+    write_if_changed(&wasm_path, &wasm)?;
+    write_if_changed(&gz_path, &gz)?;
+    write_if_changed(&opts.out_dir.join(format!("{}.did", opts.name)), compiled.did.as_bytes())?;
+    report("metadata + gzip", t.elapsed());
+    Ok(BuildOutput {
+        wasm: wasm_path,
+        wasm_gz: gz_path,
+        did: opts.did_out.clone(),
+        crate_dir,
+        wasm_size: wasm.len(),
+        gz_size: gz.len(),
+    })
+}

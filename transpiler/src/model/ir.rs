@@ -1,0 +1,206 @@
+//! The typed IR: what `check` produces and `lower` consumes. Every expression
+//! carries its Python value type; every implicit conversion is explicit.
+
+use super::{CandidTy, Signature, Ty};
+use num_bigint::BigInt;
+
+/// A whole compiled module.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    /// Display path of the entry module (used in runtime error locations).
+    pub file: String,
+    pub globals: Vec<Global>,
+    pub functions: Vec<Function>,
+}
+
+/// A module-level variable, kept in heap memory (wiped on upgrade).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Global {
+    pub name: String,
+    pub ty: Ty,
+    pub init: Expr,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Function {
+    pub sig: Signature,
+    /// Parameters reassigned in the body are declared `mut`.
+    pub mutable_params: Vec<String>,
+    /// Parameters and locals never read (prefixed with `_` in Rust).
+    pub unused: Vec<String>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Local(String),
+    Global(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stmt {
+    /// Declares a local; without a value it is assigned later on every path.
+    Let {
+        name: String,
+        ty: Ty,
+        mutable: bool,
+        value: Option<Expr>,
+    },
+    Assign {
+        target: Target,
+        value: Expr,
+    },
+    /// `target op= value`; `value` already has the target's type (or `int`
+    /// for `str *= int`).
+    AugAssign {
+        target: Target,
+        ty: Ty,
+        op: BinOp,
+        value: Expr,
+    },
+    Expr(Expr),
+    If {
+        cond: Expr,
+        then: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    While {
+        cond: Expr,
+        body: Vec<Stmt>,
+    },
+    /// `for var in range(start, stop, step)` with a constant step.
+    ForRange {
+        var: String,
+        /// Type of the loop variable (`int` or a fixed-width integer).
+        ty: Ty,
+        /// The loop variable is reassigned in the body.
+        mutable: bool,
+        start: Expr,
+        stop: Expr,
+        step: i64,
+        body: Vec<Stmt>,
+    },
+    Break,
+    Continue,
+    /// The value is already converted to the function's boundary type.
+    Return(Option<Expr>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Shl,
+    Shr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    NotEq,
+    Lt,
+    LtE,
+    Gt,
+    GtE,
+    /// Substring test on `str`.
+    In,
+    NotIn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    Invert,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub ty: Ty,
+    pub kind: ExprKind,
+    /// `file:line` for runtime exceptions raised by this expression.
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FPart {
+    Lit(String),
+    Value {
+        expr: Expr,
+        repr: bool,
+        spec: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IcCall {
+    Caller,
+    Time,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    /// An integer literal of type `int` or a fixed-width type.
+    Int(BigInt),
+    Float(f64),
+    Bool(bool),
+    Str(String),
+    Bytes(Vec<u8>),
+    None,
+    Local(String),
+    Global(String),
+    /// A numeric conversion that may fail (e.g. `int` -> `nat8`).
+    Convert(Box<Expr>),
+    /// Python value -> Candid boundary representation (for results and
+    /// arguments of exported functions).
+    ToCandid(Box<Expr>, CandidTy),
+    /// Operands have the same type, except `str * int` / `bytes * int`.
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    Unary(UnaryOp, Box<Expr>),
+    Not(Box<Expr>),
+    /// Python truthiness as `bool`.
+    Truthy(Box<Expr>),
+    /// `a < b < c ...`; each pair's operands have the same type.
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    /// `and`/`or` on two operands of the expression's type.
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    IfExp {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        orelse: Box<Expr>,
+    },
+    /// A call of a module-level function; arguments are already in the
+    /// callee's boundary types; the result is converted back by the caller.
+    Call(String, Vec<Expr>),
+    /// The boundary result of a call converted back to a Python value.
+    FromCandid(Box<Expr>, CandidTy),
+    Len(Box<Expr>),
+    ToStr(Box<Expr>),
+    FString(Vec<FPart>),
+    Print(Box<Expr>),
+    Trap(Box<Expr>),
+    Ic(IcCall),
+}
+
+impl Expr {
+    pub fn new(ty: Ty, kind: ExprKind, at: &str) -> Self {
+        Expr {
+            ty,
+            kind,
+            at: at.to_string(),
+        }
+    }
+
+    /// Expressions that never return (`ic.trap`).
+    pub fn diverges(&self) -> bool {
+        matches!(self.kind, ExprKind::Trap(_))
+    }
+}
