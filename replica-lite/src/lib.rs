@@ -238,6 +238,12 @@ enum Message {
 /// canisters that call each other forever); the rest stay queued.
 const MAX_MESSAGES_PER_RUN: usize = 1_000_000;
 
+/// The response (once there is one) and instructions of an ingress call.
+type IngressStatus = (Option<Result<Vec<u8>, Reject>>, u64);
+
+/// Answers the management canister's `http_request`.
+pub type HttpResponder = Box<dyn FnMut(&HttpRequest) -> HttpResponse>;
+
 /// A local Internet Computer: canisters, a clock, a message queue.
 pub struct Replica {
     linker: Linker<Host>,
@@ -250,8 +256,8 @@ pub struct Replica {
     contexts: HashMap<u64, CallContext>,
     callbacks: HashMap<u64, Callback>,
     next_id: u64,
-    ingress: HashMap<u64, (Option<Result<Vec<u8>, Reject>>, u64)>,
-    http: Option<Box<dyn FnMut(&HttpRequest) -> HttpResponse>>,
+    ingress: HashMap<u64, IngressStatus>,
+    http: Option<HttpResponder>,
     logs: Vec<LogLine>,
     limits: InstructionLimits,
     /// During a composite query: snapshots to restore at its end.
@@ -329,7 +335,7 @@ impl Replica {
         if !c.sys.controllers.contains(&sender) {
             return Err(not_controller(canister, "install_code"));
         }
-        let r = self.install_unchecked(canister, mode, wasm, arg, sender, false);
+        let r = self.install_unchecked(canister, mode, wasm, arg, sender);
         self.run_queue();
         r
     }
@@ -523,7 +529,7 @@ impl Replica {
 
     /// Sets the function that answers the management canister's
     /// `http_request`.
-    pub fn set_http_responder(&mut self, f: Box<dyn FnMut(&HttpRequest) -> HttpResponse>) {
+    pub fn set_http_responder(&mut self, f: HttpResponder) {
         self.http = Some(f);
     }
 
@@ -789,12 +795,12 @@ impl Replica {
             return missing_outcome(format!("Canister {canister} has no Wasm module installed"));
         };
         if let Some(session) = self.query_session.as_mut() {
-            if !session.contains_key(&canister) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = session.entry(canister) {
                 // Put the system state in the store so the snapshot has it.
                 std::mem::swap(&mut inst.store.data_mut().sys, &mut c.sys);
                 let snap = inst.snapshot(true);
                 std::mem::swap(&mut inst.store.data_mut().sys, &mut c.sys);
-                session.insert(canister, snap);
+                slot.insert(snap);
             }
         }
         inst.run(&self.linker, &mut c.sys, ctx, entry, discard)
@@ -1115,7 +1121,6 @@ impl Replica {
         );
         if out.trap.is_some() {
             if let Some(cleanup) = cb.cleanup {
-                let t = out.trap.clone();
                 let ckind = if composite {
                     ApiKind::CompositeCleanup
                 } else {
@@ -1137,7 +1142,6 @@ impl Replica {
                 if let Some(cc) = self.contexts.get_mut(&cb.context) {
                     cc.instructions += cout.instructions;
                 }
-                let _ = t;
             }
         }
         self.after_execution(cb.context, out, false);
@@ -1152,7 +1156,6 @@ impl Replica {
         wasm: &[u8],
         arg: &[u8],
         sender: Principal,
-        _from_canister: bool,
     ) -> Result<CallResult, Reject> {
         let invalid = |m: String| Reject::new(RejectCode::CanisterError, m);
         let loaded =
@@ -1176,16 +1179,18 @@ impl Replica {
             _ => {}
         }
         // Everything needed to roll back.
-        let old_installed = c.installed.take();
+        let mut old_installed = c.installed.take();
         let old_sys = c.sys.clone();
+        let mut old_heap = None;
         let mut instructions = 0u64;
         let mut logs: Vec<(LogKind, String)> = Vec::new();
         let mut failure: Option<Reject> = None;
-        let mut old_installed = old_installed;
 
         if mode == InstallMode::Upgrade {
             if let Some(old) = old_installed.as_mut() {
                 if old.has_export("canister_pre_upgrade") {
+                    // pre_upgrade's heap changes are undone if the upgrade fails.
+                    old_heap = Some(old.snapshot(false));
                     let ctx = MsgCtx::new(ApiKind::PreUpgrade, sender, time, limits.install);
                     let out = old.run(
                         &self.linker,
@@ -1267,9 +1272,8 @@ impl Replica {
                 });
                 c.installed = old_installed;
                 c.sys = old_sys;
-                if let Some(inst) = c.installed.as_mut() {
-                    // pre_upgrade may have changed the old heap.
-                    let _ = inst;
+                if let (Some(inst), Some(snap)) = (c.installed.as_mut(), old_heap) {
+                    inst.restore(&self.linker, &snap);
                 }
                 Err(r)
             }

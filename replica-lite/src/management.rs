@@ -307,14 +307,7 @@ impl Replica {
                     CanisterInstallMode::reinstall => InstallMode::Reinstall,
                     CanisterInstallMode::upgrade(_) => InstallMode::Upgrade,
                 };
-                self.install_unchecked(
-                    a.canister_id,
-                    mode,
-                    &a.wasm_module,
-                    &a.arg,
-                    caller,
-                    from_canister,
-                )?;
+                self.install_unchecked(a.canister_id, mode, &a.wasm_module, &a.arg, caller)?;
                 encode!(())
             }
             "uninstall_code" => {

@@ -255,10 +255,8 @@ fn instrument(wasm: &[u8]) -> Result<(Vec<u8>, ModuleInfo), String> {
                     info.has_memory = true;
                 }
             }
-            Payload::TableSection(reader) => {
-                if reader.count() > 0 {
-                    info.has_table = true;
-                }
+            Payload::TableSection(reader) if reader.count() > 0 => {
+                info.has_table = true;
             }
             Payload::GlobalSection(reader) => {
                 for (i, g) in reader.into_iter().enumerate() {

@@ -197,9 +197,9 @@ macro_rules! fixed_unsigned {
             }
 
             fn py_truediv(self, o: Self) -> Result<f64, Exception> {
-                match i64::try_from(self) {
-                    Ok(a) => truediv_i64(a, o as i64),
-                    Err(_) => Int::from(self).true_div(&Int::from(o)),
+                match (i64::try_from(self), i64::try_from(o)) {
+                    (Ok(a), Ok(b)) => truediv_i64(a, b),
+                    _ => Int::from(self).true_div(&Int::from(o)),
                 }
             }
         }

@@ -155,7 +155,8 @@ fn parse(
     }
     if let Some(sep) = s.grouping {
         if let Some(t) = s.ty.or(default_ty) {
-            let ok = matches!(t, 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F')
+            // NUL is CPython's internal "no type" and passes this check.
+            let ok = matches!(t, 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0')
                 || (sep == '_' && matches!(t, 'b' | 'o' | 'x' | 'X'));
             if !ok {
                 return Err(Exception::value_error(format!(
@@ -307,13 +308,22 @@ fn format_int(v: &Int, spec_str: &str, type_name: &str) -> Result<String, Except
         }
         let cp = v
             .to_i64()
-            .filter(|c| (0..0x110000).contains(c))
-            .ok_or_else(|| Exception::overflow("%c arg not in range(0x110000)"))?;
-        let ch = char::from_u32(cp as u32).ok_or_else(|| {
-            Exception::value_error("surrogate code points cannot be represented")
-        })?;
+            .ok_or_else(|| Exception::overflow("Python int too large to convert to C long"))?;
+        if !(0..0x110000).contains(&cp) {
+            return Err(Exception::overflow("%c arg not in range(0x110000)"));
+        }
+        let ch = char::from_u32(cp as u32)
+            .ok_or_else(|| Exception::value_error("surrogate code points cannot be represented"))?;
         let mut buf = [0u8; 4];
-        return Ok(finish_number(&spec, false, "", ch.encode_utf8(&mut buf), "", 3, false));
+        return Ok(finish_number(
+            &spec,
+            false,
+            "",
+            ch.encode_utf8(&mut buf),
+            "",
+            3,
+            false,
+        ));
     }
     let negative = v.is_negative();
     let mag = v.abs();
@@ -325,7 +335,9 @@ fn format_int(v: &Int, spec_str: &str, type_name: &str) -> Result<String, Except
         _ => (mag.to_string(), "", 3),
     };
     let prefix = if spec.alt { prefix } else { "" };
-    Ok(finish_number(&spec, negative, prefix, &digits, "", group_size, true))
+    Ok(finish_number(
+        &spec, negative, prefix, &digits, "", group_size, true,
+    ))
 }
 
 /// Digits of a non-negative `Int` in base 2, 8 or 16.
@@ -354,7 +366,8 @@ fn format_float(x: f64, spec_str: &str) -> Result<String, Exception> {
 }
 
 fn format_float_spec(x: f64, spec: &Spec) -> Result<String, Exception> {
-    let mut ty = spec.ty;
+    // For floats a NUL type character means "no type", as inside CPython.
+    let mut ty = spec.ty.filter(|&t| t != '\0');
     match ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {}
         Some(c) => return Err(unknown_code(c, "float")),
@@ -441,7 +454,15 @@ fn format_float_spec(x: f64, spec: &Spec) -> Result<String, Exception> {
     let split = out.find(|c: char| !c.is_ascii_digit()).unwrap_or(out.len());
     let mut rest = String::from(&out[split..]);
     rest.push_str(suffix);
-    Ok(finish_number(spec, negative, "", &out[..split], &rest, 3, true))
+    Ok(finish_number(
+        spec,
+        negative,
+        "",
+        &out[..split],
+        &rest,
+        3,
+        true,
+    ))
 }
 
 fn format_str(s: &str, spec_str: &str, type_name: &str) -> Result<String, Exception> {
@@ -492,7 +513,11 @@ fn format_str(s: &str, spec_str: &str, type_name: &str) -> Result<String, Except
 }
 
 /// `object.__format__`: only the empty spec is allowed.
-fn format_object(text: impl FnOnce() -> String, spec: &str, type_name: &str) -> Result<String, Exception> {
+fn format_object(
+    text: impl FnOnce() -> String,
+    spec: &str,
+    type_name: &str,
+) -> Result<String, Exception> {
     if spec.is_empty() {
         Ok(text())
     } else {

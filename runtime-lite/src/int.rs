@@ -2,9 +2,7 @@
 
 use core::cmp::Ordering;
 use core::fmt;
-use core::ops::{
-    Add, AddAssign, BitAnd, BitOr, BitXor, Mul, MulAssign, Neg, Not, Sub, SubAssign,
-};
+use core::ops::{Add, AddAssign, BitAnd, BitOr, BitXor, Mul, MulAssign, Neg, Not, Sub, SubAssign};
 
 use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
@@ -67,7 +65,7 @@ impl Int {
     /// The integer a decimal literal denotes (`"1_000"`, `"007"`). The
     /// transpiler only emits valid literals; anything else traps.
     pub fn from_decimal(s: &str) -> Int {
-        match parse_digits(s.as_bytes(), 10, true) {
+        match parse_digits(s.as_bytes(), 10) {
             Some(v) => v,
             None => trap(&format!("invalid int literal {s:?}")),
         }
@@ -122,14 +120,16 @@ impl Int {
         } else {
             digits
         };
-        let v = parse_digits(digits, base, true).ok_or_else(invalid)?;
+        let v = parse_digits(digits, base).ok_or_else(invalid)?;
         Ok(if negative { -v } else { v })
     }
 
     /// Python `int(x)` for a float: truncation toward zero.
     pub fn from_f64(x: f64) -> Result<Int, Exception> {
         if x.is_nan() {
-            return Err(Exception::value_error("cannot convert float NaN to integer"));
+            return Err(Exception::value_error(
+                "cannot convert float NaN to integer",
+            ));
         }
         if x.is_infinite() {
             return Err(Exception::overflow(
@@ -399,7 +399,7 @@ pub(crate) fn small_mod(a: i64, b: i64) -> i64 {
 }
 
 /// Parses ASCII digits of `base` with single underscores between digits.
-fn parse_digits(s: &[u8], base: u32, underscores: bool) -> Option<Int> {
+fn parse_digits(s: &[u8], base: u32) -> Option<Int> {
     if s.is_empty() || s[0] == b'_' || s[s.len() - 1] == b'_' {
         return None;
     }
@@ -407,7 +407,7 @@ fn parse_digits(s: &[u8], base: u32, underscores: bool) -> Option<Int> {
     let mut prev_underscore = false;
     for &c in s {
         if c == b'_' {
-            if !underscores || prev_underscore {
+            if prev_underscore {
                 return None;
             }
             prev_underscore = true;
@@ -833,9 +833,18 @@ mod tests {
     #[test]
     fn from_f64_truncates() {
         assert_eq!(Int::from_f64(-2.7), Ok(Int::from(-2)));
-        assert_eq!(Int::from_f64(1e20).unwrap().to_string(), "100000000000000000000");
-        assert_eq!(Int::from_f64(-9.3e18).unwrap().to_string(), "-9300000000000000000");
+        assert_eq!(
+            Int::from_f64(1e20).unwrap().to_string(),
+            "100000000000000000000"
+        );
+        assert_eq!(
+            Int::from_f64(-9.3e18).unwrap().to_string(),
+            "-9300000000000000000"
+        );
         assert_eq!(Int::from_f64(f64::NAN).unwrap_err().kind, "ValueError");
-        assert_eq!(Int::from_f64(f64::INFINITY).unwrap_err().kind, "OverflowError");
+        assert_eq!(
+            Int::from_f64(f64::INFINITY).unwrap_err().kind,
+            "OverflowError"
+        );
     }
 }

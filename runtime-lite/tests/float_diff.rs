@@ -41,7 +41,7 @@ fn special_values() -> Vec<f64> {
         2.2250738585072014e-308,
         1.7976931348623157e308,
         -1.7976931348623157e308,
-        123456789.123456789,
+        "123456789.123456789".parse::<f64>().unwrap(),
         1.0 / 3.0,
         2.0 / 3.0,
         1e300,
@@ -122,7 +122,11 @@ def fn(op, a, b):
 fn repr_matches_python() {
     let mut d = Diff::new();
     let mut add = |x: f64| {
-        d.add(format!("d {}", f64_arg(x)), format!("repr({x:?})"), outcome(Ok(float::repr(x))));
+        d.add(
+            format!("d {}", f64_arg(x)),
+            format!("repr({x:?})"),
+            outcome(Ok(float::repr(x))),
+        );
     };
     for x in special_values() {
         add(x);
@@ -157,9 +161,23 @@ fn repr_matches_python() {
         add(((1u64 << k) as f64) - 1.0);
     }
     let mut d32 = |x: f32| {
-        d.add(format!("f {}", f32_arg(x)), format!("repr(float32 {x:?})"), outcome(Ok(float::repr_f32(x))));
+        d.add(
+            format!("f {}", f32_arg(x)),
+            format!("repr(float32 {x:?})"),
+            outcome(Ok(float::repr_f32(x))),
+        );
     };
-    for x in [0.1f32, -0.0, 1.0, 3.4028235e38, 1e-45, 16777217.0, f32::INFINITY, f32::NAN, 0.3] {
+    for x in [
+        0.1f32,
+        -0.0,
+        1.0,
+        3.4028235e38,
+        1e-45,
+        16777217.0,
+        f32::INFINITY,
+        f32::NAN,
+        0.3,
+    ] {
         d32(x);
     }
     for _ in 0..20000 {

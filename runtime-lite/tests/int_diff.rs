@@ -14,11 +14,35 @@ fn int(s: &str) -> Int {
 fn values() -> Vec<Int> {
     let two = Int::from(2);
     let p = |e: i64| two.pow(&Int::from(e)).unwrap();
-    let mut v: Vec<Int> = [0i64, 1, -1, 2, -2, 3, -3, 7, -7, 10, -10, 255, 256, -256, 1 << 31]
-        .iter()
-        .map(|&x| Int::from(x))
-        .collect();
-    for base in [Int::from(i64::MAX), Int::from(i64::MIN), p(63), p(64), p(100), -p(100), p(53)] {
+    let mut v: Vec<Int> = [
+        0i64,
+        1,
+        -1,
+        2,
+        -2,
+        3,
+        -3,
+        7,
+        -7,
+        10,
+        -10,
+        255,
+        256,
+        -256,
+        1 << 31,
+    ]
+    .iter()
+    .map(|&x| Int::from(x))
+    .collect();
+    for base in [
+        Int::from(i64::MAX),
+        Int::from(i64::MIN),
+        p(63),
+        p(64),
+        p(100),
+        -p(100),
+        p(53),
+    ] {
         for d in [-1i64, 0, 1] {
             v.push(&base + Int::from(d));
         }
@@ -77,19 +101,43 @@ fn binary_ops_match_python() {
             // Shifts and powers only where Python finishes quickly; huge
             // counts are checked for the error below.
             if b.is_negative() || small_enough(b) {
-                d.add(format!("<< {a} {b}"), format!("{a} << {b}"), outcome(a.shl(b).map(|r| r.to_string())));
-                d.add(format!("** {a} {b}"), format!("{a} ** {b}"), outcome(a.pow(b).map(|r| r.to_string())));
+                d.add(
+                    format!("<< {a} {b}"),
+                    format!("{a} << {b}"),
+                    outcome(a.shl(b).map(|r| r.to_string())),
+                );
+                d.add(
+                    format!("** {a} {b}"),
+                    format!("{a} ** {b}"),
+                    outcome(a.pow(b).map(|r| r.to_string())),
+                );
             }
-            d.add(format!(">> {a} {b}"), format!("{a} >> {b}"), outcome(a.shr(b).map(|r| r.to_string())));
+            d.add(
+                format!(">> {a} {b}"),
+                format!("{a} >> {b}"),
+                outcome(a.shr(b).map(|r| r.to_string())),
+            );
         }
         // Huge shift counts and exponents.
-        for big in [Int::from(i64::MAX), int("18446744073709551616"), int("1267650600228229401496703205376")] {
-            d.add(format!("<< {a} {big}"), format!("{a} << {big}"), outcome(a.shl(&big).map(|r| r.to_string())));
+        for big in [
+            Int::from(i64::MAX),
+            int("18446744073709551616"),
+            int("1267650600228229401496703205376"),
+        ] {
+            d.add(
+                format!("<< {a} {big}"),
+                format!("{a} << {big}"),
+                outcome(a.shl(&big).map(|r| r.to_string())),
+            );
         }
         for m in [0i64, 1, -1] {
             let big = int("100000000000000000001");
             let base = Int::from(m);
-            d.add(format!("** {base} {big}"), format!("{base} ** {big}"), outcome(base.pow(&big).map(|r| r.to_string())));
+            d.add(
+                format!("** {base} {big}"),
+                format!("{base} ** {big}"),
+                outcome(base.pow(&big).map(|r| r.to_string())),
+            );
         }
     }
     d.check(
@@ -117,14 +165,42 @@ def fn(op, a, b):
 fn unary_ops_and_conversions_match_python() {
     let mut d = Diff::new();
     for a in values() {
-        d.add(format!("neg {a}"), format!("-{a}"), outcome(Ok((-&a).to_string())));
-        d.add(format!("inv {a}"), format!("~{a}"), outcome(Ok((!&a).to_string())));
-        d.add(format!("abs {a}"), format!("abs({a})"), outcome(Ok(a.abs().to_string())));
-        d.add(format!("float {a}"), format!("float({a})"), outcome(a.to_f64().map(f64_out)));
-        d.add(format!("repr {a}"), format!("repr({a})"), outcome(Ok(a.py_repr())));
-        d.add(format!("bool {a}"), format!("bool({a})"), outcome(Ok(runtime_lite::Truthy::truthy(&a).py_str())));
+        d.add(
+            format!("neg {a}"),
+            format!("-{a}"),
+            outcome(Ok((-&a).to_string())),
+        );
+        d.add(
+            format!("inv {a}"),
+            format!("~{a}"),
+            outcome(Ok((!&a).to_string())),
+        );
+        d.add(
+            format!("abs {a}"),
+            format!("abs({a})"),
+            outcome(Ok(a.abs().to_string())),
+        );
+        d.add(
+            format!("float {a}"),
+            format!("float({a})"),
+            outcome(a.to_f64().map(f64_out)),
+        );
+        d.add(
+            format!("repr {a}"),
+            format!("repr({a})"),
+            outcome(Ok(a.py_repr())),
+        );
+        d.add(
+            format!("bool {a}"),
+            format!("bool({a})"),
+            outcome(Ok(runtime_lite::Truthy::truthy(&a).py_str())),
+        );
         // Candid boundary: int and nat round trips through their text.
-        d.add(format!("cint {a}"), format!("candid int {a}"), outcome(Ok(a.to_candid_int().to_string().replace('_', ""))));
+        d.add(
+            format!("cint {a}"),
+            format!("candid int {a}"),
+            outcome(Ok(a.to_candid_int().to_string().replace('_', ""))),
+        );
         d.add(
             format!("cnat {a}"),
             format!("candid nat {a}"),
@@ -152,7 +228,10 @@ fn unary_ops_and_conversions_match_python() {
         (p(54) + Int::from(2), one.clone()),
         (p(54) + Int::from(6), one.clone()),
         (p(200) + one.clone(), p(100)),
-        (Int::from(10).pow(&Int::from(400)).unwrap(), Int::from(10).pow(&Int::from(399)).unwrap()),
+        (
+            Int::from(10).pow(&Int::from(400)).unwrap(),
+            Int::from(10).pow(&Int::from(399)).unwrap(),
+        ),
         (Int::from(-7), p(1080)),
         (Int::from(0), Int::from(-5)),
     ];
@@ -163,8 +242,16 @@ fn unary_ops_and_conversions_match_python() {
         pairs.push((a, b));
     }
     for (a, b) in &pairs {
-        d.add(format!("/ {a} {b}"), format!("{a} / {b}"), outcome(a.true_div(b).map(f64_out)));
-        d.add(format!("float {a}"), format!("float({a})"), outcome(a.to_f64().map(f64_out)));
+        d.add(
+            format!("/ {a} {b}"),
+            format!("{a} / {b}"),
+            outcome(a.true_div(b).map(f64_out)),
+        );
+        d.add(
+            format!("float {a}"),
+            format!("float({a})"),
+            outcome(a.to_f64().map(f64_out)),
+        );
     }
     d.check(
         "int unary ops and conversions",
@@ -189,9 +276,34 @@ def fn(op, a, b=None):
 #[test]
 fn parse_matches_python_int() {
     let inputs = [
-        "0", "-0", "+17", " 42 ", "1_000", "1__0", "_1", "1_", "0x1f", "0X1F", "0o17", "0b101", "0b", "0x_1f",
-        "010", "00", "0_0", "12a", "", " ", "-", "99999999999999999999999999", "-9223372036854775809", "zz",
-        "\t7\n", "1e5", "1.0", "٣",
+        "0",
+        "-0",
+        "+17",
+        " 42 ",
+        "1_000",
+        "1__0",
+        "_1",
+        "1_",
+        "0x1f",
+        "0X1F",
+        "0o17",
+        "0b101",
+        "0b",
+        "0x_1f",
+        "010",
+        "00",
+        "0_0",
+        "12a",
+        "",
+        " ",
+        "-",
+        "99999999999999999999999999",
+        "-9223372036854775809",
+        "zz",
+        "\t7\n",
+        "1e5",
+        "1.0",
+        "٣",
     ];
     let mut d = Diff::new();
     for s in inputs {
@@ -231,7 +343,10 @@ fn candid_round_trips() {
             }
             Err(e) => {
                 assert!(v.is_negative());
-                assert_eq!(e.to_string(), format!("OverflowError: int {v} out of range for nat"));
+                assert_eq!(
+                    e.to_string(),
+                    format!("OverflowError: int {v} out of range for nat")
+                );
             }
         }
     }

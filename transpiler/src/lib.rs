@@ -12,6 +12,7 @@ pub mod did;
 pub mod load;
 pub mod lower;
 pub mod model;
+pub mod scenario;
 
 use diagnostics::Diagnostics;
 

@@ -36,12 +36,18 @@ enum Command {
     Did { entry: PathBuf },
     /// Print the generated Rust of a Python canister.
     Rust { entry: PathBuf },
+    /// Run scenario scripts (ic-repl style) against canisters in a local
+    /// replica; `install("src/main.py")` builds Python canisters.
+    Test {
+        #[arg(required = true)]
+        scripts: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprint!("{e}");
             if !e.to_string().ends_with('\n') {
@@ -52,12 +58,25 @@ fn main() -> ExitCode {
     }
 }
 
+fn test(scripts: &[PathBuf]) -> ExitCode {
+    let mut builder = kybra_aot::scenario::PythonBuilder::new(true);
+    let mut out = std::io::stdout();
+    match replica_lite::scenario::run_scripts(scripts, &mut builder, &mut out) {
+        Ok(totals) if totals.success() => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn compile(entry: &PathBuf) -> Result<kybra_aot::Compiled, BuildError> {
     let source = build::read_source(entry)?;
     kybra_aot::compile(&entry.display().to_string(), &source).map_err(BuildError::Diagnostics)
 }
 
-fn run(command: Command) -> Result<(), BuildError> {
+fn run(command: Command) -> Result<ExitCode, BuildError> {
     match command {
         Command::Build { name, entry, did, out_dir, verbose } => {
             let out_dir = out_dir.unwrap_or_else(|| PathBuf::from(".kybra").join(&name));
@@ -67,6 +86,9 @@ fn run(command: Command) -> Result<(), BuildError> {
             let out = build::build(&opts, &mut |stage, took| {
                 eprintln!("  {stage:<22} {:>8.2?}", took);
             })?;
+            for w in &out.warnings {
+                eprintln!("{w}\nnote: a warning on generated code is a kybra-aot bug; please report it");
+            }
             eprintln!(
                 "  done in {:.2?}: {} ({} KiB), {} ({} KiB), {}",
                 start.elapsed(),
@@ -76,20 +98,21 @@ fn run(command: Command) -> Result<(), BuildError> {
                 out.gz_size / 1024,
                 out.did.display()
             );
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         Command::Check { entry } => {
             compile(&entry)?;
             eprintln!("{}: no errors", entry.display());
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         Command::Did { entry } => {
             print!("{}", compile(&entry)?.did);
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
+        Command::Test { scripts } => Ok(test(&scripts)),
         Command::Rust { entry } => {
             print!("{}", compile(&entry)?.rust);
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -25,6 +25,10 @@ pub(crate) const BUILTINS: &[&str] = &[
     "div",
 ];
 
+/// How deeply expressions may nest (keeps the recursive parser, evaluator
+/// and Candid encoder far from the end of the stack).
+const MAX_DEPTH: usize = 100;
+
 const UNSUPPORTED: &[&str] = &["import", "load", "export", "config", "function"];
 
 pub(crate) fn parse_script(src: &str) -> Result<Vec<Command>, SyntaxError> {
@@ -33,6 +37,7 @@ pub(crate) fn parse_script(src: &str) -> Result<Vec<Command>, SyntaxError> {
         src,
         tokens,
         pos: 0,
+        depth: 0,
     };
     let mut commands = Vec::new();
     loop {
@@ -66,6 +71,7 @@ pub(crate) fn parse_expr(src: &str) -> Result<Expr, SyntaxError> {
         src,
         tokens,
         pos: 0,
+        depth: 0,
     };
     let e = p.expr()?;
     if p.peek() != &Tok::Eof {
@@ -78,6 +84,7 @@ struct Parser<'a> {
     src: &'a str,
     tokens: Vec<Token>,
     pos: usize,
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -183,6 +190,18 @@ impl Parser<'_> {
     }
 
     fn expr(&mut self) -> Result<Expr, SyntaxError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error_here(format!(
+                "expression nested more than {MAX_DEPTH} levels deep"
+            )));
+        }
+        self.depth += 1;
+        let e = self.expr_inner();
+        self.depth -= 1;
+        e
+    }
+
+    fn expr_inner(&mut self) -> Result<Expr, SyntaxError> {
         match self.peek().clone() {
             Tok::Ident(w) if w == "fail" => {
                 self.bump();

@@ -262,6 +262,12 @@ fn parse_errors_have_positions() {
     let (_, c, m) = parse_err("assert 1 = 1");
     assert_eq!(c, 10);
     assert!(m.contains("expected `==`, `!=` or `~=`"), "{m}");
+    let deep = format!("let x = {}1", "opt ".repeat(5000));
+    let (_, _, m) = parse_err(&deep);
+    assert!(m.contains("nested more than 100 levels"), "{m}");
+    let deep = format!("{}1{}", "(".repeat(5000), ")".repeat(5000));
+    assert!(parse_err(&deep).2.contains("nested"));
+    assert!(parse_script(&format!("{}1{}", "vec { ".repeat(99), " }".repeat(99))).is_ok());
     let (_, _, m) = parse_err("\"\\ff\"");
     assert!(m.contains("UTF-8"), "{m}");
 }
@@ -457,14 +463,19 @@ fn transformers_and_builtins() {
 
 type Handler = Box<dyn FnMut(&str, &[u8], Principal) -> Result<Vec<u8>, HostReject>>;
 
+/// canister, mode, module, argument, sender
+type InstallRecord = (Principal, Mode, Vec<u8>, Vec<u8>, Principal);
+/// canister, method, argument, sender, is a query
+type CallRecord = (Principal, String, Vec<u8>, Principal, bool);
+
 #[derive(Default)]
 struct FakeHost {
     time: u64,
     ticks: u32,
     next: u64,
     modules: HashMap<Principal, Vec<u8>>,
-    installs: Vec<(Principal, Mode, Vec<u8>, Vec<u8>, Principal)>,
-    calls: Vec<(Principal, String, Vec<u8>, Principal, bool)>,
+    installs: Vec<InstallRecord>,
+    calls: Vec<CallRecord>,
     handler: Option<Handler>,
     fail_install: bool,
 }

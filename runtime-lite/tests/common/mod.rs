@@ -187,7 +187,12 @@ impl Diff {
 
     /// Runs the comparison; `allow(case, python_line)` may excuse a
     /// documented deviation (returning true counts it as excused).
-    pub fn check_with(self, name: &str, script: &str, allow: impl Fn(&Case, &str) -> bool) -> usize {
+    pub fn check_with(
+        self,
+        name: &str,
+        script: &str,
+        allow: impl Fn(&Case, &str) -> bool,
+    ) -> usize {
         assert!(!self.cases.is_empty(), "{name}: no cases generated");
         let inputs: Vec<String> = self.cases.iter().map(|c| c.input.clone()).collect();
         let expected = python(script, &inputs);
@@ -220,7 +225,10 @@ impl Diff {
                 failures.join("\n")
             );
         }
-        eprintln!("{name}: {} cases match python3 ({excused} excused)", self.cases.len());
+        eprintln!(
+            "{name}: {} cases match python3 ({excused} excused)",
+            self.cases.len()
+        );
         excused
     }
 

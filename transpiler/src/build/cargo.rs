@@ -24,8 +24,14 @@ pub fn canister_target_dir() -> PathBuf {
     cache_dir().join("target")
 }
 
-/// Builds `crate_dir` for wasm32 in release mode; returns the `.wasm` path.
-pub fn cargo_build(crate_dir: &Path, package: &str, target_dir: &Path, verbose: bool) -> Result<PathBuf, BuildError> {
+/// Builds `crate_dir` for wasm32 in release mode; returns the `.wasm` path
+/// and any compiler warnings about the generated code.
+pub fn cargo_build(
+    crate_dir: &Path,
+    package: &str,
+    target_dir: &Path,
+    verbose: bool,
+) -> Result<(PathBuf, Vec<String>), BuildError> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut cmd = Command::new(cargo);
     cmd.arg("build")
@@ -41,6 +47,7 @@ pub fn cargo_build(crate_dir: &Path, package: &str, target_dir: &Path, verbose: 
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .env_remove("CARGO_BUILD_RUSTFLAGS")
         .stdin(Stdio::null());
+    cmd.arg("--color").arg("never");
     if verbose {
         cmd.stdout(Stdio::inherit()).stderr(Stdio::inherit());
     } else {
@@ -68,5 +75,13 @@ pub fn cargo_build(crate_dir: &Path, package: &str, target_dir: &Path, verbose: 
     if !wasm.exists() {
         return Err(BuildError::Cargo(format!("cargo succeeded but {} is missing", wasm.display())));
     }
-    Ok(wasm)
+    // Warnings about the generated crate (not dependencies): the generated
+    // code must be warning-free, so each one is a kybra-aot bug.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let warnings = stderr
+        .split("\n\n")
+        .filter(|w| w.trim_start().starts_with("warning") && w.contains("src/lib.rs"))
+        .map(|w| w.trim().to_string())
+        .collect();
+    Ok((wasm, warnings))
 }

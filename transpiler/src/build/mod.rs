@@ -49,6 +49,8 @@ pub struct BuildOutput {
     pub crate_dir: PathBuf,
     pub wasm_size: usize,
     pub gz_size: usize,
+    /// rustc warnings on the generated code (always a kybra-aot bug).
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -209,7 +211,7 @@ pub fn add_metadata(wasm: &[u8], did: &str) -> Result<Vec<u8>, BuildError> {
 }
 
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     // Writing to a Vec cannot fail.
     let _ = enc.write_all(bytes);
     enc.finish().unwrap_or_default()
@@ -234,7 +236,7 @@ pub fn build(opts: &BuildOptions, report: &mut dyn FnMut(&str, Duration)) -> Res
     report("write crate", t.elapsed());
 
     let t = Instant::now();
-    let built = cargo_build(&crate_dir, &package, &canister_target_dir(), opts.verbose)?;
+    let (built, warnings) = cargo_build(&crate_dir, &package, &canister_target_dir(), opts.verbose)?;
     report("cargo build (wasm32)", t.elapsed());
 
     let t = Instant::now();
@@ -254,5 +256,6 @@ pub fn build(opts: &BuildOptions, report: &mut dyn FnMut(&str, Duration)) -> Res
         crate_dir,
         wasm_size: wasm.len(),
         gz_size: gz.len(),
+        warnings,
     })
 }

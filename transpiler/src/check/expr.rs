@@ -3,7 +3,7 @@
 use super::{Checker, Name};
 use crate::diagnostics::Diagnostic;
 use crate::model::ir::{BinOp, CmpOp, Expr, ExprKind, FPart, IcCall, UnaryOp};
-use crate::model::{CandidTy, Ret, Ty};
+use crate::model::{CandidTy, Fixed, Ret, Ty};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 use rustpython_parser::ast::{self, Ranged};
@@ -225,6 +225,9 @@ impl Checker<'_> {
                 }
                 return Some(match (a, bt) {
                     (Ty::Fixed(k), Ty::Int) if matches!(&b.kind, ExprKind::Int(i) if fits(i, k.range())) => Ty::Fixed(k),
+                    // Mixed widths meet in the wider type when it holds both.
+                    (Ty::Fixed(x), Ty::Fixed(y)) if contains(x, y) => Ty::Fixed(x),
+                    (Ty::Fixed(x), Ty::Fixed(y)) if contains(y, x) => Ty::Fixed(y),
                     _ => Ty::Int,
                 });
             }
@@ -312,7 +315,12 @@ impl Checker<'_> {
             return Err(type_error(self));
         }
         let ty = self.unify(l.ty, &r, range).or_else(|| self.unify(r.ty, &l, range)).ok_or_else(|| type_error(self))?;
-        let ty = if ty == Ty::Bool { Ty::Int } else { ty };
+        let ty = match ty {
+            Ty::Bool => Ty::Int,
+            // Python floats are doubles: float32 values compute as float64.
+            Ty::Float32 => Ty::Float64,
+            t => t,
+        };
         if ty.is_float() && matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::Shl | BinOp::Shr) {
             return Err(type_error(self));
         }
@@ -559,6 +567,12 @@ impl Checker<'_> {
         }
         Ok(out)
     }
+}
+
+/// Whether every value of `small` is a value of `big`.
+pub(crate) fn contains(big: Fixed, small: Fixed) -> bool {
+    let (a, b) = (big.range(), small.range());
+    a.0 <= b.0 && b.1 <= a.1
 }
 
 fn fits(i: &BigInt, (lo, hi): (i128, i128)) -> bool {

@@ -16,6 +16,8 @@ pub(crate) struct FlowResult {
     pub body: Vec<Stmt>,
     pub mutable_params: Vec<String>,
     pub unused: Vec<String>,
+    /// Variables read exactly once, outside any loop: that read may move.
+    pub single_use: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -86,7 +88,14 @@ pub(crate) fn analyze(
             &at,
         )));
     }
+    let single_use = flow
+        .read_count
+        .iter()
+        .filter(|(n, c)| **c == 1 && !flow.read_in_loop.contains(*n))
+        .map(|(n, _)| n.clone())
+        .collect();
     Ok(FlowResult {
+        single_use,
         body,
         mutable_params: params.iter().filter(|p| flow.mutated.contains(*p)).cloned().collect(),
         unused: params
@@ -344,6 +353,8 @@ struct Flow {
     errors: Vec<FlowError>,
     mutated: BTreeSet<String>,
     read: BTreeSet<String>,
+    read_count: BTreeMap<String, usize>,
+    read_in_loop: BTreeSet<String>,
     loops: Vec<LoopCtx>,
     /// Variables bound by enclosing `for` loops.
     bound: Vec<String>,
@@ -364,7 +375,13 @@ impl Flow {
             }
         });
         self.errors.extend(errors);
-        self.read.extend(read);
+        for name in read {
+            if !self.loops.is_empty() {
+                self.read_in_loop.insert(name.clone());
+            }
+            *self.read_count.entry(name.clone()).or_default() += 1;
+            self.read.insert(name);
+        }
     }
 
     fn write(&mut self, name: &str, state: &mut State) {
@@ -489,10 +506,11 @@ impl Flow {
         let mut entry = entry;
         let mut body = body;
         loop {
+            // Reads in the loop head count as reads inside the loop.
+            self.loops.push(LoopCtx::default());
             if let Some(st) = &entry {
                 head(self, st);
             }
-            self.loops.push(LoopCtx::default());
             if let Some(v) = &var {
                 self.bound.push(v.clone());
             }

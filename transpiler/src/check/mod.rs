@@ -7,6 +7,8 @@
 
 mod expr;
 mod flow;
+
+pub(crate) use expr::contains;
 mod types;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -408,6 +410,7 @@ impl<'m> Checker<'m> {
                 sig,
                 mutable_params: result.mutable_params,
                 unused: result.unused,
+                single_use: result.single_use,
                 body: result.body,
             }),
             Err(errors) => {
@@ -558,7 +561,7 @@ impl<'m> Checker<'m> {
                 }
                 vec![Stmt::Continue]
             }
-            ast::Stmt::Return(r) => vec![self.ret(r)?],
+            ast::Stmt::Return(r) => self.ret(r)?,
             other => {
                 return Err(self
                     .error(other.range(), format!("unsupported statement: {}", stmt_kind(other)))
@@ -570,14 +573,19 @@ impl<'m> Checker<'m> {
         })
     }
 
-    fn ret(&mut self, r: &ast::StmtReturn) -> Result<Stmt, Diagnostic> {
+    fn ret(&mut self, r: &ast::StmtReturn) -> Result<Vec<Stmt>, Diagnostic> {
         let sig = self.ctx().sig.clone();
         match (sig.ret, &r.value) {
-            (Ret::Void, None) | (Ret::Value(CandidTy::Null), None) => Ok(Stmt::Return(None)),
+            (Ret::Void, None) | (Ret::Value(CandidTy::Null), None) => Ok(vec![Stmt::Return(None)]),
             (Ret::Void, Some(v)) | (Ret::Value(CandidTy::Null), Some(v)) => {
                 let e = self.expr(v, None)?;
-                if e.ty == Ty::None && matches!(e.kind, ExprKind::None) {
-                    Ok(Stmt::Return(None))
+                if e.ty == Ty::None {
+                    // `return None` / `return x` where x is None.
+                    if matches!(e.kind, ExprKind::None | ExprKind::Local(_) | ExprKind::Global(_)) {
+                        Ok(vec![Stmt::Return(None)])
+                    } else {
+                        Ok(vec![Stmt::Expr(e), Stmt::Return(None)])
+                    }
                 } else {
                     Err(self
                         .error(v.range(), format!("`{}` returns nothing, but a value is returned", sig.name))
@@ -590,7 +598,7 @@ impl<'m> Checker<'m> {
             (Ret::Value(t), Some(v)) => {
                 let e = self.expr(v, Some(t.value_ty()))?;
                 let e = self.coerce(e, t.value_ty(), v.range())?;
-                Ok(Stmt::Return(Some(self.to_boundary(e, &sig, t))))
+                Ok(vec![Stmt::Return(Some(self.to_boundary(e, &sig, t)))])
             }
         }
     }

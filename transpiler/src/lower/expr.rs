@@ -153,7 +153,7 @@ impl Lower {
             ExprKind::None => R::atom(quote!(())),
             ExprKind::Local(n) => {
                 let id = self.local(n);
-                if e.ty.is_copy() {
+                if e.ty.is_copy() || self.single_use.contains(n) {
                     R::atom(quote!(#id))
                 } else {
                     R::atom(quote!(#id.clone()))
@@ -314,6 +314,20 @@ impl Lower {
         self.borrow(e)
     }
 
+    /// A `&[u8]` expression for a `bytes` value.
+    fn bytes_slice(&mut self, e: &Expr) -> TokenStream {
+        match &e.kind {
+            ExprKind::Bytes(b) => {
+                let l = Literal::byte_string(b);
+                quote!(#l.as_slice())
+            }
+            _ => {
+                let r = self.receiver(e);
+                quote!(#r.as_slice())
+            }
+        }
+    }
+
     pub(crate) fn bytes_ref(&mut self, e: &Expr) -> TokenStream {
         match &e.kind {
             ExprKind::Bytes(b) => Literal::byte_string(b).into_token_stream_(),
@@ -354,6 +368,11 @@ impl Lower {
                 self.uses.insert("Int");
                 let v = self.val(inner).ts;
                 R::atom(quote!(Int::from(#v)))
+            }
+            (Ty::Fixed(a), Ty::Fixed(k)) if crate::check::contains(k, a) => {
+                let t = fixed_ty(k);
+                let v = self.val(inner).ts;
+                R::atom(quote!(#t::from(#v)))
             }
             (Ty::Fixed(_), Ty::Fixed(k)) => {
                 self.uses.insert("Int");
@@ -426,9 +445,9 @@ impl Lower {
                 R::atom(quote!(text::repeat(#s, #n)))
             }
             Ty::Bytes => {
-                let a = self.bytes_ref(l);
-                let b = self.bytes_ref(r);
-                R::atom(quote!([#a.as_slice(), #b.as_slice()].concat()))
+                let a = self.bytes_slice(l);
+                let b = self.bytes_slice(r);
+                R::atom(quote!([#a, #b].concat()))
             }
             Ty::Int => {
                 let sym = match op {
@@ -612,7 +631,12 @@ impl Lower {
             left = right;
         }
         if terms.len() == 1 {
-            R::new(terms.pop().expect("one term"), Prec::Compare)
+            let prec = match rest[0].0 {
+                CmpOp::In => Prec::Postfix,
+                CmpOp::NotIn => Prec::Unary,
+                _ => Prec::Compare,
+            };
+            R::new(terms.pop().expect("one term"), prec)
         } else {
             R::new(quote!(#(#terms)&&*), Prec::And)
         }

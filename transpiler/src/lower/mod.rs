@@ -16,6 +16,7 @@ pub fn lower(program: &Program) -> String {
     let mut l = Lower {
         uses: BTreeSet::new(),
         unused: HashSet::new(),
+        single_use: HashSet::new(),
     };
     let (functions, globals) = reachable(program);
     let mut items = Vec::new();
@@ -91,7 +92,7 @@ fn space_items(code: &str) -> String {
     let mut prev = "";
     for line in code.lines() {
         let starts_item = line.starts_with("#[") || line.starts_with("fn ") || line.starts_with("thread_local!");
-        let after_item = prev == "}" || prev.starts_with("use ");
+        let after_item = (prev.ends_with('}') && !prev.starts_with(char::is_whitespace)) || prev.starts_with("use ");
         if starts_item && after_item && !(prev.starts_with("#[")) {
             out.push('\n');
         }
@@ -222,6 +223,8 @@ pub(crate) struct Lower {
     pub(crate) uses: BTreeSet<&'static str>,
     /// Unused variables of the current function (named `_x`).
     pub(crate) unused: HashSet<String>,
+    /// Variables whose only read may move the value.
+    pub(crate) single_use: HashSet<String>,
 }
 
 impl Lower {
@@ -264,6 +267,7 @@ impl Lower {
 
     fn function(&mut self, f: &Function) -> TokenStream {
         self.unused = f.unused.iter().cloned().collect();
+        self.single_use = f.single_use.iter().cloned().collect();
         let sig = &f.sig;
         let name = ident(&sig.name);
         let mut params = Vec::new();
@@ -279,6 +283,10 @@ impl Lower {
                 self.uses.insert("Int");
                 let m = mutable.then(|| quote!(mut));
                 prologue.push(quote! { let #m #pid = Int::from(#pid); });
+            } else if mutable && sig.mode.is_some() {
+                // ic-cdk's macros copy parameter patterns; rebind instead.
+                params.push(quote!(#pid: #ty));
+                prologue.push(quote! { let mut #pid = #pid; });
             } else if mutable {
                 params.push(quote!(mut #pid: #ty));
             } else {

@@ -28,6 +28,8 @@ pub struct Function {
     pub mutable_params: Vec<String>,
     /// Parameters and locals never read (prefixed with `_` in Rust).
     pub unused: Vec<String>,
+    /// Variables read once, outside loops: that read moves instead of cloning.
+    pub single_use: Vec<String>,
     pub body: Vec<Stmt>,
 }
 

@@ -13,6 +13,7 @@ thread_local! {
     static RESTORED: Cell<Option<u64>> = const { Cell::new(None) };
     static HEARTBEATS: Cell<u64> = const { Cell::new(0) };
     static TIMER: Cell<(u64, u64)> = const { Cell::new((0, 0)) };
+    static PRE_UPGRADE_RUNS: Cell<u64> = const { Cell::new(0) };
     static BALLAST: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -37,6 +38,7 @@ fn init(arg: Option<String>) {
 
 #[ic_cdk::pre_upgrade]
 fn pre_upgrade() {
+    PRE_UPGRADE_RUNS.set(PRE_UPGRADE_RUNS.get() + 1);
     ensure_stable(8);
     api::stable_write(0, &COUNTER.get().to_le_bytes());
     api::debug_print("pre_upgrade ran");
@@ -56,6 +58,12 @@ fn post_upgrade(arg: Option<String>) {
 #[ic_cdk::query]
 fn init_arg() -> Option<String> {
     INIT_ARG.with(|a| a.borrow().clone())
+}
+
+/// How often pre_upgrade ran on this heap (a failed upgrade undoes it).
+#[ic_cdk::query]
+fn pre_upgrade_runs() -> u64 {
+    PRE_UPGRADE_RUNS.get()
 }
 
 #[ic_cdk::query]
