@@ -23,16 +23,24 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let src = manifest.join("../runtime-lite/src");
-    let src = src.canonicalize().expect("runtime-lite/src exists next to transpiler/");
+    let src = src
+        .canonicalize()
+        .expect("runtime-lite/src exists next to transpiler/");
     println!("cargo:rerun-if-changed={}", src.display());
     let mut files = Vec::new();
     collect(&src, &src, &mut files);
     let mut code = String::from("/// runtime-lite's `src/` files: (path, contents).\npub const RUNTIME_LITE_FILES: &[(&str, &str)] = &[\n");
     for (rel, path) in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        writeln!(code, "    ({rel:?}, include_str!({:?})),", path.display().to_string()).expect("write to string");
+        writeln!(
+            code,
+            "    ({rel:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .expect("write to string");
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("runtime_files.rs");
+    let out =
+        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("runtime_files.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
 }

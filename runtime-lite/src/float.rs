@@ -53,13 +53,13 @@ pub(crate) fn shortest_digits(x: f64) -> (String, i32) {
 }
 
 /// When `x` lies exactly halfway between two shortest candidates of equal
-/// length, core's shortest formatting takes the upper one while CPython
-/// takes the even one (`226.82766723632812`, not `...13`). Returns the
-/// even candidate when it differs from `digits` and still round-trips.
+/// length, core's shortest formatting may take the odd one while CPython
+/// takes the even one (`226.82766723632812`, not `...13`). Returns the even
+/// candidate when it differs from `digits` and still round-trips.
 ///
 /// A tie needs the exact decimal value of `x` to have exactly one digit
 /// more than `digits`, ending in 5; such values are short, so the check
-/// stays in `u128` arithmetic.
+/// stays in integer arithmetic.
 fn tie_to_even(x: f64, digits: &str, decpt: i32) -> Option<String> {
     let n = digits.len();
     if n > 17 {
@@ -79,13 +79,13 @@ fn tie_to_even(x: f64, digits: &str, decpt: i32) -> Option<String> {
     let tz = m.trailing_zeros();
     m >>= tz;
     e += tz as i32;
-    // x = exact * 10^scale with `exact` an integer without trailing zeros.
-    let (exact, scale): (u128, i32) = if e < 0 {
+    // x = exact * 10^e with `exact` an integer without trailing zeros.
+    let exact: u128 = if e < 0 {
         let k = -e;
         if k > 27 {
             return None;
         }
-        (u128::from(m) * 5u128.pow(k as u32), e)
+        u128::from(m) * 5u128.pow(k as u32)
     } else {
         if e > 22 {
             return None;
@@ -94,31 +94,48 @@ fn tie_to_even(x: f64, digits: &str, decpt: i32) -> Option<String> {
         if m % p != 0 {
             return None;
         }
-        (u128::from(m / p), e)
+        u128::from(m / p)
     };
-    if exact % 10 != 5 {
+    const MAX: u128 = 1_000_000_000_000_000_000; // 10^18: at most 18 digits
+    if exact >= MAX || exact % 10 != 5 {
         return None;
     }
-    let len = exact.checked_ilog10()? as usize + 1;
-    if len != n + 1 || len as i32 + scale != decpt {
+    let exact = exact as u64;
+    let len = exact.ilog10() as usize + 1;
+    if len != n + 1 || len as i32 + e != decpt {
         return None;
     }
     let lo = exact / 10;
     let hi = lo + 1;
-    let ours: u128 = digits.parse().ok()?;
-    if (ours != lo && ours != hi) || hi.checked_ilog10()? as usize + 1 != n {
+    let ours: u64 = digits.parse().ok()?;
+    if (ours != lo && ours != hi) || hi.ilog10() as usize + 1 != n {
         return None;
     }
     let even = if lo % 2 == 0 { lo } else { hi };
     if even == ours {
         return None;
     }
-    let candidate = even.to_string();
-    let roundtrip: f64 = format!("{candidate}e{}", decpt - n as i32).parse().ok()?;
-    if roundtrip == x {
-        Some(candidate)
+    // Both candidates are 10^q / 2 away from x (q = e + 1). The rounding
+    // interval is symmetric, so the other one round-trips as well, except
+    // below a power of two, where the gap to the next float is
+    // 2^(biased - 1076): there it round-trips iff 10^q / 2 <= that gap / 2
+    // (a tie rounds back to x's even mantissa).
+    if frac == 0 && biased > 1 && even < ours && !pow10_le_pow2(e + 1, biased - 1076) {
+        return None;
+    }
+    Some(even.to_string())
+}
+
+/// `10^q <= 2^a` for `|q| <= 28`.
+fn pow10_le_pow2(q: i32, a: i32) -> bool {
+    // 10^q = 5^q * 2^q, so compare 5^q with 2^b.
+    let b = a - q;
+    if q >= 0 {
+        let p5 = 5u128.pow(q as u32);
+        b >= 0 && (b >= 127 || p5 <= 1u128 << b)
     } else {
-        None
+        let p5 = 5u128.pow((-q) as u32);
+        b >= 0 || (-b < 127 && (1u128 << -b) <= p5)
     }
 }
 

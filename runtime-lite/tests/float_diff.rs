@@ -132,7 +132,7 @@ fn repr_matches_python() {
         add(x);
     }
     let mut rng = Rng::new(42);
-    for _ in 0..20000 {
+    for _ in 0..300000 {
         let x = f64::from_bits(rng.next_u64());
         add(x);
     }
@@ -150,11 +150,15 @@ fn repr_matches_python() {
     }
     // Short binary mantissas: exact decimal expansions of 17-18 digits,
     // where shortest-digit ties (resolved to even by CPython) occur.
-    for _ in 0..20000 {
+    for _ in 0..300000 {
         let m = rng.next_u64() >> (10 + rng.below(44));
         let k = rng.below(40) as i32;
         add(m as f64 / 2f64.powi(k));
         add(m as f64 * 2f64.powi(k));
+    }
+    // Every power of two (asymmetric rounding intervals).
+    for k in -1074..=1023 {
+        add(2f64.powi(k));
     }
     for k in 0..64 {
         add((1u64 << k) as f64);
@@ -180,7 +184,10 @@ fn repr_matches_python() {
     ] {
         d32(x);
     }
-    for _ in 0..20000 {
+    for k in -149..=127 {
+        d32(2f32.powi(k));
+    }
+    for _ in 0..300000 {
         d32(f32::from_bits(rng.next_u64() as u32));
     }
     d.check(

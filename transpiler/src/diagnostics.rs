@@ -32,12 +32,18 @@ impl Diagnostic {
 
     /// Renders the diagnostic against `source`, the text of `self.file`.
     pub fn render(&self, source: &str) -> String {
-        let start = self.span.start.min(source.len());
-        let (line_no, col) = line_col(source, start);
-        let line_text = source.lines().nth(line_no - 1).unwrap_or("");
-        let line_start = start - (col - 1);
+        let start = floor_char_boundary(source, self.span.start.min(source.len()));
+        let (line_no, _) = line_col(source, start);
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
+        let line_text = source[line_start..line_end].trim_end_matches('\r');
         // Underline to the end of the span or of the line, at least one caret.
-        let end = self.span.end.clamp(start, line_start + line_text.len());
+        let end = floor_char_boundary(
+            source,
+            self.span.end.clamp(start, line_start + line_text.len()),
+        );
         let caret_col = source[line_start..start].chars().count();
         let carets = source[start..end].chars().count().max(1);
         let gutter = line_no.to_string().len();

@@ -3,7 +3,7 @@
 
 use crate::model::ir::Program;
 use crate::model::{CandidTy, Fixed, Mode, Ret};
-use candid::types::{Function, FuncMode, Type, TypeInner};
+use candid::types::{FuncMode, Function, Type, TypeInner};
 use candid::TypeEnv;
 
 fn candid_type(t: CandidTy) -> Type {

@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 #[derive(Parser)]
-#[command(name = "kybra-aot", version, about = "Compile typed Kybra Python canisters to Wasm, ahead of time")]
+#[command(
+    name = "kybra-aot",
+    version,
+    about = "Compile typed Kybra Python canisters to Wasm, ahead of time"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -71,23 +75,40 @@ fn test(scripts: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn compile(entry: &PathBuf) -> Result<kybra_aot::Compiled, BuildError> {
+fn compile(entry: &std::path::Path) -> Result<kybra_aot::Compiled, BuildError> {
     let source = build::read_source(entry)?;
     kybra_aot::compile(&entry.display().to_string(), &source).map_err(BuildError::Diagnostics)
 }
 
 fn run(command: Command) -> Result<ExitCode, BuildError> {
     match command {
-        Command::Build { name, entry, did, out_dir, verbose } => {
+        Command::Build {
+            name,
+            entry,
+            did,
+            out_dir,
+            verbose,
+        } => {
             let out_dir = out_dir.unwrap_or_else(|| PathBuf::from(".kybra").join(&name));
-            let opts = BuildOptions { name: name.clone(), entry: entry.clone(), did_out: did, out_dir, verbose };
-            eprintln!("kybra-aot: building canister `{name}` from {}", entry.display());
+            let opts = BuildOptions {
+                name: name.clone(),
+                entry: entry.clone(),
+                did_out: did,
+                out_dir,
+                verbose,
+            };
+            eprintln!(
+                "kybra-aot: building canister `{name}` from {}",
+                entry.display()
+            );
             let start = Instant::now();
             let out = build::build(&opts, &mut |stage, took| {
                 eprintln!("  {stage:<22} {:>8.2?}", took);
             })?;
             for w in &out.warnings {
-                eprintln!("{w}\nnote: a warning on generated code is a kybra-aot bug; please report it");
+                eprintln!(
+                    "{w}\nnote: a warning on generated code is a kybra-aot bug; please report it"
+                );
             }
             eprintln!(
                 "  done in {:.2?}: {} ({} KiB), {} ({} KiB), {}",

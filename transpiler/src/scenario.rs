@@ -18,24 +18,38 @@ pub struct PythonBuilder {
 /// `proj/src/main.py` -> (`proj`, `proj/`), `dir/x.py` -> (`x`, `dir/`).
 pub fn canister_of(entry: &Path) -> (String, PathBuf) {
     let parent = entry.parent().unwrap_or(Path::new("."));
-    let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
     if parent.file_name().is_some_and(|n| n == "src") {
         let project = parent.parent().unwrap_or(Path::new("."));
-        let project = if project.as_os_str().is_empty() { Path::new(".") } else { project };
+        let project = if project.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            project
+        };
         let name = std::fs::canonicalize(project)
             .ok()
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_else(|| "canister".into());
         (name, project.to_path_buf())
     } else {
-        let stem = entry.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "canister".into());
+        let stem = entry
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "canister".into());
         (stem, parent.to_path_buf())
     }
 }
 
 impl PythonBuilder {
     pub fn new(progress: bool) -> Self {
-        PythonBuilder { built: HashMap::new(), progress }
+        PythonBuilder {
+            built: HashMap::new(),
+            progress,
+        }
     }
 
     /// Builds (or reuses) the canister for `entry`; returns the Wasm bytes.

@@ -51,14 +51,18 @@ pub fn cargo_build(
     if verbose {
         cmd.stdout(Stdio::inherit()).stderr(Stdio::inherit());
     } else {
-        cmd.arg("--quiet").stdout(Stdio::piped()).stderr(Stdio::piped());
+        cmd.arg("--quiet")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
     }
     let out = cmd
         .output()
         .map_err(|e| BuildError::Cargo(format!("cannot run cargo (is Rust installed?): {e}")))?;
     if !out.status.success() {
         let stderr = String::from_utf8_lossy(&out.stderr);
-        let hint = if stderr.contains("wasm32-unknown-unknown") && stderr.contains("target may not be installed") {
+        let hint = if stderr.contains("wasm32-unknown-unknown")
+            && stderr.contains("target may not be installed")
+        {
             "\nhelp: run `rustup target add wasm32-unknown-unknown`"
         } else {
             "\nnote: generated Rust that does not compile is a kybra-aot bug; please report it with your Python source"
@@ -73,7 +77,10 @@ pub fn cargo_build(
         .join("release")
         .join(format!("{package}.wasm"));
     if !wasm.exists() {
-        return Err(BuildError::Cargo(format!("cargo succeeded but {} is missing", wasm.display())));
+        return Err(BuildError::Cargo(format!(
+            "cargo succeeded but {} is missing",
+            wasm.display()
+        )));
     }
     // Warnings about the generated crate (not dependencies): the generated
     // code must be warning-free, so each one is a kybra-aot bug.

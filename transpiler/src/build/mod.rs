@@ -130,12 +130,19 @@ pub fn ensure_runtime_lite(cache: &Path) -> Result<PathBuf, BuildError> {
         h.update(text.as_bytes());
         h.update([0]);
     }
-    let hash: String = h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let hash: String = h
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let dir = cache.join("runtime-lite").join(hash);
     if dir.join("Cargo.toml").exists() {
         return Ok(dir);
     }
-    let tmp = cache.join("runtime-lite").join(format!(".tmp-{}", std::process::id()));
+    let tmp = cache
+        .join("runtime-lite")
+        .join(format!(".tmp-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     for (path, text) in RUNTIME_LITE_FILES {
         write_if_changed(&tmp.join("src").join(path), text.as_bytes())?;
@@ -183,7 +190,13 @@ runtime-lite = {{ path = "{runtime}" }}
 pub fn package_name(name: &str) -> String {
     let mut s: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) {
         s.insert_str(0, "canister_");
@@ -218,7 +231,10 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// Builds a canister from Python, reporting each stage and its duration.
-pub fn build(opts: &BuildOptions, report: &mut dyn FnMut(&str, Duration)) -> Result<BuildOutput, BuildError> {
+pub fn build(
+    opts: &BuildOptions,
+    report: &mut dyn FnMut(&str, Duration),
+) -> Result<BuildOutput, BuildError> {
     let t = Instant::now();
     let source = read_source(&opts.entry)?;
     let display = opts.entry.display().to_string();
@@ -230,13 +246,17 @@ pub fn build(opts: &BuildOptions, report: &mut dyn FnMut(&str, Duration)) -> Res
     let runtime = ensure_runtime_lite(&cache)?;
     let package = package_name(&opts.name);
     let crate_dir = opts.out_dir.join("crate");
-    write_if_changed(&crate_dir.join("Cargo.toml"), canister_manifest(&package, &runtime).as_bytes())?;
+    write_if_changed(
+        &crate_dir.join("Cargo.toml"),
+        canister_manifest(&package, &runtime).as_bytes(),
+    )?;
     write_if_changed(&crate_dir.join("src/lib.rs"), compiled.rust.as_bytes())?;
     write_if_changed(&opts.did_out, compiled.did.as_bytes())?;
     report("write crate", t.elapsed());
 
     let t = Instant::now();
-    let (built, warnings) = cargo_build(&crate_dir, &package, &canister_target_dir(), opts.verbose)?;
+    let (built, warnings) =
+        cargo_build(&crate_dir, &package, &canister_target_dir(), opts.verbose)?;
     report("cargo build (wasm32)", t.elapsed());
 
     let t = Instant::now();
@@ -247,7 +267,10 @@ pub fn build(opts: &BuildOptions, report: &mut dyn FnMut(&str, Duration)) -> Res
     let gz_path = opts.out_dir.join(format!("{}.wasm.gz", opts.name));
     write_if_changed(&wasm_path, &wasm)?;
     write_if_changed(&gz_path, &gz)?;
-    write_if_changed(&opts.out_dir.join(format!("{}.did", opts.name)), compiled.did.as_bytes())?;
+    write_if_changed(
+        &opts.out_dir.join(format!("{}.did", opts.name)),
+        compiled.did.as_bytes(),
+    )?;
     report("metadata + gzip", t.elapsed());
     Ok(BuildOutput {
         wasm: wasm_path,

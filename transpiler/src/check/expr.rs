@@ -88,21 +88,38 @@ impl Checker<'_> {
                     }
                     ast::UnaryOp::UAdd if v.ty.is_numeric() => Ok(v),
                     ast::UnaryOp::USub if v.ty.is_numeric() || v.ty == Ty::Bool => {
-                        let v = if v.ty == Ty::Bool { self.coerce(v, Ty::Int, e.range())? } else { v };
+                        let v = if v.ty == Ty::Bool {
+                            self.coerce(v, Ty::Int, e.range())?
+                        } else {
+                            v
+                        };
                         match v.kind {
                             ExprKind::Int(i) => self.int_literal(-i, v.ty, e.range()),
                             ExprKind::Float(f) => Ok(Expr::new(v.ty, ExprKind::Float(-f), &at)),
-                            _ => Ok(Expr::new(v.ty, ExprKind::Unary(UnaryOp::Neg, Box::new(v)), &at)),
+                            _ => Ok(Expr::new(
+                                v.ty,
+                                ExprKind::Unary(UnaryOp::Neg, Box::new(v)),
+                                &at,
+                            )),
                         }
                     }
-                    ast::UnaryOp::Invert if v.ty == Ty::Int || matches!(v.ty, Ty::Fixed(k) if k.range().0 < 0) => {
+                    ast::UnaryOp::Invert
+                        if v.ty == Ty::Int || matches!(v.ty, Ty::Fixed(k) if k.range().0 < 0) =>
+                    {
                         match v.kind {
                             ExprKind::Int(i) => self.int_literal(-i - 1, v.ty, e.range()),
-                            _ => Ok(Expr::new(v.ty, ExprKind::Unary(UnaryOp::Invert, Box::new(v)), &at)),
+                            _ => Ok(Expr::new(
+                                v.ty,
+                                ExprKind::Unary(UnaryOp::Invert, Box::new(v)),
+                                &at,
+                            )),
                         }
                     }
                     ast::UnaryOp::Invert if matches!(v.ty, Ty::Fixed(_)) => Err(self
-                        .error(e.range(), format!("`~` on an unsigned `{}` is always negative", v.ty))
+                        .error(
+                            e.range(),
+                            format!("`~` on an unsigned `{}` is always negative", v.ty),
+                        )
                         .with_help("convert to `int` first")),
                     _ => Err(self.error(
                         e.range(),
@@ -150,12 +167,26 @@ impl Checker<'_> {
                 let then = self.expr(&i.body, want)?;
                 let orelse = self.expr(&i.orelse, want)?;
                 let ty = self.unify(then.ty, &orelse, e.range()).ok_or_else(|| {
-                    self.error(e.range(), format!("the branches have different types: `{}` and `{}`", then.ty, orelse.ty))
-                        .with_help("give both branches the same type")
+                    self.error(
+                        e.range(),
+                        format!(
+                            "the branches have different types: `{}` and `{}`",
+                            then.ty, orelse.ty
+                        ),
+                    )
+                    .with_help("give both branches the same type")
                 })?;
                 let then = self.coerce(then, ty, i.body.range())?;
                 let orelse = self.coerce(orelse, ty, i.orelse.range())?;
-                Ok(Expr::new(ty, ExprKind::IfExp { cond: Box::new(cond), then: Box::new(then), orelse: Box::new(orelse) }, &at))
+                Ok(Expr::new(
+                    ty,
+                    ExprKind::IfExp {
+                        cond: Box::new(cond),
+                        then: Box::new(then),
+                        orelse: Box::new(orelse),
+                    },
+                    &at,
+                ))
             }
             ast::Expr::Call(c) => self.call(c),
             ast::Expr::JoinedStr(j) => self.fstring(j),
@@ -168,16 +199,27 @@ impl Checker<'_> {
                 Err(self.error(e.range(), "attribute access is not supported yet"))
             }
             ast::Expr::NamedExpr(_) => Err(self.error(e.range(), "`:=` is not supported yet")),
-            ast::Expr::List(_) | ast::Expr::ListComp(_) => Err(self.error(e.range(), "lists are not supported yet")),
-            ast::Expr::Dict(_) | ast::Expr::DictComp(_) => Err(self.error(e.range(), "dicts are not supported yet")),
+            ast::Expr::List(_) | ast::Expr::ListComp(_) => {
+                Err(self.error(e.range(), "lists are not supported yet"))
+            }
+            ast::Expr::Dict(_) | ast::Expr::DictComp(_) => {
+                Err(self.error(e.range(), "dicts are not supported yet"))
+            }
             ast::Expr::Tuple(_) => Err(self.error(e.range(), "tuples are not supported yet")),
-            ast::Expr::Subscript(_) => Err(self.error(e.range(), "subscripts are not supported yet")),
+            ast::Expr::Subscript(_) => {
+                Err(self.error(e.range(), "subscripts are not supported yet"))
+            }
             ast::Expr::Lambda(_) => Err(self.error(e.range(), "lambdas are not supported yet")),
             _ => Err(self.error(e.range(), "unsupported expression")),
         }
     }
 
-    fn constant(&mut self, c: &ast::Constant, want: Option<Ty>, range: TextRange) -> Result<Expr, Diagnostic> {
+    fn constant(
+        &mut self,
+        c: &ast::Constant,
+        want: Option<Ty>,
+        range: TextRange,
+    ) -> Result<Expr, Diagnostic> {
         let at = self.at(range);
         Ok(match c {
             ast::Constant::None => Expr::new(Ty::None, ExprKind::None, &at),
@@ -196,7 +238,11 @@ impl Checker<'_> {
                 Expr::new(ty, ExprKind::Int(i.clone()), &at)
             }
             ast::Constant::Float(f) => {
-                let ty = if want == Some(Ty::Float32) { Ty::Float32 } else { Ty::Float64 };
+                let ty = if want == Some(Ty::Float32) {
+                    Ty::Float32
+                } else {
+                    Ty::Float64
+                };
                 Expr::new(ty, ExprKind::Float(*f), &at)
             }
             _ => return Err(self.error(range, "unsupported literal")),
@@ -218,19 +264,20 @@ impl Checker<'_> {
         if a == bt {
             return Some(a);
         }
-        if a.is_numeric() || a == Ty::Bool {
-            if bt.is_numeric() || bt == Ty::Bool {
-                if a.is_float() || bt.is_float() {
-                    return Some(Ty::Float64);
-                }
-                return Some(match (a, bt) {
-                    (Ty::Fixed(k), Ty::Int) if matches!(&b.kind, ExprKind::Int(i) if fits(i, k.range())) => Ty::Fixed(k),
-                    // Mixed widths meet in the wider type when it holds both.
-                    (Ty::Fixed(x), Ty::Fixed(y)) if contains(x, y) => Ty::Fixed(x),
-                    (Ty::Fixed(x), Ty::Fixed(y)) if contains(y, x) => Ty::Fixed(y),
-                    _ => Ty::Int,
-                });
+        let numeric = |t: Ty| t.is_numeric() || t == Ty::Bool;
+        if numeric(a) && numeric(bt) {
+            if a.is_float() || bt.is_float() {
+                return Some(Ty::Float64);
             }
+            return Some(match (a, bt) {
+                (Ty::Fixed(k), Ty::Int) if matches!(&b.kind, ExprKind::Int(i) if fits(i, k.range())) => {
+                    Ty::Fixed(k)
+                }
+                // Mixed widths meet in the wider type when it holds both.
+                (Ty::Fixed(x), Ty::Fixed(y)) if contains(x, y) => Ty::Fixed(x),
+                (Ty::Fixed(x), Ty::Fixed(y)) if contains(y, x) => Ty::Fixed(y),
+                _ => Ty::Int,
+            });
         }
         None
     }
@@ -250,10 +297,19 @@ impl Checker<'_> {
                     }
                     return Err(self
                         .error(range, format!("{i} does not fit in `{}`", k.candid_name()))
-                        .with_help(format!("`{}` holds {} to {}", k.candid_name(), k.range().0, k.range().1)));
+                        .with_help(format!(
+                            "`{}` holds {} to {}",
+                            k.candid_name(),
+                            k.range().0,
+                            k.range().1
+                        )));
                 }
                 Ty::Float64 | Ty::Float32 => {
-                    return Ok(Expr::new(to, ExprKind::Float(i.to_f64().unwrap_or(f64::INFINITY)), &at))
+                    return Ok(Expr::new(
+                        to,
+                        ExprKind::Float(i.to_f64().unwrap_or(f64::INFINITY)),
+                        &at,
+                    ))
                 }
                 _ => {}
             }
@@ -261,12 +317,15 @@ impl Checker<'_> {
         if let (ExprKind::Float(f), Ty::Float32 | Ty::Float64) = (&e.kind, to) {
             return Ok(Expr::new(to, ExprKind::Float(*f), &at));
         }
-        let ok = match (e.ty, to) {
-            (Ty::Int | Ty::Fixed(_), Ty::Int | Ty::Fixed(_) | Ty::Float64 | Ty::Float32) => true,
-            (Ty::Float32, Ty::Float64) | (Ty::Float64, Ty::Float32) => true,
-            (Ty::Bool, Ty::Int) => true,
-            _ => false,
-        };
+        let ok = matches!(
+            (e.ty, to),
+            (
+                Ty::Int | Ty::Fixed(_),
+                Ty::Int | Ty::Fixed(_) | Ty::Float64 | Ty::Float32
+            ) | (Ty::Float32, Ty::Float64)
+                | (Ty::Float64, Ty::Float32)
+                | (Ty::Bool, Ty::Int)
+        );
         if ok {
             return Ok(Expr::new(to, ExprKind::Convert(Box::new(e)), &at));
         }
@@ -288,22 +347,47 @@ impl Checker<'_> {
         Expr::new(Ty::Bool, ExprKind::Truthy(Box::new(e)), &at)
     }
 
-    pub(crate) fn binary(&self, op: BinOp, l: Expr, r: Expr, range: TextRange) -> Result<Expr, Diagnostic> {
+    pub(crate) fn binary(
+        &self,
+        op: BinOp,
+        l: Expr,
+        r: Expr,
+        range: TextRange,
+    ) -> Result<Expr, Diagnostic> {
         let at = self.at(range);
         let type_error = |this: &Self| {
+            let help = if l.ty == Ty::Str || r.ty == Ty::Str {
+                "convert the other operand with `str(...)`, or use an f-string: f\"...{x}\""
+            } else {
+                "Python raises TypeError for these operand types"
+            };
             this.error(
                 range,
-                format!("unsupported operand types for {}: '{}' and '{}'", op_symbol(op), l.ty, r.ty),
+                format!(
+                    "unsupported operand types for {}: '{}' and '{}'",
+                    op_symbol(op),
+                    l.ty,
+                    r.ty
+                ),
             )
+            .with_help(help)
         };
         match (l.ty, r.ty, op) {
             (Ty::Str, Ty::Str, BinOp::Add) | (Ty::Bytes, Ty::Bytes, BinOp::Add) => {
-                return Ok(Expr::new(l.ty, ExprKind::Binary(op, Box::new(l), Box::new(r)), &at));
+                return Ok(Expr::new(
+                    l.ty,
+                    ExprKind::Binary(op, Box::new(l), Box::new(r)),
+                    &at,
+                ));
             }
             (Ty::Str, n, BinOp::Mul) if n.is_integral() || n == Ty::Bool => {
                 let ty = l.ty;
                 let r = self.coerce(r, Ty::Int, range)?;
-                return Ok(Expr::new(ty, ExprKind::Binary(op, Box::new(l), Box::new(r)), &at));
+                return Ok(Expr::new(
+                    ty,
+                    ExprKind::Binary(op, Box::new(l), Box::new(r)),
+                    &at,
+                ));
             }
             (n, Ty::Str, BinOp::Mul) if n.is_integral() || n == Ty::Bool => {
                 return self.binary(op, r, l, range);
@@ -314,21 +398,37 @@ impl Checker<'_> {
         if !numeric(l.ty) || !numeric(r.ty) {
             return Err(type_error(self));
         }
-        let ty = self.unify(l.ty, &r, range).or_else(|| self.unify(r.ty, &l, range)).ok_or_else(|| type_error(self))?;
+        let ty = self
+            .unify(l.ty, &r, range)
+            .or_else(|| self.unify(r.ty, &l, range))
+            .ok_or_else(|| type_error(self))?;
         let ty = match ty {
             Ty::Bool => Ty::Int,
             // Python floats are doubles: float32 values compute as float64.
             Ty::Float32 => Ty::Float64,
             t => t,
         };
-        if ty.is_float() && matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::Shl | BinOp::Shr) {
+        if ty.is_float()
+            && matches!(
+                op,
+                BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::Shl | BinOp::Shr
+            )
+        {
             return Err(type_error(self));
         }
         // A literal next to a fixed-width value takes its type when it fits.
         let ty = match (ty, &l.kind, &r.kind) {
-            (Ty::Int, ExprKind::Int(i), _) if matches!(r.ty, Ty::Fixed(k) if fits(i, k.range())) => r.ty,
-            (Ty::Int, _, ExprKind::Int(i)) if matches!(l.ty, Ty::Fixed(k) if fits(i, k.range())) && op != BinOp::Pow => l.ty,
-            (Ty::Int, _, ExprKind::Int(i)) if matches!(l.ty, Ty::Fixed(k) if fits(i, k.range())) => l.ty,
+            (Ty::Int, ExprKind::Int(i), _) if matches!(r.ty, Ty::Fixed(k) if fits(i, k.range())) => {
+                r.ty
+            }
+            (Ty::Int, _, ExprKind::Int(i))
+                if matches!(l.ty, Ty::Fixed(k) if fits(i, k.range())) && op != BinOp::Pow =>
+            {
+                l.ty
+            }
+            (Ty::Int, _, ExprKind::Int(i)) if matches!(l.ty, Ty::Fixed(k) if fits(i, k.range())) => {
+                l.ty
+            }
             _ => ty,
         };
         let l = self.coerce(l, ty, range)?;
@@ -340,7 +440,11 @@ impl Checker<'_> {
             }
         }
         let result_ty = if op == BinOp::Div { Ty::Float64 } else { ty };
-        Ok(Expr::new(result_ty, ExprKind::Binary(op, Box::new(l), Box::new(r)), &at))
+        Ok(Expr::new(
+            result_ty,
+            ExprKind::Binary(op, Box::new(l), Box::new(r)),
+            &at,
+        ))
     }
 
     fn compare(&mut self, c: &ast::ExprCompare) -> Result<Expr, Diagnostic> {
@@ -366,12 +470,15 @@ impl Checker<'_> {
                     .with_help("use `==` / `!=`")),
             })
             .collect::<Result<_, _>>()?;
-        if ops.iter().any(|o| matches!(o, CmpOp::In | CmpOp::NotIn)) {
-            if ops.len() > 1 || operands[0].ty != Ty::Str || operands[1].ty != Ty::Str {
-                return Err(self
-                    .error(c.range, "`in` is supported for substring tests on `str` only")
-                    .with_help("write `needle in haystack` with two strings"));
-            }
+        if ops.iter().any(|o| matches!(o, CmpOp::In | CmpOp::NotIn))
+            && (ops.len() > 1 || operands[0].ty != Ty::Str || operands[1].ty != Ty::Str)
+        {
+            return Err(self
+                .error(
+                    c.range,
+                    "`in` is supported for substring tests on `str` only",
+                )
+                .with_help("write `needle in haystack` with two strings"));
         }
         // One common type for the whole chain.
         let mut ty = operands[0].ty;
@@ -383,12 +490,21 @@ impl Checker<'_> {
                     self.unify(o.ty, &first, c.range)
                 })
                 .ok_or_else(|| {
-                    self.error(c.range, format!("cannot compare `{}` with `{}`", operands[0].ty, o.ty))
-                        .with_help("compare values of the same type")
+                    self.error(
+                        c.range,
+                        format!("cannot compare `{}` with `{}`", operands[0].ty, o.ty),
+                    )
+                    .with_help("compare values of the same type")
                 })?;
         }
-        let ty = if ty == Ty::Bool && operands.iter().any(|o| o.ty != Ty::Bool) { Ty::Int } else { ty };
-        let ordered = ops.iter().any(|o| matches!(o, CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE));
+        let ty = if ty == Ty::Bool && operands.iter().any(|o| o.ty != Ty::Bool) {
+            Ty::Int
+        } else {
+            ty
+        };
+        let ordered = ops
+            .iter()
+            .any(|o| matches!(o, CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE));
         if ordered && matches!(ty, Ty::None | Ty::Principal) {
             return Err(self.error(c.range, format!("`{ty}` values cannot be ordered")));
         }
@@ -399,7 +515,11 @@ impl Checker<'_> {
             .into_iter();
         let left = operands.next().expect("left operand");
         let rest = ops.into_iter().zip(operands).collect();
-        Ok(Expr::new(Ty::Bool, ExprKind::Compare(Box::new(left), rest), &at))
+        Ok(Expr::new(
+            Ty::Bool,
+            ExprKind::Compare(Box::new(left), rest),
+            &at,
+        ))
     }
 
     fn call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
@@ -415,7 +535,13 @@ impl Checker<'_> {
                 let method = a.attr.as_str();
                 let arity = |this: &Self, n: usize| -> Result<(), Diagnostic> {
                     if c.args.len() != n {
-                        return Err(this.error(c.range, format!("`ic.{method}` takes {n} argument{}", if n == 1 { "" } else { "s" })));
+                        return Err(this.error(
+                            c.range,
+                            format!(
+                                "`ic.{method}` takes {n} argument{}",
+                                if n == 1 { "" } else { "s" }
+                            ),
+                        ));
                     }
                     Ok(())
                 };
@@ -437,7 +563,11 @@ impl Checker<'_> {
                     }
                     "time" => {
                         arity(self, 0)?;
-                        Ok(Expr::new(Ty::Fixed(crate::model::Fixed::Nat64), ExprKind::Ic(IcCall::Time), &at))
+                        Ok(Expr::new(
+                            Ty::Fixed(crate::model::Fixed::Nat64),
+                            ExprKind::Ic(IcCall::Time),
+                            &at,
+                        ))
                     }
                     other => Err(self
                         .error(c.func.range(), format!("`ic.{other}` is not supported yet"))
@@ -454,7 +584,11 @@ impl Checker<'_> {
             if c.args.len() != sig.params.len() {
                 return Err(self.error(
                     c.range,
-                    format!("`{name}` takes {} argument(s) but {} were given", sig.params.len(), c.args.len()),
+                    format!(
+                        "`{name}` takes {} argument(s) but {} were given",
+                        sig.params.len(),
+                        c.args.len()
+                    ),
                 ));
             }
             let mut args = Vec::new();
@@ -482,7 +616,10 @@ impl Checker<'_> {
                 }
                 let v = self.expr(&c.args[0], None)?;
                 if !matches!(v.ty, Ty::Str | Ty::Bytes) {
-                    return Err(self.error(c.args[0].range(), format!("object of type '{}' has no len()", v.ty)));
+                    return Err(self.error(
+                        c.args[0].range(),
+                        format!("object of type '{}' has no len()", v.ty),
+                    ));
                 }
                 Ok(Expr::new(Ty::Int, ExprKind::Len(Box::new(v)), &at))
             }
@@ -521,7 +658,9 @@ impl Checker<'_> {
                         ast::ConversionFlag::None | ast::ConversionFlag::Str => false,
                         ast::ConversionFlag::Repr => true,
                         ast::ConversionFlag::Ascii => {
-                            return Err(self.error(v.range(), "`!a` is not supported yet").with_help("use `!r`"))
+                            return Err(self
+                                .error(v.range(), "`!a` is not supported yet")
+                                .with_help("use `!r`"))
                         }
                     };
                     let spec = match &fv.format_spec {
@@ -529,7 +668,9 @@ impl Checker<'_> {
                         Some(spec) => Some(self.const_spec(spec)?),
                     };
                     if repr && spec.is_some() {
-                        return Err(self.error(v.range(), "`!r` with a format spec is not supported yet"));
+                        return Err(
+                            self.error(v.range(), "`!r` with a format spec is not supported yet")
+                        );
                     }
                     parts.push(FPart::Value { expr, repr, spec });
                 }
@@ -560,7 +701,10 @@ impl Checker<'_> {
                 },
                 _ => {
                     return Err(self
-                        .error(p.range(), "nested replacement fields in a format spec are not supported yet")
+                        .error(
+                            p.range(),
+                            "nested replacement fields in a format spec are not supported yet",
+                        )
                         .with_help("write the format spec as a constant, e.g. `{x:>8.2f}`"))
                 }
             }

@@ -61,7 +61,10 @@ pub(crate) fn analyze(
             continue;
         };
         let inline = first.write_assign && first.path.len() == depth;
-        decls.entry((block, idx)).or_default().push((name.clone(), inline));
+        decls
+            .entry((block, idx))
+            .or_default()
+            .push((name.clone(), inline));
     }
     let mut next_block = 0;
     let body = place(body, &decls, locals, &mut next_block);
@@ -81,7 +84,10 @@ pub(crate) fn analyze(
     set_mut(&mut body, &flow.mutated);
     if end.is_some() && needs_value {
         let at = sig.name.clone();
-        let msg = format!("TypeError: {}() reached its end without returning a value", sig.name);
+        let msg = format!(
+            "TypeError: {}() reached its end without returning a value",
+            sig.name
+        );
         body.push(Stmt::Expr(Expr::new(
             Ty::None,
             ExprKind::Trap(Box::new(Expr::new(Ty::Str, ExprKind::Str(msg), &at))),
@@ -97,7 +103,11 @@ pub(crate) fn analyze(
     Ok(FlowResult {
         single_use,
         body,
-        mutable_params: params.iter().filter(|p| flow.mutated.contains(*p)).cloned().collect(),
+        mutable_params: params
+            .iter()
+            .filter(|p| flow.mutated.contains(*p))
+            .cloned()
+            .collect(),
         unused: params
             .iter()
             .chain(occ.by_name.keys())
@@ -128,19 +138,33 @@ struct Occurrences {
 }
 
 impl Occurrences {
-    fn add(&mut self, name: &str, path: &[(usize, usize)], write_assign: bool, bound: &BTreeSet<String>) {
+    fn add(
+        &mut self,
+        name: &str,
+        path: &[(usize, usize)],
+        write_assign: bool,
+        bound: &BTreeSet<String>,
+    ) {
         if bound.contains(name) {
             return; // the variable of an enclosing `for`
         }
         self.order += 1;
-        self.by_name.entry(name.to_string()).or_default().push(Occurrence {
-            path: path.to_vec(),
-            order: self.order,
-            write_assign,
-        });
+        self.by_name
+            .entry(name.to_string())
+            .or_default()
+            .push(Occurrence {
+                path: path.to_vec(),
+                order: self.order,
+                write_assign,
+            });
     }
 
-    fn block(&mut self, stmts: &[Stmt], path: &mut Vec<(usize, usize)>, bound: &mut BTreeSet<String>) {
+    fn block(
+        &mut self,
+        stmts: &[Stmt],
+        path: &mut Vec<(usize, usize)>,
+        bound: &mut BTreeSet<String>,
+    ) {
         let id = self.next_block;
         self.next_block += 1;
         for (i, s) in stmts.iter().enumerate() {
@@ -174,7 +198,13 @@ impl Occurrences {
                     self.expr(cond, path, bound);
                     self.block(body, path, bound);
                 }
-                Stmt::ForRange { var, start, stop, body, .. } => {
+                Stmt::ForRange {
+                    var,
+                    start,
+                    stop,
+                    body,
+                    ..
+                } => {
                     self.expr(start, path, bound);
                     self.expr(stop, path, bound);
                     self.loop_vars.insert(var.clone());
@@ -301,7 +331,15 @@ fn place(
                 cond,
                 body: place(body, decls, locals, next_block),
             },
-            Stmt::ForRange { var, ty, mutable, start, stop, step, body } => Stmt::ForRange {
+            Stmt::ForRange {
+                var,
+                ty,
+                mutable,
+                start,
+                stop,
+                step,
+                body,
+            } => Stmt::ForRange {
                 var,
                 ty,
                 mutable,
@@ -310,9 +348,15 @@ fn place(
                 step,
                 body: place(body, decls, locals, next_block),
             },
-            Stmt::Assign { target: Target::Local(name), value } if inline.as_deref() == Some(name.as_str()) => {
-                Stmt::Let { ty: value.ty, name, mutable: false, value: Some(value) }
-            }
+            Stmt::Assign {
+                target: Target::Local(name),
+                value,
+            } if inline.as_deref() == Some(name.as_str()) => Stmt::Let {
+                ty: value.ty,
+                name,
+                mutable: false,
+                value: Some(value),
+            },
             other => other,
         };
         out.push(s);
@@ -405,7 +449,12 @@ impl Flow {
                 break; // unreachable: dropped, as rustc would warn about it
             };
             let s = match s {
-                Stmt::Let { name, ty, mutable, value } => {
+                Stmt::Let {
+                    name,
+                    ty,
+                    mutable,
+                    value,
+                } => {
                     match &value {
                         Some(v) => {
                             self.reads(v, st);
@@ -415,7 +464,12 @@ impl Flow {
                             st.vars.insert(name.clone(), (false, false));
                         }
                     }
-                    Stmt::Let { name, ty, mutable, value }
+                    Stmt::Let {
+                        name,
+                        ty,
+                        mutable,
+                        value,
+                    }
                 }
                 Stmt::Assign { target, value } => {
                     self.reads(&value, st);
@@ -424,7 +478,12 @@ impl Flow {
                     }
                     Stmt::Assign { target, value }
                 }
-                Stmt::AugAssign { target, ty, op, value } => {
+                Stmt::AugAssign {
+                    target,
+                    ty,
+                    op,
+                    value,
+                } => {
                     if let Target::Local(n) = &target {
                         let read = Expr::new(ty, ExprKind::Local(n.clone()), &value.at);
                         self.reads(&read, st);
@@ -433,7 +492,12 @@ impl Flow {
                     if let Target::Local(n) = &target {
                         self.write(n, st);
                     }
-                    Stmt::AugAssign { target, ty, op, value }
+                    Stmt::AugAssign {
+                        target,
+                        ty,
+                        op,
+                        value,
+                    }
                 }
                 Stmt::Expr(e) => {
                     self.reads(&e, st);
@@ -473,7 +537,8 @@ impl Flow {
                 }
                 Stmt::While { cond, body } => {
                     let infinite = matches!(cond.kind, ExprKind::Bool(true));
-                    let (body, exit) = self.run_loop(body, state.take(), None, |flow, st| flow.reads(&cond, st));
+                    let (body, exit) =
+                        self.run_loop(body, state.take(), None, |flow, st| flow.reads(&cond, st));
                     state = if infinite {
                         exit.1
                     } else {
@@ -481,12 +546,29 @@ impl Flow {
                     };
                     Stmt::While { cond, body }
                 }
-                Stmt::ForRange { var, ty, mutable, start, stop, step, body } => {
+                Stmt::ForRange {
+                    var,
+                    ty,
+                    mutable,
+                    start,
+                    stop,
+                    step,
+                    body,
+                } => {
                     self.reads(&start, st);
                     self.reads(&stop, st);
-                    let (body, exit) = self.run_loop(body, state.take(), Some(var.clone()), |_, _| {});
+                    let (body, exit) =
+                        self.run_loop(body, state.take(), Some(var.clone()), |_, _| {});
                     state = merge(exit.0, exit.1);
-                    Stmt::ForRange { var, ty, mutable, start, stop, step, body }
+                    Stmt::ForRange {
+                        var,
+                        ty,
+                        mutable,
+                        start,
+                        stop,
+                        step,
+                        body,
+                    }
                 }
             };
             out.push(s);
@@ -538,7 +620,9 @@ fn set_mut(stmts: &mut [Stmt], mutated: &BTreeSet<String>) {
                 set_mut(orelse, mutated);
             }
             Stmt::While { body, .. } => set_mut(body, mutated),
-            Stmt::ForRange { var, mutable, body, .. } => {
+            Stmt::ForRange {
+                var, mutable, body, ..
+            } => {
                 *mutable = mutated.contains(var.as_str());
                 set_mut(body, mutated);
             }

@@ -232,7 +232,9 @@ impl<'m> Checker<'m> {
     /// Whether `e` names the Kybra object `what` (`query`, `ic`, ...).
     pub(crate) fn is_kybra(&self, e: &ast::Expr, what: &str) -> bool {
         match e {
-            ast::Expr::Name(n) => self.kybra_names.get(n.id.as_str()).map(String::as_str) == Some(what),
+            ast::Expr::Name(n) => {
+                self.kybra_names.get(n.id.as_str()).map(String::as_str) == Some(what)
+            }
             ast::Expr::Attribute(a) => {
                 a.attr.as_str() == what
                     && matches!(&*a.value, ast::Expr::Name(n) if self.kybra_modules.contains(n.id.as_str()))
@@ -244,7 +246,10 @@ impl<'m> Checker<'m> {
     fn global_ann(&mut self, a: &ast::StmtAnnAssign) {
         let ast::Expr::Name(target) = &*a.target else {
             let d = self
-                .error(a.target.range(), "unsupported assignment target at module level")
+                .error(
+                    a.target.range(),
+                    "unsupported assignment target at module level",
+                )
                 .with_help("assign to a plain name");
             return self.report(d);
         };
@@ -254,16 +259,29 @@ impl<'m> Checker<'m> {
         };
         let Some(value) = &a.value else {
             let d = self
-                .error(a.range, format!("global `{}` has no initial value", target.id))
+                .error(
+                    a.range,
+                    format!("global `{}` has no initial value", target.id),
+                )
                 .with_help(format!("give it one, e.g. `{}: ... = ...`", target.id));
-            return self.report(d);
+            self.report(d);
+            // Keep the name known so its uses do not cascade into more errors.
+            let at = self.at(a.range);
+            self.globals.push(ir::Global {
+                name: target.id.to_string(),
+                ty,
+                init: Expr::new(ty, ExprKind::None, &at),
+            });
+            return;
         };
         self.add_global(target.id.as_str(), Some(ty), value, a.range);
     }
 
     fn global_assign(&mut self, a: &ast::StmtAssign) {
         match a.targets.as_slice() {
-            [ast::Expr::Name(target)] => self.add_global(target.id.as_str(), None, &a.value, a.range),
+            [ast::Expr::Name(target)] => {
+                self.add_global(target.id.as_str(), None, &a.value, a.range)
+            }
             _ => {
                 let d = self
                     .error(a.range, "unsupported assignment at module level")
@@ -276,13 +294,19 @@ impl<'m> Checker<'m> {
     fn add_global(&mut self, name: &str, ty: Option<Ty>, value: &ast::Expr, range: TextRange) {
         if self.global_ty(name).is_some() {
             let d = self
-                .error(range, format!("global `{name}` is assigned twice at module level"))
+                .error(
+                    range,
+                    format!("global `{name}` is assigned twice at module level"),
+                )
                 .with_help("assign a global once; change it inside functions");
             return self.report(d);
         }
         if !is_constant_expr(value) {
             let d = self
-                .error(value.range(), "a global's initial value must be a constant expression")
+                .error(
+                    value.range(),
+                    "a global's initial value must be a constant expression",
+                )
                 .with_help("use literals here and compute other values inside a function");
             return self.report(d);
         }
@@ -327,7 +351,10 @@ impl<'m> Checker<'m> {
             };
             if mode.is_some() {
                 return Err(self
-                    .error(dec.range(), "a function can have only one of `@query` and `@update`")
+                    .error(
+                        dec.range(),
+                        "a function can have only one of `@query` and `@update`",
+                    )
                     .with_help("remove one decorator"));
             }
             mode = Some(m);
@@ -356,8 +383,13 @@ impl<'m> Checker<'m> {
             }
             let Some(ann) = &a.def.annotation else {
                 return Err(self
-                    .error(a.def.range, format!("parameter `{name}` needs a type annotation"))
-                    .with_help(format!("e.g. `{name}: str`; the Candid interface is derived from it")));
+                    .error(
+                        a.def.range,
+                        format!("parameter `{name}` needs a type annotation"),
+                    )
+                    .with_help(format!(
+                        "e.g. `{name}: str`; the Candid interface is derived from it"
+                    )));
             };
             params.push((name, self.resolve_type(ann)?));
         }
@@ -365,7 +397,10 @@ impl<'m> Checker<'m> {
             Some(r) => self.resolve_ret(r)?,
             None => {
                 return Err(self
-                    .error(f.range, format!("function `{}` needs a return type annotation", f.name))
+                    .error(
+                        f.range,
+                        format!("function `{}` needs a return type annotation", f.name),
+                    )
                     .with_help("add `-> void` if it returns nothing"))
             }
         };
@@ -417,16 +452,25 @@ impl<'m> Checker<'m> {
                 for e in errors {
                     let d = match e {
                         flow::FlowError::Unassigned(name, at) => {
-                            let line = at.rsplit(':').next().and_then(|l| l.parse().ok()).unwrap_or(0);
-                            let range = find_name_use(&f.body, &name, line, &self.module.source).unwrap_or(f.range);
-                            self.error(range, format!("`{name}` might be used before it is assigned"))
-                                .with_help(format!(
-                                    "assign `{name}` a value on every path before this use, e.g. \
+                            let line = at
+                                .rsplit(':')
+                                .next()
+                                .and_then(|l| l.parse().ok())
+                                .unwrap_or(0);
+                            let range = find_name_use(&f.body, &name, line, &self.module.source)
+                                .unwrap_or(f.range);
+                            self.error(
+                                range,
+                                format!("`{name}` might be used before it is assigned"),
+                            )
+                            .with_help(format!(
+                                "assign `{name}` a value on every path before this use, e.g. \
                                      at the start of the function"
-                                ))
+                            ))
                         }
                         flow::FlowError::LoopVarOutside(name) => {
-                            let range = find_name_use(&f.body, &name, 0, &self.module.source).unwrap_or(f.range);
+                            let range = find_name_use(&f.body, &name, 0, &self.module.source)
+                                .unwrap_or(f.range);
                             self.error(range, format!("loop variable `{name}` is also used outside its loop"))
                                 .with_help("use a different name outside the loop (Python keeps the last value; this is not supported yet)")
                         }
@@ -483,7 +527,9 @@ impl<'m> Checker<'m> {
                     if self.global_ty(n.as_str()).is_none() {
                         return Err(self
                             .error(g.range, format!("`{n}` is not a module-level variable"))
-                            .with_help("declare it at module level with a type and initial value"));
+                            .with_help(
+                                "declare it at module level with a type and initial value",
+                            ));
                     }
                 }
                 vec![]
@@ -517,7 +563,10 @@ impl<'m> Checker<'m> {
                 if let Some(prev) = prev {
                     if prev != ty {
                         return Err(self
-                            .error(a.annotation.range(), format!("`{name}` was already given type `{prev}`"))
+                            .error(
+                                a.annotation.range(),
+                                format!("`{name}` was already given type `{prev}`"),
+                            )
                             .with_help("a local keeps one type; use a new name"));
                     }
                 }
@@ -564,7 +613,10 @@ impl<'m> Checker<'m> {
             ast::Stmt::Return(r) => self.ret(r)?,
             other => {
                 return Err(self
-                    .error(other.range(), format!("unsupported statement: {}", stmt_kind(other)))
+                    .error(
+                        other.range(),
+                        format!("unsupported statement: {}", stmt_kind(other)),
+                    )
                     .with_help(
                         "supported so far: assignment, augmented assignment, if/elif/else, \
                          while, for over range(), break, continue, return, pass, global",
@@ -581,19 +633,28 @@ impl<'m> Checker<'m> {
                 let e = self.expr(v, None)?;
                 if e.ty == Ty::None {
                     // `return None` / `return x` where x is None.
-                    if matches!(e.kind, ExprKind::None | ExprKind::Local(_) | ExprKind::Global(_)) {
+                    if matches!(
+                        e.kind,
+                        ExprKind::None | ExprKind::Local(_) | ExprKind::Global(_)
+                    ) {
                         Ok(vec![Stmt::Return(None)])
                     } else {
                         Ok(vec![Stmt::Expr(e), Stmt::Return(None)])
                     }
                 } else {
                     Err(self
-                        .error(v.range(), format!("`{}` returns nothing, but a value is returned", sig.name))
+                        .error(
+                            v.range(),
+                            format!("`{}` returns nothing, but a value is returned", sig.name),
+                        )
                         .with_help("change the return annotation, or return nothing"))
                 }
             }
             (Ret::Value(t), None) => Err(self
-                .error(r.range, format!("`{}` must return a `{}`", sig.name, t.value_ty()))
+                .error(
+                    r.range,
+                    format!("`{}` must return a `{}`", sig.name, t.value_ty()),
+                )
                 .with_help("return a value")),
             (Ret::Value(t), Some(v)) => {
                 let e = self.expr(v, Some(t.value_ty()))?;
@@ -614,7 +675,12 @@ impl<'m> Checker<'m> {
         }
     }
 
-    fn assign(&mut self, target: &ast::Expr, ann: Option<Ty>, value: &ast::Expr) -> Result<Stmt, Diagnostic> {
+    fn assign(
+        &mut self,
+        target: &ast::Expr,
+        ann: Option<Ty>,
+        value: &ast::Expr,
+    ) -> Result<Stmt, Diagnostic> {
         let ast::Expr::Name(n) = target else {
             return Err(self
                 .error(target.range(), "unsupported assignment target")
@@ -623,10 +689,20 @@ impl<'m> Checker<'m> {
         let name = n.id.to_string();
         let is_global = self.ctx().global_decls.contains(&name);
         if is_global {
-            let ty = self.global_ty(&name).expect("checked by `global`");
+            let Some(ty) = self.global_ty(&name) else {
+                return Err(self
+                    .error(
+                        target.range(),
+                        format!("`{name}` is declared `global` but is not a module-level variable"),
+                    )
+                    .with_help("declare it at module level with a type and initial value"));
+            };
             let v = self.expr(value, Some(ty))?;
             let v = self.coerce(v, ty, value.range())?;
-            return Ok(Stmt::Assign { target: Target::Global(name), value: v });
+            return Ok(Stmt::Assign {
+                target: Target::Global(name),
+                value: v,
+            });
         }
         let known = ann.or_else(|| self.fun.as_ref().and_then(|f| f.locals.get(&name).copied()));
         let v = self.expr(value, known)?;
@@ -643,7 +719,10 @@ impl<'m> Checker<'m> {
             None => v,
         };
         self.ctx().locals.insert(name.clone(), v.ty);
-        Ok(Stmt::Assign { target: Target::Local(name), value: v })
+        Ok(Stmt::Assign {
+            target: Target::Local(name),
+            value: v,
+        })
     }
 
     fn aug_assign(&mut self, a: &ast::StmtAugAssign) -> Result<Stmt, Diagnostic> {
@@ -656,7 +735,10 @@ impl<'m> Checker<'m> {
             Some(Name::Local(t)) => (Target::Local(name.clone()), t),
             None if self.is_local_unassigned(&name) => {
                 return Err(self
-                    .error(a.target.range(), format!("`{name}` is used before it is assigned"))
+                    .error(
+                        a.target.range(),
+                        format!("`{name}` is used before it is assigned"),
+                    )
                     .with_help(format!(
                         "to change the global `{name}`, declare `global {name}` first"
                     )))
@@ -673,7 +755,12 @@ impl<'m> Checker<'m> {
         // The common case: the operation happens in the target's own type.
         if combined.ty == ty {
             if let ExprKind::Binary(_, _, rhs) = &combined.kind {
-                return Ok(Stmt::AugAssign { target, ty, op, value: (**rhs).clone() });
+                return Ok(Stmt::AugAssign {
+                    target,
+                    ty,
+                    op,
+                    value: (**rhs).clone(),
+                });
             }
         }
         let value = self.coerce(combined, ty, a.range)?;
@@ -714,7 +801,10 @@ impl<'m> Checker<'m> {
                 Some(s) => s,
                 None => {
                     return Err(self
-                        .error(call.args[2].range(), "range() step must be an integer literal")
+                        .error(
+                            call.args[2].range(),
+                            "range() step must be an integer literal",
+                        )
                         .with_help("write the step as a constant, e.g. `range(10, 0, -2)`"))
                 }
             }
@@ -726,26 +816,40 @@ impl<'m> Checker<'m> {
             let zero = Expr::new(Ty::Int, ExprKind::Int(0.into()), &at);
             (zero, self.expr(&call.args[0], None)?)
         } else {
-            (self.expr(&call.args[0], None)?, self.expr(&call.args[1], None)?)
+            (
+                self.expr(&call.args[0], None)?,
+                self.expr(&call.args[1], None)?,
+            )
         };
         for e in [&start, &stop] {
             if !e.ty.is_integral() {
                 return Err(self
-                    .error(call.range, format!("range() takes integers, found `{}`", e.ty))
+                    .error(
+                        call.range,
+                        format!("range() takes integers, found `{}`", e.ty),
+                    )
                     .with_help("pass int or nat values"));
             }
         }
         // The loop variable's type: a shared fixed-width type, else int.
         let ty = match (start.ty, stop.ty) {
             (Ty::Fixed(a), Ty::Fixed(b)) if a == b => Ty::Fixed(a),
-            (Ty::Fixed(a), Ty::Int) if matches!(start.kind, ExprKind::Int(_)) == false && matches!(stop.kind, ExprKind::Int(_)) => Ty::Fixed(a),
+            (Ty::Fixed(a), Ty::Int)
+                if !matches!(start.kind, ExprKind::Int(_))
+                    && matches!(stop.kind, ExprKind::Int(_)) =>
+            {
+                Ty::Fixed(a)
+            }
             (Ty::Int, Ty::Fixed(b)) if matches!(start.kind, ExprKind::Int(_)) => Ty::Fixed(b),
             _ => Ty::Int,
         };
         if let Some(prev) = self.fun.as_ref().and_then(|f| f.locals.get(&var)) {
             if *prev != ty {
                 return Err(self
-                    .error(f.target.range(), format!("`{var}` already holds a `{prev}`; the loop makes it `{ty}`"))
+                    .error(
+                        f.target.range(),
+                        format!("`{var}` already holds a `{prev}`; the loop makes it `{ty}`"),
+                    )
                     .with_help("use a new name for the loop variable"));
             }
         }
@@ -755,12 +859,23 @@ impl<'m> Checker<'m> {
         self.ctx().loop_depth += 1;
         let body = self.block(&f.body);
         self.ctx().loop_depth -= 1;
-        Ok(Stmt::ForRange { var, ty, mutable: false, start, stop, step, body })
+        Ok(Stmt::ForRange {
+            var,
+            ty,
+            mutable: false,
+            start,
+            stop,
+            step,
+            body,
+        })
     }
 
     fn for_help(&self, iter: &ast::Expr) -> Diagnostic {
-        self.error(iter.range(), "only `for ... in range(...)` is supported so far")
-            .with_help("iterate over range(stop), range(start, stop) or range(start, stop, step)")
+        self.error(
+            iter.range(),
+            "only `for ... in range(...)` is supported so far",
+        )
+        .with_help("iterate over range(stop), range(start, stop) or range(start, stop, step)")
     }
 
     fn condition(&mut self, test: &ast::Expr) -> Result<Expr, Diagnostic> {
@@ -789,7 +904,9 @@ fn const_int(e: &ast::Expr) -> Option<i64> {
             ast::Constant::Int(i) => i64::try_from(i).ok(),
             _ => None,
         },
-        ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => const_int(&u.operand).and_then(i64::checked_neg),
+        ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => {
+            const_int(&u.operand).and_then(i64::checked_neg)
+        }
         _ => None,
     }
 }
@@ -812,7 +929,11 @@ fn stmt_kind(s: &ast::Stmt) -> &'static str {
 }
 
 /// Names a function body assigns (making them local) and declares global.
-fn collect_assigned(body: &[ast::Stmt], assigned: &mut HashSet<String>, globals: &mut HashSet<String>) {
+fn collect_assigned(
+    body: &[ast::Stmt],
+    assigned: &mut HashSet<String>,
+    globals: &mut HashSet<String>,
+) {
     for s in body {
         match s {
             ast::Stmt::Assign(a) => {
@@ -871,13 +992,18 @@ fn find_name_use(body: &[ast::Stmt], name: &str, line: usize, source: &str) -> O
             }
         }
     }
-    let mut f = Find { name, found: Vec::new() };
+    let mut f = Find {
+        name,
+        found: Vec::new(),
+    };
     for s in body {
         f.visit_stmt(s.clone());
     }
     f.found
         .iter()
-        .find(|r| line == 0 || crate::diagnostics::line_col(source, usize::from(r.start())).0 == line)
+        .find(|r| {
+            line == 0 || crate::diagnostics::line_col(source, usize::from(r.start())).0 == line
+        })
         .or_else(|| f.found.first())
         .copied()
 }

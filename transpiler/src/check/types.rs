@@ -75,10 +75,11 @@ impl Checker<'_> {
     }
 
     fn unsupported_type(&self, ann: &ast::Expr) -> Diagnostic {
-        self.error(ann.range(), "unsupported type annotation").with_help(
-            "supported here: str/text, bool, int, nat, nat8..nat64, int8..int64, \
+        self.error(ann.range(), "unsupported type annotation")
+            .with_help(
+                "supported here: str/text, bool, int, nat, nat8..nat64, int8..int64, \
              float/float64, float32, bytes/blob, None/null, void, Principal \
              (imported from kybra)",
-        )
+            )
     }
 }

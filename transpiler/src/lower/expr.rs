@@ -38,7 +38,10 @@ impl R {
     }
 
     fn atom(ts: TokenStream) -> Self {
-        R { ts, prec: Prec::Postfix }
+        R {
+            ts,
+            prec: Prec::Postfix,
+        }
     }
 
     /// The tokens, parenthesized if looser than `min`.
@@ -98,13 +101,21 @@ fn float_literal(f: f64, ty: Ty, suffixed: bool) -> TokenStream {
         (
             quote!(f32::INFINITY),
             quote!(f32::NAN),
-            if suffixed { Literal::f32_suffixed(f as f32) } else { Literal::f32_unsuffixed(f as f32) },
+            if suffixed {
+                Literal::f32_suffixed(f as f32)
+            } else {
+                Literal::f32_unsuffixed(f as f32)
+            },
         )
     } else {
         (
             quote!(f64::INFINITY),
             quote!(f64::NAN),
-            if suffixed { Literal::f64_suffixed(f) } else { Literal::f64_unsuffixed(f) },
+            if suffixed {
+                Literal::f64_suffixed(f)
+            } else {
+                Literal::f64_unsuffixed(f)
+            },
         )
     };
     if f.is_nan() {
@@ -135,14 +146,20 @@ impl Lower {
             ExprKind::Int(i) => match e.ty {
                 Ty::Fixed(k) => {
                     let neg = i.sign() == num_bigint::Sign::Minus;
-                    R::new(fixed_literal(i, k, false), if neg { Prec::Unary } else { Prec::Postfix })
+                    R::new(
+                        fixed_literal(i, k, false),
+                        if neg { Prec::Unary } else { Prec::Postfix },
+                    )
                 }
                 _ => {
                     self.uses.insert("Int");
                     R::atom(int_literal(i))
                 }
             },
-            ExprKind::Float(f) => R::new(float_literal(*f, e.ty, false), if *f < 0.0 { Prec::Unary } else { Prec::Postfix }),
+            ExprKind::Float(f) => R::new(
+                float_literal(*f, e.ty, false),
+                if *f < 0.0 { Prec::Unary } else { Prec::Postfix },
+            ),
             ExprKind::Bool(b) => R::atom(if *b { quote!(true) } else { quote!(false) }),
             ExprKind::Str(s) if s.is_empty() => R::atom(quote!(String::new())),
             ExprKind::Str(s) => R::atom(quote!(#s.to_string())),
@@ -381,8 +398,14 @@ impl Lower {
                 let v = self.val(inner).ts;
                 R::atom(quote!(Int::from(#v).to_fixed::<#t>().or_raise(#at)))
             }
-            (Ty::Fixed(_), Ty::Float64) | (Ty::Float64, Ty::Float32) | (Ty::Fixed(_), Ty::Float32) => {
-                let t = if to == Ty::Float32 { quote!(f32) } else { quote!(f64) };
+            (Ty::Fixed(_), Ty::Float64)
+            | (Ty::Float64, Ty::Float32)
+            | (Ty::Fixed(_), Ty::Float32) => {
+                let t = if to == Ty::Float32 {
+                    quote!(f32)
+                } else {
+                    quote!(f64)
+                };
                 let v = self.val(inner).at_least(Prec::Cast);
                 R::new(quote!(#v as #t), Prec::Cast)
             }
@@ -602,7 +625,16 @@ impl Lower {
     }
 
     fn compare(&mut self, first: &Expr, rest: &[(CmpOp, Expr)]) -> R {
-        let simple = |e: &Expr| matches!(e.kind, ExprKind::Local(_) | ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_));
+        let simple = |e: &Expr| {
+            matches!(
+                e.kind,
+                ExprKind::Local(_)
+                    | ExprKind::Int(_)
+                    | ExprKind::Float(_)
+                    | ExprKind::Str(_)
+                    | ExprKind::Bool(_)
+            )
+        };
         let needs_temps = rest.len() > 1 && rest[..rest.len() - 1].iter().any(|(_, e)| !simple(e));
         if needs_temps {
             // Evaluate each middle operand once, in order.
@@ -727,7 +759,9 @@ impl Lower {
         for p in pieces {
             match p {
                 Piece::Lit(s) => fmt.push_str(&s.replace('{', "{{").replace('}', "}}")),
-                Piece::Inline(id) => fmt.push_str(&format!("{{{}}}", id.to_string().trim_start_matches("r#"))),
+                Piece::Inline(id) => {
+                    fmt.push_str(&format!("{{{}}}", id.to_string().trim_start_matches("r#")))
+                }
                 Piece::Arg(ts) => {
                     fmt.push_str("{}");
                     args.push(ts);

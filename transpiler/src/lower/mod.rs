@@ -31,14 +31,26 @@ pub fn lower(program: &Program) -> String {
             statics.push(quote! { static #name: RefCell<#ty> = RefCell::new(#init); });
         }
     }
-    for f in program.functions.iter().filter(|f| functions.contains(&f.sig.name)) {
+    for f in program
+        .functions
+        .iter()
+        .filter(|f| functions.contains(&f.sig.name))
+    {
         items.push(l.function(f));
     }
     let mut std_uses = Vec::new();
-    if program.globals.iter().any(|g| globals.contains(&g.name) && g.ty.is_copy()) {
+    if program
+        .globals
+        .iter()
+        .any(|g| globals.contains(&g.name) && g.ty.is_copy())
+    {
         std_uses.push(quote!(Cell));
     }
-    if program.globals.iter().any(|g| globals.contains(&g.name) && !g.ty.is_copy()) {
+    if program
+        .globals
+        .iter()
+        .any(|g| globals.contains(&g.name) && !g.ty.is_copy())
+    {
         std_uses.push(quote!(RefCell));
     }
     let mut header = TokenStream::new();
@@ -91,8 +103,10 @@ fn space_items(code: &str) -> String {
     let mut out = String::with_capacity(code.len() + 256);
     let mut prev = "";
     for line in code.lines() {
-        let starts_item = line.starts_with("#[") || line.starts_with("fn ") || line.starts_with("thread_local!");
-        let after_item = (prev.ends_with('}') && !prev.starts_with(char::is_whitespace)) || prev.starts_with("use ");
+        let starts_item =
+            line.starts_with("#[") || line.starts_with("fn ") || line.starts_with("thread_local!");
+        let after_item = (prev.ends_with('}') && !prev.starts_with(char::is_whitespace))
+            || prev.starts_with("use ");
         if starts_item && after_item && !(prev.starts_with("#[")) {
             out.push('\n');
         }
@@ -105,8 +119,11 @@ fn space_items(code: &str) -> String {
 
 /// Functions reachable from exported methods, and the globals they use.
 fn reachable(program: &Program) -> (HashSet<String>, HashSet<String>) {
-    let by_name: HashMap<&str, &Function> =
-        program.functions.iter().map(|f| (f.sig.name.as_str(), f)).collect();
+    let by_name: HashMap<&str, &Function> = program
+        .functions
+        .iter()
+        .map(|f| (f.sig.name.as_str(), f))
+        .collect();
     let mut todo: Vec<&str> = program
         .functions
         .iter()
@@ -143,8 +160,14 @@ fn reachable(program: &Program) -> (HashSet<String>, HashSet<String>) {
 fn walk_targets(stmts: &[Stmt], f: &mut dyn FnMut(&str)) {
     for s in stmts {
         match s {
-            Stmt::Assign { target: Target::Global(g), .. }
-            | Stmt::AugAssign { target: Target::Global(g), .. } => f(g),
+            Stmt::Assign {
+                target: Target::Global(g),
+                ..
+            }
+            | Stmt::AugAssign {
+                target: Target::Global(g),
+                ..
+            } => f(g),
             Stmt::If { then, orelse, .. } => {
                 walk_targets(then, f);
                 walk_targets(orelse, f);
@@ -158,7 +181,11 @@ fn walk_targets(stmts: &[Stmt], f: &mut dyn FnMut(&str)) {
 fn walk_stmts(stmts: &[Stmt], f: &mut dyn FnMut(&Expr)) {
     for s in stmts {
         match s {
-            Stmt::Let { value: Some(v), .. } | Stmt::Assign { value: v, .. } | Stmt::AugAssign { value: v, .. } | Stmt::Expr(v) | Stmt::Return(Some(v)) => walk_expr(v, f),
+            Stmt::Let { value: Some(v), .. }
+            | Stmt::Assign { value: v, .. }
+            | Stmt::AugAssign { value: v, .. }
+            | Stmt::Expr(v)
+            | Stmt::Return(Some(v)) => walk_expr(v, f),
             Stmt::If { cond, then, orelse } => {
                 walk_expr(cond, f);
                 walk_stmts(then, f);
@@ -168,7 +195,9 @@ fn walk_stmts(stmts: &[Stmt], f: &mut dyn FnMut(&Expr)) {
                 walk_expr(cond, f);
                 walk_stmts(body, f);
             }
-            Stmt::ForRange { start, stop, body, .. } => {
+            Stmt::ForRange {
+                start, stop, body, ..
+            } => {
                 walk_expr(start, f);
                 walk_expr(stop, f);
                 walk_stmts(body, f);
@@ -351,7 +380,12 @@ impl Lower {
 
     fn stmt(&mut self, s: &Stmt) -> TokenStream {
         match s {
-            Stmt::Let { name, ty, mutable, value } => {
+            Stmt::Let {
+                name,
+                ty,
+                mutable,
+                value,
+            } => {
                 let id = self.local(name);
                 let m = mutable.then(|| quote!(mut));
                 match value {
@@ -386,7 +420,12 @@ impl Lower {
                     }
                 }
             }
-            Stmt::AugAssign { target, ty, op, value } => self.aug_assign(target, *ty, *op, value),
+            Stmt::AugAssign {
+                target,
+                ty,
+                op,
+                value,
+            } => self.aug_assign(target, *ty, *op, value),
             Stmt::Expr(e) => {
                 let v = self.val(e).ts;
                 quote! { #v; }
@@ -401,9 +440,15 @@ impl Lower {
                     quote! { while #c { #body } }
                 }
             }
-            Stmt::ForRange { var, ty, mutable, start, stop, step, body } => {
-                self.for_range(var, *ty, *mutable, start, stop, *step, body)
-            }
+            Stmt::ForRange {
+                var,
+                ty,
+                mutable,
+                start,
+                stop,
+                step,
+                body,
+            } => self.for_range(var, *ty, *mutable, start, stop, *step, body),
             Stmt::Break => quote! { break; },
             Stmt::Continue => quote! { continue; },
             Stmt::Return(None) => quote! { return; },

@@ -1,0 +1,8 @@
+from kybra import query
+
+message: str
+
+
+@query
+def get() -> str:
+    return message

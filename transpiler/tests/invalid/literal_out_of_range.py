@@ -1,0 +1,6 @@
+from kybra import nat8, query
+
+
+@query
+def big() -> nat8:
+    return 256

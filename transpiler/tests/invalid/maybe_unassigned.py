@@ -1,0 +1,8 @@
+from kybra import query
+
+
+@query
+def pick(flag: bool) -> str:
+    if flag:
+        result = "yes"
+    return result

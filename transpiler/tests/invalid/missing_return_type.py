@@ -1,0 +1,6 @@
+from kybra import query
+
+
+@query
+def greet(name: str):
+    return "hi " + name

@@ -1,0 +1,6 @@
+from kybra import update, void
+
+
+@update
+def log(message: str) -> void:
+    print(message)

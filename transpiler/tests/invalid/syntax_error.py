@@ -1,0 +1,5 @@
+from kybra import query
+
+@query
+def broken( -> str:
+    return "x"

@@ -1,0 +1,6 @@
+from kybra import nat64, query
+
+
+@query
+def count() -> nat64:
+    return "many"

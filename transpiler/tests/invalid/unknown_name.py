@@ -1,0 +1,6 @@
+from kybra import query
+
+
+@query
+def get() -> str:
+    return mesage

@@ -1,0 +1,7 @@
+import os
+from kybra import query
+
+
+@query
+def cwd() -> str:
+    return "/"

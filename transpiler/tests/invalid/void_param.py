@@ -1,0 +1,6 @@
+from kybra import query, void
+
+
+@query
+def f(x: void) -> void:
+    pass
