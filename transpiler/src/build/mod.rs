@@ -282,3 +282,49 @@ pub fn build(
         warnings,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dep_names(manifest: &str) -> Vec<String> {
+        let deps = manifest.split("[dependencies]").nth(1).unwrap_or("");
+        let mut names: Vec<String> = deps
+            .lines()
+            .take_while(|l| !l.starts_with('['))
+            .filter_map(|l| l.split(['=', '.']).next())
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty() && !n.starts_with('#'))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn embedded_runtime_manifest_matches_the_crate() {
+        let repo = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../runtime-lite/Cargo.toml"
+        ))
+        .expect("runtime-lite/Cargo.toml");
+        assert_eq!(dep_names(&runtime_manifest()), dep_names(&repo));
+    }
+
+    #[test]
+    fn runtime_sources_are_embedded() {
+        assert!(RUNTIME_LITE_FILES.iter().any(|(p, _)| *p == "lib.rs"));
+        let dir = std::env::temp_dir().join(format!("kybra-aot-rt-{}", std::process::id()));
+        let at = ensure_runtime_lite(&dir).expect("written");
+        assert!(at.join("src/lib.rs").exists() && at.join("Cargo.toml").exists());
+        // Idempotent: same sources, same directory.
+        assert_eq!(ensure_runtime_lite(&dir).expect("reused"), at);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn package_names_are_valid() {
+        assert_eq!(package_name("hello_world"), "hello_world");
+        assert_eq!(package_name("my-canister"), "my_canister");
+        assert_eq!(package_name("1st"), "canister_1st");
+    }
+}
