@@ -111,7 +111,7 @@ fn tie_to_even(x: f64, digits: &str, decpt: i32) -> Option<String> {
     if (ours != lo && ours != hi) || hi.ilog10() as usize + 1 != n {
         return None;
     }
-    let even = if lo % 2 == 0 { lo } else { hi };
+    let even = if lo.is_multiple_of(2) { lo } else { hi };
     if even == ours {
         return None;
     }

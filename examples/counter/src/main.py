@@ -1,7 +1,9 @@
-from kybra import ic, nat64, query, update, void
+from kybra import ic, nat64, Principal, query, update, void
 
 # A heap counter: kept between calls, reset by an upgrade.
 count: nat64 = 0
+# Who incremented it last, as principal text ("" before the first increment).
+last_caller: str = ""
 
 
 @query
@@ -11,8 +13,9 @@ def get() -> nat64:
 
 @update
 def increment() -> nat64:
-    global count
+    global count, last_caller
     count += 1
+    last_caller = str(ic.caller())
     return count
 
 
@@ -28,3 +31,13 @@ def add(amount: nat64) -> nat64:
 def reset() -> void:
     global count
     count = 0
+
+
+@query
+def last_incremented_by() -> str:
+    return last_caller
+
+
+@query
+def whoami() -> Principal:
+    return ic.caller()

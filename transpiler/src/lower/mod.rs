@@ -556,7 +556,10 @@ impl Lower {
                 let id = self.local(n);
                 match (ty, op) {
                     (Ty::Int, BinOp::Add | BinOp::Sub | BinOp::Mul) => {
-                        let v = self.int_operand(value);
+                        let v = match value.kind {
+                            ExprKind::Local(_) => self.int_operand(value),
+                            _ => self.val(value).ts,
+                        };
                         match op {
                             BinOp::Add => quote! { #id += #v; },
                             BinOp::Sub => quote! { #id -= #v; },

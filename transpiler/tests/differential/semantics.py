@@ -1,0 +1,94 @@
+from kybra import float64, int16, int64, nat8, query
+
+# Each method returns text, so CPython and the canister can be compared
+# character for character.
+
+
+@query
+def int_arith(a: int, b: int) -> str:
+    return f"{a + b}|{a - b}|{a * b}|{a // b}|{a % b}|{a / b}|{-a}|{a & b}|{a | b}|{a ^ b}|{~a}"
+
+
+@query
+def int_cmp(a: int, b: int) -> str:
+    return f"{a < b}|{a <= b}|{a == b}|{a != b}|{a > b}|{a >= b}|{a < b < 100}|{not a}|{a and b}|{a or b}"
+
+
+@query
+def int_pow(a: int, e: nat8) -> str:
+    return str(a**e)
+
+
+@query
+def shifts(a: int, n: nat8) -> str:
+    return f"{a << n}|{a >> n}"
+
+
+@query
+def float_arith(x: float64, y: float64) -> str:
+    return f"{x + y}|{x - y}|{x * y}|{x / y}|{x // y}|{x % y}|{-x}|{x < y}|{x == y}|{x}"
+
+
+@query
+def float_pow(x: float64, y: float64) -> str:
+    return str(x**y)
+
+
+@query
+def mixed(a: int, x: float64) -> str:
+    return f"{a + x}|{a * x}|{a / 2}|{x / 2}|{a < x}|{a == x}"
+
+
+@query
+def fixed16(a: int16, b: int16) -> str:
+    return f"{a + b}|{a - b}|{a // b}|{a % b}|{a < b}"
+
+
+@query
+def fixed64(a: int64, b: int64) -> str:
+    return f"{a // b}|{a % b}|{a / b}|{-a}"
+
+
+@query
+def strings(s: str, t: str) -> str:
+    return f"{s + t}|{len(s)}|{s * 2}|{s in t}|{s == t}|{s < t}|{s!r}|{t or 'empty'}|{str(len(t))}"
+
+
+@query
+def formats(a: int, x: float64) -> str:
+    return f"{a:>8}|{a:+,}|{a:x}|{x:.3f}|{x:e}|{x:10.2%}|{a:08d}|{x:g}|{a:_}|{x:+.1f}"
+
+
+@query
+def bools(p: bool, q: bool) -> str:
+    return f"{p and q}|{p or q}|{not p}|{p == q}|{p + q}|{p * 3}"
+
+
+@query
+def control(n: int64) -> str:
+    out = ""
+    total = 0
+    i = 0
+    while True:
+        i += 1
+        if i > 50:
+            break
+        if i % 3 == 0:
+            continue
+        total += i * n
+    for j in range(10, 0, -3):
+        out += f"{j},"
+    for k in range(0, n % 7):
+        total -= k
+    kind = "neg" if total < 0 else ("zero" if total == 0 else "pos")
+    return f"{total}|{out}|{kind}"
+
+
+@query
+def texts(s: str) -> str:
+    count = 0
+    for _ in range(len(s)):
+        count += 1
+    if count > 3 and "a" in s or s == "":
+        return f"long-or-empty {count}"
+    return f"{count} {s!r} {str(count * 2.5)}"
