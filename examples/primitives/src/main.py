@@ -210,3 +210,28 @@ def now() -> nat64:
 @update
 def fail(message: str) -> void:
     ic.trap("failed: " + message)
+
+
+# Methods can call each other, including across nat/int boundaries.
+
+
+@query
+def sum_to_twice(n: nat32) -> nat64:
+    return sum_to(n) * 2
+
+
+@query
+def nat_roundtrip(x: nat) -> nat:
+    return echo_nat(x + 1) - 1
+
+
+def square(x: int) -> int:
+    return x * x
+
+
+@query
+def sum_of_squares(n: nat8) -> int:
+    total = 0
+    for i in range(n):
+        total += square(i)
+    return total
