@@ -1,0 +1,80 @@
+//! The `kybra-aot` command line as a user runs it: exit codes, diagnostics
+//! on stderr, interface on stdout, failing scenario lines.
+
+mod common;
+
+use std::process::Command;
+
+fn kybra_aot() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kybra-aot"))
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("kybra-aot-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn check_reports_errors_at_the_source_line_and_fails() {
+    let dir = temp_dir("check");
+    let file = dir.join("main.py");
+    std::fs::write(
+        &file,
+        "from kybra import query\n\n@query\ndef f() -> str:\n    return 1 + \"a\"\n",
+    )
+    .expect("write");
+    let out = kybra_aot().arg("check").arg(&file).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("main.py:5:12"), "{err}");
+    assert!(err.contains("unsupported operand types for +"), "{err}");
+    assert!(err.contains("help:"), "{err}");
+}
+
+#[test]
+fn did_prints_the_interface() {
+    let entry = common::repo_root().join("examples/counter/src/main.py");
+    let out = kybra_aot().arg("did").arg(&entry).output().expect("runs");
+    assert!(out.status.success());
+    let did = String::from_utf8_lossy(&out.stdout);
+    assert!(did.contains("increment : () -> (nat64);"), "{did}");
+    assert!(did.contains("get : () -> (nat64) query;"), "{did}");
+}
+
+#[test]
+fn missing_input_is_a_clear_error() {
+    let out = kybra_aot()
+        .args(["build", "x", "no/such/main.py", "x.did"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot read no/such/main.py"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn test_command_reports_the_failing_line_and_exits_nonzero() {
+    let dir = temp_dir("scenario");
+    let entry = common::repo_root().join("examples/hello_world/src/main.py");
+    let script = dir.join("wrong.repl");
+    std::fs::write(
+        &script,
+        format!(
+            "let h = install({:?});\ncall h.set_message(\"a\");\nassert call h.get_message() == \"a\";\nassert call h.get_message() == \"b\";\n",
+            entry.display().to_string()
+        ),
+    )
+    .expect("write");
+    let out = kybra_aot().arg("test").arg(&script).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("wrong.repl:3"), "{stdout}");
+    assert!(
+        stdout.contains("FAIL") && stdout.contains("wrong.repl:4"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1 passed, 1 failed"), "{stdout}");
+}
