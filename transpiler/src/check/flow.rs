@@ -8,7 +8,7 @@
 //! unreachable statements, and terminates functions that would fall off the
 //! end without a value.
 
-use crate::model::ir::{Expr, ExprKind, FPart, Stmt, Target};
+use crate::model::ir::{Expr, ExprKind, ForRange, Stmt, Target};
 use crate::model::{Signature, Ty};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -198,13 +198,13 @@ impl Occurrences {
                     self.expr(cond, path, bound);
                     self.block(body, path, bound);
                 }
-                Stmt::ForRange {
+                Stmt::For(ForRange {
                     var,
                     start,
                     stop,
                     body,
                     ..
-                } => {
+                }) => {
                     self.expr(start, path, bound);
                     self.expr(stop, path, bound);
                     self.loop_vars.insert(var.clone());
@@ -226,54 +226,10 @@ impl Occurrences {
 
 /// Calls `f` for every local read in `e`, in evaluation order.
 fn visit_reads(e: &Expr, f: &mut dyn FnMut(&str, &str)) {
-    match &e.kind {
-        ExprKind::Local(n) => f(n, &e.at),
-        ExprKind::Int(_)
-        | ExprKind::Float(_)
-        | ExprKind::Bool(_)
-        | ExprKind::Str(_)
-        | ExprKind::Bytes(_)
-        | ExprKind::None
-        | ExprKind::Global(_)
-        | ExprKind::Ic(_) => {}
-        ExprKind::Convert(a)
-        | ExprKind::ToCandid(a, _)
-        | ExprKind::FromCandid(a, _)
-        | ExprKind::Unary(_, a)
-        | ExprKind::Not(a)
-        | ExprKind::Truthy(a)
-        | ExprKind::Len(a)
-        | ExprKind::ToStr(a)
-        | ExprKind::Print(a)
-        | ExprKind::Trap(a) => visit_reads(a, f),
-        ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
-            visit_reads(a, f);
-            visit_reads(b, f);
-        }
-        ExprKind::Compare(a, rest) => {
-            visit_reads(a, f);
-            for (_, b) in rest {
-                visit_reads(b, f);
-            }
-        }
-        ExprKind::IfExp { cond, then, orelse } => {
-            visit_reads(cond, f);
-            visit_reads(then, f);
-            visit_reads(orelse, f);
-        }
-        ExprKind::Call(_, args) => {
-            for a in args {
-                visit_reads(a, f);
-            }
-        }
-        ExprKind::FString(parts) => {
-            for p in parts {
-                if let FPart::Value { expr, .. } = p {
-                    visit_reads(expr, f);
-                }
-            }
-        }
+    if let ExprKind::Local(n) = &e.kind {
+        f(n, &e.at);
     }
+    e.for_each_child(&mut |c| visit_reads(c, f));
 }
 
 fn common_prefix<'a>(mut paths: impl Iterator<Item = &'a [(usize, usize)]>) -> Vec<usize> {
@@ -331,23 +287,10 @@ fn place(
                 cond,
                 body: place(body, decls, locals, next_block),
             },
-            Stmt::ForRange {
-                var,
-                ty,
-                mutable,
-                start,
-                stop,
-                step,
-                body,
-            } => Stmt::ForRange {
-                var,
-                ty,
-                mutable,
-                start,
-                stop,
-                step,
-                body: place(body, decls, locals, next_block),
-            },
+            Stmt::For(f) => Stmt::For(ForRange {
+                body: place(f.body, decls, locals, next_block),
+                ..f
+            }),
             Stmt::Assign {
                 target: Target::Local(name),
                 value,
@@ -546,29 +489,13 @@ impl Flow {
                     };
                     Stmt::While { cond, body }
                 }
-                Stmt::ForRange {
-                    var,
-                    ty,
-                    mutable,
-                    start,
-                    stop,
-                    step,
-                    body,
-                } => {
-                    self.reads(&start, st);
-                    self.reads(&stop, st);
+                Stmt::For(f) => {
+                    self.reads(&f.start, st);
+                    self.reads(&f.stop, st);
                     let (body, exit) =
-                        self.run_loop(body, state.take(), Some(var.clone()), |_, _| {});
+                        self.run_loop(f.body, state.take(), Some(f.var.clone()), |_, _| {});
                     state = merge(exit.0, exit.1);
-                    Stmt::ForRange {
-                        var,
-                        ty,
-                        mutable,
-                        start,
-                        stop,
-                        step,
-                        body,
-                    }
+                    Stmt::For(ForRange { body, ..f })
                 }
             };
             out.push(s);
@@ -620,9 +547,9 @@ fn set_mut(stmts: &mut [Stmt], mutated: &BTreeSet<String>) {
                 set_mut(orelse, mutated);
             }
             Stmt::While { body, .. } => set_mut(body, mutated),
-            Stmt::ForRange {
+            Stmt::For(ForRange {
                 var, mutable, body, ..
-            } => {
+            }) => {
                 *mutable = mutated.contains(var.as_str());
                 set_mut(body, mutated);
             }

@@ -859,7 +859,7 @@ impl<'m> Checker<'m> {
         self.ctx().loop_depth += 1;
         let body = self.block(&f.body);
         self.ctx().loop_depth -= 1;
-        Ok(Stmt::ForRange {
+        Ok(Stmt::For(ir::ForRange {
             var,
             ty,
             mutable: false,
@@ -867,7 +867,7 @@ impl<'m> Checker<'m> {
             stop,
             step,
             body,
-        })
+        }))
     }
 
     fn for_help(&self, iter: &ast::Expr) -> Diagnostic {

@@ -4,7 +4,7 @@
 mod expr;
 mod names;
 
-use crate::model::ir::{BinOp, Expr, ExprKind, Function, Program, Stmt, Target};
+use crate::model::ir::{BinOp, Expr, ExprKind, ForRange, Function, Program, Stmt, Target};
 use crate::model::{CandidTy, Fixed, Mode, Ret, Signature, Ty};
 use names::{global_ident, ident};
 use proc_macro2::TokenStream;
@@ -172,7 +172,7 @@ fn walk_targets(stmts: &[Stmt], f: &mut dyn FnMut(&str)) {
                 walk_targets(then, f);
                 walk_targets(orelse, f);
             }
-            Stmt::While { body, .. } | Stmt::ForRange { body, .. } => walk_targets(body, f),
+            Stmt::While { body, .. } | Stmt::For(ForRange { body, .. }) => walk_targets(body, f),
             _ => {}
         }
     }
@@ -195,9 +195,9 @@ fn walk_stmts(stmts: &[Stmt], f: &mut dyn FnMut(&Expr)) {
                 walk_expr(cond, f);
                 walk_stmts(body, f);
             }
-            Stmt::ForRange {
+            Stmt::For(ForRange {
                 start, stop, body, ..
-            } => {
+            }) => {
                 walk_expr(start, f);
                 walk_expr(stop, f);
                 walk_stmts(body, f);
@@ -209,42 +209,7 @@ fn walk_stmts(stmts: &[Stmt], f: &mut dyn FnMut(&Expr)) {
 
 pub(crate) fn walk_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
     f(e);
-    match &e.kind {
-        ExprKind::Convert(a)
-        | ExprKind::ToCandid(a, _)
-        | ExprKind::FromCandid(a, _)
-        | ExprKind::Unary(_, a)
-        | ExprKind::Not(a)
-        | ExprKind::Truthy(a)
-        | ExprKind::Len(a)
-        | ExprKind::ToStr(a)
-        | ExprKind::Print(a)
-        | ExprKind::Trap(a) => walk_expr(a, f),
-        ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
-            walk_expr(a, f);
-            walk_expr(b, f);
-        }
-        ExprKind::Compare(a, rest) => {
-            walk_expr(a, f);
-            for (_, b) in rest {
-                walk_expr(b, f);
-            }
-        }
-        ExprKind::IfExp { cond, then, orelse } => {
-            walk_expr(cond, f);
-            walk_expr(then, f);
-            walk_expr(orelse, f);
-        }
-        ExprKind::Call(_, args) => args.iter().for_each(|a| walk_expr(a, f)),
-        ExprKind::FString(parts) => {
-            for p in parts {
-                if let crate::model::ir::FPart::Value { expr, .. } = p {
-                    walk_expr(expr, f);
-                }
-            }
-        }
-        _ => {}
-    }
+    e.for_each_child(&mut |c| walk_expr(c, f));
 }
 
 pub(crate) struct Lower {
@@ -440,15 +405,7 @@ impl Lower {
                     quote! { while #c { #body } }
                 }
             }
-            Stmt::ForRange {
-                var,
-                ty,
-                mutable,
-                start,
-                stop,
-                step,
-                body,
-            } => self.for_range(var, *ty, *mutable, start, stop, *step, body),
+            Stmt::For(f) => self.for_range(f),
             Stmt::Break => quote! { break; },
             Stmt::Continue => quote! { continue; },
             Stmt::Return(None) => quote! { return; },
@@ -475,17 +432,17 @@ impl Lower {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn for_range(
-        &mut self,
-        var: &str,
-        ty: Ty,
-        mutable: bool,
-        start: &Expr,
-        stop: &Expr,
-        step: i64,
-        body: &[Stmt],
-    ) -> TokenStream {
+    fn for_range(&mut self, f: &ForRange) -> TokenStream {
+        let ForRange {
+            var,
+            ty,
+            mutable,
+            start,
+            stop,
+            step,
+            body,
+        } = f;
+        let (ty, mutable, step) = (*ty, *mutable, *step);
         let id = self.local(var);
         let unused = self.unused.contains(var);
         let body_ts = self.block(body);

@@ -71,21 +71,25 @@ pub enum Stmt {
         body: Vec<Stmt>,
     },
     /// `for var in range(start, stop, step)` with a constant step.
-    ForRange {
-        var: String,
-        /// Type of the loop variable (`int` or a fixed-width integer).
-        ty: Ty,
-        /// The loop variable is reassigned in the body.
-        mutable: bool,
-        start: Expr,
-        stop: Expr,
-        step: i64,
-        body: Vec<Stmt>,
-    },
+    For(ForRange),
     Break,
     Continue,
     /// The value is already converted to the function's boundary type.
     Return(Option<Expr>),
+}
+
+/// `for var in range(start, stop, step)` with a constant step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForRange {
+    pub var: String,
+    /// Type of the loop variable (`int` or a fixed-width integer).
+    pub ty: Ty,
+    /// The loop variable is reassigned in the body.
+    pub mutable: bool,
+    pub start: Expr,
+    pub stop: Expr,
+    pub step: i64,
+    pub body: Vec<Stmt>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,6 +202,52 @@ impl Expr {
             ty,
             kind,
             at: at.to_string(),
+        }
+    }
+
+    /// Calls `f` on each direct sub-expression, in evaluation order.
+    pub fn for_each_child(&self, f: &mut dyn FnMut(&Expr)) {
+        match &self.kind {
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Bool(_)
+            | ExprKind::Str(_)
+            | ExprKind::Bytes(_)
+            | ExprKind::None
+            | ExprKind::Local(_)
+            | ExprKind::Global(_)
+            | ExprKind::Ic(_) => {}
+            ExprKind::Convert(a)
+            | ExprKind::ToCandid(a, _)
+            | ExprKind::FromCandid(a, _)
+            | ExprKind::Unary(_, a)
+            | ExprKind::Not(a)
+            | ExprKind::Truthy(a)
+            | ExprKind::Len(a)
+            | ExprKind::ToStr(a)
+            | ExprKind::Print(a)
+            | ExprKind::Trap(a) => f(a),
+            ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+                f(a);
+                f(b);
+            }
+            ExprKind::Compare(a, rest) => {
+                f(a);
+                rest.iter().for_each(|(_, b)| f(b));
+            }
+            ExprKind::IfExp { cond, then, orelse } => {
+                f(cond);
+                f(then);
+                f(orelse);
+            }
+            ExprKind::Call(_, args) => args.iter().for_each(f),
+            ExprKind::FString(parts) => {
+                for p in parts {
+                    if let FPart::Value { expr, .. } = p {
+                        f(expr);
+                    }
+                }
+            }
         }
     }
 
