@@ -72,8 +72,8 @@ impl PythonBuilder {
         if progress {
             eprintln!("kybra-aot: building `{name}` from {}", entry.display());
         }
-        let out = build::build(&opts, &mut |stage, took| {
-            if progress {
+        let out = build::build(&opts, &mut |p| {
+            if let (true, build::Progress::Stage(stage, took)) = (progress, p) {
                 eprintln!("  {stage:<22} {took:>8.2?}");
             }
         })

@@ -118,6 +118,7 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
             c.push(("fixed64", vec![Arg::Int64(a), Arg::Int64(b)]));
         }
         c.push(("control", vec![Arg::Int64(a % 1000)]));
+        c.push(("dead_stores", vec![Arg::Int64(a % 1000)]));
     }
     for s in STRS {
         for t in STRS {
@@ -208,7 +209,7 @@ fn compiled_canister_matches_cpython() {
         out_dir,
         verbose: false,
     };
-    let built = build::build(&opts, &mut |_, _| {}).unwrap_or_else(|e| panic!("{e}"));
+    let built = build::build(&opts, &mut |_| {}).unwrap_or_else(|e| panic!("{e}"));
     assert!(built.warnings.is_empty(), "{}", built.warnings.join("\n"));
     let wasm = std::fs::read(&built.wasm).expect("wasm");
 

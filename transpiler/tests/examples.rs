@@ -54,7 +54,7 @@ fn examples_build_and_pass_their_scenarios() {
             out_dir: out_dir.clone(),
             verbose: false,
         };
-        let out = build::build(&opts, &mut |_, _| {}).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let out = build::build(&opts, &mut |_| {}).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(
             out.warnings.is_empty(),
             "{name}: warnings on generated code:\n{}",

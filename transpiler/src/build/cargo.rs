@@ -1,6 +1,7 @@
 //! Running cargo on a generated canister crate.
 
 use super::BuildError;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -24,13 +25,30 @@ pub fn canister_target_dir() -> PathBuf {
     cache_dir().join("target")
 }
 
+/// Cargo's status words, which are progress rather than diagnostics.
+const STATUS_WORDS: &[&str] = &[
+    "Compiling",
+    "Finished",
+    "Blocking",
+    "Updating",
+    "Downloading",
+    "Downloaded",
+    "Locking",
+    "Adding",
+    "Fresh",
+    "Checking",
+    "Building",
+];
+
 /// Builds `crate_dir` for wasm32 in release mode; returns the `.wasm` path
-/// and any compiler warnings about the generated code.
+/// and any compiler warnings about the generated code. `progress` is called
+/// with the name of each dependency cargo starts compiling (first builds).
 pub fn cargo_build(
     crate_dir: &Path,
     package: &str,
     target_dir: &Path,
     verbose: bool,
+    progress: &mut dyn FnMut(&str),
 ) -> Result<(PathBuf, Vec<String>), BuildError> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut cmd = Command::new(cargo);
@@ -40,6 +58,8 @@ pub fn cargo_build(
         .arg("wasm32-unknown-unknown")
         .arg("--manifest-path")
         .arg(crate_dir.join("Cargo.toml"))
+        .arg("--color")
+        .arg("never")
         .env("CARGO_TARGET_DIR", target_dir)
         // Flags meant for the host build (e.g. from a surrounding `cargo
         // test`) must not leak into the canister build.
@@ -47,19 +67,45 @@ pub fn cargo_build(
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .env_remove("CARGO_BUILD_RUSTFLAGS")
         .stdin(Stdio::null());
-    cmd.arg("--color").arg("never");
-    if verbose {
-        cmd.stdout(Stdio::inherit()).stderr(Stdio::inherit());
+    let run_err = |e: std::io::Error| {
+        BuildError::Cargo(format!("cannot run cargo (is Rust installed?): {e}"))
+    };
+    let (success, stderr) = if verbose {
+        let status = cmd
+            .stdout(Stdio::inherit())
+            .stderr(Stdio::inherit())
+            .status()
+            .map_err(run_err)?;
+        (status.success(), String::new())
     } else {
-        cmd.arg("--quiet")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-    }
-    let out = cmd
-        .output()
-        .map_err(|e| BuildError::Cargo(format!("cannot run cargo (is Rust installed?): {e}")))?;
-    if !out.status.success() {
-        let stderr = String::from_utf8_lossy(&out.stderr);
+        let mut child = cmd
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(run_err)?;
+        let mut diagnostics = String::new();
+        if let Some(err) = child.stderr.take() {
+            for line in BufReader::new(err).lines() {
+                let Ok(line) = line else { break };
+                let trimmed = line.trim_start();
+                let word = trimmed.split_whitespace().next().unwrap_or("");
+                if STATUS_WORDS.contains(&word) {
+                    if word == "Compiling" {
+                        let name = trimmed.split_whitespace().nth(1).unwrap_or("");
+                        if name != package {
+                            progress(name);
+                        }
+                    }
+                    continue;
+                }
+                diagnostics.push_str(&line);
+                diagnostics.push('\n');
+            }
+        }
+        let status = child.wait().map_err(run_err)?;
+        (status.success(), diagnostics)
+    };
+    if !success {
         let hint = if stderr.contains("wasm32-unknown-unknown")
             && stderr.contains("target may not be installed")
         {
@@ -84,7 +130,6 @@ pub fn cargo_build(
     }
     // Warnings about the generated crate (not dependencies): the generated
     // code must be warning-free, so each one is a kybra-aot bug.
-    let stderr = String::from_utf8_lossy(&out.stderr);
     let warnings = stderr
         .split("\n\n")
         .filter(|w| w.trim_start().starts_with("warning") && w.contains("src/lib.rs"))

@@ -230,16 +230,26 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     enc.finish().unwrap_or_default()
 }
 
+/// What a build tells its caller as it goes.
+pub enum Progress<'a> {
+    /// A stage finished, with its duration.
+    Stage(&'a str, Duration),
+    /// cargo started compiling a dependency (first builds only).
+    Dependency(&'a str),
+}
+
 /// Builds a canister from Python, reporting each stage and its duration.
 pub fn build(
     opts: &BuildOptions,
-    report: &mut dyn FnMut(&str, Duration),
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<BuildOutput, BuildError> {
+    let report =
+        |p: &mut dyn FnMut(Progress), stage: &str, took: Duration| p(Progress::Stage(stage, took));
     let t = Instant::now();
     let source = read_source(&opts.entry)?;
     let display = opts.entry.display().to_string();
     let compiled = crate::compile(&display, &source).map_err(BuildError::Diagnostics)?;
-    report("check + generate", t.elapsed());
+    report(progress, "check + generate", t.elapsed());
 
     let t = Instant::now();
     let cache = cache_dir();
@@ -252,12 +262,17 @@ pub fn build(
     )?;
     write_if_changed(&crate_dir.join("src/lib.rs"), compiled.rust.as_bytes())?;
     write_if_changed(&opts.did_out, compiled.did.as_bytes())?;
-    report("write crate", t.elapsed());
+    report(progress, "write crate", t.elapsed());
 
     let t = Instant::now();
-    let (built, warnings) =
-        cargo_build(&crate_dir, &package, &canister_target_dir(), opts.verbose)?;
-    report("cargo build (wasm32)", t.elapsed());
+    let (built, warnings) = cargo_build(
+        &crate_dir,
+        &package,
+        &canister_target_dir(),
+        opts.verbose,
+        &mut |dep| progress(Progress::Dependency(dep)),
+    )?;
+    report(progress, "cargo build (wasm32)", t.elapsed());
 
     let t = Instant::now();
     let raw = std::fs::read(&built).map_err(|e| io_err("cannot read", &built, e))?;
@@ -271,7 +286,7 @@ pub fn build(
         &opts.out_dir.join(format!("{}.did", opts.name)),
         compiled.did.as_bytes(),
     )?;
-    report("metadata + gzip", t.elapsed());
+    report(progress, "metadata + gzip", t.elapsed());
     Ok(BuildOutput {
         wasm: wasm_path,
         wasm_gz: gz_path,

@@ -183,7 +183,7 @@ impl Occurrences {
                         self.add(n, path, false, bound);
                     }
                 }
-                Stmt::Expr(e) => self.expr(e, path, bound),
+                Stmt::Expr(e) | Stmt::Discard(e) => self.expr(e, path, bound),
                 Stmt::Return(e) => {
                     if let Some(e) = e {
                         self.expr(e, path, bound);
@@ -448,6 +448,10 @@ impl Flow {
                         state = None;
                     }
                     Stmt::Expr(e)
+                }
+                Stmt::Discard(e) => {
+                    self.reads(&e, st);
+                    Stmt::Discard(e)
                 }
                 Stmt::Return(e) => {
                     if let Some(e) = &e {

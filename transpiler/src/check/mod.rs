@@ -7,6 +7,7 @@
 
 mod expr;
 mod flow;
+mod liveness;
 
 pub(crate) use expr::contains;
 mod types;
@@ -440,6 +441,7 @@ impl<'m> Checker<'m> {
             return None;
         }
         let needs_value = matches!(sig.ret, Ret::Value(t) if t != CandidTy::Null);
+        let body = liveness::remove_dead_stores(body);
         match flow::analyze(body, &sig, &fun.locals, needs_value) {
             Ok(result) => Some(ir::Function {
                 sig,

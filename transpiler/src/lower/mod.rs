@@ -185,6 +185,7 @@ fn walk_stmts(stmts: &[Stmt], f: &mut dyn FnMut(&Expr)) {
             | Stmt::Assign { value: v, .. }
             | Stmt::AugAssign { value: v, .. }
             | Stmt::Expr(v)
+            | Stmt::Discard(v)
             | Stmt::Return(Some(v)) => walk_expr(v, f),
             Stmt::If { cond, then, orelse } => {
                 walk_expr(cond, f);
@@ -394,6 +395,10 @@ impl Lower {
             Stmt::Expr(e) => {
                 let v = self.val(e).ts;
                 quote! { #v; }
+            }
+            Stmt::Discard(e) => {
+                let v = self.val(e).ts;
+                quote! { let _ = #v; }
             }
             Stmt::If { cond, then, orelse } => self.if_chain(cond, then, orelse),
             Stmt::While { cond, body } => {

@@ -61,6 +61,9 @@ pub enum Stmt {
         value: Expr,
     },
     Expr(Expr),
+    /// `let _ = value;`: a value computed only for its exceptions or effects
+    /// (what is left of a store nobody reads).
+    Discard(Expr),
     If {
         cond: Expr,
         then: Vec<Stmt>,

@@ -92,3 +92,23 @@ def texts(s: str) -> str:
     if count > 3 and "a" in s or s == "":
         return f"long-or-empty {count}"
     return f"{count} {s!r} {str(count * 2.5)}"
+
+
+@query
+def dead_stores(a: int64) -> str:
+    # Stores nobody reads: removed, but their exceptions are kept.
+    x = 0
+    x = a * 2
+    unused = a + 1
+    y = 10 // a
+    y = 5
+    count: int64 = 0
+    for i in range(3):
+        count += i
+        last = i
+    if a > 0:
+        label = "pos"
+    else:
+        label = "other"
+    label = "fixed"
+    return f"{x} {y} {label}"
