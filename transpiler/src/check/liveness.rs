@@ -59,10 +59,12 @@ fn pure(e: &Expr) -> bool {
             _ => false,
         },
         ExprKind::Unary(op, a) => !(matches!(a.ty, Ty::Fixed(_)) && *op == UnaryOp::Neg),
-        ExprKind::Convert(a) => {
-            !(a.ty == Ty::Int && e.ty != Ty::Int)
-                && !(matches!((a.ty, e.ty), (Ty::Fixed(x), Ty::Fixed(y)) if !crate::check::contains(y, x)))
-        }
+        // Conversions that can leave a range raise; widening ones cannot.
+        ExprKind::Convert(a) => match (a.ty, e.ty) {
+            (Ty::Int, to) => to == Ty::Int,
+            (Ty::Fixed(x), Ty::Fixed(y)) => crate::check::contains(y, x),
+            _ => true,
+        },
         ExprKind::FString(parts) => parts
             .iter()
             .all(|p| !matches!(p, crate::model::ir::FPart::Value { spec: Some(_), .. })),
