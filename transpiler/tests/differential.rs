@@ -119,6 +119,7 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         }
         c.push(("control", vec![Arg::Int64(a % 1000)]));
         c.push(("dead_stores", vec![Arg::Int64(a % 1000)]));
+        c.push(("globals_by_case", vec![Arg::Int(a as i128)]));
     }
     for s in STRS {
         for t in STRS {

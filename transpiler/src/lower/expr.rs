@@ -1,6 +1,5 @@
 //! Expression lowering with Rust operator precedence.
 
-use super::names::global_ident;
 use super::{fixed_ty, IntoTs, Lower};
 use crate::model::ir::{BinOp, CmpOp, Expr, ExprKind, FPart, IcCall, UnaryOp};
 use crate::model::{CandidTy, Fixed, Ty};
@@ -177,7 +176,7 @@ impl Lower {
                 }
             }
             ExprKind::Global(g) => {
-                let id = global_ident(g);
+                let id = self.global(g);
                 if e.ty.is_copy() {
                     R::atom(quote!(#id.get()))
                 } else {

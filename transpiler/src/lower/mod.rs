@@ -6,7 +6,7 @@ mod names;
 
 use crate::model::ir::{BinOp, Expr, ExprKind, ForRange, Function, Program, Stmt, Target};
 use crate::model::{CandidTy, Fixed, Mode, Ret, Signature, Ty};
-use names::{global_ident, ident};
+use names::ident;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -17,12 +17,13 @@ pub fn lower(program: &Program) -> String {
         uses: BTreeSet::new(),
         unused: HashSet::new(),
         single_use: HashSet::new(),
+        statics: names::global_idents(program.globals.iter().map(|g| g.name.as_str())),
     };
     let (functions, globals) = reachable(program);
     let mut items = Vec::new();
     let mut statics = Vec::new();
     for g in program.globals.iter().filter(|g| globals.contains(&g.name)) {
-        let name = global_ident(&g.name);
+        let name = l.global(&g.name);
         let ty = l.rust_ty(g.ty);
         let init = l.val(&g.init).ts;
         if g.ty.is_copy() {
@@ -220,6 +221,17 @@ pub(crate) struct Lower {
     pub(crate) unused: HashSet<String>,
     /// Variables whose only read may move the value.
     pub(crate) single_use: HashSet<String>,
+    /// Python global -> its `thread_local!` static (unique per program).
+    pub(crate) statics: HashMap<String, syn::Ident>,
+}
+
+impl Lower {
+    pub(crate) fn global(&self, name: &str) -> syn::Ident {
+        self.statics
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| names::global_ident(name))
+    }
 }
 
 impl Lower {
@@ -381,7 +393,7 @@ impl Lower {
                         quote! { #id = #v; }
                     }
                     Target::Global(g) => {
-                        let id = global_ident(g);
+                        let id = self.global(g);
                         quote! { #id.set(#v); }
                     }
                 }
@@ -511,7 +523,7 @@ impl Lower {
                     &value.at,
                 );
                 let v = self.val(&combined).ts;
-                let id = global_ident(g);
+                let id = self.global(g);
                 quote! { #id.set(#v); }
             }
             Target::Local(n) => {

@@ -1,6 +1,7 @@
 //! Python names -> Rust identifiers.
 
 use quote::format_ident;
+use std::collections::{HashMap, HashSet};
 
 const RUST_KEYWORDS: &[&str] = &[
     "as", "async", "await", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
@@ -29,4 +30,24 @@ pub(crate) fn global_ident(name: &str) -> syn::Ident {
     } else {
         format_ident!("{}", upper)
     }
+}
+
+/// Static names for all globals of a program: `MESSAGE`, and `TOTAL_2` when
+/// two Python names (`total`, `TOTAL`) would otherwise share one static.
+pub(crate) fn global_idents<'a>(
+    names: impl Iterator<Item = &'a str>,
+) -> HashMap<String, syn::Ident> {
+    let mut taken = HashSet::new();
+    let mut out = HashMap::new();
+    for name in names {
+        let base = global_ident(name).to_string();
+        let mut candidate = base.clone();
+        let mut n = 1;
+        while !taken.insert(candidate.clone()) {
+            n += 1;
+            candidate = format!("{base}_{n}");
+        }
+        out.insert(name.to_string(), format_ident!("{}", candidate));
+    }
+    out
 }

@@ -112,3 +112,13 @@ def dead_stores(a: int64) -> str:
         label = "other"
     label = "fixed"
     return f"{x} {y} {label}"
+
+
+total: int = 10
+TOTAL: int = 32
+
+
+@query
+def globals_by_case(a: int) -> str:
+    # Two globals whose names differ only in case stay two variables.
+    return f"{total + a} {TOTAL - a}"
