@@ -204,6 +204,21 @@ pub fn package_name(name: &str) -> String {
     s
 }
 
+/// The package name of a canister crate: the canister name plus a short hash
+/// of its output directory. Every crate shares one target directory, where
+/// cargo copies each cdylib to `release/<package>.wasm`; two projects with a
+/// canister of the same name must not overwrite (or read) each other's Wasm.
+pub fn unique_package_name(name: &str, out_dir: &Path) -> String {
+    let dir = std::fs::canonicalize(out_dir).unwrap_or_else(|_| {
+        std::env::current_dir()
+            .map(|cwd| cwd.join(out_dir))
+            .unwrap_or_else(|_| out_dir.to_path_buf())
+    });
+    let hash = Sha256::digest(dir.to_string_lossy().as_bytes());
+    let short: String = hash.iter().take(4).map(|b| format!("{b:02x}")).collect();
+    format!("{}_{short}", package_name(name))
+}
+
 /// Adds the public `candid:service` metadata section (and `cdk:name`).
 pub fn add_metadata(wasm: &[u8], did: &str) -> Result<Vec<u8>, BuildError> {
     let mut module = ic_wasm::utils::parse_wasm(wasm, false)
@@ -254,7 +269,9 @@ pub fn build(
     let t = Instant::now();
     let cache = cache_dir();
     let runtime = ensure_runtime_lite(&cache)?;
-    let package = package_name(&opts.name);
+    std::fs::create_dir_all(&opts.out_dir)
+        .map_err(|e| io_err("cannot create", &opts.out_dir, e))?;
+    let package = unique_package_name(&opts.name, &opts.out_dir);
     let crate_dir = opts.out_dir.join("crate");
     write_if_changed(
         &crate_dir.join("Cargo.toml"),
@@ -341,5 +358,13 @@ mod tests {
         assert_eq!(package_name("hello_world"), "hello_world");
         assert_eq!(package_name("my-canister"), "my_canister");
         assert_eq!(package_name("1st"), "canister_1st");
+        let a = unique_package_name("hello", Path::new("/tmp/a/.kybra/hello"));
+        let b = unique_package_name("hello", Path::new("/tmp/b/.kybra/hello"));
+        assert!(a.starts_with("hello_") && b.starts_with("hello_"));
+        assert_ne!(a, b, "two projects' canisters must not share a Wasm path");
+        assert_eq!(
+            a,
+            unique_package_name("hello", Path::new("/tmp/a/.kybra/hello"))
+        );
     }
 }
