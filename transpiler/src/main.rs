@@ -75,30 +75,6 @@ fn test(scripts: &[PathBuf]) -> ExitCode {
     }
 }
 
-/// Prints build progress on stderr: one line per stage; while cargo compiles
-/// dependencies (first builds), a counter on a terminal or one note otherwise.
-fn progress_printer() -> impl FnMut(build::Progress) {
-    use std::io::IsTerminal;
-    let tty = std::io::stderr().is_terminal();
-    let mut deps = 0usize;
-    move |p| match p {
-        build::Progress::Stage(stage, took) => {
-            if tty && deps > 0 {
-                eprint!("\r\x1b[2K");
-            }
-            eprintln!("  {stage:<22} {took:>8.2?}");
-        }
-        build::Progress::Dependency(name) => {
-            deps += 1;
-            if tty {
-                eprint!("\r\x1b[2K  compiling canister dependencies: {deps} ({name})");
-            } else if deps == 1 {
-                eprintln!("  compiling canister dependencies (first build only; later builds reuse them)...");
-            }
-        }
-    }
-}
-
 fn compile(entry: &std::path::Path) -> Result<kybra_aot::Compiled, BuildError> {
     let source = build::read_source(entry)?;
     kybra_aot::compile(&entry.display().to_string(), &source).map_err(BuildError::Diagnostics)
@@ -126,7 +102,7 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
                 entry.display()
             );
             let start = Instant::now();
-            let out = build::build(&opts, &mut progress_printer())?;
+            let out = build::build(&opts, &mut build::stderr_progress())?;
             for w in &out.warnings {
                 eprintln!(
                     "{w}\nnote: a warning on generated code is a kybra-aot bug; please report it"

@@ -54,6 +54,7 @@ impl PythonBuilder {
 
     /// Builds (or reuses) the canister for `entry`; returns the Wasm bytes.
     pub fn build(&mut self, entry: &Path) -> anyhow::Result<Vec<u8>> {
+        let entry = &normalize(entry);
         let source = build::read_source(entry).map_err(|e| anyhow::anyhow!("{e}"))?;
         let key = (entry.to_path_buf(), source);
         if let Some(w) = self.built.get(&key) {
@@ -72,9 +73,10 @@ impl PythonBuilder {
         if progress {
             eprintln!("kybra-aot: building `{name}` from {}", entry.display());
         }
+        let mut printer = build::stderr_progress();
         let out = build::build(&opts, &mut |p| {
-            if let (true, build::Progress::Stage(stage, took)) = (progress, p) {
-                eprintln!("  {stage:<22} {took:>8.2?}");
+            if progress {
+                printer(p);
             }
         })
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -90,5 +92,51 @@ impl PythonBuilder {
 impl CanisterBuilder for PythonBuilder {
     fn build_python(&mut self, entry: &Path) -> anyhow::Result<Vec<u8>> {
         self.build(entry)
+    }
+}
+
+/// `a/tests/../src/main.py` -> `a/src/main.py`, without touching the disk
+/// (paths in messages and trap locations read as the user would write them).
+pub fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_parent_components() {
+        assert_eq!(
+            normalize(Path::new("ex/tests/../src/main.py")),
+            PathBuf::from("ex/src/main.py")
+        );
+        assert_eq!(
+            normalize(Path::new("../src/./main.py")),
+            PathBuf::from("../src/main.py")
+        );
+        assert_eq!(normalize(Path::new("a/..")), PathBuf::from("."));
+    }
+
+    #[test]
+    fn canister_names_follow_the_project_layout() {
+        let (name, project) = canister_of(Path::new("dir/script.py"));
+        assert_eq!((name.as_str(), project), ("script", PathBuf::from("dir")));
     }
 }

@@ -253,6 +253,30 @@ pub enum Progress<'a> {
     Dependency(&'a str),
 }
 
+/// Prints build progress on stderr: one line per stage; while cargo compiles
+/// dependencies (first builds), a counter on a terminal or one note otherwise.
+pub fn stderr_progress() -> impl FnMut(Progress) {
+    use std::io::IsTerminal;
+    let tty = std::io::stderr().is_terminal();
+    let mut deps = 0usize;
+    move |p| match p {
+        Progress::Stage(stage, took) => {
+            if tty && deps > 0 {
+                eprint!("\r\x1b[2K");
+            }
+            eprintln!("  {stage:<22} {took:>8.2?}");
+        }
+        Progress::Dependency(name) => {
+            deps += 1;
+            if tty {
+                eprint!("\r\x1b[2K  compiling canister dependencies: {deps} ({name})");
+            } else if deps == 1 {
+                eprintln!("  compiling canister dependencies (first build only; later builds reuse them)...");
+            }
+        }
+    }
+}
+
 /// Builds a canister from Python, reporting each stage and its duration.
 pub fn build(
     opts: &BuildOptions,
