@@ -17,12 +17,8 @@ pub(crate) struct Reply {
     pub instructions: u64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Mode {
-    Install,
-    Reinstall,
-    Upgrade,
-}
+/// How to install: the replica's own mode.
+pub(crate) use crate::InstallMode as Mode;
 
 pub(crate) trait Host {
     fn create_canister(&mut self, controller: Principal) -> Principal;

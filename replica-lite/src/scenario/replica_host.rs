@@ -1,7 +1,7 @@
 //! [`Host`] over the real replica.
 
 use super::host::{Host, HostReject, Mode, Reply};
-use crate::{CallResult, InstallMode, LogKind, Reject, Replica};
+use crate::{CallResult, LogKind, Reject, Replica};
 use candid::Principal;
 
 pub(crate) struct ReplicaHost<'r> {
@@ -42,11 +42,6 @@ impl Host for ReplicaHost<'_> {
         arg: &[u8],
         sender: Principal,
     ) -> Reply {
-        let mode = match mode {
-            Mode::Install => InstallMode::Install,
-            Mode::Reinstall => InstallMode::Reinstall,
-            Mode::Upgrade => InstallMode::Upgrade,
-        };
         match self.replica.install_code(canister, mode, wasm, arg, sender) {
             Ok(result) => reply(result),
             Err(r) => Reply {
