@@ -44,6 +44,20 @@ pub trait FixedInt: Copy + Ord + Display {
     fn from_int(v: &Int) -> Option<Self>;
 }
 
+/// The `OverflowError` of a Python int stored into a fixed-width type.
+#[cold]
+#[inline(never)]
+fn out_of_range(name: &str, value: impl Display) -> Exception {
+    Exception::overflow(format!("int {value} out of range for {name}"))
+}
+
+/// A Python int computed natively (in `i128`) stored into a fixed-width
+/// type: `OverflowError` when it does not fit.
+#[inline]
+pub fn narrow<T: FixedInt + TryFrom<i128>>(v: i128) -> Result<T, Exception> {
+    T::try_from(v).map_err(|_| out_of_range(T::CANDID_NAME, v))
+}
+
 #[cold]
 #[inline(never)]
 fn overflow(name: &str, a: &dyn Display, op: &str, b: &dyn Display) -> Exception {
@@ -87,19 +101,19 @@ macro_rules! fixed_common {
         #[inline]
         fn py_add(self, o: Self) -> Result<Self, Exception> {
             self.checked_add(o)
-                .ok_or_else(|| overflow($name, &self, "+", &o))
+                .ok_or_else(|| out_of_range($name, self as i128 + o as i128))
         }
 
         #[inline]
         fn py_sub(self, o: Self) -> Result<Self, Exception> {
             self.checked_sub(o)
-                .ok_or_else(|| overflow($name, &self, "-", &o))
+                .ok_or_else(|| out_of_range($name, self as i128 - o as i128))
         }
 
         #[inline]
         fn py_mul(self, o: Self) -> Result<Self, Exception> {
             self.checked_mul(o)
-                .ok_or_else(|| overflow($name, &self, "*", &o))
+                .ok_or_else(|| out_of_range($name, self as i128 * o as i128))
         }
 
         fn py_shl(self, o: Self) -> Result<Self, Exception> {

@@ -38,7 +38,7 @@ pub mod text;
 mod truthy;
 
 pub use exception::{raise, trap, Exception, OrRaise};
-pub use fixed::FixedInt;
+pub use fixed::{narrow, FixedInt};
 pub use format::PyFormat;
 pub use int::Int;
 pub use pystr::{list_repr, Py, PyStr};

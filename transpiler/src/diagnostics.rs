@@ -1,24 +1,20 @@
 //! Errors reported against the Python source: a primary span, a short
 //! message, and an optional `help:` line, rendered like rustc/ruff.
 
+use crate::source::{floor_char_boundary, SourceMap, Span};
 use std::fmt;
-use std::ops::Range;
 
 /// One problem in one source file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Path as the user gave it (used in the rendered header).
-    pub file: String,
-    /// Byte range into the file's text.
-    pub span: Range<usize>,
+    pub span: Span,
     pub message: String,
     pub help: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn new(file: &str, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
-            file: file.to_string(),
             span,
             message: message.into(),
             help: None,
@@ -30,32 +26,27 @@ impl Diagnostic {
         self
     }
 
-    /// Renders the diagnostic against `source`, the text of `self.file`.
-    pub fn render(&self, source: &str) -> String {
-        let start = floor_char_boundary(source, self.span.start.min(source.len()));
-        let (line_no, _) = line_col(source, start);
-        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[start..]
-            .find('\n')
-            .map_or(source.len(), |i| start + i);
-        let line_text = source[line_start..line_end].trim_end_matches('\r');
+    /// Renders the diagnostic against the file its span points into.
+    pub fn render(&self, sources: &SourceMap) -> String {
+        let file = sources.file(self.span.file);
+        let source = file.text.as_str();
+        let start = floor_char_boundary(source, (self.span.start as usize).min(source.len()));
+        let (line_no, col) = file.line_col(start);
+        let line = file.line_range(line_no);
+        let line_text = &source[line.clone()];
         // Underline to the end of the span or of the line, at least one caret.
-        let end = floor_char_boundary(
-            source,
-            self.span.end.clamp(start, line_start + line_text.len()),
-        );
-        let caret_col = source[line_start..start].chars().count();
+        let end = floor_char_boundary(source, (self.span.end as usize).clamp(start, line.end));
         let carets = source[start..end].chars().count().max(1);
         let gutter = line_no.to_string().len();
         let pad = " ".repeat(gutter);
         let mut out = format!(
             "error: {}\n{pad}--> {}:{}:{}\n{pad} |\n{line_no} | {}\n{pad} | {}{}\n",
             self.message,
-            self.file,
+            file.path,
             line_no,
-            caret_col + 1,
+            col,
             line_text,
-            " ".repeat(caret_col),
+            " ".repeat(col - 1),
             "^".repeat(carets),
         );
         if let Some(help) = &self.help {
@@ -63,42 +54,20 @@ impl Diagnostic {
         }
         out
     }
-
-    /// `file:line` of the span's start, for runtime error locations.
-    pub fn location(file: &str, source: &str, offset: usize) -> String {
-        let (line, _) = line_col(source, offset.min(source.len()));
-        format!("{file}:{line}")
-    }
-}
-
-/// 1-based line and column (in chars) of a byte offset.
-pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(source, offset.min(source.len()));
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, source[line_start..offset].chars().count() + 1)
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// All diagnostics of a failed compilation, with the sources to render them.
 #[derive(Debug, Clone, Default)]
 pub struct Diagnostics {
     pub items: Vec<Diagnostic>,
-    pub source: String,
+    pub sources: SourceMap,
 }
 
 impl Diagnostics {
     pub fn render(&self) -> String {
         let mut out = String::new();
         for d in &self.items {
-            out.push_str(&d.render(&self.source));
+            out.push_str(&d.render(&self.sources));
             out.push('\n');
         }
         let n = self.items.len();

@@ -2,15 +2,16 @@
 //! candid crate.
 
 use crate::model::ir::Program;
-use crate::model::{CandidTy, Fixed, Mode, Ret};
+use crate::model::ty::FuncMode as PyFuncMode;
+use crate::model::{CandidKind, CandidTy, Fixed, Mode, Types};
 use candid::types::{FuncMode, Function, Type, TypeInner};
 use candid::TypeEnv;
 
-fn candid_type(t: CandidTy) -> Type {
-    let inner = match t {
-        CandidTy::Nat => TypeInner::Nat,
-        CandidTy::Int => TypeInner::Int,
-        CandidTy::Fixed(k) => match k {
+fn candid_type(types: &Types, t: CandidTy) -> Type {
+    let inner = match types.candid_kind(t) {
+        CandidKind::Nat => TypeInner::Nat,
+        CandidKind::Int => TypeInner::Int,
+        CandidKind::Fixed(k) => match k {
             Fixed::Nat8 => TypeInner::Nat8,
             Fixed::Nat16 => TypeInner::Nat16,
             Fixed::Nat32 => TypeInner::Nat32,
@@ -20,36 +21,58 @@ fn candid_type(t: CandidTy) -> Type {
             Fixed::Int32 => TypeInner::Int32,
             Fixed::Int64 => TypeInner::Int64,
         },
-        CandidTy::Float64 => TypeInner::Float64,
-        CandidTy::Float32 => TypeInner::Float32,
-        CandidTy::Bool => TypeInner::Bool,
-        CandidTy::Text => TypeInner::Text,
-        CandidTy::Blob => return TypeInner::Vec(TypeInner::Nat8.into()).into(),
-        CandidTy::Null => TypeInner::Null,
-        CandidTy::Principal => TypeInner::Principal,
+        CandidKind::Float64 => TypeInner::Float64,
+        CandidKind::Float32 => TypeInner::Float32,
+        CandidKind::Bool => TypeInner::Bool,
+        CandidKind::Text => TypeInner::Text,
+        CandidKind::Blob => return TypeInner::Vec(TypeInner::Nat8.into()).into(),
+        CandidKind::Null => TypeInner::Null,
+        CandidKind::Principal => TypeInner::Principal,
+        CandidKind::Reserved => TypeInner::Reserved,
+        CandidKind::Empty => TypeInner::Empty,
+        CandidKind::Opt(t) => TypeInner::Opt(candid_type(types, *t)),
+        CandidKind::Vec(t) => TypeInner::Vec(candid_type(types, *t)),
+        CandidKind::Tuple(items) => TypeInner::Record(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, t)| candid::types::Field {
+                    id: candid::types::Label::Id(i as u32).into(),
+                    ty: candid_type(types, *t),
+                })
+                .collect(),
+        ),
+        // Named definitions arrive with the Candid-types issue.
+        CandidKind::Named(d) | CandidKind::Service(d) => TypeInner::Var(format!("def{}", d.0)),
+        CandidKind::Func { mode, args, rets } => TypeInner::Func(Function {
+            modes: match mode {
+                PyFuncMode::Query => vec![FuncMode::Query],
+                PyFuncMode::Update => vec![],
+                PyFuncMode::Oneway => vec![FuncMode::Oneway],
+            },
+            args: args.iter().map(|t| candid_type(types, *t)).collect(),
+            rets: rets.iter().map(|t| candid_type(types, *t)).collect(),
+        }),
     };
     inner.into()
 }
 
 /// The service type: exported methods in source order.
 pub fn service_type(program: &Program) -> Type {
+    let types = &program.types;
     let methods = program
-        .functions
+        .exports
         .iter()
-        .filter_map(|f| {
-            let mode = f.sig.mode?;
+        .map(|e| {
             let func = Function {
-                modes: match mode {
+                modes: match e.mode {
                     Mode::Query => vec![FuncMode::Query],
                     Mode::Update => vec![],
                 },
-                args: f.sig.params.iter().map(|(_, t)| candid_type(*t)).collect(),
-                rets: match f.sig.ret {
-                    Ret::Void => vec![],
-                    Ret::Value(t) => vec![candid_type(t)],
-                },
+                args: e.params.iter().map(|t| candid_type(types, *t)).collect(),
+                rets: e.ret.iter().map(|t| candid_type(types, *t)).collect(),
             };
-            Some((f.sig.name.clone(), TypeInner::Func(func).into()))
+            (e.name.clone(), TypeInner::Func(func).into())
         })
         .collect::<Vec<(String, Type)>>();
     let mut methods = methods;

@@ -12,9 +12,12 @@ pub mod did;
 pub mod load;
 pub mod lower;
 pub mod model;
+pub mod passes;
 pub mod scenario;
+pub mod source;
 
 use diagnostics::Diagnostics;
+use source::SourceMap;
 
 /// The compiler's output for one entry module.
 #[derive(Debug, Clone)]
@@ -23,15 +26,22 @@ pub struct Compiled {
     pub rust: String,
     /// The Candid service description.
     pub did: String,
+    /// The typed IR, printed (for review and snapshots).
+    pub ir: String,
 }
 
-/// Parses and checks a module: diagnostics only.
+/// Parses, checks and runs the IR passes: the program `lower` and `did`
+/// consume, or the diagnostics.
 pub fn check_source(path: &str, source: &str) -> Result<model::ir::Program, Diagnostics> {
-    let module = load::parse(path, source).map_err(|d| Diagnostics {
-        items: vec![d],
-        source: source.to_string(),
-    })?;
-    check::check(&module)
+    let mut sources = SourceMap::default();
+    let fail = |items, sources: &SourceMap| Diagnostics {
+        items,
+        sources: sources.clone(),
+    };
+    let module = load::parse(&mut sources, path, source).map_err(|d| fail(vec![d], &sources))?;
+    let mut program = check::check(&module, &sources).map_err(|d| fail(d, &sources))?;
+    passes::run(&mut program).map_err(|d| fail(d, &sources))?;
+    Ok(program)
 }
 
 /// Compiles Python source text to Rust and Candid.
@@ -40,5 +50,6 @@ pub fn compile(path: &str, source: &str) -> Result<Compiled, Diagnostics> {
     Ok(Compiled {
         rust: lower::lower(&program),
         did: did::compile(&program),
+        ir: model::print::program(&program),
     })
 }

@@ -13,7 +13,10 @@ use std::process::{Command, Stdio};
 #[derive(Clone, Debug)]
 enum Arg {
     Int(i128),
+    Nat(u128),
     Nat8(u8),
+    Nat32(u32),
+    Int8(i8),
     Int16(i16),
     Int64(i64),
     F64(f64),
@@ -25,7 +28,10 @@ impl Arg {
     fn candid(&self) -> IDLValue {
         match self {
             Arg::Int(i) => IDLValue::Int(candid::Int::from(*i)),
+            Arg::Nat(i) => IDLValue::Nat(candid::Nat::from(*i)),
             Arg::Nat8(v) => IDLValue::Nat8(*v),
+            Arg::Nat32(v) => IDLValue::Nat32(*v),
+            Arg::Int8(v) => IDLValue::Int8(*v),
             Arg::Int16(v) => IDLValue::Int16(*v),
             Arg::Int64(v) => IDLValue::Int64(*v),
             Arg::F64(v) => IDLValue::Float64(*v),
@@ -38,7 +44,10 @@ impl Arg {
     fn python(&self) -> String {
         match self {
             Arg::Int(i) => i.to_string(),
+            Arg::Nat(i) => i.to_string(),
             Arg::Nat8(v) => v.to_string(),
+            Arg::Nat32(v) => v.to_string(),
+            Arg::Int8(v) => v.to_string(),
             Arg::Int16(v) => v.to_string(),
             Arg::Int64(v) => v.to_string(),
             Arg::F64(v) => format!("float({:?})", v.to_string()),
@@ -131,6 +140,31 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         for q in [false, true] {
             c.push(("bools", vec![Arg::Bool(p), Arg::Bool(q)]));
         }
+    }
+    // The front-end foundations issue's regressions.
+    for a in [0i128, 7, -3] {
+        for b in [0i128, 1, -5] {
+            c.push(("temp_names", vec![Arg::Int(a), Arg::Int(b)]));
+        }
+        c.push(("rebinding", vec![Arg::Int(a)]));
+    }
+    for n in [0u32, 1, 63, 64, 200] {
+        c.push(("pow_minus_one", vec![Arg::Nat32(n)]));
+    }
+    for a in [0u8, 1, 200, 255] {
+        for b in [0u8, 2, 255] {
+            c.push(("fixed_products", vec![Arg::Nat8(a), Arg::Nat8(b)]));
+        }
+        c.push(("nat8_limits", vec![Arg::Nat8(a)]));
+    }
+    for x in [0u128, 3, 5, 100] {
+        c.push(("calls_internal", vec![Arg::Nat(x)]));
+    }
+    for x in [-128i8, -1, 0, 126, 127] {
+        c.push(("int8_limits", vec![Arg::Int8(x)]));
+    }
+    for &x in FLOATS {
+        c.push(("uses_pi", vec![Arg::F64(x)]));
     }
     c
 }

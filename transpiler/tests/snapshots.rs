@@ -25,6 +25,7 @@ fn examples_generated_rust_and_did() {
         settings().bind(|| {
             insta::assert_snapshot!(format!("{name}__lib.rs"), out.rust);
             insta::assert_snapshot!(format!("{name}__main.did"), out.did);
+            insta::assert_snapshot!(format!("{name}__ir"), out.ir);
         });
     }
 }

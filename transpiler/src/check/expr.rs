@@ -1,9 +1,16 @@
 //! Typing of expressions.
+//!
+//! Integer semantics: literals are `int`; arithmetic on any integer types
+//! (fixed-width included) is `int` arithmetic and never overflows; a value is
+//! range-checked only where it is stored into a fixed-width variable or
+//! leaves through a Candid boundary (`coerce` inserts that `Convert`).
+//! `lower` keeps this fast: interval analysis lets bounded arithmetic run on
+//! native integers.
 
-use super::{Checker, Name};
+use super::Checker;
 use crate::diagnostics::Diagnostic;
 use crate::model::ir::{BinOp, CmpOp, Expr, ExprKind, FPart, IcCall, UnaryOp};
-use crate::model::{CandidTy, Fixed, Ret, Ty};
+use crate::model::{Fixed, Ty};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 use rustpython_parser::ast::{self, Ranged};
@@ -23,24 +30,8 @@ pub(crate) fn bin_op(op: ast::Operator) -> BinOp {
         ast::Operator::BitXor => BinOp::BitXor,
         ast::Operator::LShift => BinOp::Shl,
         ast::Operator::RShift => BinOp::Shr,
-        ast::Operator::MatMult => BinOp::Mul, // rejected before use
-    }
-}
-
-fn op_symbol(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Add => "+",
-        BinOp::Sub => "-",
-        BinOp::Mul => "*",
-        BinOp::Div => "/",
-        BinOp::FloorDiv => "//",
-        BinOp::Mod => "%",
-        BinOp::Pow => "**",
-        BinOp::BitAnd => "&",
-        BinOp::BitOr => "|",
-        BinOp::BitXor => "^",
-        BinOp::Shl => "<<",
-        BinOp::Shr => ">>",
+        // Rejected by the callers before they get here.
+        ast::Operator::MatMult => BinOp::Mul,
     }
 }
 
@@ -51,94 +42,86 @@ fn floor_divmod(a: &BigInt, b: &BigInt) -> (BigInt, BigInt) {
 }
 
 impl Checker<'_> {
-    pub(crate) fn expr(&mut self, e: &ast::Expr, want: Option<Ty>) -> Result<Expr, Diagnostic> {
-        let at = self.at(e.range());
+    pub(crate) fn expr(&mut self, e: &ast::Expr) -> Result<Expr, Diagnostic> {
+        let span = self.span(e.range());
         match e {
-            ast::Expr::Constant(c) => self.constant(&c.value, want, e.range()),
-            ast::Expr::Name(n) => {
-                let name = n.id.to_string();
-                match self.lookup(&name) {
-                    Some(Name::Local(t)) => Ok(Expr::new(t, ExprKind::Local(name), &at)),
-                    Some(Name::Global(t)) => Ok(Expr::new(t, ExprKind::Global(name), &at)),
-                    None if self.is_local_unassigned(&name) => Err(self
-                        .error(e.range(), format!("`{name}` is used before it is assigned"))
-                        .with_help(format!("assign `{name}` before this line"))),
-                    None if self.signature_of(&name).is_some() => Err(self
-                        .error(e.range(), "functions cannot be used as values yet")
-                        .with_help(format!("call it: `{name}(...)`"))),
-                    None => Err(self
-                        .error(e.range(), format!("unknown name `{name}`"))
-                        .with_help("define it at module level or assign it in this function")),
-                }
-            }
+            ast::Expr::Constant(c) => self.constant(&c.value, e.range()),
+            ast::Expr::Name(n) => self.name(n.id.as_str(), e.range()),
             ast::Expr::BinOp(b) => {
                 if b.op == ast::Operator::MatMult {
-                    return Err(self.error(e.range(), "the `@` operator is not supported"));
+                    return Err(self
+                        .error(e.range(), "the `@` operator is not supported")
+                        .with_help("no built-in type supports matrix multiplication"));
                 }
-                let l = self.expr(&b.left, want)?;
-                let r = self.expr(&b.right, want.filter(|_| b.op != ast::Operator::Pow))?;
+                let l = self.expr(&b.left)?;
+                let r = self.expr(&b.right)?;
                 self.binary(bin_op(b.op), l, r, e.range())
             }
             ast::Expr::UnaryOp(u) => {
-                let v = self.expr(&u.operand, want)?;
+                let v = self.expr(&u.operand)?;
                 match u.op {
                     ast::UnaryOp::Not => {
                         let t = self.truthy(v);
-                        Ok(Expr::new(Ty::Bool, ExprKind::Not(Box::new(t)), &at))
+                        Ok(Expr::new(Ty::BOOL, ExprKind::Not(Box::new(t)), span))
                     }
-                    ast::UnaryOp::UAdd if v.ty.is_numeric() => Ok(v),
-                    ast::UnaryOp::USub if v.ty.is_numeric() || v.ty == Ty::Bool => {
-                        let v = if v.ty == Ty::Bool {
-                            self.coerce(v, Ty::Int, e.range())?
-                        } else {
-                            v
-                        };
-                        match v.kind {
-                            ExprKind::Int(i) => self.int_literal(-i, v.ty, e.range()),
-                            ExprKind::Float(f) => Ok(Expr::new(v.ty, ExprKind::Float(-f), &at)),
-                            _ => Ok(Expr::new(
-                                v.ty,
-                                ExprKind::Unary(UnaryOp::Neg, Box::new(v)),
-                                &at,
-                            )),
-                        }
+                    ast::UnaryOp::UAdd if v.ty.is_float() => Ok(v),
+                    ast::UnaryOp::UAdd if v.ty.is_integral() || v.ty == Ty::BOOL => {
+                        self.coerce(v, Ty::INT, e.range())
                     }
-                    ast::UnaryOp::Invert
-                        if v.ty == Ty::Int || matches!(v.ty, Ty::Fixed(k) if k.range().0 < 0) =>
+                    ast::UnaryOp::USub if v.ty.is_float() => match v.kind {
+                        ExprKind::Float(f) => Ok(Expr::new(v.ty, ExprKind::Float(-f), span)),
+                        _ => Ok(Expr::new(
+                            v.ty,
+                            ExprKind::Unary(UnaryOp::Neg, Box::new(v)),
+                            span,
+                        )),
+                    },
+                    ast::UnaryOp::USub | ast::UnaryOp::Invert
+                        if v.ty.is_integral() || v.ty == Ty::BOOL =>
                     {
+                        let v = self.coerce(v, Ty::INT, e.range())?;
+                        let neg = u.op == ast::UnaryOp::USub;
                         match v.kind {
-                            ExprKind::Int(i) => self.int_literal(-i - 1, v.ty, e.range()),
-                            _ => Ok(Expr::new(
-                                v.ty,
-                                ExprKind::Unary(UnaryOp::Invert, Box::new(v)),
-                                &at,
-                            )),
+                            ExprKind::Int(i) => {
+                                let i = if neg { -i } else { -i - 1 };
+                                Ok(Expr::new(Ty::INT, ExprKind::Int(i), span))
+                            }
+                            _ => {
+                                let op = if neg { UnaryOp::Neg } else { UnaryOp::Invert };
+                                Ok(Expr::new(Ty::INT, ExprKind::Unary(op, Box::new(v)), span))
+                            }
                         }
                     }
-                    ast::UnaryOp::Invert if matches!(v.ty, Ty::Fixed(_)) => Err(self
-                        .error(
-                            e.range(),
-                            format!("`~` on an unsigned `{}` is always negative", v.ty),
-                        )
-                        .with_help("convert to `int` first")),
-                    _ => Err(self.error(
-                        e.range(),
-                        format!("bad operand type for unary operator: '{}'", v.ty),
-                    )),
+                    _ => {
+                        let op = match u.op {
+                            ast::UnaryOp::UAdd => "+",
+                            ast::UnaryOp::USub => "-",
+                            _ => "~",
+                        };
+                        Err(self
+                            .error(
+                                e.range(),
+                                format!(
+                                    "bad operand type for unary {op}: '{}'",
+                                    self.types.display(v.ty)
+                                ),
+                            )
+                            .with_help("Python raises TypeError for this operand type"))
+                    }
                 }
             }
             ast::Expr::BoolOp(b) => {
                 let mut values = Vec::new();
                 for v in &b.values {
-                    values.push(self.expr(v, want)?);
+                    values.push(self.expr(v)?);
                 }
-                let all_bool = values.iter().all(|v| v.ty == Ty::Bool);
+                let all_bool = values.iter().all(|v| v.ty == Ty::BOOL);
                 let ty = if all_bool {
-                    Ty::Bool
+                    Ty::BOOL
                 } else {
                     let mut ty = values[0].ty;
                     for v in &values[1..] {
-                        ty = self.unify(ty, v, e.range()).ok_or_else(|| {
+                        ty = self.unify(ty, v).ok_or_else(|| {
                             self.error(e.range(), format!("`{}` operands have different types", if b.op == ast::BoolOp::And { "and" } else { "or" }))
                                 .with_help("Python returns one of the operands; give them the same type, or compare explicitly (e.g. `x != 0`)")
                         })?;
@@ -156,22 +139,23 @@ impl Checker<'_> {
                         ast::BoolOp::And => ExprKind::And(Box::new(acc), Box::new(v)),
                         ast::BoolOp::Or => ExprKind::Or(Box::new(acc), Box::new(v)),
                     };
-                    acc = Expr::new(ty, kind, &at);
+                    acc = Expr::new(ty, kind, span);
                 }
                 Ok(acc)
             }
             ast::Expr::Compare(c) => self.compare(c),
             ast::Expr::IfExp(i) => {
-                let cond = self.expr(&i.test, Some(Ty::Bool))?;
+                let cond = self.expr(&i.test)?;
                 let cond = self.truthy(cond);
-                let then = self.expr(&i.body, want)?;
-                let orelse = self.expr(&i.orelse, want)?;
-                let ty = self.unify(then.ty, &orelse, e.range()).ok_or_else(|| {
+                let then = self.expr(&i.body)?;
+                let orelse = self.expr(&i.orelse)?;
+                let ty = self.unify(then.ty, &orelse).ok_or_else(|| {
                     self.error(
                         e.range(),
                         format!(
                             "the branches have different types: `{}` and `{}`",
-                            then.ty, orelse.ty
+                            self.types.display(then.ty),
+                            self.types.display(orelse.ty)
                         ),
                     )
                     .with_help("give both branches the same type")
@@ -185,7 +169,7 @@ impl Checker<'_> {
                         then: Box::new(then),
                         orelse: Box::new(orelse),
                     },
-                    &at,
+                    span,
                 ))
             }
             ast::Expr::Call(c) => self.call(c),
@@ -196,155 +180,141 @@ impl Checker<'_> {
                         .error(e.range(), format!("`ic.{}` must be called", a.attr))
                         .with_help(format!("write `ic.{}()`", a.attr)));
                 }
-                Err(self.error(e.range(), "attribute access is not supported yet"))
+                Err(self
+                    .error(e.range(), "attribute access is not supported yet")
+                    .with_help("supported so far: the `ic` API (`ic.caller()`, `ic.time()`, ...)"))
             }
-            ast::Expr::NamedExpr(_) => Err(self.error(e.range(), "`:=` is not supported yet")),
-            ast::Expr::List(_) | ast::Expr::ListComp(_) => {
-                Err(self.error(e.range(), "lists are not supported yet"))
-            }
-            ast::Expr::Dict(_) | ast::Expr::DictComp(_) => {
-                Err(self.error(e.range(), "dicts are not supported yet"))
-            }
-            ast::Expr::Tuple(_) => Err(self.error(e.range(), "tuples are not supported yet")),
-            ast::Expr::Subscript(_) => {
-                Err(self.error(e.range(), "subscripts are not supported yet"))
-            }
-            ast::Expr::Lambda(_) => Err(self.error(e.range(), "lambdas are not supported yet")),
-            _ => Err(self.error(e.range(), "unsupported expression")),
+            ast::Expr::NamedExpr(_) => Err(self
+                .error(e.range(), "`:=` is not supported yet")
+                .with_help("assign the value in its own statement first")),
+            ast::Expr::List(_) | ast::Expr::ListComp(_) => Err(self
+                .error(e.range(), "lists are not supported yet")
+                .with_help("containers arrive with the Candid-types issue")),
+            ast::Expr::Dict(_) | ast::Expr::DictComp(_) => Err(self
+                .error(e.range(), "dicts are not supported yet")
+                .with_help("containers arrive with the Candid-types issue")),
+            ast::Expr::Tuple(_) => Err(self
+                .error(e.range(), "tuples are not supported yet")
+                .with_help("containers arrive with the Candid-types issue")),
+            ast::Expr::Subscript(_) => Err(self
+                .error(e.range(), "subscripts are not supported yet")
+                .with_help("containers arrive with the Candid-types issue")),
+            ast::Expr::Lambda(_) => Err(self
+                .error(e.range(), "lambdas are not supported yet")
+                .with_help("define a module-level function instead")),
+            _ => Err(self
+                .error(e.range(), "unsupported expression")
+                .with_help("this expression is not supported by kybra-aot yet")),
         }
     }
 
-    fn constant(
-        &mut self,
-        c: &ast::Constant,
-        want: Option<Ty>,
-        range: TextRange,
-    ) -> Result<Expr, Diagnostic> {
-        let at = self.at(range);
+    fn constant(&mut self, c: &ast::Constant, range: TextRange) -> Result<Expr, Diagnostic> {
+        let span = self.span(range);
         Ok(match c {
-            ast::Constant::None => Expr::new(Ty::None, ExprKind::None, &at),
-            ast::Constant::Bool(b) => Expr::new(Ty::Bool, ExprKind::Bool(*b), &at),
-            ast::Constant::Str(s) => Expr::new(Ty::Str, ExprKind::Str(s.clone()), &at),
-            ast::Constant::Bytes(b) => Expr::new(Ty::Bytes, ExprKind::Bytes(b.clone()), &at),
-            ast::Constant::Int(i) => {
-                let ty = match want {
-                    Some(Ty::Fixed(k)) if fits(i, k.range()) => Ty::Fixed(k),
-                    Some(t @ (Ty::Float64 | Ty::Float32)) => {
-                        let f = i.to_f64().unwrap_or(f64::INFINITY);
-                        return Ok(Expr::new(t, ExprKind::Float(f), &at));
-                    }
-                    _ => Ty::Int,
-                };
-                Expr::new(ty, ExprKind::Int(i.clone()), &at)
+            ast::Constant::None => Expr::new(Ty::NONE, ExprKind::None, span),
+            ast::Constant::Bool(b) => Expr::new(Ty::BOOL, ExprKind::Bool(*b), span),
+            ast::Constant::Str(s) => Expr::new(Ty::STR, ExprKind::Str(s.clone()), span),
+            ast::Constant::Bytes(b) => Expr::new(Ty::BYTES, ExprKind::Bytes(b.clone()), span),
+            ast::Constant::Int(i) => Expr::new(Ty::INT, ExprKind::Int(i.clone()), span),
+            ast::Constant::Float(f) => Expr::new(Ty::FLOAT64, ExprKind::Float(*f), span),
+            _ => {
+                return Err(self
+                    .error(range, "unsupported literal")
+                    .with_help("supported literals: int, float, str, bytes, bool, None"))
             }
-            ast::Constant::Float(f) => {
-                let ty = if want == Some(Ty::Float32) {
-                    Ty::Float32
-                } else {
-                    Ty::Float64
-                };
-                Expr::new(ty, ExprKind::Float(*f), &at)
-            }
-            _ => return Err(self.error(range, "unsupported literal")),
         })
     }
 
-    fn int_literal(&self, i: BigInt, ty: Ty, range: TextRange) -> Result<Expr, Diagnostic> {
-        let at = self.at(range);
-        let ty = match ty {
-            Ty::Fixed(k) if !fits(&i, k.range()) => Ty::Int,
-            t => t,
-        };
-        Ok(Expr::new(ty, ExprKind::Int(i), &at))
-    }
-
-    /// The common type of `a` and `b`'s type, for arithmetic and branches.
-    pub(crate) fn unify(&self, a: Ty, b: &Expr, _range: TextRange) -> Option<Ty> {
+    /// The common type of `a` and `b`'s type, for values that are compared
+    /// or chosen between (not computed with): a literal next to a
+    /// fixed-width value keeps its type when it fits; mixed widths meet in
+    /// the wider one.
+    pub(crate) fn unify(&self, a: Ty, b: &Expr) -> Option<Ty> {
         let bt = b.ty;
         if a == bt {
             return Some(a);
         }
-        let numeric = |t: Ty| t.is_numeric() || t == Ty::Bool;
+        let numeric = |t: Ty| t.is_numeric() || t == Ty::BOOL;
         if numeric(a) && numeric(bt) {
             if a.is_float() || bt.is_float() {
-                return Some(Ty::Float64);
+                return Some(Ty::FLOAT64);
             }
-            return Some(match (a, bt) {
-                (Ty::Fixed(k), Ty::Int) if matches!(&b.kind, ExprKind::Int(i) if fits(i, k.range())) => {
-                    Ty::Fixed(k)
-                }
-                // Mixed widths meet in the wider type when it holds both.
-                (Ty::Fixed(x), Ty::Fixed(y)) if contains(x, y) => Ty::Fixed(x),
-                (Ty::Fixed(x), Ty::Fixed(y)) if contains(y, x) => Ty::Fixed(y),
-                _ => Ty::Int,
+            return Some(match (a.as_fixed(), bt.as_fixed()) {
+                (Some(k), None) if matches!(&b.kind, ExprKind::Int(i) if fits(i, k.range())) => a,
+                (Some(x), Some(y)) if x.contains(y) => a,
+                (Some(x), Some(y)) if y.contains(x) => bt,
+                _ => Ty::INT,
             });
         }
         None
     }
 
-    /// Converts `e` to type `to` where Python would accept the value.
+    /// Converts `e` to type `to` where Python would accept the value. A
+    /// narrowing to a fixed-width type is range-checked at run time.
     pub(crate) fn coerce(&self, e: Expr, to: Ty, range: TextRange) -> Result<Expr, Diagnostic> {
         if e.ty == to {
             return Ok(e);
         }
-        let at = e.at.clone();
+        let span = e.span;
         if let ExprKind::Int(i) = &e.kind {
-            match to {
-                Ty::Int => return Ok(Expr::new(Ty::Int, e.kind, &at)),
-                Ty::Fixed(k) => {
-                    if fits(i, k.range()) {
-                        return Ok(Expr::new(to, e.kind, &at));
-                    }
-                    return Err(self
-                        .error(range, format!("{i} does not fit in `{}`", k.candid_name()))
-                        .with_help(format!(
-                            "`{}` holds {} to {}",
-                            k.candid_name(),
-                            k.range().0,
-                            k.range().1
-                        )));
+            if to == Ty::INT {
+                return Ok(Expr::new(Ty::INT, e.kind, span));
+            }
+            if let Some(k) = to.as_fixed() {
+                if fits(i, k.range()) {
+                    return Ok(Expr::new(to, e.kind, span));
                 }
-                Ty::Float64 | Ty::Float32 => {
-                    return Ok(Expr::new(
-                        to,
-                        ExprKind::Float(i.to_f64().unwrap_or(f64::INFINITY)),
-                        &at,
-                    ))
-                }
-                _ => {}
+                return Err(self
+                    .error(range, format!("{i} does not fit in `{}`", k.candid_name()))
+                    .with_help(format!(
+                        "`{}` holds {} to {}",
+                        k.candid_name(),
+                        k.range().0,
+                        k.range().1
+                    )));
+            }
+            if to.is_float() {
+                return Ok(Expr::new(
+                    to,
+                    ExprKind::Float(i.to_f64().unwrap_or(f64::INFINITY)),
+                    span,
+                ));
             }
         }
-        if let (ExprKind::Float(f), Ty::Float32 | Ty::Float64) = (&e.kind, to) {
-            return Ok(Expr::new(to, ExprKind::Float(*f), &at));
+        if let (ExprKind::Float(f), true) = (&e.kind, to.is_float()) {
+            return Ok(Expr::new(to, ExprKind::Float(*f), span));
         }
-        let ok = matches!(
-            (e.ty, to),
-            (
-                Ty::Int | Ty::Fixed(_),
-                Ty::Int | Ty::Fixed(_) | Ty::Float64 | Ty::Float32
-            ) | (Ty::Float32, Ty::Float64)
-                | (Ty::Float64, Ty::Float32)
-                | (Ty::Bool, Ty::Int)
-        );
+        let ok = (e.ty.is_integral() && (to.is_integral() || to.is_float()))
+            || (e.ty.is_float() && to.is_float())
+            || (e.ty == Ty::BOOL && to == Ty::INT);
         if ok {
-            return Ok(Expr::new(to, ExprKind::Convert(Box::new(e)), &at));
+            return Ok(Expr::new(to, ExprKind::Convert(Box::new(e)), span));
         }
-        let help = match (e.ty, to) {
-            (Ty::Float64 | Ty::Float32, t) if t.is_integral() => "Python would keep a float here; this compiler keeps each variable's type. Convert explicitly once `int()` is supported, or change the annotation",
-            (_, Ty::Str) => "convert with `str(...)` or an f-string",
-            _ => "change the annotation or the value",
+        let help = if e.ty.is_float() && to.is_integral() {
+            "Python would keep a float here; this compiler keeps each variable's type. Convert explicitly once `int()` is supported, or change the annotation"
+        } else if to == Ty::STR {
+            "convert with `str(...)` or an f-string"
+        } else {
+            "change the annotation or the value"
         };
         Err(self
-            .error(range, format!("expected `{to}`, found `{}`", e.ty))
+            .error(
+                range,
+                format!(
+                    "expected `{}`, found `{}`",
+                    self.types.display(to),
+                    self.types.display(e.ty)
+                ),
+            )
             .with_help(help))
     }
 
     pub(crate) fn truthy(&self, e: Expr) -> Expr {
-        if e.ty == Ty::Bool {
+        if e.ty == Ty::BOOL {
             return e;
         }
-        let at = e.at.clone();
-        Expr::new(Ty::Bool, ExprKind::Truthy(Box::new(e)), &at)
+        let span = e.span;
+        Expr::new(Ty::BOOL, ExprKind::Truthy(Box::new(e)), span)
     }
 
     pub(crate) fn binary(
@@ -354,9 +324,9 @@ impl Checker<'_> {
         r: Expr,
         range: TextRange,
     ) -> Result<Expr, Diagnostic> {
-        let at = self.at(range);
+        let span = self.span(range);
         let type_error = |this: &Self| {
-            let help = if l.ty == Ty::Str || r.ty == Ty::Str {
+            let help = if l.ty == Ty::STR || r.ty == Ty::STR {
                 "convert the other operand with `str(...)`, or use an f-string: f\"...{x}\""
             } else {
                 "Python raises TypeError for these operand types"
@@ -365,48 +335,46 @@ impl Checker<'_> {
                 range,
                 format!(
                     "unsupported operand types for {}: '{}' and '{}'",
-                    op_symbol(op),
-                    l.ty,
-                    r.ty
+                    op.symbol(),
+                    this.types.display(l.ty),
+                    this.types.display(r.ty)
                 ),
             )
             .with_help(help)
         };
+        let int_like = |t: Ty| t.is_integral() || t == Ty::BOOL;
         match (l.ty, r.ty, op) {
-            (Ty::Str, Ty::Str, BinOp::Add) | (Ty::Bytes, Ty::Bytes, BinOp::Add) => {
+            (Ty::STR, Ty::STR, BinOp::Add) | (Ty::BYTES, Ty::BYTES, BinOp::Add) => {
                 return Ok(Expr::new(
                     l.ty,
                     ExprKind::Binary(op, Box::new(l), Box::new(r)),
-                    &at,
+                    span,
                 ));
             }
-            (Ty::Str, n, BinOp::Mul) if n.is_integral() || n == Ty::Bool => {
+            (Ty::STR | Ty::BYTES, n, BinOp::Mul) if int_like(n) => {
                 let ty = l.ty;
-                let r = self.coerce(r, Ty::Int, range)?;
+                let r = self.coerce(r, Ty::INT, range)?;
                 return Ok(Expr::new(
                     ty,
                     ExprKind::Binary(op, Box::new(l), Box::new(r)),
-                    &at,
+                    span,
                 ));
             }
-            (n, Ty::Str, BinOp::Mul) if n.is_integral() || n == Ty::Bool => {
+            (n, Ty::STR | Ty::BYTES, BinOp::Mul) if int_like(n) => {
                 return self.binary(op, r, l, range);
             }
             _ => {}
         }
-        let numeric = |t: Ty| t.is_numeric() || t == Ty::Bool;
+        let numeric = |t: Ty| t.is_numeric() || t == Ty::BOOL;
         if !numeric(l.ty) || !numeric(r.ty) {
             return Err(type_error(self));
         }
-        let ty = self
-            .unify(l.ty, &r, range)
-            .or_else(|| self.unify(r.ty, &l, range))
-            .ok_or_else(|| type_error(self))?;
-        let ty = match ty {
-            Ty::Bool => Ty::Int,
-            // Python floats are doubles: float32 values compute as float64.
-            Ty::Float32 => Ty::Float64,
-            t => t,
+        // Python has one int and one float: fixed-width operands compute as
+        // `int`, `float32` ones as `float64`.
+        let ty = if l.ty.is_float() || r.ty.is_float() {
+            Ty::FLOAT64
+        } else {
+            Ty::INT
         };
         if ty.is_float()
             && matches!(
@@ -416,42 +384,27 @@ impl Checker<'_> {
         {
             return Err(type_error(self));
         }
-        // A literal next to a fixed-width value takes its type when it fits.
-        let ty = match (ty, &l.kind, &r.kind) {
-            (Ty::Int, ExprKind::Int(i), _) if matches!(r.ty, Ty::Fixed(k) if fits(i, k.range())) => {
-                r.ty
-            }
-            (Ty::Int, _, ExprKind::Int(i))
-                if matches!(l.ty, Ty::Fixed(k) if fits(i, k.range())) && op != BinOp::Pow =>
-            {
-                l.ty
-            }
-            (Ty::Int, _, ExprKind::Int(i)) if matches!(l.ty, Ty::Fixed(k) if fits(i, k.range())) => {
-                l.ty
-            }
-            _ => ty,
-        };
         let l = self.coerce(l, ty, range)?;
         let r = self.coerce(r, ty, range)?;
         // Fold integer literals, with Python semantics.
         if let (ExprKind::Int(a), ExprKind::Int(b)) = (&l.kind, &r.kind) {
             if let Some(v) = fold_int(op, a, b) {
-                return self.int_literal(v, ty, range);
+                return Ok(Expr::new(Ty::INT, ExprKind::Int(v), span));
             }
         }
-        let result_ty = if op == BinOp::Div { Ty::Float64 } else { ty };
+        let result_ty = if op == BinOp::Div { Ty::FLOAT64 } else { ty };
         Ok(Expr::new(
             result_ty,
             ExprKind::Binary(op, Box::new(l), Box::new(r)),
-            &at,
+            span,
         ))
     }
 
     fn compare(&mut self, c: &ast::ExprCompare) -> Result<Expr, Diagnostic> {
-        let at = self.at(c.range);
-        let mut operands = vec![self.expr(&c.left, None)?];
+        let span = self.span(c.range);
+        let mut operands = vec![self.expr(&c.left)?];
         for comp in &c.comparators {
-            operands.push(self.expr(comp, None)?);
+            operands.push(self.expr(comp)?);
         }
         let ops: Vec<CmpOp> = c
             .ops
@@ -471,7 +424,7 @@ impl Checker<'_> {
             })
             .collect::<Result<_, _>>()?;
         if ops.iter().any(|o| matches!(o, CmpOp::In | CmpOp::NotIn))
-            && (ops.len() > 1 || operands[0].ty != Ty::Str || operands[1].ty != Ty::Str)
+            && (ops.len() > 1 || operands[0].ty != Ty::STR || operands[1].ty != Ty::STR)
         {
             return Err(self
                 .error(
@@ -484,29 +437,35 @@ impl Checker<'_> {
         let mut ty = operands[0].ty;
         for o in &operands[1..] {
             ty = self
-                .unify(ty, o, c.range)
-                .or_else(|| {
-                    let first = operands[0].clone();
-                    self.unify(o.ty, &first, c.range)
-                })
+                .unify(ty, o)
+                .or_else(|| self.unify(o.ty, &operands[0]))
                 .ok_or_else(|| {
                     self.error(
                         c.range,
-                        format!("cannot compare `{}` with `{}`", operands[0].ty, o.ty),
+                        format!(
+                            "cannot compare `{}` with `{}`",
+                            self.types.display(operands[0].ty),
+                            self.types.display(o.ty)
+                        ),
                     )
                     .with_help("compare values of the same type")
                 })?;
         }
-        let ty = if ty == Ty::Bool && operands.iter().any(|o| o.ty != Ty::Bool) {
-            Ty::Int
+        let ty = if ty == Ty::BOOL && operands.iter().any(|o| o.ty != Ty::BOOL) {
+            Ty::INT
         } else {
             ty
         };
         let ordered = ops
             .iter()
             .any(|o| matches!(o, CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE));
-        if ordered && matches!(ty, Ty::None | Ty::Principal) {
-            return Err(self.error(c.range, format!("`{ty}` values cannot be ordered")));
+        if ordered && matches!(ty, Ty::NONE | Ty::PRINCIPAL) {
+            return Err(self
+                .error(
+                    c.range,
+                    format!("`{}` values cannot be ordered", self.types.display(ty)),
+                )
+                .with_help("compare with `==` or `!=`"));
         }
         let mut operands = operands
             .into_iter()
@@ -516,14 +475,14 @@ impl Checker<'_> {
         let left = operands.next().expect("left operand");
         let rest = ops.into_iter().zip(operands).collect();
         Ok(Expr::new(
-            Ty::Bool,
+            Ty::BOOL,
             ExprKind::Compare(Box::new(left), rest),
-            &at,
+            span,
         ))
     }
 
     fn call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
-        let at = self.at(c.range);
+        let span = self.span(c.range);
         if !c.keywords.is_empty() {
             return Err(self
                 .error(c.range, "keyword arguments are not supported yet")
@@ -535,38 +494,42 @@ impl Checker<'_> {
                 let method = a.attr.as_str();
                 let arity = |this: &Self, n: usize| -> Result<(), Diagnostic> {
                     if c.args.len() != n {
-                        return Err(this.error(
-                            c.range,
-                            format!(
-                                "`ic.{method}` takes {n} argument{}",
-                                if n == 1 { "" } else { "s" }
-                            ),
-                        ));
+                        return Err(this
+                            .error(
+                                c.range,
+                                format!(
+                                    "`ic.{method}` takes {n} argument{}",
+                                    if n == 1 { "" } else { "s" }
+                                ),
+                            )
+                            .with_help(format!(
+                                "call it as in the Kybra Book: `ic.{method}(...)`"
+                            )));
                     }
                     Ok(())
                 };
                 return match method {
                     "print" => {
                         arity(self, 1)?;
-                        let v = self.expr(&c.args[0], None)?;
-                        Ok(Expr::new(Ty::None, ExprKind::Print(Box::new(v)), &at))
+                        let v = self.expr(&c.args[0])?;
+                        Ok(Expr::new(Ty::NONE, ExprKind::Print(Box::new(v)), span))
                     }
                     "trap" => {
                         arity(self, 1)?;
-                        let v = self.expr(&c.args[0], None)?;
-                        let v = self.coerce(v, Ty::Str, c.args[0].range())?;
-                        Ok(Expr::new(Ty::None, ExprKind::Trap(Box::new(v)), &at))
+                        let v = self.expr(&c.args[0])?;
+                        let v = self.coerce(v, Ty::STR, c.args[0].range())?;
+                        Ok(Expr::new(Ty::NONE, ExprKind::Trap(Box::new(v)), span))
                     }
                     "caller" => {
                         arity(self, 0)?;
-                        Ok(Expr::new(Ty::Principal, ExprKind::Ic(IcCall::Caller), &at))
+                        Ok(Expr::new(Ty::PRINCIPAL, ExprKind::Ic(IcCall::Caller), span))
                     }
                     "time" => {
                         arity(self, 0)?;
                         Ok(Expr::new(
-                            Ty::Fixed(crate::model::Fixed::Nat64),
+                            Ty::fixed(Fixed::Nat64),
                             ExprKind::Ic(IcCall::Time),
-                            &at,
+                            span,
                         ))
                     }
                     other => Err(self
@@ -574,65 +537,71 @@ impl Checker<'_> {
                         .with_help("supported: ic.print, ic.caller, ic.time, ic.trap")),
                 };
             }
-            return Err(self.error(c.func.range(), "method calls are not supported yet"));
+            return Err(self
+                .error(c.func.range(), "method calls are not supported yet")
+                .with_help("supported so far: calls of module-level functions and of `ic.*`"));
         }
         let ast::Expr::Name(f) = &*c.func else {
-            return Err(self.error(c.func.range(), "unsupported call"));
+            return Err(self
+                .error(c.func.range(), "unsupported call")
+                .with_help("call a module-level function by name"));
         };
         let name = f.id.as_str();
-        if let Some(sig) = self.signature_of(name).cloned() {
+        let shadowed = self
+            .fun
+            .as_ref()
+            .is_some_and(|f| f.assigned.contains(name) || f.global_decls.contains(name));
+        if let Some(id) = self.function_id(name).filter(|_| !shadowed) {
+            let sig = self.sig(id).clone();
             if c.args.len() != sig.params.len() {
-                return Err(self.error(
-                    c.range,
-                    format!(
-                        "`{name}` takes {} argument(s) but {} were given",
-                        sig.params.len(),
-                        c.args.len()
-                    ),
-                ));
+                return Err(self
+                    .error(
+                        c.range,
+                        format!(
+                            "`{name}` takes {} argument(s) but {} were given",
+                            sig.params.len(),
+                            c.args.len()
+                        ),
+                    )
+                    .with_help(format!("pass one value per parameter of `{name}`")));
             }
             let mut args = Vec::new();
             for (a, (_, t)) in c.args.iter().zip(&sig.params) {
-                let v = self.expr(a, Some(t.value_ty()))?;
-                let v = self.coerce(v, t.value_ty(), a.range())?;
-                args.push(self.to_boundary(v, &sig, *t));
+                let v = self.expr(a)?;
+                args.push(self.coerce(v, *t, a.range())?);
             }
-            let (ty, wrap) = match sig.ret {
-                Ret::Void => (Ty::None, None),
-                Ret::Value(t) => (t.value_ty(), Some(t)),
-            };
-            let call = Expr::new(ty, ExprKind::Call(name.to_string(), args), &at);
-            return Ok(match wrap {
-                Some(t @ (CandidTy::Nat | CandidTy::Int)) if sig.mode.is_some() => {
-                    Expr::new(ty, ExprKind::FromCandid(Box::new(call), t), &at)
-                }
-                _ => call,
-            });
+            return Ok(Expr::new(sig.ret, ExprKind::Call(id, args), span));
         }
         match name {
             "len" => {
                 if c.args.len() != 1 {
-                    return Err(self.error(c.range, "len() takes exactly one argument"));
+                    return Err(self
+                        .error(c.range, "len() takes exactly one argument")
+                        .with_help("write `len(x)`"));
                 }
-                let v = self.expr(&c.args[0], None)?;
-                if !matches!(v.ty, Ty::Str | Ty::Bytes) {
-                    return Err(self.error(
-                        c.args[0].range(),
-                        format!("object of type '{}' has no len()", v.ty),
-                    ));
+                let v = self.expr(&c.args[0])?;
+                if !matches!(v.ty, Ty::STR | Ty::BYTES) {
+                    return Err(self
+                        .error(
+                            c.args[0].range(),
+                            format!("object of type '{}' has no len()", self.types.display(v.ty)),
+                        )
+                        .with_help("len() takes a str or bytes value here"));
                 }
-                Ok(Expr::new(Ty::Int, ExprKind::Len(Box::new(v)), &at))
+                Ok(Expr::new(Ty::INT, ExprKind::Len(Box::new(v)), span))
             }
             "str" => match c.args.as_slice() {
-                [] => Ok(Expr::new(Ty::Str, ExprKind::Str(String::new()), &at)),
+                [] => Ok(Expr::new(Ty::STR, ExprKind::Str(String::new()), span)),
                 [a] => {
-                    let v = self.expr(a, None)?;
-                    if v.ty == Ty::Str {
+                    let v = self.expr(a)?;
+                    if v.ty == Ty::STR {
                         return Ok(v);
                     }
-                    Ok(Expr::new(Ty::Str, ExprKind::ToStr(Box::new(v)), &at))
+                    Ok(Expr::new(Ty::STR, ExprKind::ToStr(Box::new(v)), span))
                 }
-                _ => Err(self.error(c.range, "str() takes at most one argument here")),
+                _ => Err(self
+                    .error(c.range, "str() takes at most one argument here")
+                    .with_help("write `str(x)`")),
             },
             "print" => Err(self
                 .error(c.func.range(), "`print` is not available in a canister")
@@ -644,16 +613,20 @@ impl Checker<'_> {
     }
 
     fn fstring(&mut self, j: &ast::ExprJoinedStr) -> Result<Expr, Diagnostic> {
-        let at = self.at(j.range);
+        let span = self.span(j.range);
         let mut parts = Vec::new();
         for v in &j.values {
             match v {
                 ast::Expr::Constant(c) => match &c.value {
                     ast::Constant::Str(s) => parts.push(FPart::Lit(s.clone())),
-                    _ => return Err(self.error(v.range(), "unsupported f-string part")),
+                    _ => {
+                        return Err(self
+                            .error(v.range(), "unsupported f-string part")
+                            .with_help("write the text or a `{value}` field"))
+                    }
                 },
                 ast::Expr::FormattedValue(fv) => {
-                    let expr = self.expr(&fv.value, None)?;
+                    let expr = self.expr(&fv.value)?;
                     let repr = match fv.conversion {
                         ast::ConversionFlag::None | ast::ConversionFlag::Str => false,
                         ast::ConversionFlag::Repr => true,
@@ -668,9 +641,9 @@ impl Checker<'_> {
                         Some(spec) => Some(self.const_spec(spec)?),
                     };
                     if repr && spec.is_some() {
-                        return Err(
-                            self.error(v.range(), "`!r` with a format spec is not supported yet")
-                        );
+                        return Err(self
+                            .error(v.range(), "`!r` with a format spec is not supported yet")
+                            .with_help("format `repr(x)` in a separate field"));
                     }
                     parts.push(FPart::Value { expr, repr, spec });
                 }
@@ -681,10 +654,14 @@ impl Checker<'_> {
                         parts.extend(p);
                     }
                 }
-                _ => return Err(self.error(v.range(), "unsupported f-string part")),
+                _ => {
+                    return Err(self
+                        .error(v.range(), "unsupported f-string part")
+                        .with_help("write the text or a `{value}` field"))
+                }
             }
         }
-        Ok(Expr::new(Ty::Str, ExprKind::FString(parts), &at))
+        Ok(Expr::new(Ty::STR, ExprKind::FString(parts), span))
     }
 
     fn const_spec(&self, spec: &ast::Expr) -> Result<String, Diagnostic> {
@@ -697,7 +674,11 @@ impl Checker<'_> {
             match p {
                 ast::Expr::Constant(c) => match &c.value {
                     ast::Constant::Str(s) => out.push_str(s),
-                    _ => return Err(self.error(p.range(), "unsupported format spec")),
+                    _ => {
+                        return Err(self
+                            .error(p.range(), "unsupported format spec")
+                            .with_help("write the format spec as a constant, e.g. `{x:>8.2f}`"))
+                    }
                 },
                 _ => {
                     return Err(self
@@ -713,13 +694,7 @@ impl Checker<'_> {
     }
 }
 
-/// Whether every value of `small` is a value of `big`.
-pub(crate) fn contains(big: Fixed, small: Fixed) -> bool {
-    let (a, b) = (big.range(), small.range());
-    a.0 <= b.0 && b.1 <= a.1
-}
-
-fn fits(i: &BigInt, (lo, hi): (i128, i128)) -> bool {
+pub(crate) fn fits(i: &BigInt, (lo, hi): (i128, i128)) -> bool {
     i.to_i128().is_some_and(|v| v >= lo && v <= hi)
 }
 

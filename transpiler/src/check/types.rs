@@ -2,7 +2,7 @@
 
 use super::Checker;
 use crate::diagnostics::Diagnostic;
-use crate::model::{CandidTy, Fixed, Ret};
+use crate::model::{CandidTy, Fixed};
 use rustpython_parser::ast::{self, Ranged};
 
 impl Checker<'_> {
@@ -20,19 +20,19 @@ impl Checker<'_> {
     /// Resolves an annotation of a parameter, global or local.
     pub(crate) fn resolve_type(&self, ann: &ast::Expr) -> Result<CandidTy, Diagnostic> {
         match self.resolve_ret(ann)? {
-            Ret::Value(t) => Ok(t),
-            Ret::Void => Err(self
+            Some(t) => Ok(t),
+            None => Err(self
                 .error(ann.range(), "`void` is only allowed as a return type")
                 .with_help("use `None` (Candid `null`) for a value that is always None")),
         }
     }
 
-    /// Resolves a return annotation (which may be `void`).
-    pub(crate) fn resolve_ret(&self, ann: &ast::Expr) -> Result<Ret, Diagnostic> {
+    /// Resolves a return annotation; `None` is `void` (no results).
+    pub(crate) fn resolve_ret(&self, ann: &ast::Expr) -> Result<Option<CandidTy>, Diagnostic> {
         let name = match ann {
             ast::Expr::Name(n) => n.id.as_str().to_string(),
             ast::Expr::Constant(c) => match &c.value {
-                ast::Constant::None => return Ok(Ret::Value(CandidTy::Null)),
+                ast::Constant::None => return Ok(Some(CandidTy::NULL)),
                 ast::Constant::Str(s) => s.trim().to_string(),
                 _ => return Err(self.unsupported_type(ann)),
             },
@@ -54,24 +54,28 @@ impl Checker<'_> {
         }
     }
 
-    fn resolve_kybra_type(&self, name: &str, ann: &ast::Expr) -> Result<Ret, Diagnostic> {
+    fn resolve_kybra_type(
+        &self,
+        name: &str,
+        ann: &ast::Expr,
+    ) -> Result<Option<CandidTy>, Diagnostic> {
         let t = match name {
-            "str" | "text" => CandidTy::Text,
-            "bool" => CandidTy::Bool,
-            "int" => CandidTy::Int,
-            "nat" => CandidTy::Nat,
-            "float" | "float64" => CandidTy::Float64,
-            "float32" => CandidTy::Float32,
-            "bytes" | "blob" => CandidTy::Blob,
-            "null" => CandidTy::Null,
-            "Principal" => CandidTy::Principal,
-            "void" => return Ok(Ret::Void),
+            "str" | "text" => CandidTy::TEXT,
+            "bool" => CandidTy::BOOL,
+            "int" => CandidTy::INT,
+            "nat" => CandidTy::NAT,
+            "float" | "float64" => CandidTy::FLOAT64,
+            "float32" => CandidTy::FLOAT32,
+            "bytes" | "blob" => CandidTy::BLOB,
+            "null" => CandidTy::NULL,
+            "Principal" => CandidTy::PRINCIPAL,
+            "void" => return Ok(None),
             other => match Fixed::ALL.iter().find(|k| k.candid_name() == other) {
-                Some(k) => CandidTy::Fixed(*k),
+                Some(k) => CandidTy::fixed(*k),
                 None => return Err(self.unsupported_type(ann)),
             },
         };
-        Ok(Ret::Value(t))
+        Ok(Some(t))
     }
 
     fn unsupported_type(&self, ann: &ast::Expr) -> Diagnostic {

@@ -1,8 +1,9 @@
 //! Expression lowering with Rust operator precedence.
 
 use super::{fixed_ty, IntoTs, Lower};
+use crate::model::effects::interval;
 use crate::model::ir::{BinOp, CmpOp, Expr, ExprKind, FPart, IcCall, UnaryOp};
-use crate::model::{CandidTy, Fixed, Ty};
+use crate::model::{Fixed, Ty};
 use num_bigint::BigInt;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -96,7 +97,7 @@ fn fixed_literal(i: &BigInt, k: Fixed, suffixed: bool) -> TokenStream {
 }
 
 fn float_literal(f: f64, ty: Ty, suffixed: bool) -> TokenStream {
-    let (inf, nan, lit) = if ty == Ty::Float32 {
+    let (inf, nan, lit) = if ty == Ty::FLOAT32 {
         (
             quote!(f32::INFINITY),
             quote!(f32::NAN),
@@ -137,13 +138,155 @@ enum Piece {
     Inline(syn::Ident),
 }
 
-impl Lower {
+/// A native Rust integer type an `int` expression can be computed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Native {
+    Fixed(Fixed),
+    I64,
+    I128,
+}
+
+impl Native {
+    fn range(self) -> (i128, i128) {
+        match self {
+            Native::Fixed(k) => k.range(),
+            Native::I64 => (i64::MIN as i128, i64::MAX as i128),
+            Native::I128 => (i128::MIN, i128::MAX),
+        }
+    }
+
+    fn ty(self) -> TokenStream {
+        match self {
+            Native::Fixed(k) => fixed_ty(k),
+            Native::I64 => quote!(i64),
+            Native::I128 => quote!(i128),
+        }
+    }
+}
+
+fn within(inner: (i128, i128), outer: (i128, i128)) -> bool {
+    outer.0 <= inner.0 && inner.1 <= outer.1
+}
+
+/// The smallest of `i64` and `i128` holding every value of `range`.
+fn native_for(range: (i128, i128)) -> Option<Native> {
+    [Native::I64, Native::I128]
+        .into_iter()
+        .find(|n| within(range, n.range()))
+}
+
+impl Lower<'_> {
+    /// `e` computed as a native integer of type `want` (which holds all its
+    /// values), if it is made of bounded parts: fixed-width values, small
+    /// literals and `+ - *` (and floor division or modulo by a positive
+    /// literal) on them. `interval` decides that nothing overflows.
+    pub(crate) fn native_in(&mut self, e: &Expr, want: Native) -> Option<R> {
+        let range = interval(e)?;
+        if !within(range, want.range()) {
+            return None;
+        }
+        if let Some(k) = e.ty.as_fixed() {
+            if let ExprKind::Int(i) = &e.kind {
+                let v = i128::try_from(i).ok()?;
+                return Some(int_lit(v));
+            }
+            let v = self.val(e);
+            return Some(if want == Native::Fixed(k) {
+                v
+            } else {
+                let t = want.ty();
+                let v = v.ts;
+                R::atom(quote!(#t::from(#v)))
+            });
+        }
+        match &e.kind {
+            ExprKind::Int(i) => Some(int_lit(i128::try_from(i).ok()?)),
+            ExprKind::Convert(inner) if inner.ty.is_fixed() || inner.ty == Ty::BOOL => {
+                if inner.ty == Ty::BOOL {
+                    let t = want.ty();
+                    let v = self.val(inner).ts;
+                    return Some(R::atom(quote!(#t::from(#v))));
+                }
+                self.native_in(inner, want)
+            }
+            ExprKind::Unary(UnaryOp::Neg, a) => {
+                let a = self.native_in(a, want)?.at_least(Prec::Unary);
+                Some(R::new(quote!(-#a), Prec::Unary))
+            }
+            ExprKind::Binary(op @ (BinOp::Add | BinOp::Sub | BinOp::Mul), a, b) => {
+                let (sym, p) = match op {
+                    BinOp::Add => (quote!(+), Prec::Add),
+                    BinOp::Sub => (quote!(-), Prec::Add),
+                    _ => (quote!(*), Prec::Mul),
+                };
+                let a = self.native_in(a, want)?.at_least(p);
+                let b = self.native_in(b, want)?.at_least(next(p));
+                Some(R::new(quote!(#a #sym #b), p))
+            }
+            ExprKind::Binary(op @ (BinOp::FloorDiv | BinOp::Mod), a, b) if matches!(&b.kind, ExprKind::Int(i) if i.sign() == num_bigint::Sign::Plus) =>
+            {
+                // Compute in the dividend's own type when it is a widened
+                // fixed-width value, then cast (the interval proves it fits).
+                let own = match &a.kind {
+                    ExprKind::Convert(x) => x.ty.as_fixed().map(Native::Fixed),
+                    _ => None,
+                };
+                let (a_ts, n) = match self.native_in(a, want) {
+                    Some(r) => (r, want),
+                    None => {
+                        let n = own?;
+                        (self.native_in(a, n)?, n)
+                    }
+                };
+                let b_ts = self.native_in(b, n)?.at_least(Prec::Cast);
+                let non_negative = interval(a).is_some_and(|r| r.0 >= 0);
+                // Python's `//` and `%` by a positive divisor are Euclid's,
+                // and Rust's `/` and `%` on a non-negative dividend.
+                let v = if non_negative {
+                    let a_ts = a_ts.at_least(Prec::Mul);
+                    let sym = if *op == BinOp::FloorDiv {
+                        quote!(/)
+                    } else {
+                        quote!(%)
+                    };
+                    R::new(quote!(#a_ts #sym #b_ts), Prec::Mul)
+                } else {
+                    let a_ts = a_ts.postfix();
+                    R::atom(if *op == BinOp::FloorDiv {
+                        quote!(#a_ts.div_euclid(#b_ts))
+                    } else {
+                        quote!(#a_ts.rem_euclid(#b_ts))
+                    })
+                };
+                Some(if n == want {
+                    v
+                } else {
+                    let t = want.ty();
+                    let v = v.at_least(Prec::Cast);
+                    R::new(quote!(#v as #t), Prec::Cast)
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// `e` as a native integer in the smallest type that holds it.
+    pub(crate) fn native(&mut self, e: &Expr) -> Option<(R, Native)> {
+        let range = interval(e)?;
+        let want = match e.ty.as_fixed() {
+            Some(k) => Native::Fixed(k),
+            None => native_for(range)?,
+        };
+        self.native_in(e, want).map(|r| (r, want))
+    }
+
     /// An owned value of the expression's Python type.
     pub(crate) fn val(&mut self, e: &Expr) -> R {
-        let at = e.at.as_str();
+        let at = self.at(e.span);
+        let at = at.as_str();
         match &e.kind {
-            ExprKind::Int(i) => match e.ty {
-                Ty::Fixed(k) => {
+            ExprKind::Int(i) => match e.ty.as_fixed() {
+                Some(k) => {
                     let neg = i.sign() == num_bigint::Sign::Minus;
                     R::new(
                         fixed_literal(i, k, false),
@@ -168,15 +311,15 @@ impl Lower {
             }
             ExprKind::None => R::atom(quote!(())),
             ExprKind::Local(n) => {
-                let id = self.local(n);
-                if e.ty.is_copy() || self.single_use.contains(n) {
+                let id = self.local(*n);
+                if e.ty.is_copy() || self.local_single_use(*n) {
                     R::atom(quote!(#id))
                 } else {
                     R::atom(quote!(#id.clone()))
                 }
             }
             ExprKind::Global(g) => {
-                let id = self.global(g);
+                let id = self.global(*g);
                 if e.ty.is_copy() {
                     R::atom(quote!(#id.get()))
                 } else {
@@ -184,23 +327,18 @@ impl Lower {
                 }
             }
             ExprKind::Convert(inner) => self.convert(inner, e.ty, at),
-            ExprKind::ToCandid(inner, t) => match t {
-                CandidTy::Nat => {
-                    self.uses.insert("OrRaise");
-                    let v = self.receiver(inner);
-                    R::atom(quote!(#v.to_candid_nat().or_raise(#at)))
+            ExprKind::Binary(..) | ExprKind::Unary(..) if e.ty == Ty::INT => match self.native(e) {
+                Some((r, _)) => {
+                    self.uses.insert("Int");
+                    let v = r.ts;
+                    R::atom(quote!(Int::from(#v)))
                 }
-                CandidTy::Int => {
-                    let v = self.receiver(inner);
-                    R::atom(quote!(#v.to_candid_int()))
-                }
-                _ => self.val(inner),
+                None => match &e.kind {
+                    ExprKind::Binary(op, l, r) => self.binary(*op, l, r, e.ty, at),
+                    ExprKind::Unary(op, v) => self.unary(*op, v, at),
+                    _ => unreachable_kind(),
+                },
             },
-            ExprKind::FromCandid(inner, _) => {
-                self.uses.insert("Int");
-                let v = self.val(inner).ts;
-                R::atom(quote!(Int::from(#v)))
-            }
             ExprKind::Binary(op, l, r) => self.binary(*op, l, r, e.ty, at),
             ExprKind::Unary(op, v) => self.unary(*op, v, at),
             ExprKind::Not(v) => {
@@ -209,7 +347,7 @@ impl Lower {
             }
             ExprKind::Truthy(v) => self.truthy(v),
             ExprKind::Compare(first, rest) => self.compare(first, rest),
-            ExprKind::And(l, r) | ExprKind::Or(l, r) if e.ty == Ty::Bool => {
+            ExprKind::And(l, r) | ExprKind::Or(l, r) if e.ty == Ty::BOOL => {
                 let is_and = matches!(e.kind, ExprKind::And(..));
                 let p = if is_and { Prec::And } else { Prec::Or };
                 let l = self.val(l).at_least(p);
@@ -225,12 +363,12 @@ impl Lower {
                 let is_and = matches!(e.kind, ExprKind::And(..));
                 let lv = self.val(l).ts;
                 let rv = self.val(r).ts;
-                let probe = Expr::new(l.ty, ExprKind::Local("__lhs".into()), at);
-                let t = self.truthy_of(&probe);
+                let tmp = self.namer.fresh("lhs");
+                let t = self.truthy_tokens(quote!(#tmp), l.ty);
                 if is_and {
-                    R::atom(quote!({ let __lhs = #lv; if #t { #rv } else { __lhs } }))
+                    R::atom(quote!({ let #tmp = #lv; if #t { #rv } else { #tmp } }))
                 } else {
-                    R::atom(quote!({ let __lhs = #lv; if #t { __lhs } else { #rv } }))
+                    R::atom(quote!({ let #tmp = #lv; if #t { #tmp } else { #rv } }))
                 }
             }
             ExprKind::IfExp { cond, then, orelse } => {
@@ -239,26 +377,26 @@ impl Lower {
                 let o = self.val(orelse).ts;
                 R::new(quote!(if #c { #t } else { #o }), Prec::Lowest)
             }
-            ExprKind::Call(name, args) => {
-                let f = super::names::ident(name);
+            ExprKind::Call(id, args) => {
+                let f = self.fn_names[id.0 as usize].clone();
                 let args: Vec<TokenStream> = args.iter().map(|a| self.val(a).ts).collect();
                 R::atom(quote!(#f(#(#args),*)))
             }
             ExprKind::Len(v) => {
                 self.uses.insert("text");
                 let r = self.borrow(v);
-                if v.ty == Ty::Bytes {
+                if v.ty == Ty::BYTES {
                     R::atom(quote!(text::bytes_len(#r)))
                 } else {
                     R::atom(quote!(text::len(#r)))
                 }
             }
             ExprKind::ToStr(v) => match v.ty {
-                Ty::Int | Ty::Fixed(_) => {
+                t if t.is_integral() => {
                     let r = self.receiver(v);
                     R::atom(quote!(#r.to_string()))
                 }
-                Ty::Principal => {
+                Ty::PRINCIPAL => {
                     let r = self.receiver(v);
                     R::atom(quote!(#r.to_text()))
                 }
@@ -288,6 +426,9 @@ impl Lower {
             }
             ExprKind::Ic(IcCall::Caller) => R::atom(quote!(ic_cdk::api::msg_caller())),
             ExprKind::Ic(IcCall::Time) => R::atom(quote!(ic_cdk::api::time())),
+            ExprKind::Closure(_) | ExprKind::Await(_) => R::atom(quote!(compile_error!(
+                "kybra-aot: this expression cannot be lowered yet"
+            ))),
         }
     }
 
@@ -295,11 +436,11 @@ impl Lower {
     pub(crate) fn receiver(&mut self, e: &Expr) -> TokenStream {
         match &e.kind {
             ExprKind::Local(n) => {
-                let id = self.local(n);
+                let id = self.local(*n);
                 quote!(#id)
             }
             ExprKind::Int(i) => {
-                if let Ty::Fixed(k) = e.ty {
+                if let Some(k) = e.ty.as_fixed() {
                     fixed_literal(i, k, true)
                 } else {
                     self.val(e).postfix()
@@ -314,7 +455,7 @@ impl Lower {
     fn borrow(&mut self, e: &Expr) -> TokenStream {
         match &e.kind {
             ExprKind::Local(n) => {
-                let id = self.local(n);
+                let id = self.local(*n);
                 quote!(&#id)
             }
             ExprKind::Str(s) => quote!(#s),
@@ -355,7 +496,7 @@ impl Lower {
     pub(crate) fn int_operand(&mut self, e: &Expr) -> TokenStream {
         match &e.kind {
             ExprKind::Local(n) => {
-                let id = self.local(n);
+                let id = self.local(*n);
                 quote!(&#id)
             }
             _ => self.val(e).at_least(Prec::Unary),
@@ -364,43 +505,26 @@ impl Lower {
 
     fn convert(&mut self, inner: &Expr, to: Ty, at: &str) -> R {
         let from = inner.ty;
+        if let Some(k) = to.as_fixed() {
+            return self.narrow(inner, k, at);
+        }
         match (from, to) {
-            (Ty::Int, Ty::Fixed(k)) => {
-                self.uses.insert("OrRaise");
-                let t = fixed_ty(k);
-                let v = self.receiver(inner);
-                R::atom(quote!(#v.to_fixed::<#t>().or_raise(#at)))
-            }
-            (Ty::Int, Ty::Float64 | Ty::Float32) => {
+            (Ty::INT, Ty::FLOAT64 | Ty::FLOAT32) => {
                 self.uses.insert("OrRaise");
                 let v = self.receiver(inner);
-                if to == Ty::Float32 {
+                if to == Ty::FLOAT32 {
                     R::new(quote!(#v.to_f64().or_raise(#at) as f32), Prec::Cast)
                 } else {
                     R::atom(quote!(#v.to_f64().or_raise(#at)))
                 }
             }
-            (Ty::Fixed(_) | Ty::Bool, Ty::Int) => {
+            (_, Ty::INT) => {
                 self.uses.insert("Int");
                 let v = self.val(inner).ts;
                 R::atom(quote!(Int::from(#v)))
             }
-            (Ty::Fixed(a), Ty::Fixed(k)) if crate::check::contains(k, a) => {
-                let t = fixed_ty(k);
-                let v = self.val(inner).ts;
-                R::atom(quote!(#t::from(#v)))
-            }
-            (Ty::Fixed(_), Ty::Fixed(k)) => {
-                self.uses.insert("Int");
-                self.uses.insert("OrRaise");
-                let t = fixed_ty(k);
-                let v = self.val(inner).ts;
-                R::atom(quote!(Int::from(#v).to_fixed::<#t>().or_raise(#at)))
-            }
-            (Ty::Fixed(_), Ty::Float64)
-            | (Ty::Float64, Ty::Float32)
-            | (Ty::Fixed(_), Ty::Float32) => {
-                let t = if to == Ty::Float32 {
+            (f, Ty::FLOAT64 | Ty::FLOAT32) if f.is_fixed() || f == Ty::FLOAT64 => {
+                let t = if to == Ty::FLOAT32 {
                     quote!(f32)
                 } else {
                     quote!(f64)
@@ -408,7 +532,7 @@ impl Lower {
                 let v = self.val(inner).at_least(Prec::Cast);
                 R::new(quote!(#v as #t), Prec::Cast)
             }
-            (Ty::Float32, Ty::Float64) => {
+            (Ty::FLOAT32, Ty::FLOAT64) => {
                 let v = self.val(inner).ts;
                 R::atom(quote!(f64::from(#v)))
             }
@@ -416,24 +540,154 @@ impl Lower {
         }
     }
 
+    /// A Python int stored into a fixed-width `k`: range-checked, raising
+    /// `OverflowError` with the type and value, unless the interval proves it
+    /// fits.
+    fn narrow(&mut self, inner: &Expr, k: Fixed, at: &str) -> R {
+        let t = fixed_ty(k);
+        // Widening from a narrower fixed type.
+        if let Some(from) = inner.ty.as_fixed() {
+            if k.contains(from) {
+                let v = self.val(inner).ts;
+                return R::atom(quote!(#t::from(#v)));
+            }
+        }
+        // `a op b` with both sides of type `k`: checked arithmetic in `k`
+        // fails exactly when the result does not fit.
+        if let ExprKind::Binary(op, a, b) = &inner.kind {
+            let of_k = |e: &Expr| match &e.kind {
+                ExprKind::Convert(x) if x.ty == Ty::fixed(k) => Some((**x).clone()),
+                ExprKind::Int(i) if i128::try_from(i).is_ok_and(|v| within((v, v), k.range())) => {
+                    Some(Expr::new(Ty::fixed(k), e.kind.clone(), e.span))
+                }
+                _ => None,
+            };
+            let exact = interval(inner).is_some_and(|r| within(r, k.range()));
+            if let (Some(a), Some(b), false) = (of_k(a), of_k(b), exact) {
+                let method = match op {
+                    BinOp::Add => Some(quote!(py_add)),
+                    BinOp::Sub => Some(quote!(py_sub)),
+                    BinOp::Mul => Some(quote!(py_mul)),
+                    BinOp::FloorDiv => Some(quote!(py_floordiv)),
+                    BinOp::Mod => Some(quote!(py_mod)),
+                    BinOp::Pow => Some(quote!(py_pow)),
+                    BinOp::Shl => Some(quote!(py_shl)),
+                    BinOp::Shr => Some(quote!(py_shr)),
+                    BinOp::Div | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => None,
+                };
+                if let Some(method) = method {
+                    self.uses.insert("FixedInt");
+                    self.uses.insert("OrRaise");
+                    let a = self.receiver(&a);
+                    let b = self.val(&b).ts;
+                    return R::atom(quote!(#a.#method(#b).or_raise(#at)));
+                }
+            }
+        }
+        // `+` and `*` of non-negative values of type `k` only grow: checked
+        // arithmetic in `k` fails exactly when the result does not fit.
+        if interval(inner).is_none_or(|r| !within(r, k.range())) {
+            if let Some(r) = self.monotone_chain(inner, k, at) {
+                return r;
+            }
+        }
+        if let Some(range) = interval(inner) {
+            if within(range, k.range()) {
+                if let Some(r) = self.native_in(inner, Native::Fixed(k)) {
+                    return r;
+                }
+            }
+            if let Some((r, n)) = self.native(inner) {
+                self.uses.insert("narrow");
+                self.uses.insert("OrRaise");
+                let v = r.ts;
+                let v = if n == Native::I128 {
+                    v
+                } else {
+                    quote!(i128::from(#v))
+                };
+                return R::atom(quote!(narrow::<#t>(#v).or_raise(#at)));
+            }
+        }
+        if inner.ty == Ty::BOOL {
+            let v = self.val(inner).ts;
+            return R::atom(quote!(#t::from(#v)));
+        }
+        self.uses.insert("OrRaise");
+        let v = self.receiver(inner);
+        R::atom(quote!(#v.to_fixed::<#t>().or_raise(#at)))
+    }
+
+    /// `inner` (a tree of `+` and `*` over non-negative values of type `k`)
+    /// as chained checked operations in `k`.
+    fn monotone_chain(&mut self, inner: &Expr, k: Fixed, at: &str) -> Option<R> {
+        fn leaf(e: &Expr, k: Fixed) -> Option<Expr> {
+            match &e.kind {
+                ExprKind::Convert(x) if x.ty == Ty::fixed(k) && k.range().0 >= 0 => {
+                    Some((**x).clone())
+                }
+                ExprKind::Int(i)
+                    if i128::try_from(i).is_ok_and(|v| v >= 0 && within((v, v), k.range())) =>
+                {
+                    Some(Expr::new(Ty::fixed(k), e.kind.clone(), e.span))
+                }
+                _ => None,
+            }
+        }
+        fn shape(e: &Expr, k: Fixed) -> bool {
+            match &e.kind {
+                ExprKind::Binary(BinOp::Add | BinOp::Mul, a, b) => {
+                    (shape(a, k) || leaf(a, k).is_some()) && (shape(b, k) || leaf(b, k).is_some())
+                }
+                _ => false,
+            }
+        }
+        if !shape(inner, k) {
+            return None;
+        }
+        self.uses.insert("FixedInt");
+        self.uses.insert("OrRaise");
+        Some(self.chain(inner, k, at))
+    }
+
+    fn chain(&mut self, e: &Expr, k: Fixed, at: &str) -> R {
+        let ExprKind::Binary(op, a, b) = &e.kind else {
+            return R::atom(TokenStream::new());
+        };
+        let side = |this: &mut Self, x: &Expr, receiver: bool| -> TokenStream {
+            match &x.kind {
+                ExprKind::Binary(..) => this.chain(x, k, at).postfix(),
+                ExprKind::Convert(inner) if receiver => this.receiver(inner),
+                ExprKind::Convert(inner) => this.val(inner).ts,
+                _ => {
+                    let lit = Expr::new(Ty::fixed(k), x.kind.clone(), x.span);
+                    if receiver {
+                        this.receiver(&lit)
+                    } else {
+                        this.val(&lit).ts
+                    }
+                }
+            }
+        };
+        let a = side(self, a, true);
+        let b = side(self, b, false);
+        let method = if *op == BinOp::Add {
+            quote!(py_add)
+        } else {
+            quote!(py_mul)
+        };
+        R::atom(quote!(#a.#method(#b).or_raise(#at)))
+    }
+
     fn unary(&mut self, op: UnaryOp, v: &Expr, at: &str) -> R {
+        let _ = at;
         match (v.ty, op) {
-            (Ty::Int, UnaryOp::Neg) => {
+            (Ty::INT, UnaryOp::Neg) => {
                 let o = self.int_operand(v);
                 R::new(quote!(-#o), Prec::Unary)
             }
-            (Ty::Int, UnaryOp::Invert) => {
+            (Ty::INT, UnaryOp::Invert) => {
                 let o = self.int_operand(v);
-                R::new(quote!(!#o), Prec::Unary)
-            }
-            (Ty::Fixed(_), UnaryOp::Neg) => {
-                self.uses.insert("FixedInt");
-                self.uses.insert("OrRaise");
-                let r = self.receiver(v);
-                R::atom(quote!(#r.py_neg().or_raise(#at)))
-            }
-            (Ty::Fixed(_), UnaryOp::Invert) => {
-                let o = self.val(v).at_least(Prec::Unary);
                 R::new(quote!(!#o), Prec::Unary)
             }
             _ => {
@@ -443,10 +697,10 @@ impl Lower {
         }
     }
 
-    fn binary(&mut self, op: BinOp, l: &Expr, r: &Expr, ty: Ty, at: &str) -> R {
+    pub(crate) fn binary(&mut self, op: BinOp, l: &Expr, r: &Expr, ty: Ty, at: &str) -> R {
         let operand_ty = l.ty;
         match operand_ty {
-            Ty::Str if op == BinOp::Add => {
+            Ty::STR if op == BinOp::Add => {
                 let mut leaves = Vec::new();
                 flatten_concat(l, &mut leaves);
                 flatten_concat(r, &mut leaves);
@@ -459,19 +713,26 @@ impl Lower {
                     .collect();
                 R::atom(self.format_macro(quote!(format!), pieces))
             }
-            Ty::Str => {
+            Ty::STR => {
                 // str * int
                 self.uses.insert("text");
                 let s = self.str_arg(l);
                 let n = self.borrow(r);
                 R::atom(quote!(text::repeat(#s, #n)))
             }
-            Ty::Bytes => {
+            Ty::BYTES if op == BinOp::Mul => {
+                self.uses.insert("text");
+                self.uses.insert("OrRaise");
+                let s = self.bytes_slice(l);
+                let n = self.borrow(r);
+                R::atom(quote!(text::try_repeat_bytes(#s, #n).or_raise(#at)))
+            }
+            Ty::BYTES => {
                 let a = self.bytes_slice(l);
                 let b = self.bytes_slice(r);
                 R::atom(quote!([#a, #b].concat()))
             }
-            Ty::Int => {
+            Ty::INT => {
                 let sym = match op {
                     BinOp::Add => Some((quote!(+), Prec::Add)),
                     BinOp::Sub => Some((quote!(-), Prec::Add)),
@@ -497,34 +758,6 @@ impl Lower {
                 };
                 let a = self.receiver(l);
                 let b = self.borrow(r);
-                R::atom(quote!(#a.#method(#b).or_raise(#at)))
-            }
-            Ty::Fixed(_) => {
-                self.uses.insert("FixedInt");
-                self.uses.insert("OrRaise");
-                let method = match op {
-                    BinOp::Add => quote!(py_add),
-                    BinOp::Sub => quote!(py_sub),
-                    BinOp::Mul => quote!(py_mul),
-                    BinOp::Div => quote!(py_truediv),
-                    BinOp::FloorDiv => quote!(py_floordiv),
-                    BinOp::Mod => quote!(py_mod),
-                    BinOp::Pow => quote!(py_pow),
-                    BinOp::Shl => quote!(py_shl),
-                    BinOp::Shr => quote!(py_shr),
-                    BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => {
-                        let (sym, p) = match op {
-                            BinOp::BitAnd => (quote!(&), Prec::BitAnd),
-                            BinOp::BitOr => (quote!(|), Prec::BitOr),
-                            _ => (quote!(^), Prec::BitXor),
-                        };
-                        let a = self.val(l).at_least(p);
-                        let b = self.val(r).at_least(next(p));
-                        return R::new(quote!(#a #sym #b), p);
-                    }
-                };
-                let a = self.receiver(l);
-                let b = self.val(r).ts;
                 R::atom(quote!(#a.#method(#b).or_raise(#at)))
             }
             _ => {
@@ -571,33 +804,37 @@ impl Lower {
     /// A `bool` expression for Python truthiness of `v`.
     fn truthy_of(&mut self, v: &Expr) -> TokenStream {
         match v.ty {
-            Ty::Bool => self.val(v).ts,
-            Ty::Int => {
+            Ty::BOOL => self.val(v).ts,
+            Ty::INT | Ty::STR | Ty::BYTES => {
                 let r = self.receiver(v);
-                quote!(!#r.is_zero())
+                self.truthy_tokens(r, v.ty)
             }
-            Ty::Fixed(_) => {
+            _ => {
                 let r = self.val(v).at_least(next(Prec::Compare));
-                quote!(#r != 0)
+                self.truthy_tokens(r, v.ty)
             }
-            Ty::Float64 | Ty::Float32 => {
-                let r = self.val(v).at_least(next(Prec::Compare));
-                quote!(#r != 0.0)
-            }
-            Ty::Str | Ty::Bytes => {
-                let r = self.receiver(v);
-                quote!(!#r.is_empty())
-            }
-            Ty::None => quote!(false),
-            Ty::Principal => quote!(true),
+        }
+    }
+
+    /// Truthiness of a value already in tokens (a receiver for `int`,
+    /// `str` and `bytes`; an operand of `!=` otherwise).
+    pub(crate) fn truthy_tokens(&mut self, r: TokenStream, ty: Ty) -> TokenStream {
+        match ty {
+            Ty::BOOL => r,
+            Ty::INT => quote!(!#r.is_zero()),
+            Ty::FLOAT64 | Ty::FLOAT32 => quote!(#r != 0.0),
+            Ty::STR | Ty::BYTES => quote!(!#r.is_empty()),
+            Ty::NONE => quote!(false),
+            t if t.is_fixed() => quote!(#r != 0),
+            _ => quote!(true),
         }
     }
 
     fn compare_side(&mut self, e: &Expr, ordered: bool) -> TokenStream {
         match (&e.kind, e.ty) {
             (ExprKind::Local(n), _) => {
-                let id = self.local(n);
-                if ordered && e.ty == Ty::Str {
+                let id = self.local(*n);
+                if ordered && e.ty == Ty::STR {
                     quote!(#id.as_str())
                 } else {
                     quote!(#id)
@@ -608,11 +845,11 @@ impl Lower {
                 let l = Literal::byte_string(b);
                 quote!(#l.as_slice())
             }
-            (_, Ty::Str) if ordered => {
+            (_, Ty::STR) if ordered => {
                 let v = self.val(e).postfix();
                 quote!(#v.as_str())
             }
-            (_, Ty::Bytes) => {
+            (_, Ty::BYTES) => {
                 let v = self.val(e).postfix();
                 quote!(#v.as_slice())
             }
@@ -640,18 +877,25 @@ impl Lower {
             let mut lets = Vec::new();
             let mut terms = Vec::new();
             let mut left = first.clone();
+            let mut left_tmp: Option<syn::Ident> = None;
             for (i, (op, right)) in rest.iter().enumerate() {
-                let right = if i + 1 < rest.len() && !simple(right) {
-                    let name = format!("__cmp{i}");
+                let (right, tmp) = if i + 1 < rest.len() && !simple(right) {
+                    let id = self.namer.fresh("cmp");
                     let v = self.val(right).ts;
-                    let id = quote::format_ident!("{}", name);
                     lets.push(quote!(let #id = #v;));
-                    Expr::new(right.ty, ExprKind::Local(name), &right.at)
+                    (right.clone(), Some(id))
                 } else {
-                    right.clone()
+                    (right.clone(), None)
                 };
-                terms.push(self.compare_pair(&left, *op, &right));
+                terms.push(self.compare_pair_with(
+                    &left,
+                    left_tmp.take(),
+                    *op,
+                    &right,
+                    tmp.clone(),
+                ));
                 left = right;
+                left_tmp = tmp;
             }
             return R::atom(quote!({ #(#lets)* #(#terms)&&* }));
         }
@@ -674,6 +918,34 @@ impl Lower {
     }
 
     fn compare_pair(&mut self, l: &Expr, op: CmpOp, r: &Expr) -> TokenStream {
+        self.compare_pair_with(l, None, op, r, None)
+    }
+
+    /// One comparison; an operand already evaluated into a temporary is
+    /// read from it.
+    fn compare_pair_with(
+        &mut self,
+        l: &Expr,
+        l_tmp: Option<syn::Ident>,
+        op: CmpOp,
+        r: &Expr,
+        r_tmp: Option<syn::Ident>,
+    ) -> TokenStream {
+        if l_tmp.is_some() || r_tmp.is_some() {
+            let sym = cmp_symbol(op);
+            let side = |this: &mut Self, e: &Expr, t: Option<syn::Ident>| match t {
+                Some(t) if e.ty == Ty::STR => quote!(#t.as_str()),
+                Some(t) if e.ty == Ty::BYTES => quote!(#t.as_slice()),
+                Some(t) => quote!(#t),
+                None => this.compare_side(e, true),
+            };
+            let a = side(self, l, l_tmp);
+            let b = side(self, r, r_tmp);
+            return quote!(#a #sym #b);
+        }
+        if let Some(ts) = self.native_compare(l, op, r) {
+            return ts;
+        }
         if matches!(op, CmpOp::In | CmpOp::NotIn) {
             let needle = self.str_arg(l);
             let hay = self.receiver(r);
@@ -686,15 +958,37 @@ impl Lower {
         let ordered = !matches!(op, CmpOp::Eq | CmpOp::NotEq);
         let a = self.compare_side(l, ordered);
         let b = self.compare_side(r, ordered);
-        let sym = match op {
-            CmpOp::Eq => quote!(==),
-            CmpOp::NotEq => quote!(!=),
-            CmpOp::Lt => quote!(<),
-            CmpOp::LtE => quote!(<=),
-            CmpOp::Gt => quote!(>),
-            _ => quote!(>=),
-        };
+        let sym = cmp_symbol(op);
         quote!(#a #sym #b)
+    }
+
+    /// Integers compared natively: in their own fixed type when they share
+    /// it and the result is not decided by the type's limits alone (rustc
+    /// warns about such comparisons), else in `i128`, which holds both.
+    fn native_compare(&mut self, l: &Expr, op: CmpOp, r: &Expr) -> Option<TokenStream> {
+        if !(l.ty.is_integral() && r.ty.is_integral()) || matches!(op, CmpOp::In | CmpOp::NotIn) {
+            return None;
+        }
+        let (a, b) = (interval(l)?, interval(r)?);
+        let decided = match op {
+            CmpOp::Eq | CmpOp::NotEq => a.1 < b.0 || b.1 < a.0 || (a.0 == a.1 && a == b),
+            CmpOp::Lt | CmpOp::GtE => a.1 < b.0 || a.0 >= b.1,
+            CmpOp::LtE | CmpOp::Gt => a.1 <= b.0 || a.0 > b.1,
+            CmpOp::In | CmpOp::NotIn => false,
+        };
+        let sym = cmp_symbol(op);
+        if let (Some(k), false) = (l.ty.as_fixed().or(r.ty.as_fixed()), decided) {
+            if l.ty == r.ty {
+                let x = self.compare_side(l, true);
+                let y = self.compare_side(r, true);
+                return Some(quote!(#x #sym #y));
+            }
+            let _ = k;
+        }
+        let want = native_for((a.0.min(b.0), a.1.max(b.1)))?;
+        let x = self.native_in(l, want)?.at_least(Prec::Unary);
+        let y = self.native_in(r, want)?.at_least(Prec::Unary);
+        Some(quote!(#x #sym #y))
     }
 
     fn fparts(&mut self, parts: &[FPart]) -> Vec<Piece> {
@@ -717,7 +1011,7 @@ impl Lower {
             self.uses.insert("PyFormat");
             self.uses.insert("OrRaise");
             let r = self.receiver(e);
-            let at = &e.at;
+            let at = self.at(e.span);
             return Piece::Arg(quote!(#r.py_format(#spec).or_raise(#at)));
         }
         if repr {
@@ -727,20 +1021,20 @@ impl Lower {
         }
         match (&e.kind, e.ty) {
             (ExprKind::Str(s), _) => Piece::Lit(s.clone()),
-            (ExprKind::Local(n), Ty::Str | Ty::Int | Ty::Fixed(_)) => {
-                let id = self.local(n);
+            (ExprKind::Local(n), t) if t == Ty::STR || t.is_integral() => {
+                let id = self.local(*n);
                 if id.to_string().starts_with("r#") {
                     Piece::Arg(quote!(#id))
                 } else {
                     Piece::Inline(id)
                 }
             }
-            (_, Ty::Str | Ty::Int | Ty::Fixed(_)) => Piece::Arg(self.val(e).ts),
-            (ExprKind::Local(n), Ty::Principal) => {
-                let id = self.local(n);
+            (_, t) if t == Ty::STR || t.is_integral() => Piece::Arg(self.val(e).ts),
+            (ExprKind::Local(n), Ty::PRINCIPAL) => {
+                let id = self.local(*n);
                 Piece::Arg(quote!(#id.to_text()))
             }
-            (_, Ty::Principal) => {
+            (_, Ty::PRINCIPAL) => {
                 let v = self.val(e).postfix();
                 Piece::Arg(quote!(#v.to_text()))
             }
@@ -790,10 +1084,40 @@ fn next(p: Prec) -> Prec {
 
 fn flatten_concat<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
     match &e.kind {
-        ExprKind::Binary(BinOp::Add, l, r) if e.ty == Ty::Str => {
+        ExprKind::Binary(BinOp::Add, l, r) if e.ty == Ty::STR => {
             flatten_concat(l, out);
             flatten_concat(r, out);
         }
         _ => out.push(e),
     }
+}
+
+fn cmp_symbol(op: CmpOp) -> TokenStream {
+    match op {
+        CmpOp::Eq => quote!(==),
+        CmpOp::NotEq => quote!(!=),
+        CmpOp::Lt => quote!(<),
+        CmpOp::LtE => quote!(<=),
+        CmpOp::Gt => quote!(>),
+        _ => quote!(>=),
+    }
+}
+
+/// An unsuffixed integer literal (negative ones bind as a unary minus).
+fn int_lit(v: i128) -> R {
+    if v == i128::MIN {
+        return R::atom(quote!(i128::MIN));
+    }
+    let lit = Literal::i128_unsuffixed(v.unsigned_abs() as i128).into_token_stream_();
+    if v < 0 {
+        R::new(quote!(-#lit), Prec::Unary)
+    } else {
+        R::atom(lit)
+    }
+}
+
+fn unreachable_kind() -> R {
+    R::atom(quote!(compile_error!(
+        "kybra-aot: internal error in expression lowering"
+    )))
 }

@@ -1,64 +1,99 @@
 //! Typed IR -> Rust source, built as tokens with `quote` and printed with
 //! `prettyplease`.
+//!
+//! Each exported method is a Rust function on Python types plus the Candid
+//! wrapper that ic-cdk exports. When Python code never calls the method
+//! itself, the two are fused into one function (what a person would write);
+//! otherwise the wrapper is a separate function that converts and calls it.
 
 mod expr;
 mod names;
 
-use crate::model::ir::{BinOp, Expr, ExprKind, ForRange, Function, Program, Stmt, Target};
-use crate::model::{CandidTy, Fixed, Mode, Ret, Signature, Ty};
-use names::ident;
+use crate::model::ir::{
+    BinOp, Export, Expr, ExprKind, ForRange, FuncId, Function, LocalId, Place, Program, Stmt,
+};
+use crate::model::{CandidKind, CandidTy, Fixed, Mode, Ty};
+use crate::passes::reach;
+use crate::source::Span;
+use names::Namer;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 /// Generates the canister's `lib.rs`.
 pub fn lower(program: &Program) -> String {
+    let reach = reach::reachable(program);
+    // Item names: statics, then functions (and wrappers), all unique.
+    let mut items_namer = Namer::default();
+    let statics: Vec<syn::Ident> = program
+        .globals
+        .iter()
+        .map(|g| items_namer.fresh(&names::screaming_case(&g.name)))
+        .collect();
+    let fn_names: Vec<syn::Ident> = program
+        .functions
+        .iter()
+        .map(|f| items_namer.fresh(&names::snake_case(&f.name)))
+        .collect();
     let mut l = Lower {
+        program,
         uses: BTreeSet::new(),
-        unused: HashSet::new(),
-        single_use: HashSet::new(),
-        statics: names::global_idents(program.globals.iter().map(|g| g.name.as_str())),
+        statics,
+        fn_names,
+        locals: Vec::new(),
+        namer: Namer::default(),
+        items_namer,
+        fun: None,
+        boundary_ret: None,
+        non_ascii: false,
     };
-    let (functions, globals) = reachable(program);
     let mut items = Vec::new();
     let mut statics = Vec::new();
-    for g in program.globals.iter().filter(|g| globals.contains(&g.name)) {
-        let name = l.global(&g.name);
+    let mut cells = (false, false);
+    for (i, g) in program.globals.iter().enumerate() {
+        if !reach
+            .globals
+            .contains(&crate::model::ir::GlobalId(i as u32))
+        {
+            continue;
+        }
+        let name = l.statics[i].clone();
         let ty = l.rust_ty(g.ty);
         let init = l.val(&g.init).ts;
         if g.ty.is_copy() {
+            cells.0 = true;
             statics.push(quote! { static #name: Cell<#ty> = Cell::new(#init); });
         } else {
+            cells.1 = true;
             statics.push(quote! { static #name: RefCell<#ty> = RefCell::new(#init); });
         }
     }
-    for f in program
-        .functions
-        .iter()
-        .filter(|f| functions.contains(&f.sig.name))
-    {
-        items.push(l.function(f));
-    }
-    let mut std_uses = Vec::new();
-    if program
-        .globals
-        .iter()
-        .any(|g| globals.contains(&g.name) && g.ty.is_copy())
-    {
-        std_uses.push(quote!(Cell));
-    }
-    if program
-        .globals
-        .iter()
-        .any(|g| globals.contains(&g.name) && !g.ty.is_copy())
-    {
-        std_uses.push(quote!(RefCell));
+    for (i, f) in program.functions.iter().enumerate() {
+        let id = FuncId(i as u32);
+        if !reach.functions.contains(&id) {
+            continue;
+        }
+        match program.export_of(id) {
+            Some(e) if !reach.called.contains(&id) => items.push(l.function(f, id, Some(e))),
+            Some(e) => {
+                items.push(l.function(f, id, None));
+                items.push(l.wrapper(f, id, e));
+            }
+            None => items.push(l.function(f, id, None)),
+        }
     }
     let mut header = TokenStream::new();
-    match std_uses.len() {
-        0 => {}
-        1 => header.extend(quote! { use std::cell::#(#std_uses)*; }),
-        _ => header.extend(quote! { use std::cell::{#(#std_uses),*}; }),
+    if l.non_ascii || l.items_namer.non_ascii() {
+        // Python identifiers may use any script; rustc lints some of them.
+        header.extend(
+            quote! { #![allow(mixed_script_confusables, confusable_idents, uncommon_codepoints)] },
+        );
+    }
+    match cells {
+        (true, true) => header.extend(quote! { use std::cell::{Cell, RefCell}; }),
+        (true, false) => header.extend(quote! { use std::cell::Cell; }),
+        (false, true) => header.extend(quote! { use std::cell::RefCell; }),
+        (false, false) => {}
     }
     if l.uses.contains("Principal") {
         header.extend(quote! { use candid::Principal; });
@@ -107,7 +142,8 @@ fn space_items(code: &str) -> String {
         let starts_item =
             line.starts_with("#[") || line.starts_with("fn ") || line.starts_with("thread_local!");
         let after_item = (prev.ends_with('}') && !prev.starts_with(char::is_whitespace))
-            || prev.starts_with("use ");
+            || prev.starts_with("use ")
+            || prev.starts_with("#![");
         if starts_item && after_item && !(prev.starts_with("#[")) {
             out.push('\n');
         }
@@ -118,210 +154,197 @@ fn space_items(code: &str) -> String {
     out
 }
 
-/// Functions reachable from exported methods, and the globals they use.
-fn reachable(program: &Program) -> (HashSet<String>, HashSet<String>) {
-    let by_name: HashMap<&str, &Function> = program
-        .functions
-        .iter()
-        .map(|f| (f.sig.name.as_str(), f))
-        .collect();
-    let mut todo: Vec<&str> = program
-        .functions
-        .iter()
-        .filter(|f| f.sig.mode.is_some())
-        .map(|f| f.sig.name.as_str())
-        .collect();
-    let mut funs = HashSet::new();
-    let mut globals = HashSet::new();
-    while let Some(name) = todo.pop() {
-        if !funs.insert(name.to_string()) {
-            continue;
-        }
-        let Some(f) = by_name.get(name) else { continue };
-        let mut calls = Vec::new();
-        walk_stmts(&f.body, &mut |e| match &e.kind {
-            ExprKind::Call(c, _) => calls.push(c.clone()),
-            ExprKind::Global(g) => {
-                globals.insert(g.clone());
-            }
-            _ => {}
-        });
-        walk_targets(&f.body, &mut |g| {
-            globals.insert(g.to_string());
-        });
-        for c in calls {
-            if let Some(f) = by_name.get(c.as_str()) {
-                todo.push(f.sig.name.as_str());
-            }
-        }
-    }
-    (funs, globals)
-}
-
-fn walk_targets(stmts: &[Stmt], f: &mut dyn FnMut(&str)) {
-    for s in stmts {
-        match s {
-            Stmt::Assign {
-                target: Target::Global(g),
-                ..
-            }
-            | Stmt::AugAssign {
-                target: Target::Global(g),
-                ..
-            } => f(g),
-            Stmt::If { then, orelse, .. } => {
-                walk_targets(then, f);
-                walk_targets(orelse, f);
-            }
-            Stmt::While { body, .. } | Stmt::For(ForRange { body, .. }) => walk_targets(body, f),
-            _ => {}
-        }
-    }
-}
-
-fn walk_stmts(stmts: &[Stmt], f: &mut dyn FnMut(&Expr)) {
-    for s in stmts {
-        match s {
-            Stmt::Let { value: Some(v), .. }
-            | Stmt::Assign { value: v, .. }
-            | Stmt::AugAssign { value: v, .. }
-            | Stmt::Expr(v)
-            | Stmt::Discard(v)
-            | Stmt::Return(Some(v)) => walk_expr(v, f),
-            Stmt::If { cond, then, orelse } => {
-                walk_expr(cond, f);
-                walk_stmts(then, f);
-                walk_stmts(orelse, f);
-            }
-            Stmt::While { cond, body } => {
-                walk_expr(cond, f);
-                walk_stmts(body, f);
-            }
-            Stmt::For(ForRange {
-                start, stop, body, ..
-            }) => {
-                walk_expr(start, f);
-                walk_expr(stop, f);
-                walk_stmts(body, f);
-            }
-            _ => {}
-        }
-    }
-}
-
-pub(crate) fn walk_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
-    f(e);
-    e.for_each_child(&mut |c| walk_expr(c, f));
-}
-
-pub(crate) struct Lower {
+pub(crate) struct Lower<'p> {
+    pub(crate) program: &'p Program,
     /// Names imported from runtime-lite (and `Principal` from candid).
     pub(crate) uses: BTreeSet<&'static str>,
-    /// Unused variables of the current function (named `_x`).
-    pub(crate) unused: HashSet<String>,
-    /// Variables whose only read may move the value.
-    pub(crate) single_use: HashSet<String>,
-    /// Python global -> its `thread_local!` static (unique per program).
-    pub(crate) statics: HashMap<String, syn::Ident>,
+    /// By `GlobalId`: the `thread_local!` static.
+    pub(crate) statics: Vec<syn::Ident>,
+    /// By `FuncId`: the Rust function.
+    pub(crate) fn_names: Vec<syn::Ident>,
+    /// By `LocalId`, for the current function.
+    pub(crate) locals: Vec<syn::Ident>,
+    /// Names of the current function's scope (locals and temporaries).
+    pub(crate) namer: Namer,
+    items_namer: Namer,
+    pub(crate) fun: Option<&'p Function>,
+    /// The Candid result type while lowering a fused exported method: its
+    /// `return`s convert to it.
+    boundary_ret: Option<Option<CandidTy>>,
+    non_ascii: bool,
 }
 
-impl Lower {
-    pub(crate) fn global(&self, name: &str) -> syn::Ident {
-        self.statics
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| names::global_ident(name))
+/// How a Python value crosses the Candid boundary.
+enum Boundary {
+    /// The Rust type is the same on both sides.
+    Same,
+    Nat,
+    Int,
+}
+
+impl Lower<'_> {
+    pub(crate) fn global(&self, id: crate::model::ir::GlobalId) -> syn::Ident {
+        self.statics[id.0 as usize].clone()
     }
-}
 
-impl Lower {
+    pub(crate) fn local(&self, id: LocalId) -> syn::Ident {
+        self.locals[id.0 as usize].clone()
+    }
+
+    pub(crate) fn local_single_use(&self, id: LocalId) -> bool {
+        self.fun.is_some_and(|f| f.local(id).single_use)
+    }
+
+    /// `file:line` of a span, for runtime exception messages.
+    pub(crate) fn at(&self, span: Span) -> String {
+        self.program.location(span)
+    }
+
     pub(crate) fn rust_ty(&mut self, t: Ty) -> TokenStream {
+        if let Some(k) = t.as_fixed() {
+            return fixed_ty(k);
+        }
         match t {
-            Ty::Int => {
+            Ty::INT => {
                 self.uses.insert("Int");
                 quote!(Int)
             }
-            Ty::Fixed(k) => fixed_ty(k),
-            Ty::Float64 => quote!(f64),
-            Ty::Float32 => quote!(f32),
-            Ty::Bool => quote!(bool),
-            Ty::Str => quote!(String),
-            Ty::Bytes => quote!(Vec<u8>),
-            Ty::None => quote!(()),
-            Ty::Principal => {
+            Ty::FLOAT64 => quote!(f64),
+            Ty::FLOAT32 => quote!(f32),
+            Ty::BOOL => quote!(bool),
+            Ty::STR => quote!(String),
+            Ty::BYTES => quote!(Vec<u8>),
+            Ty::PRINCIPAL => {
                 self.uses.insert("Principal");
                 quote!(Principal)
             }
+            // `None`, and types the checker does not produce yet.
+            _ => quote!(()),
         }
     }
 
-    /// The Rust type at a function boundary.
-    fn boundary_ty(&mut self, sig: &Signature, t: CandidTy) -> TokenStream {
-        match t {
-            CandidTy::Nat if sig.mode.is_some() => quote!(candid::Nat),
-            CandidTy::Int if sig.mode.is_some() => quote!(candid::Int),
-            other => self.rust_ty(other.value_ty()),
+    fn boundary(&self, c: CandidTy) -> Boundary {
+        match self.program.types.candid_kind(c) {
+            CandidKind::Nat => Boundary::Nat,
+            CandidKind::Int => Boundary::Int,
+            _ => Boundary::Same,
         }
     }
 
-    pub(crate) fn local(&self, name: &str) -> syn::Ident {
-        if self.unused.contains(name) {
-            format_ident!("_{}", name.trim_start_matches('_'))
-        } else {
-            ident(name)
-        }
-    }
-
-    fn function(&mut self, f: &Function) -> TokenStream {
-        self.unused = f.unused.iter().cloned().collect();
-        self.single_use = f.single_use.iter().cloned().collect();
-        let sig = &f.sig;
-        let name = ident(&sig.name);
-        let mut params = Vec::new();
-        let mut prologue = Vec::new();
-        for (p, t) in &sig.params {
-            let ty = self.boundary_ty(sig, *t);
-            let pid = self.local(p);
-            let unused = self.unused.contains(p);
-            let mutable = f.mutable_params.contains(p);
-            let boundary_conv = sig.mode.is_some() && matches!(t, CandidTy::Nat | CandidTy::Int);
-            if boundary_conv && !unused {
-                params.push(quote!(#pid: #ty));
-                self.uses.insert("Int");
-                let m = mutable.then(|| quote!(mut));
-                prologue.push(quote! { let #m #pid = Int::from(#pid); });
-            } else if mutable && sig.mode.is_some() {
-                // ic-cdk's macros copy parameter patterns; rebind instead.
-                params.push(quote!(#pid: #ty));
-                prologue.push(quote! { let mut #pid = #pid; });
-            } else if mutable {
-                params.push(quote!(mut #pid: #ty));
-            } else {
-                params.push(quote!(#pid: #ty));
+    /// The Rust type of a Candid value at the boundary.
+    fn candid_rust_ty(&mut self, c: CandidTy) -> TokenStream {
+        match self.boundary(c) {
+            Boundary::Nat => quote!(candid::Nat),
+            Boundary::Int => quote!(candid::Int),
+            Boundary::Same => {
+                let mut types = self.program.types.clone();
+                let t = types.value_ty(c);
+                self.rust_ty(t)
             }
         }
-        let ret = match sig.ret {
-            Ret::Void | Ret::Value(CandidTy::Null) => quote!(),
-            Ret::Value(t) => {
-                let t = self.boundary_ty(sig, t);
+    }
+
+    /// A Python value (`v`, of the result's Python type) as the Candid
+    /// result.
+    fn candid_result(&mut self, v: TokenStream, c: CandidTy, span: Span) -> TokenStream {
+        match self.boundary(c) {
+            Boundary::Nat => {
+                self.uses.insert("OrRaise");
+                let at = self.at(span);
+                quote!(#v.to_candid_nat().or_raise(#at))
+            }
+            Boundary::Int => quote!(#v.to_candid_int()),
+            Boundary::Same => v,
+        }
+    }
+
+    fn export_attr(&self, e: &Export, rust_name: &syn::Ident) -> TokenStream {
+        let m = match e.mode {
+            Mode::Query => quote!(query),
+            Mode::Update => quote!(update),
+        };
+        if *rust_name == e.name.as_str() {
+            quote!(#[ic_cdk::#m])
+        } else {
+            let n = &e.name;
+            quote!(#[ic_cdk::#m(name = #n)])
+        }
+    }
+
+    /// Names the locals of `f`: Python names in snake case, unique, `_`
+    /// for the unused ones; module items stay reachable.
+    fn name_locals(&mut self, f: &Function) {
+        self.namer = Namer::default();
+        for id in &self.fn_names {
+            self.namer.reserve(&id.to_string());
+        }
+        self.locals = f
+            .locals
+            .iter()
+            .map(|l| {
+                let base = names::snake_case(&l.name);
+                if l.used {
+                    self.namer.fresh(&base)
+                } else {
+                    self.namer.fresh_unused(&base)
+                }
+            })
+            .collect();
+        if self.namer.non_ascii() {
+            self.non_ascii = true;
+        }
+    }
+
+    /// A function; `export` set fuses it with its Candid wrapper.
+    fn function(&mut self, f: &Function, id: FuncId, export: Option<&Export>) -> TokenStream {
+        let program = self.program;
+        self.fun = program.functions.get(id.0 as usize);
+        self.name_locals(f);
+        let name = self.fn_names[id.0 as usize].clone();
+        let mut params = Vec::new();
+        let mut prologue = Vec::new();
+        for (i, p) in f.params.iter().enumerate() {
+            let decl = f.local(*p);
+            let pid = self.local(*p);
+            let m = decl.mutable.then(|| quote!(mut));
+            match export {
+                Some(e) => {
+                    let c = e.params[i];
+                    let ty = self.candid_rust_ty(c);
+                    params.push(quote!(#pid: #ty));
+                    match self.boundary(c) {
+                        Boundary::Nat | Boundary::Int if decl.used => {
+                            self.uses.insert("Int");
+                            prologue.push(quote! { let #m #pid = Int::from(#pid); });
+                        }
+                        // ic-cdk's macros copy parameter patterns; rebind instead.
+                        _ if decl.mutable => prologue.push(quote! { let mut #pid = #pid; }),
+                        _ => {}
+                    }
+                }
+                None => {
+                    let ty = self.rust_ty(decl.ty);
+                    params.push(quote!(#m #pid: #ty));
+                }
+            }
+        }
+        let ret = match export {
+            Some(e) => match e.ret {
+                None => quote!(),
+                Some(c) if c == CandidTy::NULL => quote!(),
+                Some(c) => {
+                    let t = self.candid_rust_ty(c);
+                    quote!(-> #t)
+                }
+            },
+            None if f.ret == Ty::NONE => quote!(),
+            None => {
+                let t = self.rust_ty(f.ret);
                 quote!(-> #t)
             }
         };
-        let attr = match sig.mode {
-            None => quote!(),
-            Some(mode) => {
-                let m = match mode {
-                    Mode::Query => quote!(query),
-                    Mode::Update => quote!(update),
-                };
-                if name == sig.name.as_str() {
-                    quote!(#[ic_cdk::#m])
-                } else {
-                    let n = &sig.name;
-                    quote!(#[ic_cdk::#m(name = #n)])
-                }
-            }
-        };
+        let attr = export.map(|e| self.export_attr(e, &name));
+        self.boundary_ret = export.map(|e| e.ret);
         let mut body = f.body.clone();
         // A final `return x` becomes the tail expression; a final bare
         // `return` disappears.
@@ -337,7 +360,8 @@ impl Lower {
             _ => None,
         };
         let stmts = self.block(&body);
-        let tail = tail.map(|e| self.val(&e).ts);
+        let tail = tail.map(|e| self.return_value(&e));
+        self.boundary_ret = None;
         quote! {
             #attr
             fn #name(#(#params),*) #ret {
@@ -345,6 +369,59 @@ impl Lower {
                 #stmts
                 #tail
             }
+        }
+    }
+
+    /// The separate Candid wrapper of a method Python code also calls.
+    fn wrapper(&mut self, f: &Function, id: FuncId, e: &Export) -> TokenStream {
+        let inner = self.fn_names[id.0 as usize].clone();
+        let name = self.items_namer.fresh(&format!("{inner}_candid"));
+        let mut namer = Namer::default();
+        let mut params = Vec::new();
+        let mut args = Vec::new();
+        for (i, p) in f.params.iter().enumerate() {
+            let c = e.params[i];
+            let ty = self.candid_rust_ty(c);
+            let pid = namer.fresh(&names::snake_case(&f.local(*p).name));
+            params.push(quote!(#pid: #ty));
+            args.push(match self.boundary(c) {
+                Boundary::Nat | Boundary::Int => {
+                    self.uses.insert("Int");
+                    quote!(Int::from(#pid))
+                }
+                Boundary::Same => quote!(#pid),
+            });
+        }
+        let call = quote!(#inner(#(#args),*));
+        let attr = self.export_attr(e, &name);
+        let (ret, body) = match e.ret {
+            Some(c) if c != CandidTy::NULL => {
+                let t = self.candid_rust_ty(c);
+                let body = self.candid_result(call, c, f.span);
+                (quote!(-> #t), body)
+            }
+            _ => (quote!(), quote!(#call;)),
+        };
+        quote! {
+            #attr
+            fn #name(#(#params),*) #ret {
+                #body
+            }
+        }
+    }
+
+    /// The value a `return` produces: converted to the Candid result in a
+    /// fused exported method.
+    fn return_value(&mut self, e: &Expr) -> TokenStream {
+        match self.boundary_ret {
+            Some(Some(c)) if c != CandidTy::NULL => {
+                let v = match self.boundary(c) {
+                    Boundary::Same => return self.val(e).ts,
+                    _ => self.receiver(e),
+                };
+                self.candid_result(v, c, e.span)
+            }
+            _ => self.val(e).ts,
         }
     }
 
@@ -358,52 +435,47 @@ impl Lower {
 
     fn stmt(&mut self, s: &Stmt) -> TokenStream {
         match s {
-            Stmt::Let {
-                name,
-                ty,
-                mutable,
-                value,
-            } => {
-                let id = self.local(name);
+            Stmt::Let { local, value } => {
+                let id = self.local(*local);
+                let (ty, mutable) = self
+                    .fun
+                    .map(|f| (f.local(*local).ty, f.local(*local).mutable))
+                    .unwrap_or((Ty::NONE, false));
                 let m = mutable.then(|| quote!(mut));
                 match value {
                     Some(v) => {
                         // Literals need the annotation to pick the Rust type.
                         let annotate = matches!(v.kind, ExprKind::Int(_) | ExprKind::Float(_))
-                            && !matches!(ty, Ty::Int);
+                            && ty != Ty::INT;
                         let v = self.val(v).ts;
                         if annotate {
-                            let t = self.rust_ty(*ty);
+                            let t = self.rust_ty(ty);
                             quote! { let #m #id: #t = #v; }
                         } else {
                             quote! { let #m #id = #v; }
                         }
                     }
                     None => {
-                        let t = self.rust_ty(*ty);
+                        let t = self.rust_ty(ty);
                         quote! { let #m #id: #t; }
                     }
                 }
             }
-            Stmt::Assign { target, value } => {
+            Stmt::Assign { place, value } => {
                 let v = self.val(value).ts;
-                match target {
-                    Target::Local(n) => {
-                        let id = self.local(n);
+                match place {
+                    Place::Local(n) => {
+                        let id = self.local(*n);
                         quote! { #id = #v; }
                     }
-                    Target::Global(g) => {
-                        let id = self.global(g);
+                    Place::Global(g) => {
+                        let id = self.global(*g);
                         quote! { #id.set(#v); }
                     }
+                    _ => not_lowered("assignment to this place"),
                 }
             }
-            Stmt::AugAssign {
-                target,
-                ty,
-                op,
-                value,
-            } => self.aug_assign(target, *ty, *op, value),
+            Stmt::AugAssign { place, op, value } => self.aug_assign(place, *op, value),
             Stmt::Expr(e) => {
                 let v = self.val(e).ts;
                 quote! { #v; }
@@ -427,9 +499,14 @@ impl Lower {
             Stmt::Continue => quote! { continue; },
             Stmt::Return(None) => quote! { return; },
             Stmt::Return(Some(e)) => {
-                let v = self.val(e).ts;
+                let v = self.return_value(e);
                 quote! { return #v; }
             }
+            Stmt::ForIter { .. } => not_lowered("`for` over an iterable"),
+            Stmt::Raise { .. } => not_lowered("`raise`"),
+            Stmt::Try { .. } => not_lowered("`try`"),
+            Stmt::With { .. } => not_lowered("`with`"),
+            Stmt::Del(_) => not_lowered("`del`"),
         }
     }
 
@@ -452,21 +529,26 @@ impl Lower {
     fn for_range(&mut self, f: &ForRange) -> TokenStream {
         let ForRange {
             var,
-            ty,
-            mutable,
             start,
             stop,
             step,
             body,
         } = f;
-        let (ty, mutable, step) = (*ty, *mutable, *step);
-        let id = self.local(var);
-        let unused = self.unused.contains(var);
+        let step = *step;
+        let (ty, mutable, used) = self
+            .fun
+            .map(|fun| {
+                let l = fun.local(*var);
+                (l.ty, l.mutable, l.used)
+            })
+            .unwrap_or((Ty::INT, false, true));
+        let id = self.local(*var);
         let body_ts = self.block(body);
         // Bounds as native integers: the fixed type itself, or i64 for `int`.
-        let (lo, hi, convert) = match ty {
-            Ty::Fixed(_) => (self.val(start).ts, self.val(stop).ts, false),
-            _ => (self.i64_bound(start), self.i64_bound(stop), true),
+        let (lo, hi, convert) = if ty.is_fixed() {
+            (self.val(start).ts, self.val(stop).ts, false)
+        } else {
+            (self.i64_bound(start), self.i64_bound(stop), true)
         };
         let step_abs = step.unsigned_abs() as usize;
         let range = if step > 0 {
@@ -486,7 +568,7 @@ impl Lower {
             }
         };
         let m = mutable.then(|| quote!(mut));
-        if convert && !unused {
+        if convert && used {
             self.uses.insert("Int");
             quote! {
                 for #id in #range {
@@ -502,74 +584,85 @@ impl Lower {
 
     /// An `int` range bound as an `i64` (literals directly).
     fn i64_bound(&mut self, e: &Expr) -> TokenStream {
-        if let ExprKind::Int(i) = &e.kind {
-            if let Ok(v) = i64::try_from(i) {
-                return proc_macro2::Literal::i64_unsuffixed(v).into_token_stream_();
-            }
+        if let Some(r) = self.native_in(e, expr::Native::I64) {
+            return r.ts;
         }
         let v = self.receiver(e);
-        let at = &e.at;
+        let at = self.at(e.span);
         self.uses.insert("OrRaise");
         quote!(#v.to_fixed::<i64>().or_raise(#at))
     }
 
-    fn aug_assign(&mut self, target: &Target, ty: Ty, op: BinOp, value: &Expr) -> TokenStream {
-        match target {
-            Target::Global(g) => {
-                let read = Expr::new(ty, ExprKind::Global(g.clone()), &value.at);
-                let combined = Expr::new(
-                    if op == BinOp::Div { Ty::Float64 } else { ty },
-                    ExprKind::Binary(op, Box::new(read), Box::new(value.clone())),
-                    &value.at,
-                );
-                let v = self.val(&combined).ts;
-                let id = self.global(g);
-                quote! { #id.set(#v); }
+    fn aug_assign(&mut self, place: &Place, op: BinOp, value: &Expr) -> TokenStream {
+        let span = value.span;
+        let (read, ty, store): (Expr, Ty, Box<dyn Fn(TokenStream) -> TokenStream>) = match place {
+            Place::Global(g) => {
+                let id = self.global(*g);
+                let ty = self.program.global(*g).ty;
+                let read = Expr::new(ty, ExprKind::Global(*g), span);
+                (read, ty, Box::new(move |v| quote! { #id.set(#v); }))
             }
-            Target::Local(n) => {
-                let id = self.local(n);
-                match (ty, op) {
-                    (Ty::Int, BinOp::Add | BinOp::Sub | BinOp::Mul) => {
-                        let v = match value.kind {
-                            ExprKind::Local(_) => self.int_operand(value),
-                            _ => self.val(value).ts,
-                        };
-                        match op {
-                            BinOp::Add => quote! { #id += #v; },
-                            BinOp::Sub => quote! { #id -= #v; },
-                            _ => quote! { #id *= #v; },
-                        }
-                    }
-                    (Ty::Float64, BinOp::Add | BinOp::Sub | BinOp::Mul) => {
-                        let v = self.val(value).ts;
-                        match op {
-                            BinOp::Add => quote! { #id += #v; },
-                            BinOp::Sub => quote! { #id -= #v; },
-                            _ => quote! { #id *= #v; },
-                        }
-                    }
-                    (Ty::Str, BinOp::Add) => {
-                        let v = self.str_arg(value);
-                        quote! { #id.push_str(#v); }
-                    }
-                    (Ty::Bytes, BinOp::Add) => {
-                        let v = self.bytes_ref(value);
-                        quote! { #id.extend_from_slice(#v); }
-                    }
-                    _ => {
-                        let read = Expr::new(ty, ExprKind::Local(n.clone()), &value.at);
-                        let combined = Expr::new(
-                            if op == BinOp::Div { Ty::Float64 } else { ty },
-                            ExprKind::Binary(op, Box::new(read), Box::new(value.clone())),
-                            &value.at,
-                        );
-                        let v = self.val(&combined).ts;
-                        quote! { #id = #v; }
-                    }
+            Place::Local(n) => {
+                let id = self.local(*n);
+                let ty = self.fun.map_or(Ty::INT, |f| f.local(*n).ty);
+                // In place on the variable itself where Rust has the operator.
+                let native = match (ty, op) {
+                    (Ty::INT, BinOp::Add | BinOp::Sub | BinOp::Mul) => Some(match value.kind {
+                        ExprKind::Local(_) => self.int_operand(value),
+                        _ => self.val(value).ts,
+                    }),
+                    (Ty::FLOAT64, BinOp::Add | BinOp::Sub | BinOp::Mul) => Some(self.val(value).ts),
+                    _ => None,
+                };
+                if let Some(v) = native {
+                    return match op {
+                        BinOp::Add => quote! { #id += #v; },
+                        BinOp::Sub => quote! { #id -= #v; },
+                        _ => quote! { #id *= #v; },
+                    };
                 }
+                match (ty, op) {
+                    (Ty::STR, BinOp::Add) => {
+                        let v = self.str_arg(value);
+                        return quote! { #id.push_str(#v); };
+                    }
+                    (Ty::BYTES, BinOp::Add) => {
+                        let v = self.bytes_ref(value);
+                        return quote! { #id.extend_from_slice(#v); };
+                    }
+                    _ => {}
+                }
+                let read = Expr::new(ty, ExprKind::Local(*n), span);
+                (read, ty, Box::new(move |v| quote! { #id = #v; }))
             }
+            _ => return not_lowered("augmented assignment to this place"),
+        };
+        let at = self.at(span);
+        if ty.is_fixed() {
+            // Checked in the variable's own type: fails exactly when the
+            // Python result does not fit, which the store would reject.
+            self.uses.insert("FixedInt");
+            self.uses.insert("OrRaise");
+            let r = self.receiver(&read);
+            let v = self.val(value).ts;
+            let method = match op {
+                BinOp::Add => quote!(py_add),
+                BinOp::Sub => quote!(py_sub),
+                _ => quote!(py_mul),
+            };
+            return store(quote!(#r.#method(#v).or_raise(#at)));
         }
+        let result_ty = if op == BinOp::Div { Ty::FLOAT64 } else { ty };
+        let v = self.binary(op, &read, value, result_ty, &at).ts;
+        store(v)
     }
+}
+
+/// Statements and places the checker does not produce yet: lowering them
+/// is a transpiler bug, reported by rustc on the generated code.
+fn not_lowered(what: &str) -> TokenStream {
+    let msg = format!("kybra-aot: {what} cannot be lowered yet");
+    quote! { compile_error!(#msg); }
 }
 
 pub(crate) fn fixed_ty(k: Fixed) -> TokenStream {

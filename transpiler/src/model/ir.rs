@@ -1,16 +1,63 @@
-//! The typed IR: what `check` produces and `lower` consumes. Every expression
-//! carries its Python value type; every implicit conversion is explicit.
+//! The typed IR: what `check` produces, the passes rewrite and `lower`
+//! consumes. Names are ids ([`LocalId`], [`GlobalId`], [`FuncId`]) into the
+//! program's and functions' tables; every expression carries its Python
+//! value type and its span; every implicit conversion is an explicit node.
+//!
+//! Exported methods are ordinary functions on Python types plus an
+//! [`Export`]: the thin Candid wrapper that decodes, converts and
+//! range-checks. Python code calls the function, never the wrapper.
 
-use super::{CandidTy, Signature, Ty};
+use super::ty::{CandidTy, Ty, Types};
+use super::Mode;
+use crate::source::{SourceMap, Span};
 use num_bigint::BigInt;
 
-/// A whole compiled module.
-#[derive(Debug, Clone, PartialEq)]
+/// A local variable (or parameter) of a function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LocalId(pub u32);
+
+/// A module-level variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GlobalId(pub u32);
+
+/// A module-level function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FuncId(pub u32);
+
+/// A whole compiled program.
+#[derive(Debug, Clone)]
 pub struct Program {
-    /// Display path of the entry module (used in runtime error locations).
+    /// The source files (for runtime error locations).
+    pub sources: SourceMap,
+    /// Display path of the entry module.
     pub file: String,
+    pub types: Types,
+    /// Indexed by [`GlobalId`].
     pub globals: Vec<Global>,
+    /// Indexed by [`FuncId`], in source order.
     pub functions: Vec<Function>,
+    /// Canister methods, in source order.
+    pub exports: Vec<Export>,
+}
+
+impl Program {
+    pub fn global(&self, id: GlobalId) -> &Global {
+        &self.globals[id.0 as usize]
+    }
+
+    pub fn function(&self, id: FuncId) -> &Function {
+        &self.functions[id.0 as usize]
+    }
+
+    /// `path:line` of a span, for runtime exception messages.
+    pub fn location(&self, span: Span) -> String {
+        self.sources.location(span)
+    }
+
+    /// The export of a function, if it is a canister method.
+    pub fn export_of(&self, f: FuncId) -> Option<&Export> {
+        self.exports.iter().find(|e| e.func == f)
+    }
 }
 
 /// A module-level variable, kept in heap memory (wiped on upgrade).
@@ -19,44 +66,102 @@ pub struct Global {
     pub name: String,
     pub ty: Ty,
     pub init: Expr,
+    pub span: Span,
+}
+
+/// A local variable's declaration. One Python name may have several locals
+/// (a name rebound to a value of another type gets a new one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Local {
+    /// The Python name.
+    pub name: String,
+    pub ty: Ty,
+    pub span: Span,
+    pub param: bool,
+    /// Assigned after its first binding (set by `passes::flow`).
+    pub mutable: bool,
+    /// Read somewhere (set by `passes::flow`).
+    pub used: bool,
+    /// Read exactly once, outside loops: that read may move the value.
+    pub single_use: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Function {
-    pub sig: Signature,
-    /// Parameters reassigned in the body are declared `mut`.
-    pub mutable_params: Vec<String>,
-    /// Parameters and locals never read (prefixed with `_` in Rust).
-    pub unused: Vec<String>,
-    /// Variables read once, outside loops: that read moves instead of cloning.
-    pub single_use: Vec<String>,
+    pub name: String,
+    pub span: Span,
+    pub params: Vec<LocalId>,
+    /// The Python result type (`None` for `void` and `-> None`).
+    pub ret: Ty,
+    /// Indexed by [`LocalId`].
+    pub locals: Vec<Local>,
     pub body: Vec<Stmt>,
 }
 
+impl Function {
+    pub fn local(&self, id: LocalId) -> &Local {
+        &self.locals[id.0 as usize]
+    }
+}
+
+/// A canister method: the Candid face of a function.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Target {
-    Local(String),
-    Global(String),
+pub struct Export {
+    pub func: FuncId,
+    /// The Candid method name (the Python function's name).
+    pub name: String,
+    pub mode: Mode,
+    /// One Candid type per parameter of the function.
+    pub params: Vec<CandidTy>,
+    /// `None` for `void` (no results).
+    pub ret: Option<CandidTy>,
+}
+
+/// Where an assignment stores.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Place {
+    Local(LocalId),
+    Global(GlobalId),
+    /// `base[index]` (produced from the Candid-types and Python-core issues on).
+    Subscript {
+        base: Box<Expr>,
+        index: Box<Expr>,
+    },
+    /// `base.attr`.
+    Attribute {
+        base: Box<Expr>,
+        attr: String,
+    },
+    /// `a, b, *rest = ...`.
+    Unpack(Vec<Place>),
+    /// `*rest` inside an unpacking.
+    Starred(Box<Place>),
+}
+
+/// One `except` clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handler {
+    /// Exception types caught (empty: bare `except`).
+    pub types: Vec<Ty>,
+    pub bind: Option<LocalId>,
+    pub body: Vec<Stmt>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stmt {
     /// Declares a local; without a value it is assigned later on every path.
     Let {
-        name: String,
-        ty: Ty,
-        mutable: bool,
+        local: LocalId,
         value: Option<Expr>,
     },
     Assign {
-        target: Target,
+        place: Place,
         value: Expr,
     },
-    /// `target op= value`; `value` already has the target's type (or `int`
-    /// for `str *= int`).
+    /// `place op= value`, computed in the place's own type (the checker
+    /// emits it only when that is Python's result).
     AugAssign {
-        target: Target,
-        ty: Ty,
+        place: Place,
         op: BinOp,
         value: Expr,
     },
@@ -75,20 +180,41 @@ pub enum Stmt {
     },
     /// `for var in range(start, stop, step)` with a constant step.
     For(ForRange),
+    /// `for target in iter` over any iterable (later issues).
+    ForIter {
+        target: Place,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     Break,
     Continue,
-    /// The value is already converted to the function's boundary type.
+    /// The value has the function's Python result type.
     Return(Option<Expr>),
+    /// `raise exc from cause`; a bare `raise` has no `exc` (later issues).
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+        span: Span,
+    },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<Handler>,
+        orelse: Vec<Stmt>,
+        finally: Vec<Stmt>,
+    },
+    With {
+        ctx: Expr,
+        bind: Option<Place>,
+        body: Vec<Stmt>,
+    },
+    Del(Place),
 }
 
 /// `for var in range(start, stop, step)` with a constant step.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForRange {
-    pub var: String,
-    /// Type of the loop variable (`int` or a fixed-width integer).
-    pub ty: Ty,
-    /// The loop variable is reassigned in the body.
-    pub mutable: bool,
+    pub var: LocalId,
     pub start: Expr,
     pub stop: Expr,
     pub step: i64,
@@ -111,6 +237,25 @@ pub enum BinOp {
     Shr,
 }
 
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "**",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+            BinOp::Shl => "<<",
+            BinOp::Shr => ">>",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CmpOp {
     Eq,
@@ -124,6 +269,21 @@ pub enum CmpOp {
     NotIn,
 }
 
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::NotEq => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::LtE => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::GtE => ">=",
+            CmpOp::In => "in",
+            CmpOp::NotIn => "not in",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnaryOp {
     Neg,
@@ -134,8 +294,7 @@ pub enum UnaryOp {
 pub struct Expr {
     pub ty: Ty,
     pub kind: ExprKind,
-    /// `file:line` for runtime exceptions raised by this expression.
-    pub at: String,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -156,21 +315,21 @@ pub enum IcCall {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
-    /// An integer literal of type `int` or a fixed-width type.
+    /// An integer literal (type `int`).
     Int(BigInt),
     Float(f64),
     Bool(bool),
     Str(String),
     Bytes(Vec<u8>),
     None,
-    Local(String),
-    Global(String),
-    /// A numeric conversion that may fail (e.g. `int` -> `nat8`).
+    Local(LocalId),
+    Global(GlobalId),
+    /// A conversion between numeric types: widening (`nat8` -> `int`,
+    /// `int` -> `float64`) or range-checked narrowing (`int` -> `nat8`,
+    /// which raises `OverflowError` naming the type and value).
     Convert(Box<Expr>),
-    /// Python value -> Candid boundary representation (for results and
-    /// arguments of exported functions).
-    ToCandid(Box<Expr>, CandidTy),
     /// Operands have the same type, except `str * int` / `bytes * int`.
+    /// Integer arithmetic is always on `int` (unbounded).
     Binary(BinOp, Box<Expr>, Box<Expr>),
     Unary(UnaryOp, Box<Expr>),
     Not(Box<Expr>),
@@ -186,26 +345,24 @@ pub enum ExprKind {
         then: Box<Expr>,
         orelse: Box<Expr>,
     },
-    /// A call of a module-level function; arguments are already in the
-    /// callee's boundary types; the result is converted back by the caller.
-    Call(String, Vec<Expr>),
-    /// The boundary result of a call converted back to a Python value.
-    FromCandid(Box<Expr>, CandidTy),
+    /// A call of a module-level function; arguments already have the
+    /// parameters' Python types, the result is the function's result type.
+    Call(FuncId, Vec<Expr>),
     Len(Box<Expr>),
     ToStr(Box<Expr>),
     FString(Vec<FPart>),
     Print(Box<Expr>),
     Trap(Box<Expr>),
     Ic(IcCall),
+    /// A nested function or lambda value (later issues).
+    Closure(FuncId),
+    /// `await` / `yield` of a cross-canister call (later issues).
+    Await(Box<Expr>),
 }
 
 impl Expr {
-    pub fn new(ty: Ty, kind: ExprKind, at: &str) -> Self {
-        Expr {
-            ty,
-            kind,
-            at: at.to_string(),
-        }
+    pub fn new(ty: Ty, kind: ExprKind, span: Span) -> Self {
+        Expr { ty, kind, span }
     }
 
     /// Calls `f` on each direct sub-expression, in evaluation order.
@@ -219,17 +376,17 @@ impl Expr {
             | ExprKind::None
             | ExprKind::Local(_)
             | ExprKind::Global(_)
-            | ExprKind::Ic(_) => {}
+            | ExprKind::Ic(_)
+            | ExprKind::Closure(_) => {}
             ExprKind::Convert(a)
-            | ExprKind::ToCandid(a, _)
-            | ExprKind::FromCandid(a, _)
             | ExprKind::Unary(_, a)
             | ExprKind::Not(a)
             | ExprKind::Truthy(a)
             | ExprKind::Len(a)
             | ExprKind::ToStr(a)
             | ExprKind::Print(a)
-            | ExprKind::Trap(a) => f(a),
+            | ExprKind::Trap(a)
+            | ExprKind::Await(a) => f(a),
             ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
                 f(a);
                 f(b);

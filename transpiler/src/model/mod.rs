@@ -1,9 +1,13 @@
 //! The canister model: the Python value types the checker works with, the
 //! Candid types of the interface, and the typed IR handed to `lower`.
 
+pub mod effects;
 pub mod ir;
+pub mod print;
+pub mod ty;
+pub mod visit;
 
-use std::fmt;
+pub use ty::{CandidKind, CandidTy, DefId, Ty, TyKind, Types};
 
 /// Fixed-width Candid integers: native Rust integers with checked arithmetic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,92 +73,11 @@ impl Fixed {
             Fixed::Int64 => (i64::MIN as i128, i64::MAX as i128),
         }
     }
-}
 
-/// The type of a Python value as the checker knows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Ty {
-    /// Python `int`, unbounded (`runtime_lite::Int`).
-    Int,
-    Fixed(Fixed),
-    Float64,
-    Float32,
-    Bool,
-    Str,
-    Bytes,
-    /// `None`.
-    None,
-    Principal,
-}
-
-impl Ty {
-    /// Whether the Rust representation is `Copy` (globals use `Cell`).
-    pub fn is_copy(self) -> bool {
-        matches!(
-            self,
-            Ty::Fixed(_) | Ty::Float64 | Ty::Float32 | Ty::Bool | Ty::None | Ty::Principal
-        )
-    }
-
-    pub fn is_numeric(self) -> bool {
-        matches!(self, Ty::Int | Ty::Fixed(_) | Ty::Float64 | Ty::Float32)
-    }
-
-    pub fn is_float(self) -> bool {
-        matches!(self, Ty::Float64 | Ty::Float32)
-    }
-
-    pub fn is_integral(self) -> bool {
-        matches!(self, Ty::Int | Ty::Fixed(_))
-    }
-}
-
-impl fmt::Display for Ty {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = match self {
-            Ty::Int => "int",
-            Ty::Fixed(k) => k.candid_name(),
-            Ty::Float64 => "float64",
-            Ty::Float32 => "float32",
-            Ty::Bool => "bool",
-            Ty::Str => "str",
-            Ty::Bytes => "blob",
-            Ty::None => "None",
-            Ty::Principal => "Principal",
-        };
-        f.write_str(s)
-    }
-}
-
-/// A Candid type at the interface (parameters, results, globals' annotations).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CandidTy {
-    Nat,
-    Int,
-    Fixed(Fixed),
-    Float64,
-    Float32,
-    Bool,
-    Text,
-    Blob,
-    Null,
-    Principal,
-}
-
-impl CandidTy {
-    /// The Python value type of a value of this Candid type.
-    pub fn value_ty(self) -> Ty {
-        match self {
-            CandidTy::Nat | CandidTy::Int => Ty::Int,
-            CandidTy::Fixed(k) => Ty::Fixed(k),
-            CandidTy::Float64 => Ty::Float64,
-            CandidTy::Float32 => Ty::Float32,
-            CandidTy::Bool => Ty::Bool,
-            CandidTy::Text => Ty::Str,
-            CandidTy::Blob => Ty::Bytes,
-            CandidTy::Null => Ty::None,
-            CandidTy::Principal => Ty::Principal,
-        }
+    /// Whether every value of `small` is a value of `self`.
+    pub fn contains(self, small: Fixed) -> bool {
+        let (a, b) = (self.range(), small.range());
+        a.0 <= b.0 && b.1 <= a.1
     }
 }
 
@@ -163,22 +86,4 @@ impl CandidTy {
 pub enum Mode {
     Query,
     Update,
-}
-
-/// What a function returns at its boundary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ret {
-    /// `void`: no result values.
-    Void,
-    Value(CandidTy),
-}
-
-/// The signature of a module-level function.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Signature {
-    pub name: String,
-    /// `None` for helpers that are not exported as canister methods.
-    pub mode: Option<Mode>,
-    pub params: Vec<(String, CandidTy)>,
-    pub ret: Ret,
 }

@@ -1,4 +1,4 @@
-from kybra import float64, int16, int64, nat8, query
+from kybra import float64, int8, int16, int64, nat, nat8, nat32, query
 
 # Each method returns text, so CPython and the canister can be compared
 # character for character.
@@ -122,3 +122,60 @@ TOTAL: int = 32
 def globals_by_case(a: int) -> str:
     # Two globals whose names differ only in case stay two variables.
     return f"{total + a} {TOTAL - a}"
+
+
+# Regression programs of the front-end foundations issue.
+
+
+@query
+def temp_names(__lhs: int, b: int) -> str:
+    # A parameter named like a compiler temporary.
+    return str(b and __lhs)
+
+
+@query
+def pow_minus_one(n: nat32) -> str:
+    # The literal 2 is an int: no nat32 overflow.
+    return str(2**n - 1)
+
+
+@query
+def fixed_products(a: nat8, b: nat8) -> str:
+    # nat8 values are Python ints: a * b never overflows.
+    return str(a * b - 300)
+
+
+@query
+def internal(x: nat) -> int:
+    return x * 2
+
+
+@query
+def calls_internal(x: nat) -> str:
+    # A Python call: no Candid boundary, so x - 5 may be negative.
+    return str(internal(x - 5))
+
+
+@query
+def int8_limits(x: int8) -> str:
+    return f"{x <= 127}|{x >= -128}|{x < 127}|{x == 127}|{x > -129}"
+
+
+@query
+def nat8_limits(x: nat8) -> str:
+    return f"{x >= 0}|{x <= 255}|{x > 0}|{x % 256 == x}"
+
+
+π: float64 = 3.25
+
+
+@query
+def uses_pi(r: float64) -> str:
+    return str(π * r * r)
+
+
+@query
+def rebinding(n: int) -> str:
+    x = n
+    x = f"<{x}>"
+    return x

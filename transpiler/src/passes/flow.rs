@@ -8,48 +8,43 @@
 //! unreachable statements, and terminates functions that would fall off the
 //! end without a value.
 
-use crate::model::ir::{Expr, ExprKind, ForRange, Stmt, Target};
-use crate::model::{Signature, Ty};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-pub(crate) struct FlowResult {
-    pub body: Vec<Stmt>,
-    pub mutable_params: Vec<String>,
-    pub unused: Vec<String>,
-    /// Variables read exactly once, outside any loop: that read may move.
-    pub single_use: Vec<String>,
-}
+use crate::model::ir::{Expr, ExprKind, ForRange, Function, LocalId, Place, Stmt};
+use crate::model::visit::each_subexpr;
+use crate::model::Ty;
+use crate::source::Span;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum FlowError {
-    /// A read of a possibly unassigned variable: name, `file:line`.
-    Unassigned(String, String),
+    /// A read of a possibly unassigned variable.
+    Unassigned(LocalId, Span),
     /// A `for` variable that is also used outside its loop.
-    LoopVarOutside(String),
+    LoopVarOutside(LocalId, Span),
 }
 
-pub(crate) fn analyze(
-    body: Vec<Stmt>,
-    sig: &Signature,
-    locals: &HashMap<String, Ty>,
-    needs_value: bool,
-) -> Result<FlowResult, Vec<FlowError>> {
-    let params: Vec<String> = sig.params.iter().map(|(n, _)| n.clone()).collect();
+/// Places declarations, checks definite assignment and records each
+/// local's `mutable`, `used` and `single_use` in `f.locals`.
+pub(crate) fn analyze(f: &mut Function) -> Result<(), Vec<FlowError>> {
+    let body = std::mem::take(&mut f.body);
+    let params = f.params.clone();
+    let needs_value = f.ret != Ty::NONE;
     // 1. Where is each local declared?
     let mut occ = Occurrences::default();
     occ.block(&body, &mut Vec::new(), &mut BTreeSet::new());
     let outside: Vec<FlowError> = occ
         .loop_vars
         .iter()
-        .filter(|v| occ.by_name.contains_key(*v))
-        .map(|v| FlowError::LoopVarOutside(v.clone()))
+        .filter_map(|v| {
+            let first = occ.by_local.get(v)?.iter().min_by_key(|o| o.order)?;
+            Some(FlowError::LoopVarOutside(*v, first.span))
+        })
         .collect();
     if !outside.is_empty() {
         return Err(outside);
     }
-    let mut decls: BTreeMap<(usize, usize), Vec<(String, bool)>> = BTreeMap::new();
-    for (name, list) in &occ.by_name {
-        if params.contains(name) {
+    let mut decls: BTreeMap<(usize, usize), Vec<(LocalId, bool)>> = BTreeMap::new();
+    for (local, list) in &occ.by_local {
+        if params.contains(local) {
             continue;
         }
         let common = common_prefix(list.iter().map(|o| o.path.as_slice()));
@@ -64,16 +59,16 @@ pub(crate) fn analyze(
         decls
             .entry((block, idx))
             .or_default()
-            .push((name.clone(), inline));
+            .push((*local, inline));
     }
     let mut next_block = 0;
-    let body = place(body, &decls, locals, &mut next_block);
+    let body = place(body, &decls, &mut next_block);
 
     // 2. Definite assignment, mutability, reachability.
     let mut flow = Flow::default();
     let mut state = State::default();
     for p in &params {
-        state.vars.insert(p.clone(), (true, true));
+        state.vars.insert(*p, (true, true));
     }
     let (mut body, end) = flow.block(body, Some(state));
     if !flow.errors.is_empty() {
@@ -81,49 +76,32 @@ pub(crate) fn analyze(
         flow.errors.retain(|e| seen.insert(e.clone()));
         return Err(flow.errors);
     }
-    set_mut(&mut body, &flow.mutated);
     if end.is_some() && needs_value {
-        let at = sig.name.clone();
         let msg = format!(
             "TypeError: {}() reached its end without returning a value",
-            sig.name
+            f.name
         );
         body.push(Stmt::Expr(Expr::new(
-            Ty::None,
-            ExprKind::Trap(Box::new(Expr::new(Ty::Str, ExprKind::Str(msg), &at))),
-            &at,
+            Ty::NONE,
+            ExprKind::Trap(Box::new(Expr::new(Ty::STR, ExprKind::Str(msg), f.span))),
+            f.span,
         )));
     }
-    let single_use = flow
-        .read_count
-        .iter()
-        .filter(|(n, c)| **c == 1 && !flow.read_in_loop.contains(*n))
-        .map(|(n, _)| n.clone())
-        .collect();
-    Ok(FlowResult {
-        single_use,
-        body,
-        mutable_params: params
-            .iter()
-            .filter(|p| flow.mutated.contains(*p))
-            .cloned()
-            .collect(),
-        unused: params
-            .iter()
-            .chain(occ.by_name.keys())
-            .chain(occ.loop_vars.iter())
-            .filter(|p| !flow.read.contains(*p))
-            .cloned()
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect(),
-    })
+    for (i, local) in f.locals.iter_mut().enumerate() {
+        let id = LocalId(i as u32);
+        local.mutable = flow.mutated.contains(&id);
+        local.used = flow.read.contains(&id);
+        local.single_use = flow.read_count.get(&id) == Some(&1) && !flow.read_in_loop.contains(&id);
+    }
+    f.body = body;
+    Ok(())
 }
 
 #[derive(Debug)]
 struct Occurrence {
     /// (block id, statement index) from the function body inwards.
     path: Vec<(usize, usize)>,
+    span: Span,
     order: usize,
     /// A plain assignment (`x = ...`), the only kind a `let` can replace.
     write_assign: bool,
@@ -131,8 +109,8 @@ struct Occurrence {
 
 #[derive(Default)]
 struct Occurrences {
-    by_name: BTreeMap<String, Vec<Occurrence>>,
-    loop_vars: BTreeSet<String>,
+    by_local: BTreeMap<LocalId, Vec<Occurrence>>,
+    loop_vars: BTreeSet<LocalId>,
     next_block: usize,
     order: usize,
 }
@@ -140,30 +118,29 @@ struct Occurrences {
 impl Occurrences {
     fn add(
         &mut self,
-        name: &str,
+        local: LocalId,
+        span: Span,
         path: &[(usize, usize)],
         write_assign: bool,
-        bound: &BTreeSet<String>,
+        bound: &BTreeSet<LocalId>,
     ) {
-        if bound.contains(name) {
+        if bound.contains(&local) {
             return; // the variable of an enclosing `for`
         }
         self.order += 1;
-        self.by_name
-            .entry(name.to_string())
-            .or_default()
-            .push(Occurrence {
-                path: path.to_vec(),
-                order: self.order,
-                write_assign,
-            });
+        self.by_local.entry(local).or_default().push(Occurrence {
+            path: path.to_vec(),
+            span,
+            order: self.order,
+            write_assign,
+        });
     }
 
     fn block(
         &mut self,
         stmts: &[Stmt],
         path: &mut Vec<(usize, usize)>,
-        bound: &mut BTreeSet<String>,
+        bound: &mut BTreeSet<LocalId>,
     ) {
         let id = self.next_block;
         self.next_block += 1;
@@ -171,16 +148,16 @@ impl Occurrences {
             path.push((id, i));
             match s {
                 Stmt::Let { .. } | Stmt::Break | Stmt::Continue => {}
-                Stmt::Assign { target, value } => {
+                Stmt::Assign { place, value } => {
                     self.expr(value, path, bound);
-                    if let Target::Local(n) = target {
-                        self.add(n, path, true, bound);
+                    if let Place::Local(n) = place {
+                        self.add(*n, value.span, path, true, bound);
                     }
                 }
-                Stmt::AugAssign { target, value, .. } => {
+                Stmt::AugAssign { place, value, .. } => {
                     self.expr(value, path, bound);
-                    if let Target::Local(n) = target {
-                        self.add(n, path, false, bound);
+                    if let Place::Local(n) = place {
+                        self.add(*n, value.span, path, false, bound);
                     }
                 }
                 Stmt::Expr(e) | Stmt::Discard(e) => self.expr(e, path, bound),
@@ -207,29 +184,38 @@ impl Occurrences {
                 }) => {
                     self.expr(start, path, bound);
                     self.expr(stop, path, bound);
-                    self.loop_vars.insert(var.clone());
-                    let fresh = bound.insert(var.clone());
+                    self.loop_vars.insert(*var);
+                    let fresh = bound.insert(*var);
                     self.block(body, path, bound);
                     if fresh {
                         bound.remove(var);
                     }
                 }
+                // Not produced yet (see `super::only_core_statements`).
+                Stmt::ForIter { .. }
+                | Stmt::Raise { .. }
+                | Stmt::Try { .. }
+                | Stmt::With { .. }
+                | Stmt::Del(_) => {}
             }
             path.pop();
         }
     }
 
-    fn expr(&mut self, e: &Expr, path: &[(usize, usize)], bound: &BTreeSet<String>) {
-        visit_reads(e, &mut |name, _| self.add(name, path, false, bound));
+    fn expr(&mut self, e: &Expr, path: &[(usize, usize)], bound: &BTreeSet<LocalId>) {
+        visit_reads(e, &mut |local, span| {
+            self.add(local, span, path, false, bound)
+        });
     }
 }
 
 /// Calls `f` for every local read in `e`, in evaluation order.
-fn visit_reads(e: &Expr, f: &mut dyn FnMut(&str, &str)) {
-    if let ExprKind::Local(n) = &e.kind {
-        f(n, &e.at);
-    }
-    e.for_each_child(&mut |c| visit_reads(c, f));
+fn visit_reads(e: &Expr, f: &mut dyn FnMut(LocalId, Span)) {
+    each_subexpr(e, &mut |e| {
+        if let ExprKind::Local(n) = e.kind {
+            f(n, e.span);
+        }
+    });
 }
 
 fn common_prefix<'a>(mut paths: impl Iterator<Item = &'a [(usize, usize)]>) -> Vec<usize> {
@@ -254,8 +240,7 @@ fn common_prefix<'a>(mut paths: impl Iterator<Item = &'a [(usize, usize)]>) -> V
 /// assignment, a hoisted `let x: T;` goes before the first occurrence.
 fn place(
     stmts: Vec<Stmt>,
-    decls: &BTreeMap<(usize, usize), Vec<(String, bool)>>,
-    locals: &HashMap<String, Ty>,
+    decls: &BTreeMap<(usize, usize), Vec<(LocalId, bool)>>,
     next_block: &mut usize,
 ) -> Vec<Stmt> {
     let id = *next_block;
@@ -264,14 +249,12 @@ fn place(
     for (i, s) in stmts.into_iter().enumerate() {
         let mut inline = None;
         if let Some(list) = decls.get(&(id, i)) {
-            for (name, is_inline) in list {
+            for (local, is_inline) in list {
                 if *is_inline {
-                    inline = Some(name.clone());
+                    inline = Some(*local);
                 } else {
                     out.push(Stmt::Let {
-                        name: name.clone(),
-                        ty: locals.get(name).copied().unwrap_or(Ty::None),
-                        mutable: false,
+                        local: *local,
                         value: None,
                     });
                 }
@@ -279,25 +262,23 @@ fn place(
         }
         let s = match s {
             Stmt::If { cond, then, orelse } => {
-                let then = place(then, decls, locals, next_block);
-                let orelse = place(orelse, decls, locals, next_block);
+                let then = place(then, decls, next_block);
+                let orelse = place(orelse, decls, next_block);
                 Stmt::If { cond, then, orelse }
             }
             Stmt::While { cond, body } => Stmt::While {
                 cond,
-                body: place(body, decls, locals, next_block),
+                body: place(body, decls, next_block),
             },
             Stmt::For(f) => Stmt::For(ForRange {
-                body: place(f.body, decls, locals, next_block),
+                body: place(f.body, decls, next_block),
                 ..f
             }),
             Stmt::Assign {
-                target: Target::Local(name),
+                place: Place::Local(local),
                 value,
-            } if inline.as_deref() == Some(name.as_str()) => Stmt::Let {
-                ty: value.ty,
-                name,
-                mutable: false,
+            } if inline == Some(local) => Stmt::Let {
+                local,
                 value: Some(value),
             },
             other => other,
@@ -309,8 +290,8 @@ fn place(
 
 #[derive(Clone, Default, PartialEq)]
 struct State {
-    /// name -> (definitely assigned, maybe assigned)
-    vars: BTreeMap<String, (bool, bool)>,
+    /// local -> (definitely assigned, maybe assigned)
+    vars: BTreeMap<LocalId, (bool, bool)>,
 }
 
 fn merge(a: Option<State>, b: Option<State>) -> Option<State> {
@@ -318,11 +299,11 @@ fn merge(a: Option<State>, b: Option<State>) -> Option<State> {
         (None, x) | (x, None) => x,
         (Some(a), Some(b)) => {
             let mut vars = BTreeMap::new();
-            let names: BTreeSet<&String> = a.vars.keys().chain(b.vars.keys()).collect();
+            let names: BTreeSet<&LocalId> = a.vars.keys().chain(b.vars.keys()).collect();
             for n in names {
                 let (d1, m1) = a.vars.get(n).copied().unwrap_or((false, false));
                 let (d2, m2) = b.vars.get(n).copied().unwrap_or((false, false));
-                vars.insert(n.clone(), (d1 && d2, m1 || m2));
+                vars.insert(*n, (d1 && d2, m1 || m2));
             }
             Some(State { vars })
         }
@@ -338,47 +319,47 @@ struct LoopCtx {
 #[derive(Default)]
 struct Flow {
     errors: Vec<FlowError>,
-    mutated: BTreeSet<String>,
-    read: BTreeSet<String>,
-    read_count: BTreeMap<String, usize>,
-    read_in_loop: BTreeSet<String>,
+    mutated: BTreeSet<LocalId>,
+    read: BTreeSet<LocalId>,
+    read_count: BTreeMap<LocalId, usize>,
+    read_in_loop: BTreeSet<LocalId>,
     loops: Vec<LoopCtx>,
     /// Variables bound by enclosing `for` loops.
-    bound: Vec<String>,
+    bound: Vec<LocalId>,
 }
 
 impl Flow {
     fn reads(&mut self, e: &Expr, state: &State) {
         let mut errors = Vec::new();
         let mut read = Vec::new();
-        visit_reads(e, &mut |name, at| {
-            read.push(name.to_string());
-            if let Some((def, _)) = state.vars.get(name) {
+        visit_reads(e, &mut |local, span| {
+            read.push(local);
+            if let Some((def, _)) = state.vars.get(&local) {
                 if !def {
-                    errors.push(FlowError::Unassigned(name.to_string(), at.to_string()));
+                    errors.push(FlowError::Unassigned(local, span));
                 }
-            } else if !self.bound.iter().any(|b| b == name) {
-                errors.push(FlowError::Unassigned(name.to_string(), at.to_string()));
+            } else if !self.bound.contains(&local) {
+                errors.push(FlowError::Unassigned(local, span));
             }
         });
         self.errors.extend(errors);
-        for name in read {
+        for local in read {
             if !self.loops.is_empty() {
-                self.read_in_loop.insert(name.clone());
+                self.read_in_loop.insert(local);
             }
-            *self.read_count.entry(name.clone()).or_default() += 1;
-            self.read.insert(name);
+            *self.read_count.entry(local).or_default() += 1;
+            self.read.insert(local);
         }
     }
 
-    fn write(&mut self, name: &str, state: &mut State) {
-        if self.bound.iter().any(|b| b == name) {
-            self.mutated.insert(name.to_string());
+    fn write(&mut self, local: LocalId, state: &mut State) {
+        if self.bound.contains(&local) {
+            self.mutated.insert(local);
             return;
         }
-        let entry = state.vars.entry(name.to_string()).or_insert((false, false));
+        let entry = state.vars.entry(local).or_insert((false, false));
         if entry.1 {
-            self.mutated.insert(name.to_string());
+            self.mutated.insert(local);
         }
         *entry = (true, true);
     }
@@ -392,55 +373,36 @@ impl Flow {
                 break; // unreachable: dropped, as rustc would warn about it
             };
             let s = match s {
-                Stmt::Let {
-                    name,
-                    ty,
-                    mutable,
-                    value,
-                } => {
+                Stmt::Let { local, value } => {
                     match &value {
                         Some(v) => {
                             self.reads(v, st);
-                            st.vars.insert(name.clone(), (true, true));
+                            st.vars.insert(local, (true, true));
                         }
                         None => {
-                            st.vars.insert(name.clone(), (false, false));
+                            st.vars.insert(local, (false, false));
                         }
                     }
-                    Stmt::Let {
-                        name,
-                        ty,
-                        mutable,
-                        value,
-                    }
+                    Stmt::Let { local, value }
                 }
-                Stmt::Assign { target, value } => {
+                Stmt::Assign { place, value } => {
                     self.reads(&value, st);
-                    if let Target::Local(n) = &target {
-                        self.write(n, st);
+                    if let Place::Local(n) = &place {
+                        self.write(*n, st);
                     }
-                    Stmt::Assign { target, value }
+                    Stmt::Assign { place, value }
                 }
-                Stmt::AugAssign {
-                    target,
-                    ty,
-                    op,
-                    value,
-                } => {
-                    if let Target::Local(n) = &target {
-                        let read = Expr::new(ty, ExprKind::Local(n.clone()), &value.at);
+                Stmt::AugAssign { place, op, value } => {
+                    if let Place::Local(n) = &place {
+                        // The current value is read; its type is irrelevant here.
+                        let read = Expr::new(Ty::NONE, ExprKind::Local(*n), value.span);
                         self.reads(&read, st);
                     }
                     self.reads(&value, st);
-                    if let Target::Local(n) = &target {
-                        self.write(n, st);
+                    if let Place::Local(n) = &place {
+                        self.write(*n, st);
                     }
-                    Stmt::AugAssign {
-                        target,
-                        ty,
-                        op,
-                        value,
-                    }
+                    Stmt::AugAssign { place, op, value }
                 }
                 Stmt::Expr(e) => {
                     self.reads(&e, st);
@@ -496,11 +458,16 @@ impl Flow {
                 Stmt::For(f) => {
                     self.reads(&f.start, st);
                     self.reads(&f.stop, st);
-                    let (body, exit) =
-                        self.run_loop(f.body, state.take(), Some(f.var.clone()), |_, _| {});
+                    let (body, exit) = self.run_loop(f.body, state.take(), Some(f.var), |_, _| {});
                     state = merge(exit.0, exit.1);
                     Stmt::For(ForRange { body, ..f })
                 }
+                // Not produced yet (see `super::only_core_statements`).
+                other @ (Stmt::ForIter { .. }
+                | Stmt::Raise { .. }
+                | Stmt::Try { .. }
+                | Stmt::With { .. }
+                | Stmt::Del(_)) => other,
             };
             out.push(s);
         }
@@ -513,7 +480,7 @@ impl Flow {
         &mut self,
         body: Vec<Stmt>,
         entry: Option<State>,
-        var: Option<String>,
+        var: Option<LocalId>,
         mut head: impl FnMut(&mut Self, &State),
     ) -> (Vec<Stmt>, (Option<State>, Option<State>)) {
         let mut entry = entry;
@@ -524,8 +491,8 @@ impl Flow {
             if let Some(st) = &entry {
                 head(self, st);
             }
-            if let Some(v) = &var {
-                self.bound.push(v.clone());
+            if let Some(v) = var {
+                self.bound.push(v);
             }
             let (new_body, end) = self.block(body, entry.clone());
             if var.is_some() {
@@ -538,26 +505,6 @@ impl Flow {
                 return (body, (entry, ctx.breaks));
             }
             entry = next;
-        }
-    }
-}
-
-fn set_mut(stmts: &mut [Stmt], mutated: &BTreeSet<String>) {
-    for s in stmts {
-        match s {
-            Stmt::Let { name, mutable, .. } => *mutable = mutated.contains(name),
-            Stmt::If { then, orelse, .. } => {
-                set_mut(then, mutated);
-                set_mut(orelse, mutated);
-            }
-            Stmt::While { body, .. } => set_mut(body, mutated),
-            Stmt::For(ForRange {
-                var, mutable, body, ..
-            }) => {
-                *mutable = mutated.contains(var.as_str());
-                set_mut(body, mutated);
-            }
-            _ => {}
         }
     }
 }

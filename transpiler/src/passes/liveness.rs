@@ -7,18 +7,23 @@
 //! placed. A removed store whose value could raise (or call a function) is
 //! kept as `let _ = value;`, so Python's exceptions and side effects stay.
 
-use crate::model::ir::{BinOp, Expr, ExprKind, ForRange, Stmt, Target, UnaryOp};
+use crate::model::effects::has_effects;
+use crate::model::ir::{BinOp, Expr, ExprKind, ForRange, Local, LocalId, Place, Stmt};
+use crate::model::visit::each_subexpr;
 use crate::model::Ty;
 use std::collections::BTreeSet;
 
-type Live = BTreeSet<String>;
+type Live = BTreeSet<LocalId>;
 
 /// Removes dead stores to locals until none are left.
-pub(crate) fn remove_dead_stores(mut body: Vec<Stmt>) -> Vec<Stmt> {
+pub(crate) fn remove_dead_stores(mut body: Vec<Stmt>, locals: &[Local]) -> Vec<Stmt> {
+    if !super::only_core_statements(&body) {
+        return body;
+    }
     // Each pass can expose more dead stores (a removed read); a handful of
     // passes reaches the fixed point for any realistic function.
     for _ in 0..8 {
-        let (next, _) = rewrite_block(body.clone(), Live::new(), &LoopLive::default());
+        let (next, _) = rewrite_block(body.clone(), Live::new(), &LoopLive::default(), locals);
         if next == body {
             break;
         }
@@ -35,47 +40,16 @@ struct LoopLive {
 }
 
 fn reads(e: &Expr, into: &mut Live) {
-    if let ExprKind::Local(n) = &e.kind {
-        into.insert(n.clone());
-    }
-    e.for_each_child(&mut |c| reads(c, into));
+    each_subexpr(e, &mut |e| {
+        if let ExprKind::Local(n) = e.kind {
+            into.insert(n);
+        }
+    });
 }
 
 fn with_reads(mut live: Live, e: &Expr) -> Live {
     reads(e, &mut live);
     live
-}
-
-/// Whether evaluating `e` can neither raise nor have an effect.
-fn pure(e: &Expr) -> bool {
-    let own = match &e.kind {
-        ExprKind::Binary(op, a, _) => match a.ty {
-            Ty::Int => matches!(
-                op,
-                BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor
-            ),
-            Ty::Float64 => matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul),
-            Ty::Str | Ty::Bytes => *op == BinOp::Add,
-            _ => false,
-        },
-        ExprKind::Unary(op, a) => !(matches!(a.ty, Ty::Fixed(_)) && *op == UnaryOp::Neg),
-        // Conversions that can leave a range raise; widening ones cannot.
-        ExprKind::Convert(a) => match (a.ty, e.ty) {
-            (Ty::Int, to) => to == Ty::Int,
-            (Ty::Fixed(x), Ty::Fixed(y)) => crate::check::contains(y, x),
-            _ => true,
-        },
-        ExprKind::FString(parts) => parts
-            .iter()
-            .all(|p| !matches!(p, crate::model::ir::FPart::Value { spec: Some(_), .. })),
-        ExprKind::ToCandid(..) | ExprKind::Call(..) | ExprKind::Print(_) | ExprKind::Trap(_) => {
-            false
-        }
-        _ => true,
-    };
-    let mut children = true;
-    e.for_each_child(&mut |c| children &= pure(c));
-    own && children
 }
 
 fn live_in_block(stmts: &[Stmt], out: &Live, lp: &LoopLive) -> Live {
@@ -87,25 +61,25 @@ fn live_in_block(stmts: &[Stmt], out: &Live, lp: &LoopLive) -> Live {
 
 fn live_in(s: &Stmt, out: Live, lp: &LoopLive) -> Live {
     match s {
-        Stmt::Let { name, value, .. } => {
+        Stmt::Let { local, value } => {
             let mut live = out;
-            live.remove(name);
+            live.remove(local);
             match value {
                 Some(v) => with_reads(live, v),
                 None => live,
             }
         }
-        Stmt::Assign { target, value } => {
+        Stmt::Assign { place, value } => {
             let mut live = out;
-            if let Target::Local(x) = target {
+            if let Place::Local(x) = place {
                 live.remove(x);
             }
             with_reads(live, value)
         }
-        Stmt::AugAssign { target, value, .. } => {
+        Stmt::AugAssign { place, value, .. } => {
             let mut live = with_reads(out, value);
-            if let Target::Local(x) = target {
-                live.insert(x.clone());
+            if let Place::Local(x) = place {
+                live.insert(*x);
             }
             live
         }
@@ -128,6 +102,12 @@ fn live_in(s: &Stmt, out: Live, lp: &LoopLive) -> Live {
             reads(&f.stop, &mut live);
             live
         }
+        // Not produced yet: functions holding these skip this pass.
+        Stmt::ForIter { .. }
+        | Stmt::Raise { .. }
+        | Stmt::Try { .. }
+        | Stmt::With { .. }
+        | Stmt::Del(_) => out,
     }
 }
 
@@ -170,7 +150,7 @@ fn for_head(f: &ForRange, out: &Live) -> Live {
 }
 
 fn discard(e: Expr) -> Option<Stmt> {
-    if pure(&e) {
+    if !has_effects(&e) {
         None
     } else {
         Some(Stmt::Discard(e))
@@ -178,11 +158,16 @@ fn discard(e: Expr) -> Option<Stmt> {
 }
 
 /// Rewrites a block backwards; returns it and the live set at its start.
-fn rewrite_block(stmts: Vec<Stmt>, out: Live, lp: &LoopLive) -> (Vec<Stmt>, Live) {
+fn rewrite_block(
+    stmts: Vec<Stmt>,
+    out: Live,
+    lp: &LoopLive,
+    locals: &[Local],
+) -> (Vec<Stmt>, Live) {
     let mut live = out;
     let mut rev = Vec::with_capacity(stmts.len());
     for s in stmts.into_iter().rev() {
-        let (kept, before) = rewrite(s, live, lp);
+        let (kept, before) = rewrite(s, live, lp, locals);
         rev.extend(kept);
         live = before;
     }
@@ -190,10 +175,10 @@ fn rewrite_block(stmts: Vec<Stmt>, out: Live, lp: &LoopLive) -> (Vec<Stmt>, Live
     (rev, live)
 }
 
-fn rewrite(s: Stmt, out: Live, lp: &LoopLive) -> (Option<Stmt>, Live) {
+fn rewrite(s: Stmt, out: Live, lp: &LoopLive, locals: &[Local]) -> (Option<Stmt>, Live) {
     match s {
         Stmt::Assign {
-            target: Target::Local(x),
+            place: Place::Local(x),
             value,
         } if !out.contains(&x) => {
             let kept = discard(value);
@@ -204,20 +189,11 @@ fn rewrite(s: Stmt, out: Live, lp: &LoopLive) -> (Option<Stmt>, Live) {
             (kept, live)
         }
         Stmt::AugAssign {
-            target: Target::Local(x),
-            ty,
+            place: Place::Local(x),
             op,
             value,
         } if !out.contains(&x) => {
-            let at = value.at.clone();
-            let read = Expr::new(ty, ExprKind::Local(x), &at);
-            let result_ty = if op == BinOp::Div { Ty::Float64 } else { ty };
-            let combined = Expr::new(
-                result_ty,
-                ExprKind::Binary(op, Box::new(read), Box::new(value)),
-                &at,
-            );
-            let kept = discard(combined);
+            let kept = discard(aug_value(locals[x.0 as usize].ty, x, op, value));
             let live = match &kept {
                 Some(s) => live_in(s, out, lp),
                 None => out,
@@ -225,8 +201,8 @@ fn rewrite(s: Stmt, out: Live, lp: &LoopLive) -> (Option<Stmt>, Live) {
             (kept, live)
         }
         Stmt::If { cond, then, orelse } => {
-            let (then, l1) = rewrite_block(then, out.clone(), lp);
-            let (orelse, l2) = rewrite_block(orelse, out, lp);
+            let (then, l1) = rewrite_block(then, out.clone(), lp, locals);
+            let (orelse, l2) = rewrite_block(orelse, out, lp, locals);
             let mut live = l1;
             live.extend(l2);
             if then.is_empty() && orelse.is_empty() {
@@ -248,7 +224,7 @@ fn rewrite(s: Stmt, out: Live, lp: &LoopLive) -> (Option<Stmt>, Live) {
                 brk: out,
                 cont: head.clone(),
             };
-            let (body, _) = rewrite_block(body, head.clone(), &inner);
+            let (body, _) = rewrite_block(body, head.clone(), &inner, locals);
             (Some(Stmt::While { cond, body }), head)
         }
         Stmt::For(f) => {
@@ -257,7 +233,7 @@ fn rewrite(s: Stmt, out: Live, lp: &LoopLive) -> (Option<Stmt>, Live) {
                 brk: out,
                 cont: head.clone(),
             };
-            let (body, _) = rewrite_block(f.body, head.clone(), &inner);
+            let (body, _) = rewrite_block(f.body, head.clone(), &inner, locals);
             let f = ForRange { body, ..f };
             let mut live = head;
             reads(&f.start, &mut live);
@@ -269,4 +245,27 @@ fn rewrite(s: Stmt, out: Live, lp: &LoopLive) -> (Option<Stmt>, Live) {
             (Some(other), live)
         }
     }
+}
+
+/// The value `place op= value` stores, as an expression (for a dead store
+/// whose computation may still raise). Fixed-width in-place arithmetic is
+/// `int` arithmetic narrowed back, which raises exactly when it overflows.
+fn aug_value(ty: Ty, x: LocalId, op: BinOp, value: Expr) -> Expr {
+    let span = value.span;
+    let read = Expr::new(ty, ExprKind::Local(x), span);
+    if ty.is_fixed() {
+        let widen = |e: Expr| Expr::new(Ty::INT, ExprKind::Convert(Box::new(e)), span);
+        let sum = Expr::new(
+            Ty::INT,
+            ExprKind::Binary(op, Box::new(widen(read)), Box::new(widen(value))),
+            span,
+        );
+        return Expr::new(ty, ExprKind::Convert(Box::new(sum)), span);
+    }
+    let result_ty = if op == BinOp::Div { Ty::FLOAT64 } else { ty };
+    Expr::new(
+        result_ty,
+        ExprKind::Binary(op, Box::new(read), Box::new(value)),
+        span,
+    )
 }

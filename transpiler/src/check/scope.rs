@@ -1,0 +1,188 @@
+//! A function's scope while its body is checked: which names Python makes
+//! local, the locals declared so far, and which local each name is bound to
+//! at the current point.
+//!
+//! One Python name may become several locals: one per type it holds (`x =
+//! 1` then `x = "a"` gives an `int` local and a `str` local). Where control
+//! flow joins and the paths disagree, the name is in conflict until it is
+//! assigned again; reading it then is a diagnostic. Narrowing (`is None`,
+//! `isinstance`) will bind a name to a new local inside a branch the same
+//! way.
+
+use super::Sig;
+use crate::model::ir::{Local, LocalId};
+use crate::model::Ty;
+use crate::source::Span;
+use rustpython_parser::ast;
+use std::collections::{HashMap, HashSet};
+
+/// What a name refers to at one point of a function.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Binding {
+    Local(LocalId),
+    /// Paths that join here bound it to locals of different types.
+    Conflict(Vec<Ty>),
+}
+
+pub(crate) type Bindings = HashMap<String, Binding>;
+
+pub(crate) struct FunCtx {
+    pub sig: Sig,
+    pub params: Vec<LocalId>,
+    /// Indexed by [`LocalId`].
+    pub locals: Vec<Local>,
+    /// Names assigned anywhere in the body (Python makes them local).
+    pub assigned: HashSet<String>,
+    /// Names declared `global` in this function.
+    pub global_decls: HashSet<String>,
+    /// Declared (annotated) types of names.
+    pub annotated: HashMap<String, Ty>,
+    pub bindings: Bindings,
+    /// The bindings at the entry of each enclosing loop.
+    pub loop_entries: Vec<Bindings>,
+    by_type: HashMap<(String, Ty), LocalId>,
+}
+
+impl FunCtx {
+    pub fn new(body: &[ast::Stmt], sig: &Sig) -> Self {
+        let mut assigned = HashSet::new();
+        let mut global_decls = HashSet::new();
+        collect_assigned(body, &mut assigned, &mut global_decls);
+        for g in &global_decls {
+            assigned.remove(g);
+        }
+        let mut ctx = FunCtx {
+            sig: sig.clone(),
+            params: Vec::new(),
+            locals: Vec::new(),
+            assigned,
+            global_decls,
+            annotated: HashMap::new(),
+            bindings: HashMap::new(),
+            loop_entries: Vec::new(),
+            by_type: HashMap::new(),
+        };
+        for (name, ty) in &sig.params {
+            let id = ctx.declare(name, *ty, sig.span);
+            ctx.locals[id.0 as usize].param = true;
+            ctx.params.push(id);
+            ctx.bindings.insert(name.clone(), Binding::Local(id));
+            ctx.annotated.insert(name.clone(), *ty);
+            ctx.assigned.insert(name.clone());
+        }
+        ctx
+    }
+
+    /// The local for `name` holding `ty` (one per name and type).
+    pub fn declare(&mut self, name: &str, ty: Ty, span: Span) -> LocalId {
+        if let Some(id) = self.by_type.get(&(name.to_string(), ty)) {
+            return *id;
+        }
+        let id = LocalId(self.locals.len() as u32);
+        self.locals.push(Local {
+            name: name.to_string(),
+            ty,
+            span,
+            param: false,
+            mutable: false,
+            used: false,
+            single_use: false,
+        });
+        self.by_type.insert((name.to_string(), ty), id);
+        id
+    }
+
+    pub fn local_ty(&self, id: LocalId) -> Ty {
+        self.locals[id.0 as usize].ty
+    }
+
+    /// Binds `name` to `id`; returns the type the name held at the entry of
+    /// an enclosing loop if this changes it (a type change inside a loop).
+    pub fn bind(&mut self, name: &str, id: LocalId) -> Option<Ty> {
+        let ty = self.local_ty(id);
+        let changed = self
+            .loop_entries
+            .iter()
+            .find_map(|entry| match entry.get(name) {
+                Some(Binding::Local(old)) if self.local_ty(*old) != ty => Some(self.local_ty(*old)),
+                _ => None,
+            });
+        self.bindings.insert(name.to_string(), Binding::Local(id));
+        changed
+    }
+
+    /// The bindings after two paths join (`None`: that path does not reach
+    /// the join).
+    pub fn join(&self, a: Option<Bindings>, b: Option<Bindings>) -> Bindings {
+        let (a, b) = match (a, b) {
+            (None, None) => return self.bindings.clone(),
+            (Some(x), None) | (None, Some(x)) => return x,
+            (Some(a), Some(b)) => (a, b),
+        };
+        let mut out = a.clone();
+        for (name, bb) in b {
+            match a.get(&name) {
+                None => {
+                    out.insert(name, bb);
+                }
+                Some(ab) if *ab == bb => {}
+                Some(ab) => {
+                    let mut tys = self.binding_tys(ab);
+                    for t in self.binding_tys(&bb) {
+                        if !tys.contains(&t) {
+                            tys.push(t);
+                        }
+                    }
+                    out.insert(name, Binding::Conflict(tys));
+                }
+            }
+        }
+        out
+    }
+
+    fn binding_tys(&self, b: &Binding) -> Vec<Ty> {
+        match b {
+            Binding::Local(id) => vec![self.local_ty(*id)],
+            Binding::Conflict(tys) => tys.clone(),
+        }
+    }
+}
+
+/// Names a function body assigns (making them local) and declares global.
+pub(crate) fn collect_assigned(
+    body: &[ast::Stmt],
+    assigned: &mut HashSet<String>,
+    globals: &mut HashSet<String>,
+) {
+    let target = |t: &ast::Expr, assigned: &mut HashSet<String>| {
+        if let ast::Expr::Name(n) = t {
+            assigned.insert(n.id.to_string());
+        }
+    };
+    for s in body {
+        match s {
+            ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| target(t, assigned)),
+            ast::Stmt::AnnAssign(a) => target(&a.target, assigned),
+            ast::Stmt::AugAssign(a) => target(&a.target, assigned),
+            ast::Stmt::For(f) => {
+                target(&f.target, assigned);
+                collect_assigned(&f.body, assigned, globals);
+                collect_assigned(&f.orelse, assigned, globals);
+            }
+            ast::Stmt::While(w) => {
+                collect_assigned(&w.body, assigned, globals);
+                collect_assigned(&w.orelse, assigned, globals);
+            }
+            ast::Stmt::If(i) => {
+                collect_assigned(&i.body, assigned, globals);
+                collect_assigned(&i.orelse, assigned, globals);
+            }
+            ast::Stmt::Global(g) => {
+                for n in &g.names {
+                    globals.insert(n.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,568 @@
+//! Typing of statements in function bodies.
+
+use super::scope::Binding;
+use super::Checker;
+use crate::diagnostics::Diagnostic;
+use crate::model::ir::{self, Expr, ExprKind, Place, Stmt};
+use crate::model::Ty;
+use rustpython_parser::ast::{self, Ranged};
+
+impl Checker<'_> {
+    pub(super) fn ctx(&mut self) -> &mut super::FunCtx {
+        self.fun.as_mut().expect("inside a function")
+    }
+
+    pub(super) fn block(&mut self, stmts: &[ast::Stmt]) -> Vec<Stmt> {
+        let mut out = Vec::new();
+        for s in stmts {
+            match self.stmt(s) {
+                Ok(mut v) => out.append(&mut v),
+                Err(d) => self.report(d),
+            }
+        }
+        out
+    }
+
+    /// Checks a nested block; returns it and its exit bindings (`None` if
+    /// it never falls through).
+    fn branch(&mut self, stmts: &[ast::Stmt]) -> (Vec<Stmt>, Option<super::scope::Bindings>) {
+        let body = self.block(stmts);
+        let end = (!terminates(stmts)).then(|| self.ctx().bindings.clone());
+        (body, end)
+    }
+
+    fn stmt(&mut self, s: &ast::Stmt) -> Result<Vec<Stmt>, Diagnostic> {
+        Ok(match s {
+            ast::Stmt::Pass(_) => vec![],
+            ast::Stmt::Global(g) => {
+                for n in &g.names {
+                    if self.global(n.as_str()).is_none() {
+                        return Err(self
+                            .error(g.range, format!("`{n}` is not a module-level variable"))
+                            .with_help(
+                                "declare it at module level with a type and initial value",
+                            ));
+                    }
+                }
+                vec![]
+            }
+            ast::Stmt::Expr(e) => {
+                if super::is_str_constant(&e.value) {
+                    return Ok(vec![]);
+                }
+                if !matches!(&*e.value, ast::Expr::Call(_)) {
+                    return Err(self
+                        .error(e.range, "this expression's value is never used")
+                        .with_help("remove it, or assign it to a variable"));
+                }
+                vec![Stmt::Expr(self.expr(&e.value)?)]
+            }
+            ast::Stmt::Assign(a) => {
+                let [target] = a.targets.as_slice() else {
+                    return Err(self
+                        .error(a.range, "chained assignment is not supported yet")
+                        .with_help("assign each variable in its own statement"));
+                };
+                vec![self.assign(target, &a.value)?]
+            }
+            ast::Stmt::AnnAssign(a) => {
+                let c = self.resolve_type(&a.annotation)?;
+                let ty = self.types.value_ty(c);
+                let ast::Expr::Name(n) = &*a.target else {
+                    return Err(self.error(a.target.range(), "unsupported assignment target"));
+                };
+                let name = n.id.to_string();
+                if self.ctx().global_decls.contains(&name) {
+                    return Err(self
+                        .error(a.range, format!("annotated name `{name}` can't be global"))
+                        .with_help("annotate the global at module level"));
+                }
+                if let Some(prev) = self.ctx().annotated.get(&name).copied() {
+                    if prev != ty {
+                        return Err(self
+                            .error(
+                                a.annotation.range(),
+                                format!("`{name}` was already given type `{prev}`"),
+                            )
+                            .with_help("a name keeps its annotated type; use a new name"));
+                    }
+                }
+                self.ctx().annotated.insert(name, ty);
+                match &a.value {
+                    Some(v) => vec![self.assign(&a.target, v)?],
+                    None => vec![],
+                }
+            }
+            ast::Stmt::AugAssign(a) => vec![self.aug_assign(a)?],
+            ast::Stmt::If(i) => {
+                let cond = self.condition(&i.test)?;
+                let start = self.ctx().bindings.clone();
+                let (then, then_end) = self.branch(&i.body);
+                self.ctx().bindings = start;
+                let (orelse, else_end) = self.branch(&i.orelse);
+                let joined = self.ctx().join(then_end, else_end);
+                self.ctx().bindings = joined;
+                vec![Stmt::If { cond, then, orelse }]
+            }
+            ast::Stmt::While(w) => {
+                if !w.orelse.is_empty() {
+                    return Err(self
+                        .error(w.range, "`while ... else` is not supported yet")
+                        .with_help("use a flag variable set before `break`"));
+                }
+                let cond = self.condition(&w.test)?;
+                let body = self.loop_body(&w.body);
+                vec![Stmt::While { cond, body }]
+            }
+            ast::Stmt::For(f) => vec![self.for_range(f)?],
+            ast::Stmt::Break(b) => {
+                if self.ctx().loop_entries.is_empty() {
+                    return Err(self.error(b.range, "`break` outside a loop"));
+                }
+                vec![Stmt::Break]
+            }
+            ast::Stmt::Continue(c) => {
+                if self.ctx().loop_entries.is_empty() {
+                    return Err(self.error(c.range, "`continue` outside a loop"));
+                }
+                vec![Stmt::Continue]
+            }
+            ast::Stmt::Return(r) => self.ret(r)?,
+            other => {
+                return Err(self
+                    .error(
+                        other.range(),
+                        format!("unsupported statement: {}", stmt_kind(other)),
+                    )
+                    .with_help(
+                        "supported so far: assignment, augmented assignment, if/elif/else, \
+                         while, for over range(), break, continue, return, pass, global",
+                    ))
+            }
+        })
+    }
+
+    /// A loop body: names keep their types across iterations; after the
+    /// loop, the bindings of zero and of some iterations join.
+    fn loop_body(&mut self, body: &[ast::Stmt]) -> Vec<Stmt> {
+        let entry = self.ctx().bindings.clone();
+        self.ctx().loop_entries.push(entry.clone());
+        let out = self.block(body);
+        self.ctx().loop_entries.pop();
+        let end = self.ctx().bindings.clone();
+        let joined = self.ctx().join(Some(entry), Some(end));
+        self.ctx().bindings = joined;
+        out
+    }
+
+    fn ret(&mut self, r: &ast::StmtReturn) -> Result<Vec<Stmt>, Diagnostic> {
+        let sig = self.ctx().sig.clone();
+        match (sig.ret, &r.value) {
+            (Ty::NONE, None) => Ok(vec![Stmt::Return(None)]),
+            (Ty::NONE, Some(v)) => {
+                let e = self.expr(v)?;
+                if e.ty == Ty::NONE {
+                    // `return None` / `return x` where x is None.
+                    if matches!(
+                        e.kind,
+                        ExprKind::None | ExprKind::Local(_) | ExprKind::Global(_)
+                    ) {
+                        Ok(vec![Stmt::Return(None)])
+                    } else {
+                        Ok(vec![Stmt::Expr(e), Stmt::Return(None)])
+                    }
+                } else {
+                    Err(self
+                        .error(
+                            v.range(),
+                            format!("`{}` returns nothing, but a value is returned", sig.name),
+                        )
+                        .with_help("change the return annotation, or return nothing"))
+                }
+            }
+            (t, None) => Err(self
+                .error(
+                    r.range,
+                    format!("`{}` must return a `{}`", sig.name, self.types.display(t)),
+                )
+                .with_help("return a value")),
+            (t, Some(v)) => {
+                let e = self.expr(v)?;
+                let e = self.coerce(e, t, v.range())?;
+                Ok(vec![Stmt::Return(Some(e))])
+            }
+        }
+    }
+
+    fn assign(&mut self, target: &ast::Expr, value: &ast::Expr) -> Result<Stmt, Diagnostic> {
+        let ast::Expr::Name(n) = target else {
+            return Err(self
+                .error(target.range(), "unsupported assignment target")
+                .with_help("assign to a plain variable name"));
+        };
+        let name = n.id.to_string();
+        if self.ctx().global_decls.contains(&name) {
+            let Some((id, ty)) = self.global(&name) else {
+                return Err(self
+                    .error(
+                        target.range(),
+                        format!("`{name}` is declared `global` but is not a module-level variable"),
+                    )
+                    .with_help("declare it at module level with a type and initial value"));
+            };
+            let v = self.expr(value)?;
+            let v = self.coerce(v, ty, value.range())?;
+            return Ok(Stmt::Assign {
+                place: Place::Global(id),
+                value: v,
+            });
+        }
+        let v = self.expr(value)?;
+        // An annotated name keeps its type (stores into a fixed-width
+        // variable are range-checked); otherwise the name holds the value's
+        // Python type, a new local when that type changes.
+        let annotated = self.ctx().annotated.get(&name).copied();
+        let ty = annotated.unwrap_or_else(|| natural(v.ty));
+        let v = self.coerce(v, ty, value.range())?;
+        let span = self.span(target.range());
+        let id = self.ctx().declare(&name, ty, span);
+        if let Some(old) = self.ctx().bind(&name, id) {
+            return Err(self
+                .error(
+                    target.range(),
+                    format!(
+                        "`{name}` holds a `{old}` before this loop and a `{}` here",
+                        self.types.display(ty)
+                    ),
+                )
+                .with_help("a name that changes its type inside a loop is not supported yet; use a new name"));
+        }
+        Ok(Stmt::Assign {
+            place: Place::Local(id),
+            value: v,
+        })
+    }
+
+    fn aug_assign(&mut self, a: &ast::StmtAugAssign) -> Result<Stmt, Diagnostic> {
+        let ast::Expr::Name(n) = &*a.target else {
+            return Err(self.error(a.target.range(), "unsupported assignment target"));
+        };
+        if a.op == ast::Operator::MatMult {
+            return Err(self
+                .error(a.range, "the `@=` operator is not supported")
+                .with_help("no built-in type supports matrix multiplication"));
+        }
+        let name = n.id.to_string();
+        let span = self.span(a.range);
+        let (place, ty, current) = if self.ctx().global_decls.contains(&name) {
+            let Some((id, ty)) = self.global(&name) else {
+                return Err(self.error(a.target.range(), format!("unknown name `{name}`")));
+            };
+            (
+                Place::Global(id),
+                ty,
+                Expr::new(ty, ExprKind::Global(id), span),
+            )
+        } else {
+            let read = self.name(&name, a.target.range())?;
+            match read.kind {
+                ExprKind::Local(id) => (Place::Local(id), read.ty, read),
+                ExprKind::Global(_) => {
+                    return Err(self
+                        .error(
+                            a.target.range(),
+                            format!("`{name}` is used before it is assigned"),
+                        )
+                        .with_help(format!(
+                            "to change the global `{name}`, declare `global {name}` first"
+                        )))
+                }
+                _ => return Err(self.error(a.target.range(), format!("unknown name `{name}`"))),
+            }
+        };
+        let op = super::expr::bin_op(a.op);
+        let value = self.expr(&a.value)?;
+        // In place, in the target's own type, when that is Python's result:
+        // checked fixed-width `+ - *` fails exactly when the result leaves
+        // the target's range, which the store would reject.
+        if let Some(k) = ty.as_fixed() {
+            let same = value.ty == ty
+                || matches!(&value.kind, ExprKind::Int(i) if super::expr::fits(i, k.range()));
+            if same && matches!(op, ir::BinOp::Add | ir::BinOp::Sub | ir::BinOp::Mul) {
+                let value = self.coerce(value, ty, a.value.range())?;
+                return Ok(Stmt::AugAssign { place, op, value });
+            }
+        }
+        let combined = self.binary(op, current, value, a.range)?;
+        if combined.ty == ty && !ty.is_fixed() {
+            if let ExprKind::Binary(_, _, rhs) = combined.kind {
+                return Ok(Stmt::AugAssign {
+                    place,
+                    op,
+                    value: *rhs,
+                });
+            }
+        }
+        let annotated = match &place {
+            Place::Global(_) => true,
+            _ => self.ctx().annotated.contains_key(&name),
+        };
+        if annotated || natural(combined.ty) == ty {
+            let value = self.coerce(combined, ty, a.range)?;
+            return Ok(Stmt::Assign { place, value });
+        }
+        // `x = 1; x += 0.5`: the name now holds a value of another type.
+        let new_ty = natural(combined.ty);
+        let value = self.coerce(combined, new_ty, a.range)?;
+        let id = self.ctx().declare(&name, new_ty, span);
+        if let Some(old) = self.ctx().bind(&name, id) {
+            return Err(self
+                .error(
+                    a.target.range(),
+                    format!(
+                        "`{name}` holds a `{old}` before this loop and a `{}` here",
+                        self.types.display(new_ty)
+                    ),
+                )
+                .with_help("a name that changes its type inside a loop is not supported yet; use a new name"));
+        }
+        Ok(Stmt::Assign {
+            place: Place::Local(id),
+            value,
+        })
+    }
+
+    fn for_range(&mut self, f: &ast::StmtFor) -> Result<Stmt, Diagnostic> {
+        if !f.orelse.is_empty() {
+            return Err(self
+                .error(f.range, "`for ... else` is not supported yet")
+                .with_help("use a flag variable set before `break`"));
+        }
+        let ast::Expr::Name(var) = &*f.target else {
+            return Err(self
+                .error(f.target.range(), "unsupported loop target")
+                .with_help("loop over `range(...)` with a plain variable name"));
+        };
+        let var = var.id.to_string();
+        let ast::Expr::Call(call) = &*f.iter else {
+            return Err(self.for_help(&f.iter));
+        };
+        let is_range = matches!(&*call.func, ast::Expr::Name(n) if n.id.as_str() == "range");
+        if !is_range || !call.keywords.is_empty() || call.args.is_empty() || call.args.len() > 3 {
+            return Err(self.for_help(&f.iter));
+        }
+        if self.ctx().global_decls.contains(&var) {
+            return Err(self
+                .error(f.target.range(), "a global cannot be a loop variable")
+                .with_help("loop with a local variable and assign the global inside the loop"));
+        }
+        let step = if call.args.len() == 3 {
+            match const_int(&call.args[2]) {
+                Some(0) => {
+                    return Err(self
+                        .error(call.args[2].range(), "range() step must not be zero")
+                        .with_help("Python raises ValueError for this"))
+                }
+                Some(s) => s,
+                None => {
+                    return Err(self
+                        .error(
+                            call.args[2].range(),
+                            "range() step must be an integer literal",
+                        )
+                        .with_help("write the step as a constant, e.g. `range(10, 0, -2)`"))
+                }
+            }
+        } else {
+            1
+        };
+        let (start, stop) = if call.args.len() == 1 {
+            let zero = Expr::new(Ty::INT, ExprKind::Int(0.into()), self.span(call.range));
+            (zero, self.expr(&call.args[0])?)
+        } else {
+            (self.expr(&call.args[0])?, self.expr(&call.args[1])?)
+        };
+        for e in [&start, &stop] {
+            if !e.ty.is_integral() {
+                return Err(self
+                    .error(
+                        call.range,
+                        format!(
+                            "range() takes integers, found `{}`",
+                            self.types.display(e.ty)
+                        ),
+                    )
+                    .with_help("pass int or nat values"));
+            }
+        }
+        // The loop variable takes every value in [start, stop): a fixed-width
+        // type holds them all when both bounds are of that type (or literals
+        // in its range), and lets the loop run on native integers.
+        let literal_fits = |e: &Expr, k: crate::model::Fixed| matches!(&e.kind, ExprKind::Int(i) if super::expr::fits(i, k.range()));
+        let reassigned = {
+            let mut assigned = std::collections::HashSet::new();
+            super::scope::collect_assigned(&f.body, &mut assigned, &mut Default::default());
+            assigned.contains(&var)
+        };
+        let i64_range = (i64::MIN as i128, i64::MAX as i128);
+        let fits_i64 = |e: &Expr| {
+            crate::model::effects::interval(e)
+                .is_some_and(|(lo, hi)| lo >= i64_range.0 && hi <= i64_range.1)
+        };
+        let ty = match (start.ty.as_fixed(), stop.ty.as_fixed()) {
+            (Some(a), Some(b)) if a == b => start.ty,
+            (Some(a), None) if literal_fits(&stop, a) => start.ty,
+            (None, Some(b)) if literal_fits(&start, b) => stop.ty,
+            // Bounded bounds: the values fit `int64`, so the loop runs on
+            // native integers (unless the body stores other values into
+            // the variable).
+            _ if !reassigned && fits_i64(&start) && fits_i64(&stop) => {
+                let lo = crate::model::effects::interval(&start).map_or(0, |r| r.0);
+                let hi = crate::model::effects::interval(&stop).map_or(0, |r| r.1);
+                crate::model::Fixed::ALL
+                    .into_iter()
+                    .find(|k| k.range().0 <= lo.min(hi) && hi.max(lo) <= k.range().1)
+                    .map_or(Ty::INT64, Ty::fixed)
+            }
+            _ => Ty::INT,
+        };
+        if self.ctx().annotated.get(&var).is_some_and(|t| *t != ty) {
+            return Err(self
+                .error(
+                    f.target.range(),
+                    format!("`{var}` is annotated with another type than the loop's `{ty}`"),
+                )
+                .with_help("use a new name for the loop variable"));
+        }
+        let start = self.coerce(start, ty, call.range)?;
+        let stop = self.coerce(stop, ty, call.range)?;
+        let span = self.span(f.target.range());
+        let id = self.ctx().declare(&var, ty, span);
+        if let Some(old) = self.ctx().bind(&var, id) {
+            return Err(self
+                .error(
+                    f.target.range(),
+                    format!("`{var}` holds a `{old}` before this loop and a `{ty}` here"),
+                )
+                .with_help("use a new name for the loop variable"));
+        }
+        let body = self.loop_body(&f.body);
+        Ok(Stmt::For(ir::ForRange {
+            var: id,
+            start,
+            stop,
+            step,
+            body,
+        }))
+    }
+
+    fn for_help(&self, iter: &ast::Expr) -> Diagnostic {
+        self.error(
+            iter.range(),
+            "only `for ... in range(...)` is supported so far",
+        )
+        .with_help("iterate over range(stop), range(start, stop) or range(start, stop, step)")
+    }
+
+    fn condition(&mut self, test: &ast::Expr) -> Result<Expr, Diagnostic> {
+        let e = self.expr(test)?;
+        Ok(self.truthy(e))
+    }
+
+    /// A read of `name` in a function body.
+    pub(crate) fn name(
+        &mut self,
+        name: &str,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<Expr, Diagnostic> {
+        let span = self.span(range);
+        let fun = self.fun.as_ref();
+        let global_decl = fun.is_some_and(|f| f.global_decls.contains(name));
+        if let Some(f) = fun.filter(|f| !global_decl && f.assigned.contains(name)) {
+            return match f.bindings.get(name) {
+                Some(Binding::Local(id)) => {
+                    Ok(Expr::new(f.local_ty(*id), ExprKind::Local(*id), span))
+                }
+                Some(Binding::Conflict(tys)) => {
+                    let tys: Vec<String> = tys
+                        .iter()
+                        .map(|t| format!("`{}`", self.types.display(*t)))
+                        .collect();
+                    Err(self
+                        .error(range, format!("`{name}` may hold a {} here, depending on the path taken", tys.join(" or a ")))
+                        .with_help("a name holding values of different types is not supported yet; use a name per type"))
+                }
+                None => Err(self
+                    .error(range, format!("`{name}` is used before it is assigned"))
+                    .with_help(format!("assign `{name}` before this line"))),
+            };
+        }
+        if let Some((id, ty)) = self.global(name) {
+            return Ok(Expr::new(ty, ExprKind::Global(id), span));
+        }
+        if self.function_id(name).is_some() {
+            return Err(self
+                .error(range, "functions cannot be used as values yet")
+                .with_help(format!("call it: `{name}(...)`")));
+        }
+        Err(self
+            .error(range, format!("unknown name `{name}`"))
+            .with_help("define it at module level or assign it in this function"))
+    }
+}
+
+/// The type an unannotated name takes for a value: Python has one `int`
+/// and one `float`, so fixed-width and `float32` values become those.
+fn natural(t: Ty) -> Ty {
+    if t.is_fixed() {
+        Ty::INT
+    } else if t == Ty::FLOAT32 {
+        Ty::FLOAT64
+    } else {
+        t
+    }
+}
+
+/// Whether a block never falls through its end.
+fn terminates(stmts: &[ast::Stmt]) -> bool {
+    match stmts.last() {
+        Some(
+            ast::Stmt::Return(_)
+            | ast::Stmt::Break(_)
+            | ast::Stmt::Continue(_)
+            | ast::Stmt::Raise(_),
+        ) => true,
+        Some(ast::Stmt::If(i)) => terminates(&i.body) && terminates(&i.orelse),
+        _ => false,
+    }
+}
+
+fn const_int(e: &ast::Expr) -> Option<i64> {
+    match e {
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::Int(i) => i64::try_from(i).ok(),
+            _ => None,
+        },
+        ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => {
+            const_int(&u.operand).and_then(i64::checked_neg)
+        }
+        _ => None,
+    }
+}
+
+fn stmt_kind(s: &ast::Stmt) -> &'static str {
+    match s {
+        ast::Stmt::FunctionDef(_) | ast::Stmt::AsyncFunctionDef(_) => "nested function definition",
+        ast::Stmt::ClassDef(_) => "class definition",
+        ast::Stmt::Delete(_) => "`del`",
+        ast::Stmt::With(_) | ast::Stmt::AsyncWith(_) => "`with`",
+        ast::Stmt::Match(_) => "`match`",
+        ast::Stmt::Raise(_) => "`raise`",
+        ast::Stmt::Try(_) | ast::Stmt::TryStar(_) => "`try`",
+        ast::Stmt::Assert(_) => "`assert`",
+        ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => "import inside a function",
+        ast::Stmt::Nonlocal(_) => "`nonlocal`",
+        ast::Stmt::AsyncFor(_) => "`async for`",
+        _ => "this statement",
+    }
+}

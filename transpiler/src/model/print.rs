@@ -1,0 +1,298 @@
+//! A readable dump of the IR, for reviewers and snapshots: what the checker
+//! decided (types, conversions, which local each name became) before any
+//! Rust is generated.
+//!
+//! Locals print as `name.N` (the Python name and the local's id, so a name
+//! rebound to another type shows as two locals), globals as `$name`,
+//! conversions as `TYPE(expr)`.
+
+use super::ir::{Expr, ExprKind, FPart, Function, Place, Program, Stmt};
+use super::Mode;
+use std::fmt::Write as _;
+
+pub fn program(p: &Program) -> String {
+    let mut out = String::new();
+    for g in &p.globals {
+        let init = Printer { p, f: None }.expr(&g.init);
+        let _ = writeln!(
+            out,
+            "global ${}: {} = {init}",
+            g.name,
+            p.types.display(g.ty)
+        );
+    }
+    for (i, f) in p.functions.iter().enumerate() {
+        out.push('\n');
+        if let Some(e) = p.export_of(super::ir::FuncId(i as u32)) {
+            let params: Vec<String> = e.params.iter().map(|t| candid(p, *t)).collect();
+            let ret = e.ret.map_or_else(String::new, |t| candid(p, t));
+            let mode = match e.mode {
+                Mode::Query => "query",
+                Mode::Update => "update",
+            };
+            let _ = writeln!(
+                out,
+                "@{mode} {:?}: ({}) -> ({ret})",
+                e.name,
+                params.join(", ")
+            );
+        }
+        Printer { p, f: Some(f) }.function(f, &mut out);
+    }
+    out
+}
+
+fn candid(p: &Program, t: super::CandidTy) -> String {
+    use super::CandidKind as K;
+    match p.types.candid_kind(t) {
+        K::Nat => "nat".into(),
+        K::Int => "int".into(),
+        K::Fixed(k) => k.candid_name().into(),
+        K::Float64 => "float64".into(),
+        K::Float32 => "float32".into(),
+        K::Bool => "bool".into(),
+        K::Text => "text".into(),
+        K::Blob => "blob".into(),
+        K::Null => "null".into(),
+        K::Principal => "principal".into(),
+        K::Reserved => "reserved".into(),
+        K::Empty => "empty".into(),
+        K::Opt(t) => format!("opt {}", candid(p, *t)),
+        K::Vec(t) => format!("vec {}", candid(p, *t)),
+        other => format!("{other:?}"),
+    }
+}
+
+struct Printer<'a> {
+    p: &'a Program,
+    f: Option<&'a Function>,
+}
+
+impl Printer<'_> {
+    fn function(&self, f: &Function, out: &mut String) {
+        let params: Vec<String> = f
+            .params
+            .iter()
+            .map(|l| {
+                format!(
+                    "{}: {}",
+                    self.local(l.0),
+                    self.p.types.display(f.local(*l).ty)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "def {}({}) -> {}:",
+            f.name,
+            params.join(", "),
+            self.p.types.display(f.ret)
+        );
+        self.block(&f.body, 1, out);
+    }
+
+    fn local(&self, id: u32) -> String {
+        match self.f {
+            Some(f) => format!("{}.{id}", f.locals[id as usize].name),
+            None => format!("local.{id}"),
+        }
+    }
+
+    fn place(&self, p: &Place) -> String {
+        match p {
+            Place::Local(l) => self.local(l.0),
+            Place::Global(g) => format!("${}", self.p.global(*g).name),
+            Place::Subscript { base, index } => {
+                format!("{}[{}]", self.expr(base), self.expr(index))
+            }
+            Place::Attribute { base, attr } => format!("{}.{attr}", self.expr(base)),
+            Place::Unpack(items) => {
+                let items: Vec<String> = items.iter().map(|p| self.place(p)).collect();
+                format!("({})", items.join(", "))
+            }
+            Place::Starred(p) => format!("*{}", self.place(p)),
+        }
+    }
+
+    fn block(&self, stmts: &[Stmt], depth: usize, out: &mut String) {
+        if stmts.is_empty() {
+            let _ = writeln!(out, "{}pass", "    ".repeat(depth));
+        }
+        for s in stmts {
+            self.stmt(s, depth, out);
+        }
+    }
+
+    fn stmt(&self, s: &Stmt, depth: usize, out: &mut String) {
+        let ind = "    ".repeat(depth);
+        match s {
+            Stmt::Let { local, value } => {
+                let decl = self.f.map(|f| f.local(*local));
+                let ty = decl.map_or_else(String::new, |d| self.p.types.display(d.ty));
+                let m = if decl.is_some_and(|d| d.mutable) {
+                    "mut "
+                } else {
+                    ""
+                };
+                let v = value
+                    .as_ref()
+                    .map_or_else(String::new, |v| format!(" = {}", self.expr(v)));
+                let _ = writeln!(out, "{ind}let {m}{}: {ty}{v}", self.local(local.0));
+            }
+            Stmt::Assign { place, value } => {
+                let _ = writeln!(out, "{ind}{} = {}", self.place(place), self.expr(value));
+            }
+            Stmt::AugAssign { place, op, value } => {
+                let _ = writeln!(
+                    out,
+                    "{ind}{} {}= {}",
+                    self.place(place),
+                    op.symbol(),
+                    self.expr(value)
+                );
+            }
+            Stmt::Expr(e) => {
+                let _ = writeln!(out, "{ind}{}", self.expr(e));
+            }
+            Stmt::Discard(e) => {
+                let _ = writeln!(out, "{ind}_ = {}", self.expr(e));
+            }
+            Stmt::If { cond, then, orelse } => {
+                let _ = writeln!(out, "{ind}if {}:", self.expr(cond));
+                self.block(then, depth + 1, out);
+                if !orelse.is_empty() {
+                    let _ = writeln!(out, "{ind}else:");
+                    self.block(orelse, depth + 1, out);
+                }
+            }
+            Stmt::While { cond, body } => {
+                let _ = writeln!(out, "{ind}while {}:", self.expr(cond));
+                self.block(body, depth + 1, out);
+            }
+            Stmt::For(f) => {
+                let _ = writeln!(
+                    out,
+                    "{ind}for {} in range({}, {}, {}):",
+                    self.local(f.var.0),
+                    self.expr(&f.start),
+                    self.expr(&f.stop),
+                    f.step
+                );
+                self.block(&f.body, depth + 1, out);
+            }
+            Stmt::ForIter {
+                target, iter, body, ..
+            } => {
+                let _ = writeln!(
+                    out,
+                    "{ind}for {} in {}:",
+                    self.place(target),
+                    self.expr(iter)
+                );
+                self.block(body, depth + 1, out);
+            }
+            Stmt::Break => {
+                let _ = writeln!(out, "{ind}break");
+            }
+            Stmt::Continue => {
+                let _ = writeln!(out, "{ind}continue");
+            }
+            Stmt::Return(e) => {
+                let v = e
+                    .as_ref()
+                    .map_or_else(String::new, |e| format!(" {}", self.expr(e)));
+                let _ = writeln!(out, "{ind}return{v}");
+            }
+            Stmt::Raise { exc, .. } => {
+                let v = exc
+                    .as_ref()
+                    .map_or_else(String::new, |e| format!(" {}", self.expr(e)));
+                let _ = writeln!(out, "{ind}raise{v}");
+            }
+            Stmt::Try { body, .. } => {
+                let _ = writeln!(out, "{ind}try:");
+                self.block(body, depth + 1, out);
+            }
+            Stmt::With { ctx, body, .. } => {
+                let _ = writeln!(out, "{ind}with {}:", self.expr(ctx));
+                self.block(body, depth + 1, out);
+            }
+            Stmt::Del(p) => {
+                let _ = writeln!(out, "{ind}del {}", self.place(p));
+            }
+        }
+    }
+
+    fn expr(&self, e: &Expr) -> String {
+        match &e.kind {
+            ExprKind::Int(i) => i.to_string(),
+            ExprKind::Float(f) => format!("{f:?}"),
+            ExprKind::Bool(b) => if *b { "True" } else { "False" }.into(),
+            ExprKind::Str(s) => format!("{s:?}"),
+            ExprKind::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
+            ExprKind::None => "None".into(),
+            ExprKind::Local(l) => self.local(l.0),
+            ExprKind::Global(g) => format!("${}", self.p.global(*g).name),
+            ExprKind::Convert(a) => format!("{}({})", self.p.types.display(e.ty), self.expr(a)),
+            ExprKind::Binary(op, a, b) => {
+                format!("({} {} {})", self.expr(a), op.symbol(), self.expr(b))
+            }
+            ExprKind::Unary(op, a) => {
+                let s = match op {
+                    super::ir::UnaryOp::Neg => "-",
+                    super::ir::UnaryOp::Invert => "~",
+                };
+                format!("{s}{}", self.expr(a))
+            }
+            ExprKind::Not(a) => format!("(not {})", self.expr(a)),
+            ExprKind::Truthy(a) => format!("bool({})", self.expr(a)),
+            ExprKind::Compare(a, rest) => {
+                let mut s = format!("({}", self.expr(a));
+                for (op, b) in rest {
+                    let _ = write!(s, " {} {}", op.symbol(), self.expr(b));
+                }
+                s + ")"
+            }
+            ExprKind::And(a, b) => format!("({} and {})", self.expr(a), self.expr(b)),
+            ExprKind::Or(a, b) => format!("({} or {})", self.expr(a), self.expr(b)),
+            ExprKind::IfExp { cond, then, orelse } => format!(
+                "({} if {} else {})",
+                self.expr(then),
+                self.expr(cond),
+                self.expr(orelse)
+            ),
+            ExprKind::Call(f, args) => {
+                let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
+                format!("{}({})", self.p.function(*f).name, args.join(", "))
+            }
+            ExprKind::Len(a) => format!("len({})", self.expr(a)),
+            ExprKind::ToStr(a) => format!("str({})", self.expr(a)),
+            ExprKind::FString(parts) => {
+                let mut s = String::from("f\"");
+                for p in parts {
+                    match p {
+                        FPart::Lit(l) => s.push_str(&l.replace('{', "{{").replace('}', "}}")),
+                        FPart::Value { expr, repr, spec } => {
+                            s.push('{');
+                            s.push_str(&self.expr(expr));
+                            if *repr {
+                                s.push_str("!r");
+                            }
+                            if let Some(spec) = spec {
+                                s.push(':');
+                                s.push_str(spec);
+                            }
+                            s.push('}');
+                        }
+                    }
+                }
+                s + "\""
+            }
+            ExprKind::Print(a) => format!("ic.print({})", self.expr(a)),
+            ExprKind::Trap(a) => format!("ic.trap({})", self.expr(a)),
+            ExprKind::Ic(c) => format!("ic.{}()", format!("{c:?}").to_lowercase()),
+            ExprKind::Closure(f) => format!("<closure {}>", self.p.function(*f).name),
+            ExprKind::Await(a) => format!("(yield {})", self.expr(a)),
+        }
+    }
+}

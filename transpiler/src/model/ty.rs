@@ -1,0 +1,447 @@
+//! Interned types: a [`Ty`] (Python value type) or [`CandidTy`] (interface
+//! type) is a `Copy` id into a [`Types`] table, as in rustc and
+//! rust-analyzer. Equal types have equal ids, so comparing types is comparing
+//! integers, and compound types (`list[T]`, `Opt[T]`, records, callables)
+//! cost one table entry however often they occur.
+//!
+//! The primitive types are interned first, in a fixed order, so they have
+//! constant ids (`Ty::INT`, `CandidTy::NAT`) usable in patterns without the
+//! table.
+//!
+//! Python types and Candid types are distinct: a helper function takes and
+//! returns Python types; only exported methods (and later stable-map entries
+//! and other boundaries) carry Candid types. `nat`, `int` and `nat64` are
+//! three Candid types; their Python values are `int`, `int` and the
+//! fixed-width `nat64` (a Python int whose stores are range-checked).
+
+use super::Fixed;
+use std::collections::HashMap;
+use std::fmt;
+
+/// A Python value type: an id into [`Types`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Ty(u32);
+
+/// A Candid interface type: an id into [`Types`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CandidTy(u32);
+
+/// A nominal type definition (Record, Variant, class, exception, Service);
+/// recursive types refer to themselves through it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DefId(pub u32);
+
+/// What a [`Ty`] stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TyKind {
+    /// Python `int`, unbounded.
+    Int,
+    /// A Python int held in a fixed-width variable (`nat8`..`int64`): stores
+    /// into it are range-checked; arithmetic on it is `int` arithmetic.
+    Fixed(Fixed),
+    Float64,
+    /// A float held in a `float32` variable; arithmetic is `float64`.
+    Float32,
+    Bool,
+    Str,
+    Bytes,
+    None,
+    Principal,
+    /// A value whose type is known only at run time (runtime-lite's value).
+    Dynamic,
+    /// The type of expressions that never produce a value (`raise`, traps).
+    Never,
+    /// `Opt[T]`: `None` or a `T`.
+    Opt(Ty),
+    List(Ty),
+    Dict(Ty, Ty),
+    Set(Ty),
+    Tuple(Vec<Ty>),
+    /// A Record, Variant, class, exception or Service, by definition.
+    Nominal(DefId),
+    /// A function value.
+    Callable {
+        params: Vec<Ty>,
+        ret: Ty,
+    },
+    /// A Candid `func` reference (Kybra's `(principal, "method")`).
+    Func(CandidTy),
+}
+
+/// `query`, `update`, `oneway` for Candid func types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FuncMode {
+    Query,
+    Update,
+    Oneway,
+}
+
+/// What a [`CandidTy`] stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum CandidKind {
+    Nat,
+    Int,
+    Fixed(Fixed),
+    Float64,
+    Float32,
+    Bool,
+    Text,
+    Blob,
+    Null,
+    Principal,
+    Reserved,
+    Empty,
+    Opt(CandidTy),
+    Vec(CandidTy),
+    Tuple(Vec<CandidTy>),
+    /// A Record, Variant or Alias, by definition (printed by name).
+    Named(DefId),
+    Func {
+        mode: FuncMode,
+        args: Vec<CandidTy>,
+        rets: Vec<CandidTy>,
+    },
+    Service(DefId),
+}
+
+const FIXED_ORDER: [Fixed; 8] = Fixed::ALL;
+
+impl Ty {
+    pub const INT: Ty = Ty(0);
+    pub const NAT8: Ty = Ty(1);
+    pub const NAT16: Ty = Ty(2);
+    pub const NAT32: Ty = Ty(3);
+    pub const NAT64: Ty = Ty(4);
+    pub const INT8: Ty = Ty(5);
+    pub const INT16: Ty = Ty(6);
+    pub const INT32: Ty = Ty(7);
+    pub const INT64: Ty = Ty(8);
+    pub const FLOAT64: Ty = Ty(9);
+    pub const FLOAT32: Ty = Ty(10);
+    pub const BOOL: Ty = Ty(11);
+    pub const STR: Ty = Ty(12);
+    pub const BYTES: Ty = Ty(13);
+    pub const NONE: Ty = Ty(14);
+    pub const PRINCIPAL: Ty = Ty(15);
+    pub const DYNAMIC: Ty = Ty(16);
+    pub const NEVER: Ty = Ty(17);
+    const PRIMITIVES: u32 = 18;
+
+    /// The fixed-width type `k`.
+    pub fn fixed(k: Fixed) -> Ty {
+        let i = FIXED_ORDER.iter().position(|f| *f == k).unwrap_or(0);
+        Ty(1 + i as u32)
+    }
+
+    /// The fixed-width integer this type holds, if it is one.
+    pub fn as_fixed(self) -> Option<Fixed> {
+        (1..=8)
+            .contains(&self.0)
+            .then(|| FIXED_ORDER[self.0 as usize - 1])
+    }
+
+    pub fn is_fixed(self) -> bool {
+        self.as_fixed().is_some()
+    }
+
+    /// Whether the Rust representation is `Copy` (globals use `Cell`).
+    pub fn is_copy(self) -> bool {
+        self.is_fixed()
+            || matches!(
+                self,
+                Ty::FLOAT64 | Ty::FLOAT32 | Ty::BOOL | Ty::NONE | Ty::PRINCIPAL
+            )
+    }
+
+    pub fn is_numeric(self) -> bool {
+        self.is_integral() || self.is_float()
+    }
+
+    pub fn is_float(self) -> bool {
+        matches!(self, Ty::FLOAT64 | Ty::FLOAT32)
+    }
+
+    /// `int` or a fixed-width integer.
+    pub fn is_integral(self) -> bool {
+        self == Ty::INT || self.is_fixed()
+    }
+
+    /// The primitive's name, or `None` for compound types.
+    fn primitive_name(self) -> Option<&'static str> {
+        if let Some(k) = self.as_fixed() {
+            return Some(k.candid_name());
+        }
+        Some(match self {
+            Ty::INT => "int",
+            Ty::FLOAT64 => "float64",
+            Ty::FLOAT32 => "float32",
+            Ty::BOOL => "bool",
+            Ty::STR => "str",
+            Ty::BYTES => "blob",
+            Ty::NONE => "None",
+            Ty::PRINCIPAL => "Principal",
+            Ty::DYNAMIC => "object",
+            Ty::NEVER => "NoReturn",
+            _ => return None,
+        })
+    }
+}
+
+/// Primitive types print their Python name; compound types need the table
+/// ([`Types::display`]) and print as an id here.
+impl fmt::Display for Ty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.primitive_name() {
+            Some(n) => f.write_str(n),
+            None => write!(f, "type#{}", self.0),
+        }
+    }
+}
+
+impl fmt::Debug for Ty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl CandidTy {
+    pub const NAT: CandidTy = CandidTy(0);
+    pub const INT: CandidTy = CandidTy(1);
+    pub const FLOAT64: CandidTy = CandidTy(10);
+    pub const FLOAT32: CandidTy = CandidTy(11);
+    pub const BOOL: CandidTy = CandidTy(12);
+    pub const TEXT: CandidTy = CandidTy(13);
+    pub const BLOB: CandidTy = CandidTy(14);
+    pub const NULL: CandidTy = CandidTy(15);
+    pub const PRINCIPAL: CandidTy = CandidTy(16);
+    pub const RESERVED: CandidTy = CandidTy(17);
+    pub const EMPTY: CandidTy = CandidTy(18);
+    const PRIMITIVES: u32 = 19;
+
+    pub fn fixed(k: Fixed) -> CandidTy {
+        let i = FIXED_ORDER.iter().position(|f| *f == k).unwrap_or(0);
+        CandidTy(2 + i as u32)
+    }
+
+    pub fn as_fixed(self) -> Option<Fixed> {
+        (2..=9)
+            .contains(&self.0)
+            .then(|| FIXED_ORDER[self.0 as usize - 2])
+    }
+}
+
+impl fmt::Debug for CandidTy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "candid#{}", self.0)
+    }
+}
+
+/// The type table of one program.
+#[derive(Debug, Clone)]
+pub struct Types {
+    tys: Vec<TyKind>,
+    ty_ids: HashMap<TyKind, Ty>,
+    candid: Vec<CandidKind>,
+    candid_ids: HashMap<CandidKind, CandidTy>,
+}
+
+impl Default for Types {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Types {
+    /// A table holding the primitives at their constant ids.
+    pub fn new() -> Self {
+        let mut t = Types {
+            tys: Vec::new(),
+            ty_ids: HashMap::new(),
+            candid: Vec::new(),
+            candid_ids: HashMap::new(),
+        };
+        let mut prim = vec![TyKind::Int];
+        prim.extend(FIXED_ORDER.iter().map(|k| TyKind::Fixed(*k)));
+        prim.extend([
+            TyKind::Float64,
+            TyKind::Float32,
+            TyKind::Bool,
+            TyKind::Str,
+            TyKind::Bytes,
+            TyKind::None,
+            TyKind::Principal,
+            TyKind::Dynamic,
+            TyKind::Never,
+        ]);
+        for k in prim {
+            t.intern(k);
+        }
+        debug_assert_eq!(t.tys.len() as u32, Ty::PRIMITIVES);
+        let mut cprim = vec![CandidKind::Nat, CandidKind::Int];
+        cprim.extend(FIXED_ORDER.iter().map(|k| CandidKind::Fixed(*k)));
+        cprim.extend([
+            CandidKind::Float64,
+            CandidKind::Float32,
+            CandidKind::Bool,
+            CandidKind::Text,
+            CandidKind::Blob,
+            CandidKind::Null,
+            CandidKind::Principal,
+            CandidKind::Reserved,
+            CandidKind::Empty,
+        ]);
+        for k in cprim {
+            t.intern_candid(k);
+        }
+        debug_assert_eq!(t.candid.len() as u32, CandidTy::PRIMITIVES);
+        t
+    }
+
+    pub fn intern(&mut self, kind: TyKind) -> Ty {
+        if let Some(t) = self.ty_ids.get(&kind) {
+            return *t;
+        }
+        let id = Ty(self.tys.len() as u32);
+        self.tys.push(kind.clone());
+        self.ty_ids.insert(kind, id);
+        id
+    }
+
+    pub fn intern_candid(&mut self, kind: CandidKind) -> CandidTy {
+        if let Some(t) = self.candid_ids.get(&kind) {
+            return *t;
+        }
+        let id = CandidTy(self.candid.len() as u32);
+        self.candid.push(kind.clone());
+        self.candid_ids.insert(kind, id);
+        id
+    }
+
+    pub fn kind(&self, t: Ty) -> &TyKind {
+        &self.tys[t.0 as usize]
+    }
+
+    pub fn candid_kind(&self, t: CandidTy) -> &CandidKind {
+        &self.candid[t.0 as usize]
+    }
+
+    pub fn opt(&mut self, t: Ty) -> Ty {
+        self.intern(TyKind::Opt(t))
+    }
+
+    pub fn list(&mut self, t: Ty) -> Ty {
+        self.intern(TyKind::List(t))
+    }
+
+    pub fn dict(&mut self, k: Ty, v: Ty) -> Ty {
+        self.intern(TyKind::Dict(k, v))
+    }
+
+    pub fn set(&mut self, t: Ty) -> Ty {
+        self.intern(TyKind::Set(t))
+    }
+
+    pub fn tuple(&mut self, items: Vec<Ty>) -> Ty {
+        self.intern(TyKind::Tuple(items))
+    }
+
+    pub fn nominal(&mut self, def: DefId) -> Ty {
+        self.intern(TyKind::Nominal(def))
+    }
+
+    pub fn callable(&mut self, params: Vec<Ty>, ret: Ty) -> Ty {
+        self.intern(TyKind::Callable { params, ret })
+    }
+
+    /// The Python value type of a value of Candid type `c`.
+    pub fn value_ty(&mut self, c: CandidTy) -> Ty {
+        match self.candid_kind(c).clone() {
+            CandidKind::Nat | CandidKind::Int => Ty::INT,
+            CandidKind::Fixed(k) => Ty::fixed(k),
+            CandidKind::Float64 => Ty::FLOAT64,
+            CandidKind::Float32 => Ty::FLOAT32,
+            CandidKind::Bool => Ty::BOOL,
+            CandidKind::Text => Ty::STR,
+            CandidKind::Blob => Ty::BYTES,
+            CandidKind::Null => Ty::NONE,
+            CandidKind::Principal => Ty::PRINCIPAL,
+            CandidKind::Reserved => Ty::DYNAMIC,
+            CandidKind::Empty => Ty::NEVER,
+            CandidKind::Opt(t) => {
+                let v = self.value_ty(t);
+                self.opt(v)
+            }
+            CandidKind::Vec(t) => {
+                let v = self.value_ty(t);
+                self.list(v)
+            }
+            CandidKind::Tuple(items) => {
+                let v = items.into_iter().map(|t| self.value_ty(t)).collect();
+                self.tuple(v)
+            }
+            CandidKind::Named(d) | CandidKind::Service(d) => self.nominal(d),
+            CandidKind::Func { .. } => self.intern(TyKind::Func(c)),
+        }
+    }
+
+    /// How Python (or a diagnostic) names the type.
+    pub fn display(&self, t: Ty) -> String {
+        if let Some(n) = t.primitive_name() {
+            return n.to_string();
+        }
+        match self.kind(t) {
+            TyKind::Opt(t) => format!("Opt[{}]", self.display(*t)),
+            TyKind::List(t) => format!("list[{}]", self.display(*t)),
+            TyKind::Dict(k, v) => format!("dict[{}, {}]", self.display(*k), self.display(*v)),
+            TyKind::Set(t) => format!("set[{}]", self.display(*t)),
+            TyKind::Tuple(items) => {
+                let items: Vec<String> = items.iter().map(|t| self.display(*t)).collect();
+                format!("tuple[{}]", items.join(", "))
+            }
+            TyKind::Nominal(d) => format!("<definition {}>", d.0),
+            TyKind::Callable { params, ret } => {
+                let p: Vec<String> = params.iter().map(|t| self.display(*t)).collect();
+                format!("Callable[[{}], {}]", p.join(", "), self.display(*ret))
+            }
+            TyKind::Func(_) => "Func".to_string(),
+            _ => t.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn primitives_have_constant_ids() {
+        let mut t = Types::new();
+        assert_eq!(t.intern(TyKind::Int), Ty::INT);
+        assert_eq!(t.intern(TyKind::Never), Ty::NEVER);
+        for k in Fixed::ALL {
+            assert_eq!(t.intern(TyKind::Fixed(k)), Ty::fixed(k));
+            assert_eq!(Ty::fixed(k).as_fixed(), Some(k));
+            assert_eq!(t.intern_candid(CandidKind::Fixed(k)), CandidTy::fixed(k));
+            assert_eq!(CandidTy::fixed(k).as_fixed(), Some(k));
+        }
+        assert_eq!(t.intern_candid(CandidKind::Empty), CandidTy::EMPTY);
+        assert_eq!(Ty::INT.as_fixed(), None);
+        assert_eq!(CandidTy::NAT.as_fixed(), None);
+    }
+
+    #[test]
+    fn compound_types_are_interned_once() {
+        let mut t = Types::new();
+        let a = t.list(Ty::INT);
+        let b = t.list(Ty::INT);
+        assert_eq!(a, b);
+        let o = t.opt(a);
+        assert_eq!(t.display(o), "Opt[list[int]]");
+        let d = t.dict(Ty::STR, o);
+        assert_eq!(t.display(d), "dict[str, Opt[list[int]]]");
+        let v = t.intern_candid(CandidKind::Vec(CandidTy::NAT));
+        assert_eq!(t.value_ty(v), a);
+        let c = t.callable(vec![Ty::INT], Ty::STR);
+        assert_eq!(t.display(c), "Callable[[int], str]");
+    }
+}
