@@ -271,6 +271,67 @@ fn compiled_canister_matches_cpython() {
         .expect_err("complex result");
     assert!(reject.message.contains("ValueError"), "{}", reject.message);
 
+    // Kybra's range checks: a fixed-width store or a Candid result that does
+    // not fit traps with an OverflowError naming the value, type and line.
+    let source = std::fs::read_to_string(dir.join("semantics.py")).expect("source");
+    let line_of = |needle: &str| {
+        1 + source
+            .lines()
+            .collect::<Vec<_>>()
+            .iter()
+            .rposition(|l| l.trim() == needle)
+            .unwrap_or_else(|| panic!("{needle} is in semantics.py"))
+    };
+    let overflow_cases = [
+        (
+            "store_checked",
+            vec![IDLValue::Nat8(20), IDLValue::Nat8(20)],
+            "int 400 out of range for nat8",
+            line_of("c: nat8 = a * b"),
+        ),
+        (
+            "result_checked",
+            vec![IDLValue::Nat8(16), IDLValue::Nat8(16)],
+            "int 256 out of range for nat8",
+            line_of("return a * b"),
+        ),
+        (
+            "nat_result",
+            vec![IDLValue::Int(candid::Int::from(-1))],
+            "OverflowError",
+            line_of("return x"),
+        ),
+    ];
+    for (method, args, text, line) in overflow_cases {
+        let bytes = IDLArgs::new(&args).to_bytes().expect("encode");
+        let reject = replica
+            .query_call(canister, method, &bytes, user)
+            .outcome
+            .expect_err("out of range");
+        assert!(
+            reject.message.contains("OverflowError") && reject.message.contains(text),
+            "{method}: {}",
+            reject.message
+        );
+        assert!(
+            reject.message.contains(&format!("semantics.py:{line}")),
+            "{method} names its line {line}: {}",
+            reject.message
+        );
+    }
+    // In range, the same methods answer.
+    let bytes = IDLArgs::new(&[IDLValue::Nat8(15), IDLValue::Nat8(17)])
+        .to_bytes()
+        .expect("encode");
+    let reply = replica
+        .query_call(canister, "store_checked", &bytes, user)
+        .outcome
+        .expect("fits");
+    assert_eq!(
+        IDLArgs::from_bytes(&reply).expect("decode").args,
+        vec![IDLValue::Text("255".into())]
+    );
+
     let cases = cases();
     let expected = cpython(&dir, &cases);
     assert_eq!(expected.len(), cases.len(), "python3 answered every case");

@@ -231,7 +231,7 @@ impl Checker<'_> {
                 .error(
                     target.range(),
                     format!(
-                        "`{name}` holds a `{old}` before this loop and a `{}` here",
+                        "`{name}` holds `{old}` values before this loop and `{}` values here",
                         self.types.display(ty)
                     ),
                 )
@@ -320,7 +320,7 @@ impl Checker<'_> {
                 .error(
                     a.target.range(),
                     format!(
-                        "`{name}` holds a `{old}` before this loop and a `{}` here",
+                        "`{name}` holds `{old}` values before this loop and `{}` values here",
                         self.types.display(new_ty)
                     ),
                 )
@@ -442,7 +442,7 @@ impl Checker<'_> {
             return Err(self
                 .error(
                     f.target.range(),
-                    format!("`{var}` holds a `{old}` before this loop and a `{ty}` here"),
+                    format!("`{var}` holds `{old}` values before this loop and `{ty}` values here"),
                 )
                 .with_help("use a new name for the loop variable"));
         }
@@ -489,7 +489,7 @@ impl Checker<'_> {
                         .map(|t| format!("`{}`", self.types.display(*t)))
                         .collect();
                     Err(self
-                        .error(range, format!("`{name}` may hold a {} here, depending on the path taken", tys.join(" or a ")))
+                        .error(range, format!("`{name}` holds {} values here, depending on the path taken", tys.join(" or ")))
                         .with_help("a name holding values of different types is not supported yet; use a name per type"))
                 }
                 None => Err(self

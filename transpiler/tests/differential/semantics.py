@@ -179,3 +179,23 @@ def rebinding(n: int) -> str:
     x = n
     x = f"<{x}>"
     return x
+
+
+# Deliberate deviations from CPython (Kybra's range checks), tested apart:
+# a store into a fixed-width variable and a Candid result are range-checked.
+
+
+@query
+def store_checked(a: nat8, b: nat8) -> str:
+    c: nat8 = a * b
+    return str(c)
+
+
+@query
+def result_checked(a: nat8, b: nat8) -> nat8:
+    return a * b
+
+
+@query
+def nat_result(x: int) -> nat:
+    return x
