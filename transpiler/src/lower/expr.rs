@@ -985,10 +985,21 @@ impl Lower<'_> {
             }
             let _ = k;
         }
-        let want = native_for((a.0.min(b.0), a.1.max(b.1)))?;
-        let x = self.native_in(l, want)?.at_least(Prec::Unary);
-        let y = self.native_in(r, want)?.at_least(Prec::Unary);
-        Some(quote!(#x #sym #y))
+        // Prefer the fixed type the operands come from, when it holds both
+        // sides and the comparison is not decided by its limits.
+        let both = (a.0.min(b.0), a.1.max(b.1));
+        let own = [own_fixed(l), own_fixed(r)]
+            .into_iter()
+            .flatten()
+            .filter(|k| !decided && within(both, k.range()))
+            .map(Native::Fixed);
+        for want in own.chain(native_for(both)) {
+            if let (Some(x), Some(y)) = (self.native_in(l, want), self.native_in(r, want)) {
+                let (x, y) = (cmp_operand(x), cmp_operand(y));
+                return Some(quote!(#x #sym #y));
+            }
+        }
+        None
     }
 
     fn fparts(&mut self, parts: &[FPart]) -> Vec<Piece> {
@@ -1089,6 +1100,30 @@ fn flatten_concat<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
             flatten_concat(r, out);
         }
         _ => out.push(e),
+    }
+}
+
+/// An operand of a comparison: casts need parentheses (`a as T < b`
+/// would start a generic argument list).
+fn cmp_operand(r: R) -> TokenStream {
+    if r.prec == Prec::Cast {
+        let ts = r.ts;
+        quote!((#ts))
+    } else {
+        r.at_least(next(Prec::Compare))
+    }
+}
+
+/// The fixed-width type an integer expression's values come from.
+fn own_fixed(e: &Expr) -> Option<Fixed> {
+    if let Some(k) = e.ty.as_fixed() {
+        return Some(k);
+    }
+    match &e.kind {
+        ExprKind::Convert(x) => own_fixed(x),
+        ExprKind::Binary(_, a, b) => own_fixed(a).or_else(|| own_fixed(b)),
+        ExprKind::Unary(_, a) => own_fixed(a),
+        _ => None,
     }
 }
 
