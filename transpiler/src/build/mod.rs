@@ -360,9 +360,9 @@ mod tests {
     fn embedded_runtime_manifest_matches_the_crate() {
         let repo = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../runtime-lite/Cargo.toml"
+            "/runtime-lite/crate/Cargo.toml"
         ))
-        .expect("runtime-lite/Cargo.toml");
+        .expect("runtime-lite/crate/Cargo.toml");
         assert_eq!(dep_names(&runtime_manifest()), dep_names(&repo));
     }
 

@@ -1,0 +1,47 @@
+//! `kybra-aot` is installable and packageable on its own: the runtime it
+//! embeds travels inside its package, not in a sibling directory.
+
+use std::process::Command;
+
+fn package_list() -> Vec<String> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = Command::new(cargo)
+        .args([
+            "package",
+            "-p",
+            "kybra-aot",
+            "--list",
+            "--allow-dirty",
+            "--offline",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "cargo package --list failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_package_holds_the_embedded_runtime() {
+    let files = package_list();
+    let runtime_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime-lite/src");
+    let mut sources: Vec<String> = std::fs::read_dir(&runtime_dir)
+        .expect("runtime-lite/src")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".rs"))
+        .map(|n| format!("runtime-lite/src/{n}"))
+        .collect();
+    sources.sort();
+    assert!(sources.contains(&"runtime-lite/src/int.rs".to_string()));
+    for file in sources.iter().chain(&["build.rs".to_string()]) {
+        assert!(files.contains(file), "{file} is not packaged: {files:?}");
+    }
+}
