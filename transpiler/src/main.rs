@@ -95,6 +95,7 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
                 entry: entry.clone(),
                 did_out: did,
                 out_dir,
+                cache_dir: build::cache_dir(),
                 verbose,
             };
             eprintln!(

@@ -7,11 +7,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Builds each Python entry once per run (keyed by path and contents).
-#[derive(Default)]
 pub struct PythonBuilder {
     built: HashMap<(PathBuf, String), Vec<u8>>,
     /// Print build progress lines to stderr.
     pub progress: bool,
+    /// The build cache (`build::cache_dir()` unless set).
+    pub cache_dir: PathBuf,
 }
 
 /// The canister name and project directory for an entry module:
@@ -49,6 +50,7 @@ impl PythonBuilder {
         PythonBuilder {
             built: HashMap::new(),
             progress,
+            cache_dir: build::cache_dir(),
         }
     }
 
@@ -67,6 +69,7 @@ impl PythonBuilder {
             entry: entry.to_path_buf(),
             did_out: out_dir.join(format!("{name}.did")),
             out_dir,
+            cache_dir: self.cache_dir.clone(),
             verbose: false,
         };
         let progress = self.progress;

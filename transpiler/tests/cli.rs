@@ -5,15 +5,15 @@ mod common;
 
 use std::process::Command;
 
+/// The binary, with the test run's cache (never the user's).
 fn kybra_aot() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kybra-aot"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kybra-aot"));
+    cmd.env("KYBRA_AOT_CACHE_DIR", common::cache_dir());
+    cmd
 }
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("kybra-aot-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    common::scratch_dir(&format!("cli-{name}"))
 }
 
 #[test]
@@ -57,8 +57,16 @@ fn missing_input_is_a_clear_error() {
 
 #[test]
 fn test_command_reports_the_failing_line_and_exits_nonzero() {
+    // A copy of the example: `kybra-aot test` builds into the project's
+    // `.kybra/`, which must not appear in the source tree.
     let dir = temp_dir("scenario");
-    let entry = common::repo_root().join("examples/hello_world/src/main.py");
+    let entry = dir.join("hello_world/src/main.py");
+    std::fs::create_dir_all(entry.parent().expect("src")).expect("mkdir");
+    std::fs::copy(
+        common::repo_root().join("examples/hello_world/src/main.py"),
+        &entry,
+    )
+    .expect("copy the example");
     let script = dir.join("wrong.repl");
     std::fs::write(
         &script,

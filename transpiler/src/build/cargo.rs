@@ -20,9 +20,9 @@ pub fn cache_dir() -> PathBuf {
     }
 }
 
-/// The one cargo target directory every canister build shares.
-pub fn canister_target_dir() -> PathBuf {
-    cache_dir().join("target")
+/// The one cargo target directory every canister build sharing `cache` uses.
+pub fn canister_target_dir(cache: &Path) -> PathBuf {
+    cache.join("target")
 }
 
 /// Cargo's status words, which are progress rather than diagnostics.

@@ -2,8 +2,10 @@
 //! in the shared target directory, Candid metadata, gzip.
 
 mod cargo;
+mod fs;
 
 pub use cargo::{cache_dir, canister_target_dir, cargo_build};
+pub use fs::{write_atomic, write_if_changed};
 
 use crate::diagnostics::Diagnostics;
 use sha2::{Digest, Sha256};
@@ -37,6 +39,9 @@ pub struct BuildOptions {
     pub did_out: PathBuf,
     /// Output directory; `.kybra/NAME` by default.
     pub out_dir: PathBuf,
+    /// The cache shared by canister builds (the runtime copy, the cargo
+    /// target dir); [`cache_dir()`] for the user's.
+    pub cache_dir: PathBuf,
     pub verbose: bool,
 }
 
@@ -83,18 +88,6 @@ pub fn read_source(entry: &Path) -> Result<String, BuildError> {
     std::fs::read_to_string(entry).map_err(|e| io_err("cannot read", entry, e))
 }
 
-/// Writes `contents` unless the file already holds exactly that (so cargo's
-/// fingerprints stay fresh and unchanged canisters are not rebuilt).
-pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<(), BuildError> {
-    if std::fs::read(path).is_ok_and(|old| old == contents) {
-        return Ok(());
-    }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| io_err("cannot create", dir, e))?;
-    }
-    std::fs::write(path, contents).map_err(|e| io_err("cannot write", path, e))
-}
-
 /// runtime-lite's standalone manifest (the workspace one inherits settings).
 fn runtime_manifest() -> String {
     format!(
@@ -118,8 +111,20 @@ serde = {{ version = "1", features = ["derive"] }}
     )
 }
 
+/// Whether `dir` holds exactly the embedded runtime (every file, whole).
+fn runtime_is_complete(dir: &Path, manifest: &str) -> bool {
+    let same = |path: PathBuf, text: &str| std::fs::read(path).is_ok_and(|b| b == text.as_bytes());
+    same(dir.join("Cargo.toml"), manifest)
+        && RUNTIME_LITE_FILES
+            .iter()
+            .all(|(path, text)| same(dir.join("src").join(path), text))
+}
+
 /// Materializes the embedded runtime-lite under the cache, once per version
-/// of its sources; returns its directory.
+/// of its sources; returns its directory. The copy is assembled in a
+/// directory of its own and renamed into place, so concurrent builds
+/// (threads or processes) never see half of it: one rename wins, the others
+/// find the winner's identical copy. A damaged copy is replaced.
 pub fn ensure_runtime_lite(cache: &Path) -> Result<PathBuf, BuildError> {
     let manifest = runtime_manifest();
     let mut h = Sha256::new();
@@ -137,25 +142,50 @@ pub fn ensure_runtime_lite(cache: &Path) -> Result<PathBuf, BuildError> {
         .map(|b| format!("{b:02x}"))
         .collect();
     let dir = cache.join("runtime-lite").join(hash);
-    if dir.join("Cargo.toml").exists() {
-        return Ok(dir);
-    }
-    let tmp = cache
-        .join("runtime-lite")
-        .join(format!(".tmp-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    for (path, text) in RUNTIME_LITE_FILES {
-        write_if_changed(&tmp.join("src").join(path), text.as_bytes())?;
-    }
-    write_if_changed(&tmp.join("Cargo.toml"), manifest.as_bytes())?;
-    match std::fs::rename(&tmp, &dir) {
-        Ok(()) => Ok(dir),
-        // Another build won the race; its copy is identical.
-        Err(_) if dir.join("Cargo.toml").exists() => {
-            let _ = std::fs::remove_dir_all(&tmp);
-            Ok(dir)
+    for _ in 0..3 {
+        if runtime_is_complete(&dir, &manifest) {
+            return Ok(dir);
         }
-        Err(e) => Err(io_err("cannot create", &dir, e)),
+        if dir.exists() {
+            // Left damaged (e.g. by an older kybra-aot): move it out of the
+            // way in one step, then delete it.
+            let trash =
+                fs::create_temp_dir_beside(&dir).map_err(|e| io_err("cannot create", &dir, e))?;
+            if std::fs::rename(&dir, trash.join("old")).is_ok() {
+                let _ = std::fs::remove_dir_all(&trash);
+            } else {
+                let _ = std::fs::remove_dir(&trash);
+            }
+            continue;
+        }
+        let tmp = fs::create_temp_dir_beside(&dir).map_err(|e| io_err("cannot create", &dir, e))?;
+        let filled = RUNTIME_LITE_FILES
+            .iter()
+            .map(|(path, text)| (tmp.join("src").join(path), text.as_bytes()))
+            .chain([(tmp.join("Cargo.toml"), manifest.as_bytes())])
+            .try_for_each(|(path, bytes)| {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::write(&path, bytes)
+            });
+        if let Err(e) = filled {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(io_err("cannot write", &tmp, e));
+        }
+        // Fails if another build installed its copy first; that copy is
+        // checked on the next round.
+        if std::fs::rename(&tmp, &dir).is_err() {
+            let _ = std::fs::remove_dir_all(&tmp);
+        }
+    }
+    if runtime_is_complete(&dir, &manifest) {
+        Ok(dir)
+    } else {
+        Err(BuildError::Io(format!(
+            "cannot install the runtime in {}",
+            dir.display()
+        )))
     }
 }
 
@@ -291,8 +321,7 @@ pub fn build(
     report(progress, "check + generate", t.elapsed());
 
     let t = Instant::now();
-    let cache = cache_dir();
-    let runtime = ensure_runtime_lite(&cache)?;
+    let runtime = ensure_runtime_lite(&opts.cache_dir)?;
     std::fs::create_dir_all(&opts.out_dir)
         .map_err(|e| io_err("cannot create", &opts.out_dir, e))?;
     let package = unique_package_name(&opts.name, &opts.out_dir);
@@ -309,7 +338,7 @@ pub fn build(
     let (built, warnings) = cargo_build(
         &crate_dir,
         &package,
-        &canister_target_dir(),
+        &canister_target_dir(&opts.cache_dir),
         opts.verbose,
         &mut |dep| progress(Progress::Dependency(dep)),
     )?;
@@ -375,6 +404,50 @@ mod tests {
         // Idempotent: same sources, same directory.
         assert_eq!(ensure_runtime_lite(&dir).expect("reused"), at);
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn concurrent_runtime_copies_agree_and_leave_no_temporaries() {
+        let cache = std::env::temp_dir().join(format!("kybra-aot-rt-race-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&cache);
+        let dirs: Vec<PathBuf> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..6)
+                .map(|_| s.spawn(|| ensure_runtime_lite(&cache).expect("runtime installed")))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("thread"))
+                .collect()
+        });
+        assert!(dirs.iter().all(|d| d == &dirs[0]), "{dirs:?}");
+        assert!(runtime_is_complete(&dirs[0], &runtime_manifest()));
+        let entries: Vec<String> = std::fs::read_dir(cache.join("runtime-lite"))
+            .expect("runtime dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            entries.len(),
+            1,
+            "temporary copies left behind: {entries:?}"
+        );
+        let _ = std::fs::remove_dir_all(cache);
+    }
+
+    #[test]
+    fn a_damaged_runtime_copy_is_replaced() {
+        let cache =
+            std::env::temp_dir().join(format!("kybra-aot-rt-damaged-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&cache);
+        let dir = ensure_runtime_lite(&cache).expect("installed");
+        std::fs::write(dir.join("src/lib.rs"), "// trunc").expect("damage");
+        std::fs::remove_file(dir.join("Cargo.toml")).expect("damage");
+        assert_eq!(ensure_runtime_lite(&cache).expect("repaired"), dir);
+        assert!(runtime_is_complete(&dir, &runtime_manifest()));
+        let entries = std::fs::read_dir(cache.join("runtime-lite"))
+            .expect("dir")
+            .count();
+        assert_eq!(entries, 1);
+        let _ = std::fs::remove_dir_all(cache);
     }
 
     #[test]
