@@ -277,6 +277,8 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 /// What a build tells its caller as it goes.
 pub enum Progress<'a> {
+    /// Another build holds this output directory's lock; this one waits.
+    Waiting(&'a Path),
     /// A stage finished, with its duration.
     Stage(&'a str, Duration),
     /// cargo started compiling a dependency (first builds only).
@@ -290,6 +292,12 @@ pub fn stderr_progress() -> impl FnMut(Progress) {
     let tty = std::io::stderr().is_terminal();
     let mut deps = 0usize;
     move |p| match p {
+        Progress::Waiting(dir) => {
+            eprintln!(
+                "  waiting for another build of {} to finish...",
+                dir.display()
+            );
+        }
         Progress::Stage(stage, took) => {
             if tty && deps > 0 {
                 eprint!("\r\x1b[2K");
@@ -307,7 +315,41 @@ pub fn stderr_progress() -> impl FnMut(Progress) {
     }
 }
 
+/// An exclusive lock on an output directory, held for a whole build: two
+/// concurrent builds of one canister (threads or processes) would otherwise
+/// rewrite each other's crate between cargo's build and the read of its Wasm.
+/// Released when dropped (or when the process dies).
+pub struct OutDirLock {
+    _file: std::fs::File,
+}
+
+/// Takes `out_dir`'s lock (`out_dir/.lock`), waiting for another build that
+/// holds it (and saying so through `progress`).
+pub fn lock_out_dir(
+    out_dir: &Path,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<OutDirLock, BuildError> {
+    std::fs::create_dir_all(out_dir).map_err(|e| io_err("cannot create", out_dir, e))?;
+    let path = out_dir.join(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| io_err("cannot open", &path, e))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            progress(Progress::Waiting(out_dir));
+            file.lock().map_err(|e| io_err("cannot lock", &path, e))?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(io_err("cannot lock", &path, e)),
+    }
+    Ok(OutDirLock { _file: file })
+}
+
 /// Builds a canister from Python, reporting each stage and its duration.
+/// Holds the output directory's lock ([`lock_out_dir`]) throughout.
 pub fn build(
     opts: &BuildOptions,
     progress: &mut dyn FnMut(Progress),
@@ -320,10 +362,9 @@ pub fn build(
     let compiled = crate::compile(&display, &source).map_err(BuildError::Diagnostics)?;
     report(progress, "check + generate", t.elapsed());
 
+    let _lock = lock_out_dir(&opts.out_dir, progress)?;
     let t = Instant::now();
     let runtime = ensure_runtime_lite(&opts.cache_dir)?;
-    std::fs::create_dir_all(&opts.out_dir)
-        .map_err(|e| io_err("cannot create", &opts.out_dir, e))?;
     let package = unique_package_name(&opts.name, &opts.out_dir);
     let crate_dir = opts.out_dir.join("crate");
     write_if_changed(
