@@ -30,7 +30,7 @@ fn package_list() -> Vec<String> {
 }
 
 #[test]
-fn the_package_holds_the_embedded_runtime() {
+fn the_package_holds_the_embedded_runtime_and_the_canister_lock() {
     let files = package_list();
     let runtime_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime-lite/src");
     let mut sources: Vec<String> = std::fs::read_dir(&runtime_dir)
@@ -41,7 +41,8 @@ fn the_package_holds_the_embedded_runtime() {
         .collect();
     sources.sort();
     assert!(sources.contains(&"runtime-lite/src/int.rs".to_string()));
-    for file in sources.iter().chain(&["build.rs".to_string()]) {
+    let embedded = ["build.rs".to_string(), "canister/Cargo.lock".to_string()];
+    for file in sources.iter().chain(&embedded) {
         assert!(files.contains(file), "{file} is not packaged: {files:?}");
     }
 }

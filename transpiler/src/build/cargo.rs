@@ -40,12 +40,13 @@ const STATUS_WORDS: &[&str] = &[
     "Building",
 ];
 
-/// Builds `crate_dir` for wasm32 in release mode; returns the `.wasm` path
-/// and any compiler warnings about the generated code. `progress` is called
-/// with the name of each dependency cargo starts compiling (first builds).
+/// Builds `crate_dir` (library `lib`) for wasm32 in release mode; returns the
+/// `.wasm` path and any compiler warnings about the generated code.
+/// `progress` is called with the name of each dependency cargo starts
+/// compiling (first builds).
 pub fn cargo_build(
     crate_dir: &Path,
-    package: &str,
+    lib: &str,
     target_dir: &Path,
     verbose: bool,
     progress: &mut dyn FnMut(&str),
@@ -58,6 +59,8 @@ pub fn cargo_build(
         .arg("wasm32-unknown-unknown")
         .arg("--manifest-path")
         .arg(crate_dir.join("Cargo.toml"))
+        // The crate's Cargo.lock is kybra-aot's (`CANISTER_LOCK`).
+        .arg("--locked")
         .arg("--color")
         .arg("never")
         .env("CARGO_TARGET_DIR", target_dir)
@@ -92,7 +95,7 @@ pub fn cargo_build(
                 if STATUS_WORDS.contains(&word) {
                     if word == "Compiling" {
                         let name = trimmed.split_whitespace().nth(1).unwrap_or("");
-                        if name != package {
+                        if name != super::CANISTER_PACKAGE {
                             progress(name);
                         }
                     }
@@ -121,7 +124,7 @@ pub fn cargo_build(
     let wasm = target_dir
         .join("wasm32-unknown-unknown")
         .join("release")
-        .join(format!("{package}.wasm"));
+        .join(format!("{lib}.wasm"));
     if !wasm.exists() {
         return Err(BuildError::Cargo(format!(
             "cargo succeeded but {} is missing",
