@@ -20,13 +20,22 @@ include!(concat!(env!("OUT_DIR"), "/runtime_files.rs"));
 pub const IC_CDK_VERSION: &str = "0.20";
 pub const CANDID_VERSION: &str = "0.10.39";
 
-/// The release profile of canister Wasm (small code, built once per dependency).
+/// The release profile of canister Wasm (small code, built once per
+/// dependency). Settings left at their release defaults are spelled out too:
+/// each one is also passed as a `--config` override, so no config file or
+/// `CARGO_PROFILE_*` variable can change it. `tests/canisters/Cargo.toml`
+/// has the same profile (`canister_profile_matches_the_test_canisters`).
 pub const CANISTER_PROFILE: &str = r#"[profile.release]
 opt-level = "z"
 lto = true
 codegen-units = 1
 panic = "abort"
 debug = false
+debug-assertions = false
+overflow-checks = false
+incremental = false
+strip = "debuginfo"
+rpath = false
 "#;
 
 /// What `kybra-aot build` needs.
@@ -441,6 +450,27 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn canister_profile_matches_the_test_canisters() {
+        let manifest = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/canisters/Cargo.toml"
+        ))
+        .expect("tests/canisters/Cargo.toml");
+        let profile = manifest
+            .split("[profile.release]")
+            .nth(1)
+            .expect("a release profile");
+        let theirs: Vec<&str> = profile
+            .lines()
+            .map(str::trim)
+            .take_while(|l| !l.starts_with('['))
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let ours: Vec<&str> = CANISTER_PROFILE.lines().skip(1).collect();
+        assert_eq!(theirs, ours);
     }
 
     #[test]
