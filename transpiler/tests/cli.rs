@@ -128,6 +128,7 @@ incremental = true
 
 [target.wasm32-unknown-unknown]
 rustflags = ["-C", "opt-level=0"]
+linker = "/nonexistent/linker"
 
 [profile.release]
 opt-level = 0
@@ -135,6 +136,9 @@ lto = false
 debug = true
 overflow-checks = true
 strip = "none"
+
+[profile.release.package."*"]
+opt-level = 0
 
 [term]
 quiet = true
