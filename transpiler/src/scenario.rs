@@ -1,5 +1,7 @@
 //! `kybra-aot test`: scenario scripts (replica-lite's language) whose
-//! `install("....py")` builds Python canisters with this compiler.
+//! `install("....py")` builds Python canisters with this compiler. Only with
+//! the `replica` feature (on by default).
+#![cfg(feature = "replica")]
 
 use crate::build::{self, BuildOptions};
 use replica_lite::scenario::CanisterBuilder;

@@ -1,25 +1,22 @@
 //! `kybra-aot` is installable and packageable on its own: the runtime it
-//! embeds travels inside its package, not in a sibling directory.
+//! embeds travels inside its package, not in a sibling directory; without
+//! its default `replica` feature it links no wasmtime.
 
 use std::process::Command;
 
-fn package_list() -> Vec<String> {
+/// The stdout lines of `cargo ARGS` run in this package (offline: these
+/// commands only read manifests and the lock file).
+fn cargo(args: &[&str]) -> Vec<String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let out = Command::new(cargo)
-        .args([
-            "package",
-            "-p",
-            "kybra-aot",
-            "--list",
-            "--allow-dirty",
-            "--offline",
-        ])
+        .args(args)
+        .arg("--offline")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo runs");
     assert!(
         out.status.success(),
-        "cargo package --list failed:\n{}",
+        "cargo {args:?} failed:\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout)
@@ -27,6 +24,39 @@ fn package_list() -> Vec<String> {
         .lines()
         .map(str::to_string)
         .collect()
+}
+
+fn package_list() -> Vec<String> {
+    cargo(&["package", "-p", "kybra-aot", "--list", "--allow-dirty"])
+}
+
+#[test]
+fn without_the_replica_feature_nothing_links_wasmtime() {
+    let tree = |features: &[&str]| {
+        let mut args = vec![
+            "tree",
+            "-p",
+            "kybra-aot",
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+        ];
+        args.extend_from_slice(features);
+        cargo(&args)
+    };
+    let mentions = |lines: &[String], krate: &str| {
+        lines
+            .iter()
+            .any(|l| l.split_whitespace().next() == Some(krate))
+    };
+    let full = tree(&[]);
+    assert!(mentions(&full, "wasmtime") && mentions(&full, "replica-lite"));
+    let slim = tree(&["--no-default-features"]);
+    assert!(mentions(&slim, "ic-wasm"), "{slim:?}");
+    for krate in ["wasmtime", "replica-lite", "cranelift-codegen"] {
+        assert!(!mentions(&slim, krate), "{krate} in {slim:?}");
+    }
 }
 
 #[test]
