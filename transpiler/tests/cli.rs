@@ -159,6 +159,9 @@ quiet = true
             ("CARGO_PROFILE_RELEASE_LTO", "false"),
             ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
             ("CARGO_TERM_QUIET", "true"),
+            // With the pinned lock and the dependencies downloaded by the
+            // first build, no network is needed.
+            ("CARGO_NET_OFFLINE", "true"),
         ],
     );
     assert!(hostile == clean, "the environment changed the Wasm");
