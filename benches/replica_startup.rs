@@ -15,7 +15,7 @@
 #[path = "../replica-lite/tests/common/mod.rs"]
 mod common;
 
-use replica_lite::{InstallMode, Principal, Replica, ReplicaConfig};
+use replica_lite::{InstallMode, Principal, Replica};
 use std::time::{Duration, Instant};
 
 const CANISTER: &str = "scenario_target";
@@ -25,7 +25,7 @@ const CYCLES: u128 = 10_000_000_000_000;
 
 /// A fresh replica with the canister created and installed.
 fn start(wasm: &[u8]) -> Result<(Replica, Principal), String> {
-    let mut r = Replica::new(ReplicaConfig::default());
+    let mut r = common::replica();
     let id = r.create_canister(vec![common::user()], CYCLES);
     r.install_code(
         id,

@@ -1,5 +1,7 @@
-//! Embeds runtime-lite's sources in the `kybra-aot` binary, so generated
-//! canisters can depend on it wherever the binary is installed.
+//! Embeds runtime-lite's sources (`runtime-lite/src`, inside this package) in
+//! the `kybra-aot` binary, so generated canisters can depend on it wherever the
+//! binary is installed. Reads nothing outside the package, so `cargo install`
+//! and `cargo package` work.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -22,10 +24,10 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
 
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
-    let src = manifest.join("../runtime-lite/src");
+    let src = manifest.join("runtime-lite").join("src");
     let src = src
         .canonicalize()
-        .expect("runtime-lite/src exists next to transpiler/");
+        .expect("runtime-lite/src exists in the kybra-aot package");
     println!("cargo:rerun-if-changed={}", src.display());
     let mut files = Vec::new();
     collect(&src, &src, &mut files);

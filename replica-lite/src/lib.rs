@@ -30,6 +30,9 @@ pub struct ReplicaConfig {
     pub seed: u64,
     /// The initial time, in nanoseconds since 1970-01-01.
     pub start_time_nanos: u64,
+    /// Directory of the on-disk cache of compiled modules (`None`: memory
+    /// cache only). Default: [`disk_cache_dir`].
+    pub module_cache_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for ReplicaConfig {
@@ -38,6 +41,7 @@ impl Default for ReplicaConfig {
             seed: 0,
             // 2024-01-01T00:00:00Z
             start_time_nanos: 1_704_067_200_000_000_000,
+            module_cache_dir: disk_cache_dir(),
         }
     }
 }
@@ -262,6 +266,8 @@ pub struct Replica {
     limits: InstructionLimits,
     /// During a composite query: snapshots to restore at its end.
     query_session: Option<HashMap<Principal, exec::Snapshot>>,
+    /// See [`ReplicaConfig::module_cache_dir`].
+    module_cache_dir: Option<std::path::PathBuf>,
 }
 
 impl Replica {
@@ -284,6 +290,7 @@ impl Replica {
             logs: Vec::new(),
             limits: InstructionLimits::default(),
             query_session: None,
+            module_cache_dir: config.module_cache_dir,
         }
     }
 
@@ -1158,8 +1165,8 @@ impl Replica {
         sender: Principal,
     ) -> Result<CallResult, Reject> {
         let invalid = |m: String| Reject::new(RejectCode::CanisterError, m);
-        let loaded =
-            module::load(wasm).map_err(|e| invalid(format!("Canister {canister}: {e}")))?;
+        let loaded = module::load(wasm, self.module_cache_dir.as_deref())
+            .map_err(|e| invalid(format!("Canister {canister}: {e}")))?;
         let time = self.time;
         let limits = self.limits;
         let Some(c) = self.canisters.get_mut(&canister) else {

@@ -5,8 +5,9 @@
 use crate::sysapi::IMPLEMENTED_IMPORTS;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
-use std::io::Read;
-use std::path::PathBuf;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use wasmtime::{Config, Engine, Module};
 
@@ -100,7 +101,8 @@ pub(crate) fn decompress(wasm: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// Loads (from cache, or by instrumenting and compiling) a canister module.
-pub(crate) fn load(wasm: &[u8]) -> Result<Arc<LoadedModule>, String> {
+/// `disk_cache` is the directory of compiled modules (`None`: no disk cache).
+pub(crate) fn load(wasm: &[u8], disk_cache: Option<&Path>) -> Result<Arc<LoadedModule>, String> {
     let hash: [u8; 32] = Sha256::digest(wasm).into();
     if let Some(m) = memory_cache()
         .lock()
@@ -112,7 +114,7 @@ pub(crate) fn load(wasm: &[u8]) -> Result<Arc<LoadedModule>, String> {
     let raw = decompress(wasm)?;
     let (instrumented, mut info) = instrument(&raw)?;
     info.hash = hash;
-    let module = compile_cached(&instrumented)?;
+    let module = compile_cached(&instrumented, disk_cache)?;
     let loaded = Arc::new(LoadedModule { module, info });
     if let Ok(mut c) = memory_cache().lock() {
         c.insert(hash, loaded.clone());
@@ -120,7 +122,7 @@ pub(crate) fn load(wasm: &[u8]) -> Result<Arc<LoadedModule>, String> {
     Ok(loaded)
 }
 
-fn compile_cached(instrumented: &[u8]) -> Result<Module, String> {
+fn compile_cached(instrumented: &[u8], disk_cache: Option<&Path>) -> Result<Module, String> {
     let engine = engine();
     let mut h = Sha256::new();
     h.update(instrumented);
@@ -133,7 +135,7 @@ fn compile_cached(instrumented: &[u8]) -> Result<Module, String> {
         h.update(dh.finish().to_le_bytes());
     }
     let key = hex::encode(h.finalize());
-    let path = disk_cache_dir().map(|d| d.join(format!("{key}.cwasm")));
+    let path = disk_cache.map(|d| d.join(format!("{key}.cwasm")));
     if let Some(path) = &path {
         if path.is_file() {
             // SAFETY: the files in this directory are written only by
@@ -146,18 +148,67 @@ fn compile_cached(instrumented: &[u8]) -> Result<Module, String> {
     }
     let module = Module::new(engine, instrumented)
         .map_err(|e| format!("Wasm module failed to compile: {e}"))?;
-    if let Some(path) = &path {
-        if let (Some(dir), Ok(bytes)) = (path.parent(), module.serialize()) {
-            // Best effort: a cache that cannot be written only costs time.
-            if std::fs::create_dir_all(dir).is_ok() {
-                let tmp = dir.join(format!("{key}.{}.tmp", std::process::id()));
-                if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_err() {
-                    let _ = std::fs::remove_file(&tmp);
-                }
-            }
-        }
+    if let (Some(path), Ok(bytes)) = (&path, module.serialize()) {
+        // Best effort: a cache that cannot be written only costs time. Two
+        // writers of one entry (threads or processes) both succeed; the last
+        // rename wins and both wrote the same bytes.
+        let _ = write_atomic(path, &bytes);
     }
     Ok(module)
+}
+
+/// Creates a new, uniquely named temporary file next to `path` (same
+/// directory, so it can be renamed over `path`). The name holds the process
+/// id, a per-process counter and the time, and the file is created with
+/// `create_new`, so concurrent threads and processes never share one.
+fn create_temp_beside(path: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    loop {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let tmp = dir.join(format!(
+            ".{name}.{}-{}-{nanos:x}.tmp",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(file) => return Ok((tmp, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Writes `bytes` to `path` so that readers see the old file or the whole new
+/// one, never a prefix: a unique temporary file in the same directory,
+/// flushed, then renamed into place.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let (tmp, mut file) = create_temp_beside(path)?;
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| {
+            drop(file);
+            std::fs::rename(&tmp, path)
+        });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
 }
 
 fn section_order(id: u8) -> u8 {
@@ -380,4 +431,71 @@ fn instrument(wasm: &[u8]) -> Result<(Vec<u8>, ModuleInfo), String> {
         out.section(&exports);
     }
     Ok((out.finish(), info))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(tag: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("replica-lite-module-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .expect("cache dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect()
+    }
+
+    #[test]
+    fn concurrent_atomic_writes_leave_one_whole_file() {
+        let dir = scratch("atomic");
+        let path = dir.join("entry.bin");
+        std::thread::scope(|s| {
+            for i in 0..8u8 {
+                let path = &path;
+                s.spawn(move || {
+                    for _ in 0..20 {
+                        write_atomic(path, &vec![i; 64 * 1024]).expect("write");
+                        // A reader sees one writer's whole file, never a mix
+                        // or a prefix.
+                        let seen = std::fs::read(path).expect("read");
+                        assert_eq!(seen.len(), 64 * 1024);
+                        assert!(seen.iter().all(|b| *b == seen[0]));
+                    }
+                });
+            }
+        });
+        assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn threads_racing_to_fill_the_disk_cache_all_get_a_module() {
+        let dir = scratch("race");
+        let wasm = wat::parse_str(r#"(module (func (export "f") (result i32) i32.const 7))"#)
+            .expect("wat");
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| compile_cached(&wasm, Some(&dir)).expect("compiles"));
+            }
+        });
+        let entries: Vec<_> = std::fs::read_dir(&dir)
+            .expect("cache written")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        assert_eq!(entries.len(), 1, "{entries:?}");
+        assert!(entries[0].extension().is_some_and(|e| e == "cwasm"));
+        // The entry is whole: it deserializes.
+        // SAFETY: written by `Module::serialize` above with this engine.
+        let module = unsafe { Module::deserialize_file(engine(), &entries[0]) }
+            .expect("a complete cache entry");
+        assert!(module.get_export("f").is_some());
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }

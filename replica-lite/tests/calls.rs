@@ -210,15 +210,15 @@ fn raw_rand(r: &mut Replica) -> Vec<u8> {
 fn raw_rand_is_deterministic_per_seed() {
     let mut a = Replica::new(ReplicaConfig {
         seed: 7,
-        ..Default::default()
+        ..config()
     });
     let mut b = Replica::new(ReplicaConfig {
         seed: 7,
-        ..Default::default()
+        ..config()
     });
     let mut c = Replica::new(ReplicaConfig {
         seed: 8,
-        ..Default::default()
+        ..config()
     });
     let a1 = raw_rand(&mut a);
     let a2 = raw_rand(&mut a);

@@ -1,48 +1,21 @@
 //! End-to-end scenario scripts against the `scenario_target` test canister
 //! (tests/canisters/scenario_target), built for wasm32 on first use.
 
+mod common;
+
 use replica_lite::scenario::{
-    identity_principal, run_script, run_scripts, CanisterBuilder, FailureKind, NoPythonBuilder,
-    ScriptReport,
+    identity_principal, run_script, run_scripts_with, CanisterBuilder, FailureKind,
+    NoPythonBuilder, ScriptReport,
 };
-use replica_lite::{Replica, ReplicaConfig};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-fn cache_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("KYBRA_AOT_CACHE_DIR") {
-        return PathBuf::from(d);
-    }
-    if let Some(d) = std::env::var_os("XDG_CACHE_HOME") {
-        return PathBuf::from(d).join("kybra-aot");
-    }
-    let home = std::env::var_os("HOME").expect("HOME is set");
-    PathBuf::from(home).join(".cache").join("kybra-aot")
-}
-
-/// Builds the test canister once per test process and returns its path.
+/// Builds the test canisters once per test process; the path of
+/// `scenario_target`'s Wasm.
 fn target_wasm() -> &'static Path {
     static WASM: OnceLock<PathBuf> = OnceLock::new();
-    WASM.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/canisters");
-        let target = cache_dir().join("target");
-        let status = Command::new(env!("CARGO"))
-            .args([
-                "build",
-                "--release",
-                "--target",
-                "wasm32-unknown-unknown",
-                "-p",
-                "scenario_target",
-            ])
-            .current_dir(&root)
-            .env("CARGO_TARGET_DIR", &target)
-            .status()
-            .expect("cargo runs");
-        assert!(status.success(), "building scenario_target failed");
-        target.join("wasm32-unknown-unknown/release/scenario_target.wasm")
-    })
+    WASM.get_or_init(|| common::wasm_path("scenario_target"))
 }
 
 /// A fresh directory holding `target.wasm` and the given scripts.
@@ -63,7 +36,7 @@ fn workspace(tag: &str, scripts: &[(&str, &str)]) -> PathBuf {
 fn run_one(tag: &str, script: &str) -> (ScriptReport, String) {
     let dir = workspace(tag, &[("test.sh", script)]);
     let path = dir.join("test.sh");
-    let mut replica = Replica::new(ReplicaConfig::default());
+    let mut replica = common::replica();
     let mut out = Vec::new();
     let report = run_script(&path, &mut replica, &mut NoPythonBuilder, &mut out).unwrap();
     let text = String::from_utf8(out)
@@ -126,7 +99,7 @@ fn passing_script_passes() {
     let dir = workspace("pass", &[("test.sh", dir_script)]);
     std::fs::write(dir.join("data.bin"), [9u8, 8, 7]).unwrap();
     let path = dir.join("test.sh");
-    let mut replica = Replica::new(ReplicaConfig::default());
+    let mut replica = common::replica();
     let mut out = Vec::new();
     let report = run_script(&path, &mut replica, &mut NoPythonBuilder, &mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
@@ -257,7 +230,7 @@ assert a == alice
 
 #[test]
 fn run_scripts_uses_fresh_replicas_and_totals() {
-    let first = Replica::new(ReplicaConfig::default()).create_canister(Vec::new(), 0);
+    let first = common::replica().create_canister(Vec::new(), 0);
     let script = format!(
         "let c = install(\"target.wasm\", null)\nassert c == principal \"{first}\"\nassert call c.inc() == 1\n"
     );
@@ -276,7 +249,8 @@ fn run_scripts_uses_fresh_replicas_and_totals() {
         dir.join("missing.sh"),
     ];
     let mut out = Vec::new();
-    let totals = run_scripts(&paths, &mut NoPythonBuilder, &mut out).unwrap();
+    let totals =
+        run_scripts_with(&common::config(), &paths, &mut NoPythonBuilder, &mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
     assert_eq!((totals.passed, totals.failed), (4, 2), "{text}");
     assert_eq!(totals.scripts.len(), 4);
@@ -307,7 +281,13 @@ fn python_canisters_go_through_the_builder() {
     );
     let mut builder = Prebuilt(Vec::new());
     let mut out = Vec::new();
-    let totals = run_scripts(&[dir.join("test.sh")], &mut builder, &mut out).unwrap();
+    let totals = run_scripts_with(
+        &common::config(),
+        &[dir.join("test.sh")],
+        &mut builder,
+        &mut out,
+    )
+    .unwrap();
     let text = String::from_utf8(out).unwrap();
     assert_eq!((totals.passed, totals.failed), (1, 0), "{text}");
     assert_eq!(
@@ -331,6 +311,7 @@ fn binary_exit_codes() {
     );
     let bin = env!("CARGO_BIN_EXE_replica-lite");
     let ok = Command::new(bin)
+        .env("KYBRA_AOT_CACHE_DIR", common::cache_dir())
         .arg("run")
         .arg(dir.join("ok.sh"))
         .output()
@@ -338,6 +319,7 @@ fn binary_exit_codes() {
     assert_eq!(ok.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&ok.stdout).ends_with("1 passed, 0 failed\n"));
     let bad = Command::new(bin)
+        .env("KYBRA_AOT_CACHE_DIR", common::cache_dir())
         .arg("run")
         .arg(dir.join("ok.sh"))
         .arg(dir.join("bad.sh"))
@@ -346,6 +328,7 @@ fn binary_exit_codes() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stdout).ends_with("1 passed, 1 failed\n"));
     let py = Command::new(bin)
+        .env("KYBRA_AOT_CACHE_DIR", common::cache_dir())
         .arg("run")
         .arg(dir.join("py.sh"))
         .output()
@@ -353,6 +336,9 @@ fn binary_exit_codes() {
     assert_eq!(py.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&py.stdout)
         .contains("build Python canisters with `kybra-aot test`"));
-    let usage = Command::new(bin).output().unwrap();
+    let usage = Command::new(bin)
+        .env("KYBRA_AOT_CACHE_DIR", common::cache_dir())
+        .output()
+        .unwrap();
     assert_eq!(usage.status.code(), Some(2));
 }

@@ -62,6 +62,7 @@ fn main() -> ExitCode {
     }
 }
 
+#[cfg(feature = "replica")]
 fn test(scripts: &[PathBuf]) -> ExitCode {
     let mut builder = kybra_aot::scenario::PythonBuilder::new(true);
     let mut out = std::io::stdout();
@@ -73,6 +74,16 @@ fn test(scripts: &[PathBuf]) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+#[cfg(not(feature = "replica"))]
+fn test(_scripts: &[PathBuf]) -> ExitCode {
+    eprintln!(
+        "error: this kybra-aot was built without the replica (cargo feature `replica`), \
+         so it cannot run scenario scripts\n\
+         help: reinstall it with default features: cargo install --path transpiler"
+    );
+    ExitCode::FAILURE
 }
 
 fn compile(entry: &std::path::Path) -> Result<kybra_aot::Compiled, BuildError> {
@@ -95,6 +106,7 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
                 entry: entry.clone(),
                 did_out: did,
                 out_dir,
+                cache_dir: build::cache_dir(),
                 verbose,
             };
             eprintln!(

@@ -1,5 +1,7 @@
 //! `kybra-aot test`: scenario scripts (replica-lite's language) whose
-//! `install("....py")` builds Python canisters with this compiler.
+//! `install("....py")` builds Python canisters with this compiler. Only with
+//! the `replica` feature (on by default).
+#![cfg(feature = "replica")]
 
 use crate::build::{self, BuildOptions};
 use replica_lite::scenario::CanisterBuilder;
@@ -7,11 +9,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Builds each Python entry once per run (keyed by path and contents).
-#[derive(Default)]
 pub struct PythonBuilder {
     built: HashMap<(PathBuf, String), Vec<u8>>,
     /// Print build progress lines to stderr.
     pub progress: bool,
+    /// The build cache (`build::cache_dir()` unless set).
+    pub cache_dir: PathBuf,
 }
 
 /// The canister name and project directory for an entry module:
@@ -49,6 +52,7 @@ impl PythonBuilder {
         PythonBuilder {
             built: HashMap::new(),
             progress,
+            cache_dir: build::cache_dir(),
         }
     }
 
@@ -67,6 +71,7 @@ impl PythonBuilder {
             entry: entry.to_path_buf(),
             did_out: out_dir.join(format!("{name}.did")),
             out_dir,
+            cache_dir: self.cache_dir.clone(),
             verbose: false,
         };
         let progress = self.progress;

@@ -5,15 +5,15 @@ mod common;
 
 use std::process::Command;
 
+/// The binary, with the test run's cache (never the user's).
 fn kybra_aot() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kybra-aot"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kybra-aot"));
+    cmd.env("KYBRA_AOT_CACHE_DIR", common::cache_dir());
+    cmd
 }
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("kybra-aot-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    common::scratch_dir(&format!("cli-{name}"))
 }
 
 #[test]
@@ -57,8 +57,16 @@ fn missing_input_is_a_clear_error() {
 
 #[test]
 fn test_command_reports_the_failing_line_and_exits_nonzero() {
+    // A copy of the example: `kybra-aot test` builds into the project's
+    // `.kybra/`, which must not appear in the source tree.
     let dir = temp_dir("scenario");
-    let entry = common::repo_root().join("examples/hello_world/src/main.py");
+    let entry = dir.join("hello_world/src/main.py");
+    std::fs::create_dir_all(entry.parent().expect("src")).expect("mkdir");
+    std::fs::copy(
+        common::repo_root().join("examples/hello_world/src/main.py"),
+        &entry,
+    )
+    .expect("copy the example");
     let script = dir.join("wrong.repl");
     std::fs::write(
         &script,
@@ -77,4 +85,87 @@ fn test_command_reports_the_failing_line_and_exits_nonzero() {
         "{stdout}"
     );
     assert!(stdout.contains("1 passed, 1 failed"), "{stdout}");
+}
+
+/// The bytes of `build`'s Wasm for the project in `dir`, built by the binary
+/// run in `dir` with `env` added to the test's environment.
+fn build_in(dir: &std::path::Path, env: &[(&str, &str)]) -> Vec<u8> {
+    let mut cmd = kybra_aot();
+    cmd.current_dir(dir)
+        .args(["build", "hostile", "src/main.py", "src/main.did"]);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("warning"), "{err}");
+    std::fs::read(dir.join(".kybra/hostile/hostile.wasm")).expect("wasm")
+}
+
+#[test]
+fn cargo_configuration_and_environment_do_not_change_the_build() {
+    let dir = temp_dir("hostile");
+    std::fs::create_dir_all(dir.join("src")).expect("mkdir");
+    std::fs::copy(
+        common::repo_root().join("examples/hello_world/src/main.py"),
+        dir.join("src/main.py"),
+    )
+    .expect("copy the example");
+    let clean = build_in(&dir, &[]);
+
+    // A project config, as cargo would find it from the generated crate
+    // (`.kybra/hostile/crate`) upwards, and variables that reconfigure cargo:
+    // each would fail the build or change the Wasm if it applied.
+    std::fs::create_dir_all(dir.join(".cargo")).expect("mkdir");
+    std::fs::write(
+        dir.join(".cargo/config.toml"),
+        r#"[build]
+rustflags = ["-Z", "bogus"]
+target-dir = "hostile-target"
+rustc-wrapper = "/nonexistent/rustc-wrapper"
+incremental = true
+
+[target.wasm32-unknown-unknown]
+rustflags = ["-C", "opt-level=0"]
+linker = "/nonexistent/linker"
+
+[profile.release]
+opt-level = 0
+lto = false
+debug = true
+overflow-checks = true
+strip = "none"
+
+[profile.release.package."*"]
+opt-level = 0
+
+[term]
+quiet = true
+"#,
+    )
+    .expect("write config");
+    let hostile = build_in(
+        &dir,
+        &[
+            ("RUSTFLAGS", "-Zbogus"),
+            ("CARGO_ENCODED_RUSTFLAGS", "-Zbogus"),
+            ("CARGO_BUILD_RUSTFLAGS", "-Zbogus"),
+            ("RUSTC_WRAPPER", "/nonexistent/wrapper"),
+            ("RUSTC_WORKSPACE_WRAPPER", "/nonexistent/wrapper"),
+            ("CARGO_TARGET_DIR", "hostile-target"),
+            ("CARGO_BUILD_TARGET_DIR", "hostile-target"),
+            ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0"),
+            ("CARGO_PROFILE_RELEASE_LTO", "false"),
+            ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
+            ("CARGO_TERM_QUIET", "true"),
+            // With the pinned lock and the dependencies downloaded by the
+            // first build, no network is needed.
+            ("CARGO_NET_OFFLINE", "true"),
+        ],
+    );
+    assert!(hostile == clean, "the environment changed the Wasm");
+    assert!(!dir.join("hostile-target").exists());
+    assert!(!dir.join(".kybra/hostile/crate/hostile-target").exists());
+    let _ = std::fs::remove_dir_all(dir);
 }

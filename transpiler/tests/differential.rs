@@ -3,9 +3,11 @@
 //! replica-lite. Every answer, including which exception is raised, must be
 //! identical.
 
+mod common;
+
 use candid::types::value::{IDLArgs, IDLValue};
-use kybra_aot::build::{self, BuildOptions};
-use replica_lite::{Principal, Replica, ReplicaConfig};
+use kybra_aot::build;
+use replica_lite::{Principal, Replica};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -236,19 +238,12 @@ fn py_repr(s: &str) -> String {
 fn compiled_canister_matches_cpython() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/differential");
     let entry = dir.join("semantics.py");
-    let out_dir = dir.join(".kybra/semantics");
-    let opts = BuildOptions {
-        name: "semantics".into(),
-        entry,
-        did_out: out_dir.join("semantics.did"),
-        out_dir,
-        verbose: false,
-    };
+    let opts = common::build_options("semantics", &entry, &common::out_dir("semantics"));
     let built = build::build(&opts, &mut |_| {}).unwrap_or_else(|e| panic!("{e}"));
     assert!(built.warnings.is_empty(), "{}", built.warnings.join("\n"));
     let wasm = std::fs::read(&built.wasm).expect("wasm");
 
-    let mut replica = Replica::new(ReplicaConfig::default());
+    let mut replica = Replica::new(common::replica_config());
     let user = Principal::anonymous();
     let canister = replica.create_canister(vec![user], 1_000_000_000_000);
     replica

@@ -4,8 +4,8 @@
 
 mod common;
 
-use kybra_aot::build::{self, BuildOptions};
-use replica_lite::scenario::{run_scripts, CanisterBuilder};
+use kybra_aot::build;
+use replica_lite::scenario::{run_scripts_with, CanisterBuilder};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -46,14 +46,7 @@ fn examples_build_and_pass_their_scenarios() {
             .parent()
             .and_then(Path::parent)
             .expect("examples/NAME/src/main.py");
-        let out_dir = project.join(".kybra").join(&name);
-        let opts = BuildOptions {
-            name: name.clone(),
-            entry: entry.clone(),
-            did_out: out_dir.join(format!("{name}.did")),
-            out_dir: out_dir.clone(),
-            verbose: false,
-        };
+        let opts = common::build_options(&name, &entry, &common::out_dir(&name));
         let out = build::build(&opts, &mut |_| {}).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(
             out.warnings.is_empty(),
@@ -95,7 +88,13 @@ fn examples_build_and_pass_their_scenarios() {
         scripts.extend(found);
     }
     let mut out = Vec::new();
-    let totals = run_scripts(&scripts, &mut Prebuilt(built), &mut out).expect("scripts run");
+    let totals = run_scripts_with(
+        &common::replica_config(),
+        &scripts,
+        &mut Prebuilt(built),
+        &mut out,
+    )
+    .expect("scripts run");
     let text = String::from_utf8_lossy(&out);
     println!("{text}");
     assert!(totals.success(), "scenario failures:\n{text}");

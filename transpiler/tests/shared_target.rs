@@ -1,7 +1,9 @@
 //! Canister builds share one cargo target directory; two projects with a
 //! canister of the same name must still each get their own Wasm.
 
-use kybra_aot::build::{self, BuildOptions};
+mod common;
+
+use kybra_aot::build;
 
 fn exports(wasm: &[u8]) -> Vec<String> {
     let m = ic_wasm::utils::parse_wasm(wasm, false).expect("valid Wasm");
@@ -16,22 +18,14 @@ fn build_project(root: &std::path::Path, method: &str) -> Vec<String> {
         format!("from kybra import query\n\n\n@query\ndef {method}() -> str:\n    return \"{method}\"\n"),
     )
     .expect("write source");
-    let out_dir = root.join(".kybra/same");
-    let opts = BuildOptions {
-        name: "same".into(),
-        entry: src.join("main.py"),
-        did_out: src.join("main.did"),
-        out_dir,
-        verbose: false,
-    };
+    let opts = common::build_options("same", &src.join("main.py"), &root.join(".kybra/same"));
     let out = build::build(&opts, &mut |_| {}).unwrap_or_else(|e| panic!("{e}"));
     exports(&std::fs::read(out.wasm).expect("wasm"))
 }
 
 #[test]
 fn same_canister_name_in_two_projects_keeps_two_wasms() {
-    let base = std::env::temp_dir().join(format!("kybra-aot-shared-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&base);
+    let base = common::scratch_dir("shared");
     let a = build_project(&base.join("a"), "from_a");
     let b = build_project(&base.join("b"), "from_b");
     // Rebuilding `a` (nothing changed, so cargo does no work) must not pick

@@ -164,10 +164,20 @@ pub fn run_scripts<P: AsRef<Path>>(
     builder: &mut dyn CanisterBuilder,
     out: &mut dyn Write,
 ) -> anyhow::Result<Totals> {
+    run_scripts_with(&ReplicaConfig::default(), paths, builder, out)
+}
+
+/// [`run_scripts`] with each script's replica made from `config`.
+pub fn run_scripts_with<P: AsRef<Path>>(
+    config: &ReplicaConfig,
+    paths: &[P],
+    builder: &mut dyn CanisterBuilder,
+    out: &mut dyn Write,
+) -> anyhow::Result<Totals> {
     let mut totals = Totals::default();
     for path in paths {
         let path = path.as_ref();
-        let mut replica = Replica::new(ReplicaConfig::default());
+        let mut replica = Replica::new(config.clone());
         let report = match std::fs::read_to_string(path) {
             Ok(src) => {
                 let mut host = replica_host::ReplicaHost::new(&mut replica);

@@ -7,13 +7,25 @@ use replica_lite::{CallResult, InstallMode, Principal, Reject, Replica, ReplicaC
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-/// The shared canister target directory: `$KYBRA_AOT_CACHE_DIR/target`.
+/// The test run's cache, shared by every test binary of the workspace (so the
+/// canister dependencies compile once per run) and never the user's
+/// `~/.cache/kybra-aot`: `$CARGO_TARGET_TMPDIR/kybra-aot-cache`, laid out like
+/// `$KYBRA_AOT_CACHE_DIR` (`target/`, `wasmtime/`).
+pub fn cache_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("kybra-aot-cache")
+}
+
+/// The shared canister target directory of the test run.
 fn canister_target_dir() -> PathBuf {
-    let wasmtime_dir = replica_lite::disk_cache_dir().expect("HOME or a cache directory is set");
-    wasmtime_dir
-        .parent()
-        .expect("the cache dir has a parent")
-        .join("target")
+    cache_dir().join("target")
+}
+
+/// A replica configuration whose module disk cache is the test run's.
+pub fn config() -> ReplicaConfig {
+    ReplicaConfig {
+        module_cache_dir: Some(cache_dir().join("wasmtime")),
+        ..ReplicaConfig::default()
+    }
 }
 
 fn build_canisters() -> Result<PathBuf, String> {
@@ -43,14 +55,20 @@ fn build_canisters() -> Result<PathBuf, String> {
     Ok(target.join("wasm32-unknown-unknown").join("release"))
 }
 
-/// The Wasm of test canister `name` (built once per process).
-pub fn wasm(name: &str) -> Vec<u8> {
+/// The path of test canister `name`'s Wasm (the canisters are built once per
+/// process).
+pub fn wasm_path(name: &str) -> PathBuf {
     static BUILT: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     let dir = BUILT
         .get_or_init(build_canisters)
         .as_ref()
         .expect("test canisters build");
-    std::fs::read(dir.join(format!("{name}.wasm"))).expect("canister wasm exists")
+    dir.join(format!("{name}.wasm"))
+}
+
+/// The Wasm of test canister `name`.
+pub fn wasm(name: &str) -> Vec<u8> {
+    std::fs::read(wasm_path(name)).expect("canister wasm exists")
 }
 
 pub fn user() -> Principal {
@@ -62,7 +80,7 @@ pub fn other_user() -> Principal {
 }
 
 pub fn replica() -> Replica {
-    Replica::new(ReplicaConfig::default())
+    Replica::new(config())
 }
 
 /// Creates and installs test canister `name` with `arg`.

@@ -2,8 +2,10 @@
 //! in the shared target directory, Candid metadata, gzip.
 
 mod cargo;
+mod fs;
 
 pub use cargo::{cache_dir, canister_target_dir, cargo_build};
+pub use fs::{write_atomic, write_if_changed};
 
 use crate::diagnostics::Diagnostics;
 use sha2::{Digest, Sha256};
@@ -18,13 +20,22 @@ include!(concat!(env!("OUT_DIR"), "/runtime_files.rs"));
 pub const IC_CDK_VERSION: &str = "0.20";
 pub const CANDID_VERSION: &str = "0.10.39";
 
-/// The release profile of canister Wasm (small code, built once per dependency).
+/// The release profile of canister Wasm (small code, built once per
+/// dependency). Settings left at their release defaults are spelled out too:
+/// each one is also passed as a `--config` override, so no config file or
+/// `CARGO_PROFILE_*` variable can change it. `tests/canisters/Cargo.toml`
+/// has the same profile (`canister_profile_matches_the_test_canisters`).
 pub const CANISTER_PROFILE: &str = r#"[profile.release]
 opt-level = "z"
 lto = true
 codegen-units = 1
 panic = "abort"
 debug = false
+debug-assertions = false
+overflow-checks = false
+incremental = false
+strip = "debuginfo"
+rpath = false
 "#;
 
 /// What `kybra-aot build` needs.
@@ -37,6 +48,9 @@ pub struct BuildOptions {
     pub did_out: PathBuf,
     /// Output directory; `.kybra/NAME` by default.
     pub out_dir: PathBuf,
+    /// The cache shared by canister builds (the runtime copy, the cargo
+    /// target dir); [`cache_dir()`] for the user's.
+    pub cache_dir: PathBuf,
     pub verbose: bool,
 }
 
@@ -83,18 +97,6 @@ pub fn read_source(entry: &Path) -> Result<String, BuildError> {
     std::fs::read_to_string(entry).map_err(|e| io_err("cannot read", entry, e))
 }
 
-/// Writes `contents` unless the file already holds exactly that (so cargo's
-/// fingerprints stay fresh and unchanged canisters are not rebuilt).
-pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<(), BuildError> {
-    if std::fs::read(path).is_ok_and(|old| old == contents) {
-        return Ok(());
-    }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| io_err("cannot create", dir, e))?;
-    }
-    std::fs::write(path, contents).map_err(|e| io_err("cannot write", path, e))
-}
-
 /// runtime-lite's standalone manifest (the workspace one inherits settings).
 fn runtime_manifest() -> String {
     format!(
@@ -118,8 +120,20 @@ serde = {{ version = "1", features = ["derive"] }}
     )
 }
 
+/// Whether `dir` holds exactly the embedded runtime (every file, whole).
+fn runtime_is_complete(dir: &Path, manifest: &str) -> bool {
+    let same = |path: PathBuf, text: &str| std::fs::read(path).is_ok_and(|b| b == text.as_bytes());
+    same(dir.join("Cargo.toml"), manifest)
+        && RUNTIME_LITE_FILES
+            .iter()
+            .all(|(path, text)| same(dir.join("src").join(path), text))
+}
+
 /// Materializes the embedded runtime-lite under the cache, once per version
-/// of its sources; returns its directory.
+/// of its sources; returns its directory. The copy is assembled in a
+/// directory of its own and renamed into place, so concurrent builds
+/// (threads or processes) never see half of it: one rename wins, the others
+/// find the winner's identical copy. A damaged copy is replaced.
 pub fn ensure_runtime_lite(cache: &Path) -> Result<PathBuf, BuildError> {
     let manifest = runtime_manifest();
     let mut h = Sha256::new();
@@ -137,40 +151,81 @@ pub fn ensure_runtime_lite(cache: &Path) -> Result<PathBuf, BuildError> {
         .map(|b| format!("{b:02x}"))
         .collect();
     let dir = cache.join("runtime-lite").join(hash);
-    if dir.join("Cargo.toml").exists() {
-        return Ok(dir);
-    }
-    let tmp = cache
-        .join("runtime-lite")
-        .join(format!(".tmp-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    for (path, text) in RUNTIME_LITE_FILES {
-        write_if_changed(&tmp.join("src").join(path), text.as_bytes())?;
-    }
-    write_if_changed(&tmp.join("Cargo.toml"), manifest.as_bytes())?;
-    match std::fs::rename(&tmp, &dir) {
-        Ok(()) => Ok(dir),
-        // Another build won the race; its copy is identical.
-        Err(_) if dir.join("Cargo.toml").exists() => {
-            let _ = std::fs::remove_dir_all(&tmp);
-            Ok(dir)
+    for _ in 0..3 {
+        if runtime_is_complete(&dir, &manifest) {
+            return Ok(dir);
         }
-        Err(e) => Err(io_err("cannot create", &dir, e)),
+        if dir.exists() {
+            // Left damaged (e.g. by an older kybra-aot): move it out of the
+            // way in one step, then delete it.
+            let trash =
+                fs::create_temp_dir_beside(&dir).map_err(|e| io_err("cannot create", &dir, e))?;
+            if std::fs::rename(&dir, trash.join("old")).is_ok() {
+                let _ = std::fs::remove_dir_all(&trash);
+            } else {
+                let _ = std::fs::remove_dir(&trash);
+            }
+            continue;
+        }
+        let tmp = fs::create_temp_dir_beside(&dir).map_err(|e| io_err("cannot create", &dir, e))?;
+        let filled = RUNTIME_LITE_FILES
+            .iter()
+            .map(|(path, text)| (tmp.join("src").join(path), text.as_bytes()))
+            .chain([(tmp.join("Cargo.toml"), manifest.as_bytes())])
+            .try_for_each(|(path, bytes)| {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::write(&path, bytes)
+            });
+        if let Err(e) = filled {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(io_err("cannot write", &tmp, e));
+        }
+        // Fails if another build installed its copy first; that copy is
+        // checked on the next round.
+        if std::fs::rename(&tmp, &dir).is_err() {
+            let _ = std::fs::remove_dir_all(&tmp);
+        }
+    }
+    if runtime_is_complete(&dir, &manifest) {
+        Ok(dir)
+    } else {
+        Err(BuildError::Io(format!(
+            "cannot install the runtime in {}",
+            dir.display()
+        )))
     }
 }
 
-/// The generated canister crate's manifest.
-pub fn canister_manifest(name: &str, runtime: &Path) -> String {
+/// The package name of every generated canister crate. It is fixed so that
+/// one lock file ([`CANISTER_LOCK`]) fits every canister; what must differ
+/// between canisters sharing the target dir is the library name
+/// ([`unique_lib_name`]), which names the Wasm file.
+pub const CANISTER_PACKAGE: &str = "kybra-canister";
+
+/// The `Cargo.lock` of every generated canister crate (built `--locked`):
+/// every canister resolves the same dependency versions, and with the
+/// dependencies downloaded once, builds need no network. Refresh it with
+/// `KYBRA_AOT_UPDATE_CANISTER_LOCK=1 cargo test -p kybra-aot --test
+/// canister_lock` (after changing the versions above or runtime-lite's
+/// dependencies), which runs `cargo update` on a generated crate and writes
+/// `transpiler/canister/Cargo.lock`.
+pub const CANISTER_LOCK: &str = include_str!("../../canister/Cargo.lock");
+
+/// The generated canister crate's manifest; `lib` names the Wasm file.
+pub fn canister_manifest(lib: &str, runtime: &Path) -> String {
     let runtime = runtime.display().to_string().replace('\\', "/");
     format!(
         r#"# Generated by kybra-aot. Do not edit.
 [package]
-name = "{name}"
+name = "{CANISTER_PACKAGE}"
 version = "0.1.0"
 edition = "2021"
 publish = false
 
 [lib]
+name = "{lib}"
 crate-type = ["cdylib"]
 path = "src/lib.rs"
 
@@ -186,8 +241,8 @@ runtime-lite = {{ path = "{runtime}" }}
     )
 }
 
-/// A cargo package name for a canister name.
-pub fn package_name(name: &str) -> String {
+/// A Rust crate name (identifier) for a canister name.
+pub fn lib_name(name: &str) -> String {
     let mut s: String = name
         .chars()
         .map(|c| {
@@ -204,11 +259,11 @@ pub fn package_name(name: &str) -> String {
     s
 }
 
-/// The package name of a canister crate: the canister name plus a short hash
+/// The library name of a canister crate: the canister name plus a short hash
 /// of its output directory. Every crate shares one target directory, where
-/// cargo copies each cdylib to `release/<package>.wasm`; two projects with a
+/// cargo copies each cdylib to `release/<lib>.wasm`; two projects with a
 /// canister of the same name must not overwrite (or read) each other's Wasm.
-pub fn unique_package_name(name: &str, out_dir: &Path) -> String {
+pub fn unique_lib_name(name: &str, out_dir: &Path) -> String {
     let dir = std::fs::canonicalize(out_dir).unwrap_or_else(|_| {
         std::env::current_dir()
             .map(|cwd| cwd.join(out_dir))
@@ -216,7 +271,7 @@ pub fn unique_package_name(name: &str, out_dir: &Path) -> String {
     });
     let hash = Sha256::digest(dir.to_string_lossy().as_bytes());
     let short: String = hash.iter().take(4).map(|b| format!("{b:02x}")).collect();
-    format!("{}_{short}", package_name(name))
+    format!("{}_{short}", lib_name(name))
 }
 
 /// Adds the public `candid:service` metadata section (and `cdk:name`).
@@ -247,6 +302,8 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 /// What a build tells its caller as it goes.
 pub enum Progress<'a> {
+    /// Another build holds this output directory's lock; this one waits.
+    Waiting(&'a Path),
     /// A stage finished, with its duration.
     Stage(&'a str, Duration),
     /// cargo started compiling a dependency (first builds only).
@@ -260,6 +317,12 @@ pub fn stderr_progress() -> impl FnMut(Progress) {
     let tty = std::io::stderr().is_terminal();
     let mut deps = 0usize;
     move |p| match p {
+        Progress::Waiting(dir) => {
+            eprintln!(
+                "  waiting for another build of {} to finish...",
+                dir.display()
+            );
+        }
         Progress::Stage(stage, took) => {
             if tty && deps > 0 {
                 eprint!("\r\x1b[2K");
@@ -277,7 +340,41 @@ pub fn stderr_progress() -> impl FnMut(Progress) {
     }
 }
 
+/// An exclusive lock on an output directory, held for a whole build: two
+/// concurrent builds of one canister (threads or processes) would otherwise
+/// rewrite each other's crate between cargo's build and the read of its Wasm.
+/// Released when dropped (or when the process dies).
+pub struct OutDirLock {
+    _file: std::fs::File,
+}
+
+/// Takes `out_dir`'s lock (`out_dir/.lock`), waiting for another build that
+/// holds it (and saying so through `progress`).
+pub fn lock_out_dir(
+    out_dir: &Path,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<OutDirLock, BuildError> {
+    std::fs::create_dir_all(out_dir).map_err(|e| io_err("cannot create", out_dir, e))?;
+    let path = out_dir.join(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| io_err("cannot open", &path, e))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            progress(Progress::Waiting(out_dir));
+            file.lock().map_err(|e| io_err("cannot lock", &path, e))?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(io_err("cannot lock", &path, e)),
+    }
+    Ok(OutDirLock { _file: file })
+}
+
 /// Builds a canister from Python, reporting each stage and its duration.
+/// Holds the output directory's lock ([`lock_out_dir`]) throughout.
 pub fn build(
     opts: &BuildOptions,
     progress: &mut dyn FnMut(Progress),
@@ -290,17 +387,16 @@ pub fn build(
     let compiled = crate::compile(&display, &source).map_err(BuildError::Diagnostics)?;
     report(progress, "check + generate", t.elapsed());
 
+    let _lock = lock_out_dir(&opts.out_dir, progress)?;
     let t = Instant::now();
-    let cache = cache_dir();
-    let runtime = ensure_runtime_lite(&cache)?;
-    std::fs::create_dir_all(&opts.out_dir)
-        .map_err(|e| io_err("cannot create", &opts.out_dir, e))?;
-    let package = unique_package_name(&opts.name, &opts.out_dir);
+    let runtime = ensure_runtime_lite(&opts.cache_dir)?;
+    let lib = unique_lib_name(&opts.name, &opts.out_dir);
     let crate_dir = opts.out_dir.join("crate");
     write_if_changed(
         &crate_dir.join("Cargo.toml"),
-        canister_manifest(&package, &runtime).as_bytes(),
+        canister_manifest(&lib, &runtime).as_bytes(),
     )?;
+    write_if_changed(&crate_dir.join("Cargo.lock"), CANISTER_LOCK.as_bytes())?;
     write_if_changed(&crate_dir.join("src/lib.rs"), compiled.rust.as_bytes())?;
     write_if_changed(&opts.did_out, compiled.did.as_bytes())?;
     report(progress, "write crate", t.elapsed());
@@ -308,8 +404,8 @@ pub fn build(
     let t = Instant::now();
     let (built, warnings) = cargo_build(
         &crate_dir,
-        &package,
-        &canister_target_dir(),
+        &lib,
+        &canister_target_dir(&opts.cache_dir),
         opts.verbose,
         &mut |dep| progress(Progress::Dependency(dep)),
     )?;
@@ -357,12 +453,33 @@ mod tests {
     }
 
     #[test]
+    fn canister_profile_matches_the_test_canisters() {
+        let manifest = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/canisters/Cargo.toml"
+        ))
+        .expect("tests/canisters/Cargo.toml");
+        let profile = manifest
+            .split("[profile.release]")
+            .nth(1)
+            .expect("a release profile");
+        let theirs: Vec<&str> = profile
+            .lines()
+            .map(str::trim)
+            .take_while(|l| !l.starts_with('['))
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let ours: Vec<&str> = CANISTER_PROFILE.lines().skip(1).collect();
+        assert_eq!(theirs, ours);
+    }
+
+    #[test]
     fn embedded_runtime_manifest_matches_the_crate() {
         let repo = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../runtime-lite/Cargo.toml"
+            "/runtime-lite/crate/Cargo.toml"
         ))
-        .expect("runtime-lite/Cargo.toml");
+        .expect("runtime-lite/crate/Cargo.toml");
         assert_eq!(dep_names(&runtime_manifest()), dep_names(&repo));
     }
 
@@ -378,17 +495,61 @@ mod tests {
     }
 
     #[test]
-    fn package_names_are_valid() {
-        assert_eq!(package_name("hello_world"), "hello_world");
-        assert_eq!(package_name("my-canister"), "my_canister");
-        assert_eq!(package_name("1st"), "canister_1st");
-        let a = unique_package_name("hello", Path::new("/tmp/a/.kybra/hello"));
-        let b = unique_package_name("hello", Path::new("/tmp/b/.kybra/hello"));
+    fn concurrent_runtime_copies_agree_and_leave_no_temporaries() {
+        let cache = std::env::temp_dir().join(format!("kybra-aot-rt-race-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&cache);
+        let dirs: Vec<PathBuf> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..6)
+                .map(|_| s.spawn(|| ensure_runtime_lite(&cache).expect("runtime installed")))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("thread"))
+                .collect()
+        });
+        assert!(dirs.iter().all(|d| d == &dirs[0]), "{dirs:?}");
+        assert!(runtime_is_complete(&dirs[0], &runtime_manifest()));
+        let entries: Vec<String> = std::fs::read_dir(cache.join("runtime-lite"))
+            .expect("runtime dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            entries.len(),
+            1,
+            "temporary copies left behind: {entries:?}"
+        );
+        let _ = std::fs::remove_dir_all(cache);
+    }
+
+    #[test]
+    fn a_damaged_runtime_copy_is_replaced() {
+        let cache =
+            std::env::temp_dir().join(format!("kybra-aot-rt-damaged-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&cache);
+        let dir = ensure_runtime_lite(&cache).expect("installed");
+        std::fs::write(dir.join("src/lib.rs"), "// trunc").expect("damage");
+        std::fs::remove_file(dir.join("Cargo.toml")).expect("damage");
+        assert_eq!(ensure_runtime_lite(&cache).expect("repaired"), dir);
+        assert!(runtime_is_complete(&dir, &runtime_manifest()));
+        let entries = std::fs::read_dir(cache.join("runtime-lite"))
+            .expect("dir")
+            .count();
+        assert_eq!(entries, 1);
+        let _ = std::fs::remove_dir_all(cache);
+    }
+
+    #[test]
+    fn lib_names_are_valid() {
+        assert_eq!(lib_name("hello_world"), "hello_world");
+        assert_eq!(lib_name("my-canister"), "my_canister");
+        assert_eq!(lib_name("1st"), "canister_1st");
+        let a = unique_lib_name("hello", Path::new("/tmp/a/.kybra/hello"));
+        let b = unique_lib_name("hello", Path::new("/tmp/b/.kybra/hello"));
         assert!(a.starts_with("hello_") && b.starts_with("hello_"));
         assert_ne!(a, b, "two projects' canisters must not share a Wasm path");
         assert_eq!(
             a,
-            unique_package_name("hello", Path::new("/tmp/a/.kybra/hello"))
+            unique_lib_name("hello", Path::new("/tmp/a/.kybra/hello"))
         );
     }
 }
