@@ -58,16 +58,38 @@ pub fn narrow<T: FixedInt + TryFrom<i128>>(v: i128) -> Result<T, Exception> {
     T::try_from(v).map_err(|_| out_of_range(T::CANDID_NAME, v))
 }
 
+/// The `OverflowError` of an operation whose exact Python result `a op b`
+/// does not fit the fixed-width type it is stored into.
 #[cold]
 #[inline(never)]
-fn overflow(name: &str, a: &dyn Display, op: &str, b: &dyn Display) -> Exception {
-    Exception::overflow(format!("{name} arithmetic overflow: {a} {op} {b}"))
+fn overflow(name: &str, a: Int, op: &str, b: Int) -> Exception {
+    // Results of a few hundred bits are shown exactly; larger ones (which a
+    // 64-bit exponent or shift can make astronomically large) as written.
+    let small = b.to_i64().is_some_and(|b| {
+        let bits = a.to_bigint().bits() as i64;
+        match op {
+            "<<" => bits.saturating_add(b) <= 256,
+            "**" => bits.saturating_mul(b) <= 256,
+            _ => true,
+        }
+    });
+    let exact = match op {
+        _ if !small => return out_of_range(name, format!("{a} {op} {b}")),
+        "<<" => a.shl(&b),
+        "**" => a.pow(&b),
+        "//" => a.floor_div(&b),
+        _ => Ok(a),
+    };
+    match exact {
+        Ok(v) => out_of_range(name, v),
+        Err(e) => e,
+    }
 }
 
 #[cold]
 #[inline(never)]
-fn unary_overflow(name: &str, op: &str, a: &dyn Display) -> Exception {
-    Exception::overflow(format!("{name} arithmetic overflow: {op}{a}"))
+fn unary_overflow(name: &str, op: &str, a: Int) -> Exception {
+    out_of_range(name, if op == "~" { !a } else { -a })
 }
 
 #[cold]
@@ -113,7 +135,7 @@ macro_rules! fixed_common {
         #[inline]
         fn py_mul(self, o: Self) -> Result<Self, Exception> {
             self.checked_mul(o)
-                .ok_or_else(|| out_of_range($name, self as i128 * o as i128))
+                .ok_or_else(|| out_of_range($name, self.to_int() * o.to_int()))
         }
 
         fn py_shl(self, o: Self) -> Result<Self, Exception> {
@@ -129,7 +151,7 @@ macro_rules! fixed_common {
             } else {
                 None
             };
-            r.ok_or_else(|| overflow($name, &self, "<<", &o))
+            r.ok_or_else(|| overflow($name, self.to_int(), "<<", o.to_int()))
         }
 
         fn py_shr(self, o: Self) -> Result<Self, Exception> {
@@ -178,7 +200,7 @@ macro_rules! fixed_common {
                     _ => None,
                 },
             };
-            r.ok_or_else(|| overflow($name, &self, "**", &exp))
+            r.ok_or_else(|| overflow($name, self.to_int(), "**", exp.to_int()))
         }
     };
 }
@@ -202,12 +224,12 @@ macro_rules! fixed_unsigned {
                 if self == 0 {
                     Ok(0)
                 } else {
-                    Err(unary_overflow($name, "-", &self))
+                    Err(unary_overflow($name, "-", self.to_int()))
                 }
             }
 
             fn py_invert(self) -> Result<Self, Exception> {
-                Err(unary_overflow($name, "~", &self))
+                Err(unary_overflow($name, "~", self.to_int()))
             }
 
             fn py_truediv(self, o: Self) -> Result<f64, Exception> {
@@ -231,7 +253,7 @@ macro_rules! fixed_signed {
                 }
                 match self.checked_div(o) {
                     Some(q) => Ok(if self % o != 0 && ((self < 0) != (o < 0)) { q - 1 } else { q }),
-                    None => Err(overflow($name, &self, "//", &o)),
+                    None => Err(overflow($name, self.to_int(), "//", o.to_int())),
                 }
             }
 
@@ -244,7 +266,7 @@ macro_rules! fixed_signed {
             }
 
             fn py_neg(self) -> Result<Self, Exception> {
-                self.checked_neg().ok_or_else(|| unary_overflow($name, "-", &self))
+                self.checked_neg().ok_or_else(|| unary_overflow($name, "-", self.to_int()))
             }
 
             #[inline]
