@@ -32,19 +32,34 @@ fn measure(replica: &mut Replica, wasm: &[u8]) -> Result<Costs, String> {
     let user = replica_common::user();
     let id: Principal = replica.create_canister(vec![user], CYCLES);
     replica
-        .install_code(id, InstallMode::Install, wasm, &replica_common::none_arg(), user)
+        .install_code(
+            id,
+            InstallMode::Install,
+            wasm,
+            &replica_common::none_arg(),
+            user,
+        )
         .map_err(|e| format!("install failed: {e}"))?;
     let mut answers = Vec::new();
     let mut increment = 0;
     for _ in 0..INCREMENTS {
-        let r = replica.update_call(id, "increment", &Encode!().map_err(|e| e.to_string())?, user);
-        let reply = r.outcome.map_err(|e| format!("increment rejected: {e:?}"))?;
+        let r = replica.update_call(
+            id,
+            "increment",
+            &Encode!().map_err(|e| e.to_string())?,
+            user,
+        );
+        let reply = r
+            .outcome
+            .map_err(|e| format!("increment rejected: {e:?}"))?;
         answers.push(Decode!(&reply, u64).map_err(|e| e.to_string())?);
         increment = r.instructions;
     }
     let arg = Encode!(&SUM_N).map_err(|e| e.to_string())?;
     let r = replica.query_call(id, "sum_values", &arg, user);
-    let reply = r.outcome.map_err(|e| format!("sum_values rejected: {e:?}"))?;
+    let reply = r
+        .outcome
+        .map_err(|e| format!("sum_values rejected: {e:?}"))?;
     answers.push(Decode!(&reply, u64).map_err(|e| e.to_string())?);
     Ok(Costs {
         increment,
@@ -73,7 +88,10 @@ fn run() -> Result<(), String> {
         ));
     }
     println!("instructions per call (replica-lite meter)");
-    println!("{:<28} {:>12} {:>12} {:>7}", "workload", "kybra-aot", "baseline", "ratio");
+    println!(
+        "{:<28} {:>12} {:>12} {:>7}",
+        "workload", "kybra-aot", "baseline", "ratio"
+    );
     let mut worst: f64 = 0.0;
     for (name, a, b) in [
         ("counter increment", new.increment, old.increment),
@@ -84,7 +102,9 @@ fn run() -> Result<(), String> {
         println!("{name:<28} {a:>12} {b:>12} {ratio:>7.3}");
     }
     if worst > 1.05 {
-        return Err(format!("kybra-aot costs {worst:.3}x the baseline (limit 1.05x)"));
+        return Err(format!(
+            "kybra-aot costs {worst:.3}x the baseline (limit 1.05x)"
+        ));
     }
     Ok(())
 }

@@ -1,9 +1,18 @@
 //! The compiler never panics: random and mutated Python sources either
-//! compile (to Rust that parses) or produce diagnostics.
+//! compile (to Rust that parses) or produce diagnostics. A sample of the
+//! programs it accepts (mutants, generated programs and hand-written tricky
+//! ones) is also checked by rustc, in one crate: generated Rust must compile
+//! without errors or warnings.
 
 mod common;
+#[path = "common/json.rs"]
+mod json;
+#[path = "common/program_gen.rs"]
+mod program_gen;
 
+use std::collections::HashSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
 
 /// xorshift64*: deterministic, so a failure reproduces from its seed.
 struct Rng(u64);
@@ -208,4 +217,618 @@ fn random_text_never_panics() {
             panic!("iteration {i}: {e}");
         }
     }
+}
+
+#[test]
+fn generated_program_compiles() {
+    // The throughput benchmark's generator must only produce accepted
+    // programs (this is its 1k-line size).
+    let src = program_gen::program(1000, program_gen::BENCH_SEED);
+    assert!(program_gen::line_count(&src) >= 1000);
+    assert_eq!(
+        src,
+        program_gen::program(1000, program_gen::BENCH_SEED),
+        "deterministic"
+    );
+    if let Err(d) = kybra_aot::compile("generated.py", &src) {
+        panic!("the generated program does not compile:\n{d}");
+    }
+}
+
+/// Edge cases the compiler must reject with a diagnostic (CPython rejects
+/// them, or Kybra's types cannot hold them).
+const MUST_REJECT: &[(&str, &str)] = &[
+    (
+        "matmul_assign",
+        "from kybra import query\n\n@query\ndef f(x: int) -> int:\n    x @= 3\n    return x\n",
+    ),
+    (
+        "matmul",
+        "from kybra import query\n\n@query\ndef f(x: int) -> int:\n    return x @ 3\n",
+    ),
+    (
+        // CPython gives a float (0.5): like `x /= 2`, not an `int` any more.
+        "int_pow_assign_negative_literal",
+        "from kybra import query\n\n@query\ndef f(x: int) -> int:\n    x **= -1\n    return x\n",
+    ),
+    (
+        "int_pow_negative_literal",
+        "from kybra import query\n\n@query\ndef f(x: int) -> int:\n    x = 2 ** -1\n    return x\n",
+    ),
+    (
+        "walrus",
+        "from kybra import query\n\n@query\ndef f(x: int) -> int:\n    return (y := x + 1) + y\n",
+    ),
+    (
+        "int8_literal_128",
+        "from kybra import int8, query\n\n@query\ndef f() -> int8:\n    x: int8 = 128\n    return x\n",
+    ),
+    (
+        "nat8_literal_minus_1",
+        "from kybra import nat8, query\n\n@query\ndef f() -> nat8:\n    return -1\n",
+    ),
+    (
+        "nat64_global_too_big",
+        "from kybra import nat64, query\n\nbig: nat64 = 2**64\n\n@query\ndef f() -> nat64:\n    return big\n",
+    ),
+    (
+        "assigned_before_global",
+        "from kybra import nat64, update\n\nn: nat64 = 0\n\n@update\ndef f() -> nat64:\n    n = 1\n    global n\n    return n\n",
+    ),
+    (
+        "global_of_parameter",
+        "from kybra import nat64, update\n\nn: nat64 = 0\n\n@update\ndef f(n: nat64) -> nat64:\n    global n\n    return n\n",
+    ),
+    (
+        "break_outside_loop",
+        "from kybra import query\n\n@query\ndef f(x: int) -> int:\n    break\n",
+    ),
+    (
+        "return_at_module_level",
+        "from kybra import query\n\nreturn 1\n\n@query\ndef f() -> int:\n    return 1\n",
+    ),
+    (
+        "str_minus_int",
+        "from kybra import query\n\n@query\ndef f(s: str) -> str:\n    return s - 1\n",
+    ),
+    (
+        "augmented_to_wrong_type",
+        "from kybra import query\n\n@query\ndef f(s: str) -> str:\n    s += 1\n    return s\n",
+    ),
+    (
+        "shadowed_builtin_call",
+        "from kybra import query\n\n@query\ndef f(s: str) -> int:\n    len = 3\n    return len(s)\n",
+    ),
+];
+
+#[test]
+fn edge_cases_are_rejected_with_diagnostics() {
+    let mut failures = Vec::new();
+    for (name, src) in MUST_REJECT {
+        match catch_unwind(AssertUnwindSafe(|| kybra_aot::compile("edge.py", src))) {
+            Err(_) => failures.push(format!("{name}: the compiler panicked on:\n{src}")),
+            Ok(Ok(out)) => failures.push(format!(
+                "{name}: accepted, should be a diagnostic:\n{src}\ngenerated:\n{}",
+                out.rust
+            )),
+            Ok(Err(d)) => {
+                let r = d.render();
+                if !r.contains("edge.py:") {
+                    failures.push(format!("{name}: diagnostic without a location:\n{r}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Valid programs that are easy to get wrong in generated Rust: literal
+/// bounds of fixed-width types, non-ASCII and keyword names, names of
+/// compiler temporaries and of items the generated code imports.
+const TRICKY_VALID: &[(&str, &str)] = &[
+    (
+        "int8_le_127",
+        "from kybra import int8, query\n\n@query\ndef f(x: int8) -> bool:\n    return x <= 127\n",
+    ),
+    (
+        "int8_ge_minus_128",
+        "from kybra import int8, query\n\n@query\ndef f(x: int8) -> bool:\n    return x >= -128\n",
+    ),
+    (
+        "int8_lt_127_gt_minus_128",
+        "from kybra import int8, query\n\n@query\ndef f(x: int8) -> bool:\n    return x < 127 and x > -128\n",
+    ),
+    (
+        "nat8_ge_0",
+        "from kybra import nat8, query\n\n@query\ndef f(x: nat8) -> bool:\n    return x >= 0\n",
+    ),
+    (
+        "nat8_le_255",
+        "from kybra import nat8, query\n\n@query\ndef f(x: nat8) -> bool:\n    return x <= 255\n",
+    ),
+    (
+        "nat8_lt_0",
+        "from kybra import nat8, query\n\n@query\ndef f(x: nat8) -> bool:\n    return x < 0 or 255 < x\n",
+    ),
+    (
+        "nat64_ge_0_in_loop",
+        "from kybra import nat64, query\n\n@query\ndef f(n: nat64) -> nat64:\n    while n >= 0:\n        if n == 0:\n            break\n        n -= 1\n    return n\n",
+    ),
+    (
+        "global_pi",
+        "from kybra import float64, query\n\nπ: float64 = 3.14159\n\n@query\ndef area(r: float64) -> float64:\n    return π * r * r\n",
+    ),
+    (
+        "non_ascii_names",
+        "from kybra import nat64, query, update, void\n\ngröße: nat64 = 0\nnaïve_zähler: str = \"é\"\n\n@update\ndef wachsen(schritt: nat64) -> void:\n    global größe\n    größe += schritt\n\n@query\ndef grüße(name: str) -> str:\n    café = name + naïve_zähler\n    数 = len(café)\n    return f\"{café} {数} {größe}\"\n",
+    ),
+    (
+        "non_ascii_case_collision",
+        "from kybra import nat64, query\n\nstraße: nat64 = 1\nSTRASSE: nat64 = 2\n\n@query\ndef f() -> nat64:\n    return straße + STRASSE\n",
+    ),
+    (
+        "camel_case_names",
+        "from kybra import nat64, query\n\nMaxValue: nat64 = 10\n\ndef addOne(someValue: nat64) -> nat64:\n    Result = someValue + 1\n    return Result\n\n@query\ndef getValue(X: nat64) -> nat64:\n    return addOne(X) + MaxValue\n",
+    ),
+    (
+        "temporary_lhs_parameter",
+        "from kybra import query\n\n@query\ndef f(__lhs: str, a: int) -> int:\n    return a or len(__lhs)\n",
+    ),
+    (
+        "temporary_lhs_local",
+        "from kybra import query\n\n@query\ndef f(a: str, b: str) -> str:\n    __lhs = b + \"!\"\n    return a and __lhs\n",
+    ),
+    (
+        "temporary_cmp_parameter",
+        "from kybra import query\n\n@query\ndef f(__cmp0: str, a: int, b: int) -> bool:\n    return a < b + 1 < len(__cmp0)\n",
+    ),
+    (
+        "underscore_parameters",
+        "from kybra import query\n\n@query\ndef f(x: int, _x: int, tmp: int, _: int) -> int:\n    return 0\n",
+    ),
+    (
+        "underscore_parameters_used",
+        "from kybra import query\n\n@query\ndef f(_x: int, __x: int, tmp: int) -> int:\n    _tmp = tmp + _x\n    return _tmp * __x\n",
+    ),
+    (
+        "rust_keyword_names",
+        "from kybra import nat64, query\n\ntype: nat64 = 1\n\n@query\ndef match(fn: nat64, let: nat64, impl: str, mod: bool) -> nat64:\n    loop = fn + let + type\n    if mod:\n        loop += len(impl)\n    return loop\n",
+    ),
+    (
+        "rust_path_keywords",
+        "from kybra import query\n\n@query\ndef f(self: int, crate: int, Self: int, super: int) -> int:\n    return self + crate + Self + super\n",
+    ),
+    (
+        "self_and_self_underscore",
+        "from kybra import query\n\n@query\ndef f(self: int, self_: int) -> int:\n    return self + self_\n",
+    ),
+    (
+        "keyword_global_and_its_static",
+        "from kybra import nat64, query\n\ntype: nat64 = 1\nTYPE_: nat64 = 2\n\n@query\ndef f() -> nat64:\n    return type + TYPE_\n",
+    ),
+    (
+        "std_and_runtime_names_as_parameters",
+        "from kybra import query\n\n@query\ndef f(Int: int, String: str, Cell: bool, RefCell: int) -> str:\n    return f\"{Int} {String} {Cell} {RefCell}\"\n",
+    ),
+    (
+        "std_and_runtime_names_as_functions",
+        "from kybra import nat64, query\n\ncount: nat64 = 0\nlabel: str = \"\"\n\ndef Int(x: int) -> int:\n    return x + 1\n\ndef String(s: str) -> str:\n    return s + label\n\ndef Cell(n: nat64) -> nat64:\n    return n + count\n\ndef RefCell(b: bool) -> bool:\n    return not b\n\n@query\ndef f(x: int, s: str) -> str:\n    return f\"{Int(x)} {String(s)} {Cell(3)} {RefCell(True)}\"\n",
+    ),
+    (
+        "crate_names_as_functions",
+        "from kybra import Principal, ic, query\n\ndef ic_cdk(n: int) -> int:\n    return n * 2\n\ndef candid(s: str) -> str:\n    return s + \"?\"\n\ndef runtime_lite(b: bool) -> bool:\n    return not b\n\n@query\ndef f(x: int) -> str:\n    ic.print(candid(\"x\"))\n    return f\"{ic_cdk(x)} {runtime_lite(True)} {ic.caller()}\"\n",
+    ),
+    (
+        "crate_names_as_globals_and_locals",
+        "from kybra import Principal, ic, nat64, update\n\nic_cdk: nat64 = 1\ncandid: str = \"c\"\n\n@update\ndef f(runtime_lite: int) -> Principal:\n    global ic_cdk\n    ic_cdk += 1\n    Principal = ic.caller()\n    ic.print(f\"{candid} {runtime_lite} {ic_cdk}\")\n    return Principal\n",
+    ),
+    (
+        "runtime_items_as_functions",
+        "from kybra import int64, query\n\ndef Py(x: int) -> str:\n    return str(x)\n\ndef FixedInt(x: int64) -> int64:\n    return x * 2\n\ndef OrRaise(x: int) -> int:\n    return x // 2\n\ndef PyFormat(x: float) -> str:\n    return f\"{x:.2f}\"\n\n@query\ndef f(a: int, b: int64) -> str:\n    return f\"{Py(a)} {FixedInt(b)} {OrRaise(a)} {a / 3} {PyFormat(1.5)}\"\n",
+    ),
+    (
+        "runtime_modules_as_locals",
+        "from kybra import float64, query\n\n@query\ndef f(s: str, x: float64) -> str:\n    text = s * 2\n    float = x / 3.0\n    return f\"{text} {len(s)} {float}\"\n",
+    ),
+    (
+        "prelude_names_as_functions",
+        "from kybra import query\n\ndef Some(x: int) -> int:\n    return x\n\ndef Ok(x: int) -> int:\n    return x + 1\n\ndef Err(s: str) -> str:\n    return s\n\ndef Vec(b: bool) -> bool:\n    return b\n\ndef drop(x: int) -> int:\n    return x\n\ndef format(s: str) -> str:\n    return s\n\n@query\ndef f(a: int, b: int) -> str:\n    return f\"{Some(a) // b} {Ok(a) % b} {Err('e')} {Vec(a < b)} {drop(a)} {format('f')}\"\n",
+    ),
+    (
+        "global_and_function_differ_in_case",
+        "from kybra import nat64, query\n\ncount: nat64 = 0\n\n@query\ndef COUNT() -> nat64:\n    return count\n",
+    ),
+    (
+        "primitive_type_names_as_functions",
+        "from kybra import int64, nat8, query\n\ndef i64(x: int64) -> int64:\n    return x\n\ndef u8(x: nat8) -> nat8:\n    return x\n\n@query\ndef f(a: int64, b: nat8) -> int64:\n    return i64(a) + u8(b)\n",
+    ),
+    (
+        "method_named_like_helper_module",
+        "from kybra import query\n\n@query\ndef p0(x: int) -> int:\n    return x\n\n@query\ndef main(x: int) -> int:\n    return p0(x)\n",
+    ),
+];
+
+/// Substitutions that tend to keep a program valid while changing its types,
+/// operators and constants (the interesting cases for rustc).
+const SWAPS: &[&[&str]] = &[
+    &[
+        "int", "nat", "nat8", "nat16", "nat32", "nat64", "int8", "int16", "int32", "int64",
+        "float32", "float64",
+    ],
+    &[" + ", " - ", " * ", " // ", " % ", " ** "],
+    &[" < ", " <= ", " > ", " >= ", " == ", " != "],
+    &[
+        "0",
+        "1",
+        "2",
+        "-1",
+        "127",
+        "128",
+        "-128",
+        "-129",
+        "255",
+        "256",
+        "65535",
+        "2**63",
+        "2**64 - 1",
+        "0.5",
+    ],
+    &[" and ", " or "],
+    &["@query", "@update"],
+];
+
+fn is_ident_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Replaces one occurrence of a word or operator of `SWAPS` with another of
+/// its class (words only where they stand alone).
+fn swap_token(rng: &mut Rng, src: &str) -> String {
+    let class = SWAPS[rng.below(SWAPS.len())];
+    let mut sites = Vec::new();
+    for (k, from) in class.iter().enumerate() {
+        for (at, _) in src.match_indices(from) {
+            let end = at + from.len();
+            let alone = from.starts_with(' ')
+                || from.starts_with('@')
+                || (!src[..at].ends_with(is_ident_char)
+                    && !src[end..].starts_with(is_ident_char)
+                    && !src[..at].ends_with('.'));
+            if alone {
+                sites.push((at, end, k));
+            }
+        }
+    }
+    if sites.is_empty() {
+        return src.to_string();
+    }
+    let (at, end, k) = sites[rng.below(sites.len())];
+    let mut to = rng.below(class.len());
+    if to == k {
+        to = (to + 1) % class.len();
+    }
+    format!("{}{}{}", &src[..at], class[to], &src[end..])
+}
+
+/// One program of the rustc sample.
+struct Sample {
+    name: String,
+    python: String,
+    rust: String,
+}
+
+/// Up to `n` distinct programs the compiler accepts: mutants (token swaps,
+/// and now and then a structural mutation) of the examples, the
+/// differential-test program and small generated programs.
+fn accepted_mutants(n: usize) -> Vec<Sample> {
+    let mut corpus: Vec<(String, String)> = common::examples()
+        .into_iter()
+        .map(|(name, p)| (name, std::fs::read_to_string(p).expect("readable")))
+        .collect();
+    let semantics = common::repo_root().join("transpiler/tests/differential/semantics.py");
+    corpus.push((
+        "differential/semantics.py".into(),
+        std::fs::read_to_string(semantics).expect("semantics.py"),
+    ));
+    for seed in 0..4 {
+        corpus.push((
+            format!("program_gen seed {seed}"),
+            program_gen::program(60, seed),
+        ));
+    }
+    let mut rng = Rng(0x5eed_f00d);
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for i in 0..6 * n {
+        if out.len() >= n {
+            break;
+        }
+        let (base_name, base) = &corpus[i % corpus.len()];
+        let mut src = base.clone();
+        for _ in 0..1 + rng.below(3) {
+            src = swap_token(&mut rng, &src);
+        }
+        if rng.below(8) == 0 {
+            src = mutate(&mut rng, &src);
+        }
+        if !seen.insert(src.clone()) {
+            continue;
+        }
+        if let Ok(c) = kybra_aot::compile("fuzz.py", &src) {
+            out.push(Sample {
+                name: format!("mutant {i} of {base_name}"),
+                python: src,
+                rust: c.rust,
+            });
+        }
+    }
+    out
+}
+
+/// One rustc error or warning.
+struct RustcMessage {
+    /// `error` or `warning`.
+    level: String,
+    /// Lint name or error code (`unused_comparisons`, `E0428`), if any.
+    code: String,
+    message: String,
+    rendered: String,
+    /// 1-based line of its first span in `src/lib.rs`.
+    line: Option<usize>,
+}
+
+/// The crate holding every sample program as `mod pN`; returns the line
+/// range of each module in `src/lib.rs`.
+fn write_sample_crate(dir: &Path, samples: &[&Sample]) -> Vec<(usize, usize)> {
+    let runtime = kybra_aot::build::ensure_runtime_lite(&dir.join("cache"))
+        .unwrap_or_else(|e| panic!("runtime-lite: {e}"));
+    let manifest = kybra_aot::build::canister_manifest("kybra_rustc_sample", &runtime);
+    let mut lib =
+        String::from("// Generated by no_panic.rs: every module is one compiled Python program.\n");
+    // Crate-level attributes of a program (`#![allow(...)]`) go to the
+    // sample crate's root, where they would stand in the program's own crate.
+    let mut crate_attrs = std::collections::BTreeSet::new();
+    for s in samples {
+        for line in s.rust.lines().filter(|l| l.starts_with("#![")) {
+            crate_attrs.insert(line.to_string());
+        }
+    }
+    for a in &crate_attrs {
+        lib.push_str(a);
+        lib.push('\n');
+    }
+    let mut ranges = Vec::new();
+    for (i, s) in samples.iter().enumerate() {
+        let start = lib.lines().count() + 1;
+        let body: Vec<&str> = s.rust.lines().filter(|l| !l.starts_with("#![")).collect();
+        lib.push_str(&format!(
+            "\nmod p{i} {{\n{}\n}}\n",
+            body.join("\n").trim_end()
+        ));
+        ranges.push((start, lib.lines().count()));
+    }
+    write(&dir.join("crate/Cargo.toml"), &manifest);
+    // The pinned versions every canister builds with (offline when warm).
+    write(
+        &dir.join("crate/Cargo.lock"),
+        kybra_aot::build::CANISTER_LOCK,
+    );
+    write(&dir.join("crate/src/lib.rs"), &lib);
+    ranges
+}
+
+fn write(path: &Path, text: &str) {
+    kybra_aot::build::write_if_changed(path, text.as_bytes())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// `cargo check` of the sample crate: its errors and warnings about
+/// `src/lib.rs` (dependencies' are not ours).
+fn cargo_check(dir: &Path) -> Vec<RustcMessage> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .args([
+            "check",
+            "--locked",
+            "--message-format=json",
+            "--color",
+            "never",
+        ])
+        .arg("--manifest-path")
+        .arg(dir.join("crate/Cargo.toml"))
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        // Like canister builds: the surrounding test's flags must not leak in.
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("CARGO_BUILD_RUSTFLAGS")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("cargo runs");
+    let mut msgs = Vec::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Ok(v) = json::parse(line) else { continue };
+        let ours = v
+            .get("manifest_path")
+            .str()
+            .is_some_and(|p| Path::new(p) == dir.join("crate/Cargo.toml"));
+        if v.get("reason").str() != Some("compiler-message") || !ours {
+            continue;
+        }
+        let m = v.get("message");
+        let level = m.get("level").str().unwrap_or("").to_string();
+        let message = m.get("message").str().unwrap_or("").to_string();
+        let summary = m.get("spans").arr().is_empty()
+            && (message.starts_with("aborting due to") || message.ends_with("emitted"));
+        if summary || !(level.starts_with("error") || level == "warning") {
+            continue;
+        }
+        msgs.push(RustcMessage {
+            line: m
+                .get("spans")
+                .arr()
+                .iter()
+                .find(|s| s.get("file_name").str() == Some("src/lib.rs"))
+                .and_then(|s| s.get("line_start").num())
+                .map(|l| l as usize),
+            code: m.get("code").get("code").str().unwrap_or("").to_string(),
+            rendered: m.get("rendered").str().unwrap_or(&message).to_string(),
+            level,
+            message,
+        });
+    }
+    if !out.status.success() && msgs.iter().all(|m| m.level == "warning") {
+        panic!(
+            "cargo check of the sample crate failed without a compiler error:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    msgs
+}
+
+/// A file-name-safe version of a sample's name.
+fn slug(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect::<String>()
+        .split('_')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+/// Samples of the rustc test: the tricky programs, the benchmark's 1k-line
+/// generated program and 200 accepted mutants. Tricky programs the compiler
+/// rejects are reported in `failures`.
+fn rustc_samples(failures: &mut Vec<String>) -> Vec<Sample> {
+    let mut samples = Vec::new();
+    for (name, src) in TRICKY_VALID {
+        match kybra_aot::compile("tricky.py", src) {
+            Ok(c) => samples.push(Sample {
+                name: format!("tricky `{name}`"),
+                python: src.to_string(),
+                rust: c.rust,
+            }),
+            Err(d) => failures.push(format!("tricky `{name}` is rejected:\n{src}\n{d}")),
+        }
+    }
+    let generated = program_gen::program(1000, program_gen::BENCH_SEED);
+    match kybra_aot::compile("generated.py", &generated) {
+        Ok(c) => samples.push(Sample {
+            name: "program_gen 1k lines".into(),
+            python: generated,
+            rust: c.rust,
+        }),
+        Err(d) => failures.push(format!("the generated program is rejected:\n{d}")),
+    }
+    let mutants = accepted_mutants(200);
+    assert!(
+        mutants.len() >= 150,
+        "only {} mutants compiled",
+        mutants.len()
+    );
+    samples.extend(mutants);
+    samples
+}
+
+#[test]
+fn rustc_accepts_a_sample_of_compiled_programs() {
+    let started = std::time::Instant::now();
+    let mut failures: Vec<String> = Vec::new();
+    let samples = rustc_samples(&mut failures);
+    let generated_in = started.elapsed();
+
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rustc_sample");
+    // Per sample: its rustc messages (deduplicated across rounds).
+    let mut found: Vec<Vec<RustcMessage>> = samples.iter().map(|_| Vec::new()).collect();
+    let mut unattributed = Vec::new();
+    // A rustc error stops rustc before its late lint passes, which would hide
+    // the warnings of every other program: check again without the programs
+    // that have errors, until none has.
+    let mut live: Vec<usize> = (0..samples.len()).collect();
+    let mut rounds = 0;
+    while rounds < 5 {
+        rounds += 1;
+        let chosen: Vec<&Sample> = live.iter().map(|&i| &samples[i]).collect();
+        let ranges = write_sample_crate(&dir, &chosen);
+        let mut erroneous = HashSet::new();
+        for m in cargo_check(&dir) {
+            let module = m
+                .line
+                .and_then(|l| ranges.iter().position(|&(a, b)| a <= l && l <= b));
+            let Some(k) = module else {
+                unattributed.push(m.rendered);
+                continue;
+            };
+            if m.level != "warning" {
+                erroneous.insert(live[k]);
+            }
+            let seen = &mut found[live[k]];
+            if !seen
+                .iter()
+                .any(|o| o.code == m.code && o.message == m.message)
+            {
+                seen.push(m);
+            }
+        }
+        if erroneous.is_empty() {
+            break;
+        }
+        live.retain(|i| !erroneous.contains(i));
+    }
+    eprintln!(
+        "rustc sample: {} programs ({} mutants), generated in {:.1?}, {} cargo check round(s), {:.1?} in all",
+        samples.len(),
+        samples.iter().filter(|s| s.name.starts_with("mutant")).count(),
+        generated_in,
+        rounds,
+        started.elapsed()
+    );
+
+    // Failing programs are written next to the crate, to reproduce them with
+    // `kybra-aot rust FILE.py`.
+    let failed_dir = dir.join("failed");
+    let _ = std::fs::remove_dir_all(&failed_dir);
+    let mut summary = Vec::new();
+    let mut details = Vec::new();
+    for (s, msgs) in samples.iter().zip(&found) {
+        if msgs.is_empty() {
+            continue;
+        }
+        let file = failed_dir.join(format!("{}.py", slug(&s.name)));
+        write(&file, &s.python);
+        for m in msgs {
+            summary.push(format!(
+                "  {}: {} [{}]: {}",
+                s.name, m.level, m.code, m.message
+            ));
+        }
+        let python = if s.python.lines().count() <= 40 {
+            s.python.clone()
+        } else {
+            format!(
+                "({} lines, in {})\n",
+                s.python.lines().count(),
+                file.display()
+            )
+        };
+        let rendered: Vec<&str> = msgs.iter().map(|m| m.rendered.trim_end()).collect();
+        details.push(format!(
+            "--- {} ({}):\n{python}\n{}",
+            s.name,
+            file.display(),
+            rendered.join("\n")
+        ));
+    }
+    for u in unattributed {
+        failures.push(format!("rustc message outside any program:\n{u}"));
+    }
+    assert!(
+        failures.is_empty() && summary.is_empty(),
+        "rustc errors or warnings on generated Rust ({} of {} programs):\n{}\n\n{}\n\n{}",
+        found.iter().filter(|m| !m.is_empty()).count(),
+        samples.len(),
+        summary.join("\n"),
+        failures.join("\n\n"),
+        details.join("\n\n")
+    );
 }

@@ -371,7 +371,11 @@ impl Checker<'_> {
         }
         // Python has one int and one float: fixed-width operands compute as
         // `int`, `float32` ones as `float64`.
-        let ty = if l.ty.is_float() || r.ty.is_float() {
+        // `int ** negative int` is a float in Python (both operands become
+        // floats); with a literal exponent the type is known statically.
+        let negative_exponent =
+            op == BinOp::Pow && matches!(&r.kind, ExprKind::Int(i) if i.is_negative());
+        let ty = if l.ty.is_float() || r.ty.is_float() || negative_exponent {
             Ty::FLOAT64
         } else {
             Ty::INT
@@ -571,6 +575,14 @@ impl Checker<'_> {
                 args.push(self.coerce(v, *t, a.range())?);
             }
             return Ok(Expr::new(sig.ret, ExprKind::Call(id, args), span));
+        }
+        if shadowed || self.global(name).is_some() {
+            return Err(self
+                .error(
+                    c.func.range(),
+                    format!("`{name}` is a variable here, and calling a variable's value is not supported"),
+                )
+                .with_help(format!("rename the variable so `{name}(...)` means the function")));
         }
         match name {
             "len" => {

@@ -38,6 +38,8 @@ pub(crate) struct FunCtx {
     /// Declared (annotated) types of names.
     pub annotated: HashMap<String, Ty>,
     pub bindings: Bindings,
+    /// Names read or assigned so far (a later `global` of them is an error).
+    pub touched: HashSet<String>,
     /// The bindings at the entry of each enclosing loop.
     pub loop_entries: Vec<Bindings>,
     by_type: HashMap<(String, Ty), LocalId>,
@@ -59,6 +61,7 @@ impl FunCtx {
             global_decls,
             annotated: HashMap::new(),
             bindings: HashMap::new(),
+            touched: HashSet::new(),
             loop_entries: Vec::new(),
             by_type: HashMap::new(),
         };

@@ -36,6 +36,24 @@ impl Checker<'_> {
             ast::Stmt::Pass(_) => vec![],
             ast::Stmt::Global(g) => {
                 for n in &g.names {
+                    let param = self.ctx().sig.params.iter().any(|(p, _)| p == n.as_str());
+                    if param {
+                        return Err(self
+                            .error(g.range, format!("name '{n}' is parameter and global"))
+                            .with_help("Python rejects this; rename the parameter"));
+                    }
+                    if self.ctx().touched.contains(n.as_str()) {
+                        return Err(self
+                            .error(
+                                g.range,
+                                format!(
+                                    "name '{n}' is used or assigned before its global declaration"
+                                ),
+                            )
+                            .with_help(
+                                "Python rejects this; put `global` at the start of the function",
+                            ));
+                    }
                     if self.global(n.as_str()).is_none() {
                         return Err(self
                             .error(g.range, format!("`{n}` is not a module-level variable"))
@@ -201,6 +219,7 @@ impl Checker<'_> {
                 .with_help("assign to a plain variable name"));
         };
         let name = n.id.to_string();
+        self.ctx().touched.insert(name.clone());
         if self.ctx().global_decls.contains(&name) {
             let Some((id, ty)) = self.global(&name) else {
                 return Err(self
@@ -253,6 +272,7 @@ impl Checker<'_> {
                 .with_help("no built-in type supports matrix multiplication"));
         }
         let name = n.id.to_string();
+        self.ctx().touched.insert(name.clone());
         let span = self.span(a.range);
         let (place, ty, current) = if self.ctx().global_decls.contains(&name) {
             let Some((id, ty)) = self.global(&name) else {
@@ -344,6 +364,7 @@ impl Checker<'_> {
                 .with_help("loop over `range(...)` with a plain variable name"));
         };
         let var = var.id.to_string();
+        self.ctx().touched.insert(var.clone());
         let ast::Expr::Call(call) = &*f.iter else {
             return Err(self.for_help(&f.iter));
         };
@@ -476,6 +497,9 @@ impl Checker<'_> {
         range: rustpython_parser::text_size::TextRange,
     ) -> Result<Expr, Diagnostic> {
         let span = self.span(range);
+        if let Some(f) = self.fun.as_mut() {
+            f.touched.insert(name.to_string());
+        }
         let fun = self.fun.as_ref();
         let global_decl = fun.is_some_and(|f| f.global_decls.contains(name));
         if let Some(f) = fun.filter(|f| !global_decl && f.assigned.contains(name)) {

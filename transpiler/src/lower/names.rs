@@ -77,14 +77,23 @@ impl Namer {
 
     /// A fresh identifier based on `base` (already in the wanted case).
     pub fn fresh(&mut self, base: &str) -> syn::Ident {
-        let base = tidy(base.to_string());
+        let mut base = tidy(base.to_string());
+        // `type` -> `type_`: raw identifiers (`r#type`) read badly, and
+        // ic-cdk's macros cannot name exports after them.
+        if RUST_KEYWORDS.contains(&base.as_str()) {
+            base.push('_');
+        }
         let mut candidate = base.clone();
         let mut n = 1;
         while self.taken.contains(&candidate)
             || matches!(candidate.as_str(), "self" | "Self" | "crate" | "super")
         {
             n += 1;
-            candidate = format!("{base}_{n}");
+            candidate = if base.ends_with('_') {
+                format!("{base}{n}")
+            } else {
+                format!("{base}_{n}")
+            };
         }
         self.taken.insert(candidate.clone());
         if !candidate.is_ascii() {
@@ -138,8 +147,9 @@ mod tests {
         assert_eq!(n.fresh("lhs").to_string(), "lhs");
         assert_eq!(n.fresh("lhs").to_string(), "lhs_2");
         assert_eq!(n.fresh("__lhs").to_string(), "lhs_3");
-        assert_eq!(n.fresh("type").to_string(), "r#type");
-        assert_eq!(n.fresh("self").to_string(), "self_2");
+        assert_eq!(n.fresh("type").to_string(), "type_");
+        assert_eq!(n.fresh("type_").to_string(), "type_2");
+        assert_eq!(n.fresh("self").to_string(), "self_");
         assert_eq!(n.fresh("_").to_string(), "v");
         assert_eq!(n.fresh_unused("x").to_string(), "_x");
         assert!(!n.non_ascii());

@@ -181,6 +181,12 @@ def rebinding(n: int) -> str:
     return x
 
 
+@query
+def neg_pow(a: int) -> str:
+    # int ** negative int is a float.
+    return f"{a ** -1}|{2 ** -2}|{a ** -3}"
+
+
 # Deliberate deviations from CPython (Kybra's range checks), tested apart:
 # a store into a fixed-width variable and a Candid result are range-checked.
 
