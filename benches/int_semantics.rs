@@ -10,7 +10,6 @@
 //! 5% above the baseline.
 
 #[path = "../transpiler/tests/common/mod.rs"]
-#[allow(dead_code)]
 mod build_common;
 #[path = "../replica-lite/tests/common/mod.rs"]
 mod replica_common;

@@ -20,6 +20,10 @@
 #[path = "../transpiler/tests/common/program_gen.rs"]
 mod program_gen;
 
+/// The allocator of the `kybra-aot` binary, so the figures are the CLI's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use rustpython_parser::{ast, Parse};
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -26,8 +26,6 @@ pub struct Compiled {
     pub rust: String,
     /// The Candid service description.
     pub did: String,
-    /// The typed IR, printed (for review and snapshots).
-    pub ir: String,
 }
 
 /// Parses, checks and runs the IR passes: the program `lower` and `did`
@@ -50,6 +48,11 @@ pub fn compile(path: &str, source: &str) -> Result<Compiled, Diagnostics> {
     Ok(Compiled {
         rust: lower::lower(&program),
         did: did::compile(&program),
-        ir: model::print::program(&program),
     })
+}
+
+/// The typed IR of a program after the passes, printed (what `kybra-aot ir`
+/// shows and the snapshots keep next to the generated Rust).
+pub fn print_ir(path: &str, source: &str) -> Result<String, Diagnostics> {
+    Ok(model::print::program(&check_source(path, source)?))
 }

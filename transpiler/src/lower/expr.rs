@@ -282,8 +282,8 @@ impl Lower<'_> {
 
     /// An owned value of the expression's Python type.
     pub(crate) fn val(&mut self, e: &Expr) -> R {
-        let at = self.at(e.span);
-        let at = at.as_str();
+        // `file:line` for the nodes that may raise (computed only for them).
+        let at = |this: &Self| this.at(e.span);
         match &e.kind {
             ExprKind::Int(i) => match e.ty.as_fixed() {
                 Some(k) => {
@@ -326,7 +326,7 @@ impl Lower<'_> {
                     R::atom(quote!(#id.with_borrow(Clone::clone)))
                 }
             }
-            ExprKind::Convert(inner) => self.convert(inner, e.ty, at),
+            ExprKind::Convert(inner) => self.convert(inner, e.ty, &at(self)),
             ExprKind::Binary(..) | ExprKind::Unary(..) if e.ty == Ty::INT => match self.native(e) {
                 Some((r, _)) => {
                     self.uses.insert("Int");
@@ -334,13 +334,13 @@ impl Lower<'_> {
                     R::atom(quote!(Int::from(#v)))
                 }
                 None => match &e.kind {
-                    ExprKind::Binary(op, l, r) => self.binary(*op, l, r, e.ty, at),
-                    ExprKind::Unary(op, v) => self.unary(*op, v, at),
+                    ExprKind::Binary(op, l, r) => self.binary(*op, l, r, e.ty, &at(self)),
+                    ExprKind::Unary(op, v) => self.unary(*op, v, &at(self)),
                     _ => unreachable_kind(),
                 },
             },
-            ExprKind::Binary(op, l, r) => self.binary(*op, l, r, e.ty, at),
-            ExprKind::Unary(op, v) => self.unary(*op, v, at),
+            ExprKind::Binary(op, l, r) => self.binary(*op, l, r, e.ty, &at(self)),
+            ExprKind::Unary(op, v) => self.unary(*op, v, &at(self)),
             ExprKind::Not(v) => {
                 let v = self.val(v).at_least(Prec::Unary);
                 R::new(quote!(!#v), Prec::Unary)
@@ -378,7 +378,7 @@ impl Lower<'_> {
                 R::new(quote!(if #c { #t } else { #o }), Prec::Lowest)
             }
             ExprKind::Call(id, args) => {
-                let f = self.fn_names[id.0 as usize].clone();
+                let f = self.fn_name(*id);
                 let args: Vec<TokenStream> = args.iter().map(|a| self.val(a).ts).collect();
                 R::atom(quote!(#f(#(#args),*)))
             }

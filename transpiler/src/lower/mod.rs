@@ -18,46 +18,103 @@ use crate::source::Span;
 use names::Namer;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+
+/// Names of module items, decided before any function is lowered so that
+/// functions can be lowered independently (and in parallel).
+struct Items {
+    /// By `GlobalId`: the `thread_local!` static.
+    statics: Vec<String>,
+    /// By `FuncId`: the Rust function.
+    fn_names: Vec<String>,
+    /// The separate Candid wrapper of each exported method that Python code
+    /// also calls.
+    wrappers: HashMap<FuncId, String>,
+    /// All of the above, which locals must not shadow.
+    all: Arc<HashSet<String>>,
+    non_ascii: bool,
+}
+
+/// What lowering one group of functions produced.
+#[derive(Default)]
+struct Part {
+    /// Each item printed on its own.
+    items: Vec<String>,
+    uses: BTreeSet<&'static str>,
+    non_ascii: bool,
+}
 
 /// Generates the canister's `lib.rs`.
 pub fn lower(program: &Program) -> String {
     let reach = reach::reachable(program);
-    // Item names: statics, then functions (and wrappers), all unique.
-    let mut items_namer = Namer::default();
-    let statics: Vec<syn::Ident> = program
+    // Item names: statics, then functions and wrappers, all unique.
+    let mut namer = Namer::default();
+    let statics: Vec<String> = program
         .globals
         .iter()
-        .map(|g| items_namer.fresh(&names::screaming_case(&g.name)))
+        .map(|g| namer.fresh(&names::screaming_case(&g.name)).to_string())
         .collect();
-    let fn_names: Vec<syn::Ident> = program
+    let fn_names: Vec<String> = program
         .functions
         .iter()
-        .map(|f| items_namer.fresh(&names::snake_case(&f.name)))
+        .map(|f| namer.fresh(&names::snake_case(&f.name)).to_string())
         .collect();
-    let mut l = Lower {
-        program,
-        uses: BTreeSet::new(),
+    let wrappers = program
+        .exports
+        .iter()
+        .filter(|e| reach.functions.contains(&e.func) && reach.called.contains(&e.func))
+        .map(|e| {
+            let base = format!("{}_candid", fn_names[e.func.0 as usize]);
+            (e.func, namer.fresh(&base).to_string())
+        })
+        .collect();
+    let items = Items {
         statics,
         fn_names,
-        locals: Vec::new(),
-        namer: Namer::default(),
-        items_namer,
-        fun: None,
-        boundary_ret: None,
-        non_ascii: false,
+        wrappers,
+        all: Arc::new(namer.names()),
+        non_ascii: namer.non_ascii(),
     };
-    let mut items = Vec::new();
+    let funcs: Vec<FuncId> = (0..program.functions.len() as u32)
+        .map(FuncId)
+        .filter(|id| reach.functions.contains(id))
+        .collect();
+    // Large programs lower, parse and print their functions on every core;
+    // the output is the same either way.
+    let workers = if funcs.len() < 64 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    };
+    let parts: Vec<Part> = if workers == 1 {
+        vec![lower_functions(program, &items, &funcs)]
+    } else {
+        let chunk = funcs.len().div_ceil(workers);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = funcs
+                .chunks(chunk)
+                .map(|ids| {
+                    let items = &items;
+                    scope.spawn(move || lower_functions(program, items, ids))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    };
+
+    let mut l = Lower::new(program, &items);
     let mut statics = Vec::new();
     let mut cells = (false, false);
     for (i, g) in program.globals.iter().enumerate() {
-        if !reach
-            .globals
-            .contains(&crate::model::ir::GlobalId(i as u32))
-        {
+        let id = crate::model::ir::GlobalId(i as u32);
+        if !reach.globals.contains(&id) {
             continue;
         }
-        let name = l.statics[i].clone();
+        let name = l.global(id);
         let ty = l.rust_ty(g.ty);
         let init = l.val(&g.init).ts;
         if g.ty.is_copy() {
@@ -68,22 +125,14 @@ pub fn lower(program: &Program) -> String {
             statics.push(quote! { static #name: RefCell<#ty> = RefCell::new(#init); });
         }
     }
-    for (i, f) in program.functions.iter().enumerate() {
-        let id = FuncId(i as u32);
-        if !reach.functions.contains(&id) {
-            continue;
-        }
-        match program.export_of(id) {
-            Some(e) if !reach.called.contains(&id) => items.push(l.function(f, id, Some(e))),
-            Some(e) => {
-                items.push(l.function(f, id, None));
-                items.push(l.wrapper(f, id, e));
-            }
-            None => items.push(l.function(f, id, None)),
-        }
+    let mut uses = l.uses;
+    let mut non_ascii = items.non_ascii;
+    for p in &parts {
+        uses.extend(p.uses.iter());
+        non_ascii |= p.non_ascii;
     }
     let mut header = TokenStream::new();
-    if l.non_ascii || l.items_namer.non_ascii() {
+    if non_ascii {
         // Python identifiers may use any script; rustc lints some of them.
         header.extend(
             quote! { #![allow(mixed_script_confusables, confusable_idents, uncommon_codepoints)] },
@@ -95,11 +144,10 @@ pub fn lower(program: &Program) -> String {
         (false, true) => header.extend(quote! { use std::cell::RefCell; }),
         (false, false) => {}
     }
-    if l.uses.contains("Principal") {
+    if uses.contains("Principal") {
         header.extend(quote! { use candid::Principal; });
     }
-    let rt: Vec<_> = l
-        .uses
+    let rt: Vec<_> = uses
         .iter()
         .filter(|u| **u != "Principal")
         .map(|u| {
@@ -112,61 +160,71 @@ pub fn lower(program: &Program) -> String {
         1 => header.extend(quote! { use runtime_lite::#(#rt)*; }),
         _ => header.extend(quote! { use runtime_lite::{#(#rt),*}; }),
     }
-    let statics = if statics.is_empty() {
-        quote! {}
-    } else {
-        quote! { thread_local! { #(#statics)* } }
-    };
-    let file = quote! {
-        #header
-        #statics
-        #(#items)*
-    };
-    let parsed: syn::File = match syn::parse2(file.clone()) {
-        Ok(f) => f,
-        // A bug in this module; show the raw tokens so it can be diagnosed.
-        Err(e) => return format!("// kybra-aot internal error: {e}\n{file}"),
-    };
-    let banner = format!(
-        "// Generated by kybra-aot from {}. Do not edit: change the Python source.\n\n",
+    let mut out = format!(
+        "// Generated by kybra-aot from {}. Do not edit: change the Python source.\n",
         program.file
     );
-    banner + &space_items(&prettyplease::unparse(&parsed))
-}
-
-/// A blank line between top-level items, as rustfmt-formatted code has.
-fn space_items(code: &str) -> String {
-    let mut out = String::with_capacity(code.len() + 256);
-    let mut prev = "";
-    for line in code.lines() {
-        let starts_item =
-            line.starts_with("#[") || line.starts_with("fn ") || line.starts_with("thread_local!");
-        let after_item = (prev.ends_with('}') && !prev.starts_with(char::is_whitespace))
-            || prev.starts_with("use ")
-            || prev.starts_with("#![");
-        if starts_item && after_item && !(prev.starts_with("#[")) {
-            out.push('\n');
-        }
-        out.push_str(line);
+    let mut sections = vec![print(header)];
+    if !statics.is_empty() {
+        sections.push(print(quote! { thread_local! { #(#statics)* } }));
+    }
+    sections.extend(parts.into_iter().flat_map(|p| p.items));
+    // One blank line between sections, as rustfmt-formatted code has.
+    for s in sections.iter().filter(|s| !s.is_empty()) {
         out.push('\n');
-        prev = line;
+        out.push_str(s);
     }
     out
 }
 
+/// Lowers functions `ids` (and their wrappers), each printed on its own.
+fn lower_functions(program: &Program, items: &Items, ids: &[FuncId]) -> Part {
+    let mut l = Lower::new(program, items);
+    let mut out = Vec::new();
+    for &id in ids {
+        let f = program.function(id);
+        match program.export_of(id) {
+            Some(e) if !items.wrappers.contains_key(&id) => {
+                out.push(print(l.function(f, id, Some(e))));
+            }
+            Some(e) => {
+                out.push(print(l.function(f, id, None)));
+                out.push(print(l.wrapper(f, id, e)));
+            }
+            None => out.push(print(l.function(f, id, None))),
+        }
+    }
+    Part {
+        items: out,
+        uses: l.uses,
+        non_ascii: l.non_ascii,
+    }
+}
+
+/// Rust tokens of whole items, formatted.
+fn print(tokens: TokenStream) -> String {
+    if tokens.is_empty() {
+        return String::new();
+    }
+    match syn::parse2::<syn::File>(tokens) {
+        Ok(f) => prettyplease::unparse(&f),
+        // A bug in this module: rustc reports it on the generated crate.
+        Err(e) => {
+            let msg = format!("kybra-aot internal error: {e}");
+            format!("compile_error!({msg:?});\n")
+        }
+    }
+}
+
 pub(crate) struct Lower<'p> {
     pub(crate) program: &'p Program,
+    items: &'p Items,
     /// Names imported from runtime-lite (and `Principal` from candid).
     pub(crate) uses: BTreeSet<&'static str>,
-    /// By `GlobalId`: the `thread_local!` static.
-    pub(crate) statics: Vec<syn::Ident>,
-    /// By `FuncId`: the Rust function.
-    pub(crate) fn_names: Vec<syn::Ident>,
     /// By `LocalId`, for the current function.
     pub(crate) locals: Vec<syn::Ident>,
     /// Names of the current function's scope (locals and temporaries).
     pub(crate) namer: Namer,
-    items_namer: Namer,
     pub(crate) fun: Option<&'p Function>,
     /// The Candid result type while lowering a fused exported method: its
     /// `return`s convert to it.
@@ -182,9 +240,26 @@ enum Boundary {
     Int,
 }
 
-impl Lower<'_> {
+impl<'p> Lower<'p> {
+    fn new(program: &'p Program, items: &'p Items) -> Self {
+        Lower {
+            program,
+            items,
+            uses: BTreeSet::new(),
+            locals: Vec::new(),
+            namer: Namer::default(),
+            fun: None,
+            boundary_ret: None,
+            non_ascii: false,
+        }
+    }
+
     pub(crate) fn global(&self, id: crate::model::ir::GlobalId) -> syn::Ident {
-        self.statics[id.0 as usize].clone()
+        format_ident!("{}", self.items.statics[id.0 as usize])
+    }
+
+    pub(crate) fn fn_name(&self, id: FuncId) -> syn::Ident {
+        format_ident!("{}", self.items.fn_names[id.0 as usize])
     }
 
     pub(crate) fn local(&self, id: LocalId) -> syn::Ident {
@@ -274,10 +349,7 @@ impl Lower<'_> {
     /// Names the locals of `f`: Python names in snake case, unique, `_`
     /// for the unused ones; module items stay reachable.
     fn name_locals(&mut self, f: &Function) {
-        self.namer = Namer::default();
-        for id in &self.fn_names {
-            self.namer.reserve(&id.to_string());
-        }
+        self.namer = Namer::inside(self.items.all.clone());
         self.locals = f
             .locals
             .iter()
@@ -296,11 +368,10 @@ impl Lower<'_> {
     }
 
     /// A function; `export` set fuses it with its Candid wrapper.
-    fn function(&mut self, f: &Function, id: FuncId, export: Option<&Export>) -> TokenStream {
-        let program = self.program;
-        self.fun = program.functions.get(id.0 as usize);
+    fn function(&mut self, f: &'p Function, id: FuncId, export: Option<&Export>) -> TokenStream {
+        self.fun = Some(f);
         self.name_locals(f);
-        let name = self.fn_names[id.0 as usize].clone();
+        let name = self.fn_name(id);
         let mut params = Vec::new();
         let mut prologue = Vec::new();
         for (i, p) in f.params.iter().enumerate() {
@@ -345,22 +416,15 @@ impl Lower<'_> {
         };
         let attr = export.map(|e| self.export_attr(e, &name));
         self.boundary_ret = export.map(|e| e.ret);
-        let mut body = f.body.clone();
         // A final `return x` becomes the tail expression; a final bare
         // `return` disappears.
-        let tail = match body.last() {
-            Some(Stmt::Return(Some(_))) => match body.pop() {
-                Some(Stmt::Return(Some(e))) => Some(e),
-                _ => None,
-            },
-            Some(Stmt::Return(None)) => {
-                body.pop();
-                None
-            }
-            _ => None,
+        let (body, tail) = match f.body.split_last() {
+            Some((Stmt::Return(Some(e)), rest)) => (rest, Some(e)),
+            Some((Stmt::Return(None), rest)) => (rest, None),
+            _ => (f.body.as_slice(), None),
         };
-        let stmts = self.block(&body);
-        let tail = tail.map(|e| self.return_value(&e));
+        let stmts = self.block(body);
+        let tail = tail.map(|e| self.return_value(e));
         self.boundary_ret = None;
         quote! {
             #attr
@@ -374,8 +438,8 @@ impl Lower<'_> {
 
     /// The separate Candid wrapper of a method Python code also calls.
     fn wrapper(&mut self, f: &Function, id: FuncId, e: &Export) -> TokenStream {
-        let inner = self.fn_names[id.0 as usize].clone();
-        let name = self.items_namer.fresh(&format!("{inner}_candid"));
+        let inner = self.fn_name(id);
+        let name = format_ident!("{}", self.items.wrappers[&id]);
         let mut namer = Namer::default();
         let mut params = Vec::new();
         let mut args = Vec::new();

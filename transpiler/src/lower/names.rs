@@ -5,6 +5,7 @@
 
 use quote::format_ident;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 const RUST_KEYWORDS: &[&str] = &[
     "as", "async", "await", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
@@ -66,13 +67,23 @@ fn tidy(s: String) -> String {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Namer {
     taken: HashSet<String>,
+    /// Names of the enclosing scope (module items), shared, never handed out.
+    outer: Arc<HashSet<String>>,
     non_ascii: bool,
 }
 
 impl Namer {
-    /// Marks `name` as used (an item of an enclosing scope, say).
-    pub fn reserve(&mut self, name: &str) {
-        self.taken.insert(name.to_string());
+    /// A scope inside one whose names are `outer`.
+    pub fn inside(outer: Arc<HashSet<String>>) -> Self {
+        Namer {
+            outer,
+            ..Namer::default()
+        }
+    }
+
+    /// Every name handed out or reserved in this scope.
+    pub fn names(&self) -> HashSet<String> {
+        self.taken.clone()
     }
 
     /// A fresh identifier based on `base` (already in the wanted case).
@@ -86,6 +97,7 @@ impl Namer {
         let mut candidate = base.clone();
         let mut n = 1;
         while self.taken.contains(&candidate)
+            || self.outer.contains(&candidate)
             || matches!(candidate.as_str(), "self" | "Self" | "crate" | "super")
         {
             n += 1;

@@ -36,7 +36,7 @@ pub struct Program {
     pub globals: Vec<Global>,
     /// Indexed by [`FuncId`], in source order.
     pub functions: Vec<Function>,
-    /// Canister methods, in source order.
+    /// Canister methods, in source order (so sorted by `func`).
     pub exports: Vec<Export>,
 }
 
@@ -54,9 +54,11 @@ impl Program {
         self.sources.location(span)
     }
 
-    /// The export of a function, if it is a canister method.
+    /// The export of a function, if it is a canister method (`exports` is
+    /// sorted by function id: both follow the source order).
     pub fn export_of(&self, f: FuncId) -> Option<&Export> {
-        self.exports.iter().find(|e| e.func == f)
+        let i = self.exports.binary_search_by_key(&f, |e| e.func).ok()?;
+        Some(&self.exports[i])
     }
 }
 
