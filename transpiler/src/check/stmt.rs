@@ -160,6 +160,33 @@ impl Checker<'_> {
         })
     }
 
+    /// Binds `name` to its local holding `ty` (declared on first use). A
+    /// name whose type changes inside a loop is a diagnostic: the loop head
+    /// would see both types.
+    fn bind_local(
+        &mut self,
+        name: &str,
+        ty: Ty,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<ir::LocalId, Diagnostic> {
+        let span = self.span(range);
+        let id = self.ctx().declare(name, ty, span);
+        match self.ctx().bind(name, id) {
+            None => Ok(id),
+            Some(old) => Err(self
+                .error(
+                    range,
+                    format!(
+                        "`{name}` holds `{old}` values before this loop and `{}` values here",
+                        self.types.display(ty)
+                    ),
+                )
+                .with_help(
+                    "a name that changes its type inside a loop is not supported yet; use a new name",
+                )),
+        }
+    }
+
     /// A loop body: names keep their types across iterations; after the
     /// loop, the bindings of zero and of some iterations join.
     fn loop_body(&mut self, body: &[ast::Stmt]) -> Vec<Stmt> {
@@ -243,19 +270,7 @@ impl Checker<'_> {
         let annotated = self.ctx().annotated.get(&name).copied();
         let ty = annotated.unwrap_or_else(|| natural(v.ty));
         let v = self.coerce(v, ty, value.range())?;
-        let span = self.span(target.range());
-        let id = self.ctx().declare(&name, ty, span);
-        if let Some(old) = self.ctx().bind(&name, id) {
-            return Err(self
-                .error(
-                    target.range(),
-                    format!(
-                        "`{name}` holds `{old}` values before this loop and `{}` values here",
-                        self.types.display(ty)
-                    ),
-                )
-                .with_help("a name that changes its type inside a loop is not supported yet; use a new name"));
-        }
+        let id = self.bind_local(&name, ty, target.range())?;
         Ok(Stmt::Assign {
             place: Place::Local(id),
             value: v,
@@ -334,18 +349,7 @@ impl Checker<'_> {
         // `x = 1; x += 0.5`: the name now holds a value of another type.
         let new_ty = natural(combined.ty);
         let value = self.coerce(combined, new_ty, a.range)?;
-        let id = self.ctx().declare(&name, new_ty, span);
-        if let Some(old) = self.ctx().bind(&name, id) {
-            return Err(self
-                .error(
-                    a.target.range(),
-                    format!(
-                        "`{name}` holds `{old}` values before this loop and `{}` values here",
-                        self.types.display(new_ty)
-                    ),
-                )
-                .with_help("a name that changes its type inside a loop is not supported yet; use a new name"));
-        }
+        let id = self.bind_local(&name, new_ty, a.target.range())?;
         Ok(Stmt::Assign {
             place: Place::Local(id),
             value,
@@ -457,16 +461,7 @@ impl Checker<'_> {
         }
         let start = self.coerce(start, ty, call.range)?;
         let stop = self.coerce(stop, ty, call.range)?;
-        let span = self.span(f.target.range());
-        let id = self.ctx().declare(&var, ty, span);
-        if let Some(old) = self.ctx().bind(&var, id) {
-            return Err(self
-                .error(
-                    f.target.range(),
-                    format!("`{var}` holds `{old}` values before this loop and `{ty}` values here"),
-                )
-                .with_help("use a new name for the loop variable"));
-        }
+        let id = self.bind_local(&var, ty, f.target.range())?;
         let body = self.loop_body(&f.body);
         Ok(Stmt::For(ir::ForRange {
             var: id,
