@@ -1,13 +1,13 @@
 //! The Candid service description (`.did`) of a program, printed by the
 //! candid crate.
 
-use crate::model::ir::Program;
+use crate::model::ir::{DefKind, Program};
 use crate::model::ty::FuncMode as PyFuncMode;
 use crate::model::{CandidKind, CandidTy, Fixed, Mode, Types};
 use candid::types::{FuncMode, Function, Type, TypeInner};
 use candid::TypeEnv;
 
-fn candid_type(types: &Types, t: CandidTy) -> Type {
+fn candid_type(types: &Types, names: &[String], t: CandidTy) -> Type {
     let inner = match types.candid_kind(t) {
         CandidKind::Nat => TypeInner::Nat,
         CandidKind::Int => TypeInner::Int,
@@ -30,28 +30,29 @@ fn candid_type(types: &Types, t: CandidTy) -> Type {
         CandidKind::Principal => TypeInner::Principal,
         CandidKind::Reserved => TypeInner::Reserved,
         CandidKind::Empty => TypeInner::Empty,
-        CandidKind::Opt(t) => TypeInner::Opt(candid_type(types, *t)),
-        CandidKind::Vec(t) => TypeInner::Vec(candid_type(types, *t)),
+        CandidKind::Opt(t) => TypeInner::Opt(candid_type(types, names, *t)),
+        CandidKind::Vec(t) => TypeInner::Vec(candid_type(types, names, *t)),
         CandidKind::Tuple(items) => TypeInner::Record(
             items
                 .iter()
                 .enumerate()
                 .map(|(i, t)| candid::types::Field {
                     id: candid::types::Label::Id(i as u32).into(),
-                    ty: candid_type(types, *t),
+                    ty: candid_type(types, names, *t),
                 })
                 .collect(),
         ),
-        // Named definitions arrive with the Candid-types issue.
-        CandidKind::Named(d) | CandidKind::Service(d) => TypeInner::Var(format!("def{}", d.0)),
+        CandidKind::Named(d) | CandidKind::Service(d) => {
+            TypeInner::Var(names[d.0 as usize].clone())
+        }
         CandidKind::Func { mode, args, rets } => TypeInner::Func(Function {
             modes: match mode {
                 PyFuncMode::Query => vec![FuncMode::Query],
                 PyFuncMode::Update => vec![],
                 PyFuncMode::Oneway => vec![FuncMode::Oneway],
             },
-            args: args.iter().map(|t| candid_type(types, *t)).collect(),
-            rets: rets.iter().map(|t| candid_type(types, *t)).collect(),
+            args: args.iter().map(|t| candid_type(types, names, *t)).collect(),
+            rets: rets.iter().map(|t| candid_type(types, names, *t)).collect(),
         }),
     };
     inner.into()
@@ -60,6 +61,8 @@ fn candid_type(types: &Types, t: CandidTy) -> Type {
 /// The service type: exported methods in source order.
 pub fn service_type(program: &Program) -> Type {
     let types = &program.types;
+    let names = def_names(program);
+    let names = &names;
     let methods = program
         .exports
         .iter()
@@ -69,8 +72,16 @@ pub fn service_type(program: &Program) -> Type {
                     Mode::Query => vec![FuncMode::Query],
                     Mode::Update => vec![],
                 },
-                args: e.params.iter().map(|t| candid_type(types, *t)).collect(),
-                rets: e.ret.iter().map(|t| candid_type(types, *t)).collect(),
+                args: e
+                    .params
+                    .iter()
+                    .map(|t| candid_type(types, names, *t))
+                    .collect(),
+                rets: e
+                    .ret
+                    .iter()
+                    .map(|t| candid_type(types, names, *t))
+                    .collect(),
             };
             (e.name.clone(), TypeInner::Func(func).into())
         })
@@ -80,9 +91,35 @@ pub fn service_type(program: &Program) -> Type {
     TypeInner::Service(methods).into()
 }
 
+fn def_names(program: &Program) -> Vec<String> {
+    program.defs.iter().map(|d| d.name.clone()).collect()
+}
+
+/// The named types of the program, for the `.did`'s `type X = ...;` lines.
+fn type_env(program: &Program) -> TypeEnv {
+    let names = def_names(program);
+    let types = &program.types;
+    let mut env = TypeEnv::new();
+    for d in &program.defs {
+        let field = |f: &crate::model::ir::Field| candid::types::Field {
+            id: candid::types::Label::Named(f.name.clone()).into(),
+            ty: candid_type(types, &names, f.ty),
+        };
+        let ty: Type = match &d.kind {
+            DefKind::Record(fields) => TypeInner::Record(fields.iter().map(field).collect()).into(),
+            DefKind::Variant(fields) => {
+                TypeInner::Variant(fields.iter().map(field).collect()).into()
+            }
+            DefKind::Alias(t) => candid_type(types, &names, *t),
+        };
+        env.0.insert(d.name.clone(), ty);
+    }
+    env
+}
+
 /// The `.did` text.
 pub fn compile(program: &Program) -> String {
-    let env = TypeEnv::new();
+    let env = type_env(program);
     let mut text = candid::pretty::candid::compile(&env, &Some(service_type(program)));
     if !text.ends_with('\n') {
         text.push('\n');

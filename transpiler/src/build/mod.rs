@@ -233,6 +233,7 @@ path = "src/lib.rs"
 candid = "{CANDID_VERSION}"
 ic-cdk = "{IC_CDK_VERSION}"
 runtime-lite = {{ path = "{runtime}" }}
+serde = {{ version = "1", features = ["derive"] }}
 
 {CANISTER_PROFILE}
 # A standalone workspace, even when this directory sits inside another one.

@@ -10,7 +10,7 @@
 use super::Checker;
 use crate::diagnostics::Diagnostic;
 use crate::model::ir::{BinOp, CmpOp, Expr, ExprKind, FPart, IcCall, UnaryOp};
-use crate::model::{Fixed, Ty};
+use crate::model::{Fixed, Ty, TyKind};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 use rustpython_parser::ast::{self, Ranged};
@@ -196,9 +196,7 @@ impl Checker<'_> {
             ast::Expr::Tuple(_) => Err(self
                 .error(e.range(), "tuples are not supported yet")
                 .with_help("containers arrive with the Candid-types issue")),
-            ast::Expr::Subscript(_) => Err(self
-                .error(e.range(), "subscripts are not supported yet")
-                .with_help("containers arrive with the Candid-types issue")),
+            ast::Expr::Subscript(s) => self.subscript(s),
             ast::Expr::Lambda(_) => Err(self
                 .error(e.range(), "lambdas are not supported yet")
                 .with_help("define a module-level function instead")),
@@ -206,6 +204,78 @@ impl Checker<'_> {
                 .error(e.range(), "unsupported expression")
                 .with_help("this expression is not supported by kybra-aot yet")),
         }
+    }
+
+    /// `str()` of a value: primitives only so far.
+    fn printable(&self, e: &Expr, range: TextRange) -> Result<(), Diagnostic> {
+        let primitive = e.ty.is_numeric()
+            || matches!(
+                e.ty,
+                Ty::BOOL | Ty::STR | Ty::BYTES | Ty::NONE | Ty::PRINCIPAL
+            );
+        if primitive {
+            return Ok(());
+        }
+        Err(self
+            .error(
+                range,
+                format!(
+                    "`str()` of a `{}` value is not supported yet",
+                    self.types.display(e.ty)
+                ),
+            )
+            .with_help("format its fields one by one"))
+    }
+
+    /// `record["field"]` on a Record value.
+    fn subscript(&mut self, s: &ast::ExprSubscript) -> Result<Expr, Diagnostic> {
+        let base = self.expr(&s.value)?;
+        let span = self.span(s.range);
+        let fields = match self.types.kind(base.ty) {
+            TyKind::Nominal(d) => match &self.defs[d.0 as usize].kind {
+                crate::model::ir::DefKind::Record(f) => Some((*d, f.clone())),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some((def, fields)) = fields else {
+            return Err(self
+                .error(
+                    s.range,
+                    format!(
+                        "subscripts of `{}` values are not supported yet",
+                        self.types.display(base.ty)
+                    ),
+                )
+                .with_help("read a Record's field with `record[\"field\"]`"));
+        };
+        let key = match &*s.slice {
+            ast::Expr::Constant(c) => match &c.value {
+                ast::Constant::Str(k) => Some(k.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let record = self.defs[def.0 as usize].name.clone();
+        let Some(key) = key else {
+            return Err(self
+                .error(
+                    s.slice.range(),
+                    format!("a `{record}` field must be named by a string literal"),
+                )
+                .with_help(format!(
+                    "e.g. `x[\"{}\"]`",
+                    fields.first().map_or("field", |f| f.name.as_str())
+                )));
+        };
+        let Some(i) = fields.iter().position(|f| f.name == key) else {
+            let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+            return Err(self
+                .error(s.slice.range(), format!("`{record}` has no field {key:?}"))
+                .with_help(format!("its fields: {}", names.join(", "))));
+        };
+        let ty = self.types.value_ty(fields[i].ty);
+        Ok(Expr::new(ty, ExprKind::Field(Box::new(base), i), span))
     }
 
     fn constant(&mut self, c: &ast::Constant, range: TextRange) -> Result<Expr, Diagnostic> {
@@ -256,6 +326,15 @@ impl Checker<'_> {
             return Ok(e);
         }
         let span = e.span;
+        // `None` is an absent `Opt[T]`; any `T` value a present one.
+        if let TyKind::Opt(inner) = self.types.kind(to) {
+            let inner = *inner;
+            if e.ty == Ty::NONE && matches!(e.kind, ExprKind::None) {
+                return Ok(Expr::new(to, ExprKind::None, span));
+            }
+            let v = self.coerce(e, inner, range)?;
+            return Ok(Expr::new(to, ExprKind::Some(Box::new(v)), span));
+        }
         if let ExprKind::Int(i) = &e.kind {
             if to == Ty::INT {
                 return Ok(Expr::new(Ty::INT, e.kind, span));
@@ -463,7 +542,8 @@ impl Checker<'_> {
         let ordered = ops
             .iter()
             .any(|o| matches!(o, CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE));
-        if ordered && matches!(ty, Ty::NONE | Ty::PRINCIPAL) {
+        let primitive = ty.is_numeric() || matches!(ty, Ty::BOOL | Ty::STR | Ty::BYTES);
+        if ordered && !primitive {
             return Err(self
                 .error(
                     c.range,
@@ -516,6 +596,7 @@ impl Checker<'_> {
                     "print" => {
                         arity(self, 1)?;
                         let v = self.expr(&c.args[0])?;
+                        self.printable(&v, c.args[0].range())?;
                         Ok(Expr::new(Ty::NONE, ExprKind::Print(Box::new(v)), span))
                     }
                     "trap" => {
@@ -609,6 +690,7 @@ impl Checker<'_> {
                     if v.ty == Ty::STR {
                         return Ok(v);
                     }
+                    self.printable(&v, a.range())?;
                     Ok(Expr::new(Ty::STR, ExprKind::ToStr(Box::new(v)), span))
                 }
                 _ => Err(self
@@ -639,6 +721,7 @@ impl Checker<'_> {
                 },
                 ast::Expr::FormattedValue(fv) => {
                     let expr = self.expr(&fv.value)?;
+                    self.printable(&expr, fv.value.range())?;
                     let repr = match fv.conversion {
                         ast::ConversionFlag::None | ast::ConversionFlag::Str => false,
                         ast::ConversionFlag::Repr => true,

@@ -17,7 +17,7 @@ mod types;
 use crate::diagnostics::Diagnostic;
 use crate::load::Module;
 use crate::model::ir::{self, Export, Expr, ExprKind, FuncId, GlobalId, Program};
-use crate::model::{CandidTy, Mode, Ty, Types};
+use crate::model::{CandidTy, DefId, Mode, Ty, Types};
 use crate::source::{SourceMap, Span};
 use rustpython_parser::ast::{self, Ranged};
 use rustpython_parser::text_size::TextRange;
@@ -32,6 +32,9 @@ pub fn check(module: &Module, sources: &SourceMap) -> Result<Program, Vec<Diagno
         types: Types::new(),
         kybra_names: HashMap::new(),
         kybra_modules: HashSet::new(),
+        typing_names: HashMap::new(),
+        defs: Vec::new(),
+        def_ids: HashMap::new(),
         globals: Vec::new(),
         global_ids: HashMap::new(),
         sigs: Vec::new(),
@@ -45,6 +48,7 @@ pub fn check(module: &Module, sources: &SourceMap) -> Result<Program, Vec<Diagno
             sources: sources.clone(),
             file: module.path.clone(),
             types: checker.types,
+            defs: checker.defs,
             globals,
             functions,
             exports,
@@ -77,7 +81,16 @@ const KYBRA_NAMES: &[&str] = &[
     "float32",
     "float64",
     "Principal",
+    "Record",
+    "Variant",
+    "Opt",
+    "Vec",
+    "Tuple",
+    "Alias",
 ];
+
+/// Names of `typing` this compiler understands.
+const TYPING_NAMES: &[&str] = &["TypedDict", "TypeAlias"];
 
 /// A module-level function's signature as the checker sees it.
 #[derive(Debug, Clone)]
@@ -98,6 +111,11 @@ pub(crate) struct Checker<'m> {
     pub(crate) kybra_names: HashMap<String, String>,
     /// Names bound to the `kybra` module itself (`import kybra`).
     pub(crate) kybra_modules: HashSet<String>,
+    /// Local alias -> name in `typing`.
+    typing_names: HashMap<String, String>,
+    /// Named Candid types, indexed by [`DefId`].
+    pub(crate) defs: Vec<ir::TypeDef>,
+    pub(crate) def_ids: HashMap<String, DefId>,
     globals: Vec<ir::Global>,
     global_ids: HashMap<String, GlobalId>,
     /// Indexed by [`FuncId`].
@@ -138,13 +156,25 @@ impl<'m> Checker<'m> {
 
     fn check_module(&mut self) -> (Vec<ir::Global>, Vec<ir::Function>, Vec<Export>) {
         let body = &self.module.body;
-        // Pass 1: imports, globals and signatures, so functions may refer to
-        // each other regardless of order.
-        let mut defs = Vec::new();
+        // Pass 0: imports, then the named Candid types, so annotations may
+        // use them anywhere.
         for stmt in body {
             match stmt {
                 ast::Stmt::ImportFrom(imp) => self.import_from(imp),
                 ast::Stmt::Import(imp) => self.import(imp),
+                _ => {}
+            }
+        }
+        self.type_defs(body);
+        // Pass 1: globals and signatures, so functions may refer to each
+        // other regardless of order.
+        let mut defs = Vec::new();
+        for stmt in body {
+            if self.type_decl(stmt).is_some() {
+                continue;
+            }
+            match stmt {
+                ast::Stmt::ImportFrom(_) | ast::Stmt::Import(_) => {}
                 ast::Stmt::FunctionDef(f) => match self.signature(f) {
                     Ok(sig) => {
                         if self.func_ids.contains_key(&sig.name) {
@@ -212,7 +242,23 @@ impl<'m> Checker<'m> {
 
     fn import_from(&mut self, imp: &ast::StmtImportFrom) {
         let module = imp.module.as_ref().map(|m| m.as_str()).unwrap_or("");
-        if module != "kybra" || imp.level.is_some_and(|l| l.to_u32() > 0) {
+        let relative = imp.level.is_some_and(|l| l.to_u32() > 0);
+        if module == "typing" && !relative {
+            for alias in &imp.names {
+                let name = alias.name.as_str();
+                if !TYPING_NAMES.contains(&name) {
+                    let d = self
+                        .error(alias.range, format!("`typing.{name}` is not supported yet"))
+                        .with_help(format!("supported names: {}", TYPING_NAMES.join(", ")));
+                    self.report(d);
+                    continue;
+                }
+                let local = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+                self.typing_names.insert(local, name.to_string());
+            }
+            return;
+        }
+        if module != "kybra" || relative {
             let d = self
                 .error(imp.range, format!("cannot import from `{module}`"))
                 .with_help("only `from kybra import ...` is supported so far");
@@ -251,6 +297,11 @@ impl<'m> Checker<'m> {
                 self.report(d);
             }
         }
+    }
+
+    /// Whether `e` names `typing.what`.
+    pub(crate) fn is_typing(&self, e: &ast::Expr, what: &str) -> bool {
+        matches!(e, ast::Expr::Name(n) if self.typing_names.get(n.id.as_str()).map(String::as_str) == Some(what))
     }
 
     /// Whether `e` names the Kybra object `what` (`query`, `ic`, ...).

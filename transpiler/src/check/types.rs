@@ -1,9 +1,21 @@
-//! Resolving Python type annotations to Candid/Python types.
+//! Resolving Python type annotations to Candid types, and the module's
+//! named Candid types (`class X(Record)`, `class X(Variant)`, `TypedDict`s
+//! and aliases such as `X = Tuple[str, nat64]`).
 
 use super::Checker;
 use crate::diagnostics::Diagnostic;
-use crate::model::{CandidTy, Fixed};
+use crate::model::ir::{DefKind, Field, TypeDef};
+use crate::model::{CandidKind, CandidTy, DefId, Fixed};
 use rustpython_parser::ast::{self, Ranged};
+use rustpython_parser::text_size::TextRange;
+use rustpython_parser::Parse;
+
+/// What a module-level statement declares, if it is a type definition.
+pub(crate) enum TypeDecl<'a> {
+    Record(&'a ast::StmtClassDef),
+    Variant(&'a ast::StmtClassDef),
+    Alias(&'a ast::Expr),
+}
 
 impl Checker<'_> {
     /// The Kybra (or builtin) name an identifier refers to in annotations.
@@ -12,13 +24,200 @@ impl Checker<'_> {
             return Some(orig.as_str());
         }
         match id {
-            "str" | "int" | "float" | "bool" | "bytes" => Some(id),
+            "str" | "int" | "float" | "bool" | "bytes" | "list" | "tuple" => Some(id),
             _ => None,
         }
     }
 
+    /// Whether `stmt` defines a named Candid type, and which kind.
+    pub(crate) fn type_decl<'a>(&self, stmt: &'a ast::Stmt) -> Option<(String, TypeDecl<'a>)> {
+        match stmt {
+            ast::Stmt::ClassDef(c) => {
+                let base = c.bases.first()?;
+                let name = c.name.to_string();
+                if self.is_kybra(base, "Record") || self.is_typing(base, "TypedDict") {
+                    Some((name, TypeDecl::Record(c)))
+                } else if self.is_kybra(base, "Variant") {
+                    Some((name, TypeDecl::Variant(c)))
+                } else {
+                    None
+                }
+            }
+            ast::Stmt::Assign(a) => match (a.targets.as_slice(), &*a.value) {
+                ([ast::Expr::Name(n)], v @ ast::Expr::Subscript(s))
+                    if self.is_type_constructor(&s.value) =>
+                {
+                    Some((n.id.to_string(), TypeDecl::Alias(v)))
+                }
+                _ => None,
+            },
+            ast::Stmt::AnnAssign(a) => match (&*a.target, &a.value) {
+                (ast::Expr::Name(n), Some(v)) if self.is_typing(&a.annotation, "TypeAlias") => {
+                    Some((n.id.to_string(), TypeDecl::Alias(v)))
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn is_type_constructor(&self, e: &ast::Expr) -> bool {
+        ["Opt", "Vec", "Tuple", "Alias"]
+            .iter()
+            .any(|k| self.is_kybra(e, k))
+    }
+
+    /// Registers every named Candid type of the module (so annotations may
+    /// refer to them before their definition), then resolves their bodies.
+    pub(crate) fn type_defs(&mut self, body: &[ast::Stmt]) {
+        let mut decls = Vec::new();
+        for stmt in body {
+            if let Some((name, decl)) = self.type_decl(stmt) {
+                if self.def_ids.contains_key(&name) {
+                    let d = self
+                        .error(stmt.range(), format!("type `{name}` is defined twice"))
+                        .with_help("rename one of the definitions");
+                    self.report(d);
+                    continue;
+                }
+                let id = DefId(self.defs.len() as u32);
+                self.def_ids.insert(name.clone(), id);
+                self.defs.push(TypeDef {
+                    name,
+                    span: self.span(stmt.range()),
+                    kind: DefKind::Alias(CandidTy::NULL),
+                });
+                decls.push((id, decl));
+            }
+        }
+        for (id, decl) in &decls {
+            let kind = match decl {
+                TypeDecl::Record(c) => self.fields(c, false).map(DefKind::Record),
+                TypeDecl::Variant(c) => self.fields(c, true).map(DefKind::Variant),
+                TypeDecl::Alias(v) => {
+                    let target = match v {
+                        ast::Expr::Subscript(s) if self.is_kybra(&s.value, "Alias") => {
+                            self.resolve_type(&s.slice)
+                        }
+                        other => self.resolve_type(other),
+                    };
+                    target.map(|t| {
+                        self.types.set_alias(*id, t);
+                        DefKind::Alias(t)
+                    })
+                }
+            };
+            match kind {
+                Ok(k) => self.defs[id.0 as usize].kind = k,
+                Err(d) => self.report(d),
+            }
+        }
+        // An alias that refers to itself has no finite Python type.
+        for (id, decl) in &decls {
+            if let TypeDecl::Alias(v) = decl {
+                if self.alias_cycle(*id, *id, 0) {
+                    let name = self.defs[id.0 as usize].name.clone();
+                    let d = self
+                        .error(v.range(), format!("the alias `{name}` refers to itself"))
+                        .with_help("a recursive type must be a Record or a Variant");
+                    self.report(d);
+                    self.types.set_alias(*id, CandidTy::NULL);
+                }
+            }
+        }
+    }
+
+    fn alias_cycle(&self, start: DefId, at: DefId, depth: usize) -> bool {
+        let DefKind::Alias(t) = self.defs[at.0 as usize].kind else {
+            return false;
+        };
+        depth < 64
+            && self
+                .named_in(t)
+                .iter()
+                .any(|d| *d == start || self.alias_cycle(start, *d, depth + 1))
+    }
+
+    /// The definitions `t` refers to directly (not through other names).
+    fn named_in(&self, t: CandidTy) -> Vec<DefId> {
+        match self.types.candid_kind(t) {
+            CandidKind::Named(d) => vec![*d],
+            CandidKind::Opt(x) | CandidKind::Vec(x) => self.named_in(*x),
+            CandidKind::Tuple(xs) => xs.iter().flat_map(|x| self.named_in(*x)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The fields of a Record or the tags of a Variant class.
+    fn fields(&mut self, c: &ast::StmtClassDef, variant: bool) -> Result<Vec<Field>, Diagnostic> {
+        for k in &c.keywords {
+            let ok = k.arg.as_ref().is_some_and(|a| a.as_str() == "total");
+            if !ok {
+                return Err(self
+                    .error(k.range(), "unsupported class keyword")
+                    .with_help("only `total=False` is allowed here"));
+            }
+        }
+        let mut fields: Vec<Field> = Vec::new();
+        for stmt in &c.body {
+            match stmt {
+                ast::Stmt::AnnAssign(a) if a.value.is_none() => {
+                    let ast::Expr::Name(n) = &*a.target else {
+                        return Err(self.error(a.target.range(), "a field must be a plain name"));
+                    };
+                    let name = n.id.to_string();
+                    if fields.iter().any(|f| f.name == name) {
+                        return Err(self
+                            .error(
+                                a.target.range(),
+                                format!("field `{name}` is declared twice"),
+                            )
+                            .with_help("remove one of the declarations"));
+                    }
+                    let ty = self.resolve_type(&a.annotation)?;
+                    self.check_element(ty, a.annotation.range())?;
+                    fields.push(Field { name, ty });
+                }
+                ast::Stmt::Pass(_) => {}
+                ast::Stmt::Expr(e) if super::is_str_constant(&e.value) => {}
+                other => {
+                    let what = if variant { "tags" } else { "fields" };
+                    return Err(self
+                        .error(
+                            other.range(),
+                            format!(
+                                "a {} may only declare {what}",
+                                if variant { "Variant" } else { "Record" }
+                            ),
+                        )
+                        .with_help("write one `name: Type` per line"));
+                }
+            }
+        }
+        if variant && fields.is_empty() {
+            return Err(self
+                .error(c.range, "a Variant needs at least one tag")
+                .with_help("declare tags as `Name: Type` (or `Name: null`)"));
+        }
+        Ok(fields)
+    }
+
+    /// Types inside containers and definitions need a representation the
+    /// compiler has for them today.
+    fn check_element(&self, t: CandidTy, range: TextRange) -> Result<(), Diagnostic> {
+        match self.types.candid_kind(self.types.unalias(t)) {
+            CandidKind::Nat | CandidKind::Int => Err(self
+                .error(range, "`nat` and `int` inside a Vec, Opt, Tuple, Record or Variant are not supported yet")
+                .with_help("use a fixed-width type such as `nat64` or `int64` here")),
+            CandidKind::Reserved | CandidKind::Empty => Err(self
+                .error(range, "`reserved` and `empty` inside other types are not supported yet")
+                .with_help("use them as a whole parameter or result type")),
+            _ => Ok(()),
+        }
+    }
+
     /// Resolves an annotation of a parameter, global or local.
-    pub(crate) fn resolve_type(&self, ann: &ast::Expr) -> Result<CandidTy, Diagnostic> {
+    pub(crate) fn resolve_type(&mut self, ann: &ast::Expr) -> Result<CandidTy, Diagnostic> {
         match self.resolve_ret(ann)? {
             Some(t) => Ok(t),
             None => Err(self
@@ -28,12 +227,20 @@ impl Checker<'_> {
     }
 
     /// Resolves a return annotation; `None` is `void` (no results).
-    pub(crate) fn resolve_ret(&self, ann: &ast::Expr) -> Result<Option<CandidTy>, Diagnostic> {
+    pub(crate) fn resolve_ret(&mut self, ann: &ast::Expr) -> Result<Option<CandidTy>, Diagnostic> {
         let name = match ann {
             ast::Expr::Name(n) => n.id.as_str().to_string(),
             ast::Expr::Constant(c) => match &c.value {
                 ast::Constant::None => return Ok(Some(CandidTy::NULL)),
-                ast::Constant::Str(s) => s.trim().to_string(),
+                // A forward reference: `"User"`, `"Vec[User]"`.
+                ast::Constant::Str(s) => {
+                    let parsed = ast::Expr::parse(s.trim(), "<annotation>")
+                        .map_err(|_| self.unsupported_type(ann))?;
+                    return self.resolve_ret(&parsed).map_err(|d| Diagnostic {
+                        span: self.span(ann.range()),
+                        ..d
+                    });
+                }
                 _ => return Err(self.unsupported_type(ann)),
             },
             ast::Expr::Attribute(a) => {
@@ -43,8 +250,12 @@ impl Checker<'_> {
                 }
                 return Err(self.unsupported_type(ann));
             }
+            ast::Expr::Subscript(s) => return self.resolve_generic(s, ann).map(Some),
             _ => return Err(self.unsupported_type(ann)),
         };
+        if let Some(id) = self.def_ids.get(&name) {
+            return Ok(Some(self.types.intern_candid(CandidKind::Named(*id))));
+        }
         match self.type_name(&name) {
             Some(kybra) => {
                 let kybra = kybra.to_string();
@@ -52,6 +263,54 @@ impl Checker<'_> {
             }
             None => Err(self.unsupported_type(ann)),
         }
+    }
+
+    /// `Opt[T]`, `Vec[T]` (`list[T]`), `Tuple[A, B, ...]` (`tuple[...]`).
+    fn resolve_generic(
+        &mut self,
+        s: &ast::ExprSubscript,
+        ann: &ast::Expr,
+    ) -> Result<CandidTy, Diagnostic> {
+        let ctor = match &*s.value {
+            ast::Expr::Name(n) => self.type_name(n.id.as_str()).map(str::to_string),
+            e if self.is_type_constructor(e) => match e {
+                ast::Expr::Attribute(a) => Some(a.attr.to_string()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let args: Vec<&ast::Expr> = match &*s.slice {
+            ast::Expr::Tuple(t) => t.elts.iter().collect(),
+            other => vec![other],
+        };
+        let one = |this: &mut Self| -> Result<CandidTy, Diagnostic> {
+            match args.as_slice() {
+                [a] => {
+                    let t = this.resolve_type(a)?;
+                    this.check_element(t, a.range())?;
+                    Ok(t)
+                }
+                _ => Err(this
+                    .error(s.slice.range(), "expected one type argument")
+                    .with_help("e.g. `Vec[str]`")),
+            }
+        };
+        let kind = match ctor.as_deref() {
+            Some("Opt") => CandidKind::Opt(one(self)?),
+            Some("Vec" | "list") => CandidKind::Vec(one(self)?),
+            Some("Tuple" | "tuple") => {
+                let mut items = Vec::new();
+                for a in &args {
+                    let t = self.resolve_type(a)?;
+                    self.check_element(t, a.range())?;
+                    items.push(t);
+                }
+                CandidKind::Tuple(items)
+            }
+            Some("Alias") => return one(self),
+            _ => return Err(self.unsupported_type(ann)),
+        };
+        Ok(self.types.intern_candid(kind))
     }
 
     fn resolve_kybra_type(
@@ -82,7 +341,8 @@ impl Checker<'_> {
         self.error(ann.range(), "unsupported type annotation")
             .with_help(
                 "supported here: str/text, bool, int, nat, nat8..nat64, int8..int64, \
-             float/float64, float32, bytes/blob, None/null, void, Principal \
+             float/float64, float32, bytes/blob, None/null, void, Principal, \
+             Opt[T], Vec[T], Tuple[...], and Record, Variant and alias names \
              (imported from kybra)",
             )
     }

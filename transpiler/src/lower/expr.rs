@@ -309,7 +309,30 @@ impl Lower<'_> {
                 let lit = Literal::byte_string(b);
                 R::atom(quote!(#lit.to_vec()))
             }
-            ExprKind::None => R::atom(quote!(())),
+            ExprKind::None if e.ty == Ty::NONE => R::atom(quote!(())),
+            ExprKind::None => R::atom(quote!(None)),
+            ExprKind::Some(v) => {
+                let v = self.val(v).ts;
+                R::atom(quote!(Some(#v)))
+            }
+            ExprKind::Field(base, i) => {
+                let def = match self.program.types.kind(base.ty) {
+                    crate::model::TyKind::Nominal(d) => *d,
+                    _ => return unreachable_kind(),
+                };
+                let (field, boxed) = self.member(def, *i);
+                let b = self.receiver(base);
+                let read = if boxed {
+                    quote!((*#b.#field))
+                } else {
+                    quote!(#b.#field)
+                };
+                if e.ty.is_copy() {
+                    R::atom(read)
+                } else {
+                    R::atom(quote!(#read.clone()))
+                }
+            }
             ExprKind::Local(n) => {
                 let id = self.local(*n);
                 if e.ty.is_copy() || self.local_single_use(*n) {
@@ -435,6 +458,18 @@ impl Lower<'_> {
     /// An expression usable as a method receiver (places stay places).
     pub(crate) fn receiver(&mut self, e: &Expr) -> TokenStream {
         match &e.kind {
+            ExprKind::Field(base, i) => {
+                if let crate::model::TyKind::Nominal(def) = self.program.types.kind(base.ty) {
+                    let (field, boxed) = self.member(*def, *i);
+                    let b = self.receiver(base);
+                    return if boxed {
+                        quote!((*#b.#field))
+                    } else {
+                        quote!(#b.#field)
+                    };
+                }
+                self.val(e).postfix()
+            }
             ExprKind::Local(n) => {
                 let id = self.local(*n);
                 quote!(#id)
@@ -805,7 +840,7 @@ impl Lower<'_> {
     fn truthy_of(&mut self, v: &Expr) -> TokenStream {
         match v.ty {
             Ty::BOOL => self.val(v).ts,
-            Ty::INT | Ty::STR | Ty::BYTES => {
+            t if !t.is_copy() => {
                 let r = self.receiver(v);
                 self.truthy_tokens(r, v.ty)
             }
@@ -826,7 +861,16 @@ impl Lower<'_> {
             Ty::STR | Ty::BYTES => quote!(!#r.is_empty()),
             Ty::NONE => quote!(false),
             t if t.is_fixed() => quote!(#r != 0),
-            _ => quote!(true),
+            t => match self.program.types.kind(t) {
+                crate::model::TyKind::Opt(_) => quote!(#r.is_some()),
+                crate::model::TyKind::List(_) => quote!(!#r.is_empty()),
+                // A Record is a dict: falsy only without fields.
+                crate::model::TyKind::Nominal(d) => match &self.program.def(*d).kind {
+                    crate::model::ir::DefKind::Record(f) if f.is_empty() => quote!(false),
+                    _ => quote!(true),
+                },
+                _ => quote!(true),
+            },
         }
     }
 
@@ -1039,6 +1083,9 @@ impl Lower<'_> {
                 } else {
                     Piece::Inline(id)
                 }
+            }
+            (ExprKind::Field(..), t) if t == Ty::STR || t.is_integral() => {
+                Piece::Arg(self.receiver(e))
             }
             (_, t) if t == Ty::STR || t.is_integral() => Piece::Arg(self.val(e).ts),
             (ExprKind::Local(n), Ty::PRINCIPAL) => {

@@ -9,10 +9,11 @@
 mod expr;
 mod names;
 
+use crate::model::ir::DefKind;
 use crate::model::ir::{
     BinOp, Export, Expr, ExprKind, ForRange, FuncId, Function, LocalId, Place, Program, Stmt,
 };
-use crate::model::{CandidKind, CandidTy, Fixed, Mode, Ty};
+use crate::model::{CandidKind, CandidTy, DefId, Fixed, Mode, Ty, TyKind};
 use crate::passes::reach;
 use crate::source::Span;
 use names::Namer;
@@ -33,6 +34,16 @@ struct Items {
     wrappers: HashMap<FuncId, String>,
     /// All of the above, which locals must not shadow.
     all: Arc<HashSet<String>>,
+    /// By `DefId`: the Rust struct, enum or type alias.
+    types: Vec<String>,
+    /// By `DefId`: the Rust names of a Record's fields or a Variant's tags.
+    members: Vec<Vec<String>>,
+    /// By `DefId`: which fields (tags) hold their type in a `Box`, because
+    /// the type contains itself.
+    boxed: Vec<Vec<bool>>,
+    /// Exported functions whose Candid result is a tuple: the type alias
+    /// their Rust result is spelled with (see `Lower::result_ty`).
+    result_types: HashMap<FuncId, String>,
     non_ascii: bool,
 }
 
@@ -69,12 +80,70 @@ pub fn lower(program: &Program) -> String {
             (e.func, namer.fresh(&base).to_string())
         })
         .collect();
+    // Type names live in Rust's type namespace, apart from the above.
+    let mut type_namer = Namer::default();
+    for taken in RESERVED_TYPE_NAMES {
+        type_namer.reserve(taken);
+    }
+    let types: Vec<String> = program
+        .defs
+        .iter()
+        .map(|d| type_namer.fresh(&names::camel_case(&d.name)).to_string())
+        .collect();
+    let members = program
+        .defs
+        .iter()
+        .map(|d| {
+            let mut namer = Namer::default();
+            match &d.kind {
+                DefKind::Record(fields) => fields
+                    .iter()
+                    .map(|f| namer.fresh(&names::snake_case(&f.name)).to_string())
+                    .collect(),
+                DefKind::Variant(tags) => tags
+                    .iter()
+                    .map(|f| namer.fresh(&names::camel_case(&f.name)).to_string())
+                    .collect(),
+                DefKind::Alias(_) => Vec::new(),
+            }
+        })
+        .collect();
+    let mut used = used_defs(program);
+    let mut result_types = HashMap::new();
+    let mut result_aliases = Vec::new();
+    for e in &program.exports {
+        let Some(c) = e.ret else { continue };
+        let tuple = matches!(
+            program.types.candid_kind(program.types.unalias(c)),
+            CandidKind::Tuple(_)
+        );
+        if !tuple {
+            continue;
+        }
+        let name = match program.types.candid_kind(c) {
+            CandidKind::Named(d) => {
+                used[d.0 as usize] = true;
+                types[d.0 as usize].clone()
+            }
+            _ => {
+                let base = names::camel_case(&format!("{}_result", fn_names[e.func.0 as usize]));
+                let name = type_namer.fresh(&base).to_string();
+                result_aliases.push((name.clone(), c));
+                name
+            }
+        };
+        result_types.insert(e.func, name);
+    }
     let items = Items {
         statics,
         fn_names,
         wrappers,
         all: Arc::new(namer.names()),
-        non_ascii: namer.non_ascii(),
+        types,
+        members,
+        boxed: boxed_members(program),
+        result_types,
+        non_ascii: namer.non_ascii() || type_namer.non_ascii(),
     };
     let funcs: Vec<FuncId> = (0..program.functions.len() as u32)
         .map(FuncId)
@@ -125,6 +194,15 @@ pub fn lower(program: &Program) -> String {
             statics.push(quote! { static #name: RefCell<#ty> = RefCell::new(#init); });
         }
     }
+    let mut type_items: Vec<String> = (0..program.defs.len())
+        .filter(|i| used[*i])
+        .map(|i| print(l.type_def(DefId(i as u32))))
+        .collect();
+    for (name, c) in result_aliases {
+        let name = format_ident!("{}", name);
+        let t = l.candid_rust_ty(c);
+        type_items.push(print(quote! { type #name = #t; }));
+    }
     let mut uses = l.uses;
     let mut non_ascii = items.non_ascii;
     for p in &parts {
@@ -168,6 +246,7 @@ pub fn lower(program: &Program) -> String {
     if !statics.is_empty() {
         sections.push(print(quote! { thread_local! { #(#statics)* } }));
     }
+    sections.extend(type_items);
     sections.extend(parts.into_iter().flat_map(|p| p.items));
     // One blank line between sections, as rustfmt-formatted code has.
     for s in sections.iter().filter(|s| !s.is_empty()) {
@@ -175,6 +254,135 @@ pub fn lower(program: &Program) -> String {
         out.push_str(s);
     }
     out
+}
+
+/// Names the generated code imports or relies on in the type namespace.
+const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Int",
+    "Principal",
+    "Cell",
+    "RefCell",
+    "String",
+    "Vec",
+    "Option",
+    "Box",
+    "Result",
+    "FixedInt",
+    "OrRaise",
+    "Py",
+    "PyStr",
+    "PyFormat",
+    "Truthy",
+    "Self",
+    "CandidType",
+    "Deserialize",
+];
+
+/// The definitions a value of type `t` holds without indirection (a `Vec`
+/// is an indirection; `Opt`, tuples and fields are not).
+fn by_value(program: &Program, t: CandidTy, out: &mut Vec<DefId>) {
+    match program.types.candid_kind(t) {
+        CandidKind::Named(d) => {
+            if !out.contains(d) {
+                out.push(*d);
+                if let DefKind::Alias(target) = &program.def(*d).kind {
+                    by_value(program, *target, out);
+                }
+            }
+        }
+        CandidKind::Opt(x) => by_value(program, *x, out),
+        CandidKind::Tuple(xs) => xs.iter().for_each(|x| by_value(program, *x, out)),
+        _ => {}
+    }
+}
+
+/// Which definitions the Rust code names: every Record and Variant, and
+/// the aliases used inside them (elsewhere an alias is spelled out, so an
+/// unused `type` item would warn).
+fn used_defs(program: &Program) -> Vec<bool> {
+    fn mark(program: &Program, t: CandidTy, used: &mut Vec<bool>, todo: &mut Vec<DefId>) {
+        match program.types.candid_kind(t) {
+            CandidKind::Named(d) => {
+                if !used[d.0 as usize] {
+                    used[d.0 as usize] = true;
+                    todo.push(*d);
+                }
+            }
+            CandidKind::Opt(x) | CandidKind::Vec(x) => mark(program, *x, used, todo),
+            CandidKind::Tuple(xs) => xs.iter().for_each(|x| mark(program, *x, used, todo)),
+            _ => {}
+        }
+    }
+    let mut used: Vec<bool> = program
+        .defs
+        .iter()
+        .map(|d| !matches!(d.kind, DefKind::Alias(_)))
+        .collect();
+    let mut todo: Vec<DefId> = (0..program.defs.len() as u32)
+        .map(DefId)
+        .filter(|d| used[d.0 as usize])
+        .collect();
+    while let Some(d) = todo.pop() {
+        match &program.def(d).kind {
+            DefKind::Record(fs) | DefKind::Variant(fs) => fs
+                .iter()
+                .for_each(|f| mark(program, f.ty, &mut used, &mut todo)),
+            DefKind::Alias(t) => mark(program, *t, &mut used, &mut todo),
+        }
+    }
+    used
+}
+
+/// For each definition, the members whose type leads back to it by value:
+/// they are boxed so the Rust type has a size.
+fn boxed_members(program: &Program) -> Vec<Vec<bool>> {
+    // Definitions reachable by value from each one (transitively).
+    let direct: Vec<Vec<DefId>> = program
+        .defs
+        .iter()
+        .map(|d| {
+            let mut out = Vec::new();
+            match &d.kind {
+                DefKind::Record(fs) | DefKind::Variant(fs) => {
+                    fs.iter().for_each(|f| by_value(program, f.ty, &mut out))
+                }
+                DefKind::Alias(t) => by_value(program, *t, &mut out),
+            }
+            out
+        })
+        .collect();
+    let reaches = |from: &[DefId], target: DefId| {
+        let mut seen: Vec<DefId> = from.to_vec();
+        let mut i = 0;
+        while i < seen.len() {
+            if seen[i] == target {
+                return true;
+            }
+            for d in &direct[seen[i].0 as usize] {
+                if !seen.contains(d) {
+                    seen.push(*d);
+                }
+            }
+            i += 1;
+        }
+        false
+    };
+    program
+        .defs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| match &d.kind {
+            DefKind::Record(fs) | DefKind::Variant(fs) => fs
+                .iter()
+                .map(|f| {
+                    let mut out = Vec::new();
+                    by_value(program, f.ty, &mut out);
+                    reaches(&out, DefId(i as u32))
+                })
+                .collect(),
+            DefKind::Alias(_) => Vec::new(),
+        })
+        .collect()
 }
 
 /// Lowers functions `ids` (and their wrappers), each printed on its own.
@@ -258,6 +466,92 @@ impl<'p> Lower<'p> {
         format_ident!("{}", self.items.statics[id.0 as usize])
     }
 
+    /// The Rust type of a named Candid type.
+    pub(crate) fn type_name(&self, id: DefId) -> syn::Ident {
+        format_ident!("{}", self.items.types[id.0 as usize])
+    }
+
+    /// The Rust name of field (or tag) `i` of definition `id`, and whether
+    /// it is boxed.
+    pub(crate) fn member(&self, id: DefId, i: usize) -> (syn::Ident, bool) {
+        let name = format_ident!("{}", self.items.members[id.0 as usize][i]);
+        let boxed = self.items.boxed[id.0 as usize]
+            .get(i)
+            .copied()
+            .unwrap_or(false);
+        (name, boxed)
+    }
+
+    /// The Rust type of a Candid type inside a definition.
+    fn candid_member_ty(&mut self, c: CandidTy) -> TokenStream {
+        if let CandidKind::Named(d) = self.program.types.candid_kind(c) {
+            let name = self.type_name(*d);
+            return quote!(#name);
+        }
+        match self.program.types.candid_kind(c).clone() {
+            CandidKind::Opt(t) => {
+                let t = self.candid_member_ty(t);
+                quote!(Option<#t>)
+            }
+            CandidKind::Vec(t) => {
+                let t = self.candid_member_ty(t);
+                quote!(Vec<#t>)
+            }
+            CandidKind::Tuple(items) => {
+                let items: Vec<TokenStream> = items
+                    .into_iter()
+                    .map(|t| self.candid_member_ty(t))
+                    .collect();
+                quote!((#(#items,)*))
+            }
+            _ => self.candid_rust_ty(c),
+        }
+    }
+
+    /// The struct, enum or type alias of definition `id`.
+    fn type_def(&mut self, id: DefId) -> TokenStream {
+        let def = self.program.def(id);
+        let name = self.type_name(id);
+        let derive =
+            quote!(#[derive(candid::CandidType, serde::Deserialize, Clone, Debug, PartialEq)]);
+        let members = |this: &mut Self, fields: &[crate::model::ir::Field], variant: bool| {
+            fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let (member, boxed) = this.member(id, i);
+                    let rename = (member != f.name.as_str()).then(|| {
+                        let n = &f.name;
+                        quote!(#[serde(rename = #n)])
+                    });
+                    let ty = this.candid_member_ty(f.ty);
+                    let ty = if boxed { quote!(Box<#ty>) } else { ty };
+                    if !variant {
+                        quote!(#rename #member: #ty)
+                    } else if f.ty == CandidTy::NULL {
+                        quote!(#rename #member)
+                    } else {
+                        quote!(#rename #member(#ty))
+                    }
+                })
+                .collect::<Vec<_>>()
+        };
+        match &def.kind {
+            DefKind::Record(fields) => {
+                let fields = members(self, fields, false);
+                quote! { #derive struct #name { #(#fields),* } }
+            }
+            DefKind::Variant(tags) => {
+                let tags = members(self, tags, true);
+                quote! { #derive enum #name { #(#tags),* } }
+            }
+            DefKind::Alias(t) => {
+                let t = self.candid_member_ty(*t);
+                quote! { type #name = #t; }
+            }
+        }
+    }
+
     pub(crate) fn fn_name(&self, id: FuncId) -> syn::Ident {
         format_ident!("{}", self.items.fn_names[id.0 as usize])
     }
@@ -293,8 +587,28 @@ impl<'p> Lower<'p> {
                 self.uses.insert("Principal");
                 quote!(Principal)
             }
-            // `None`, and types the checker does not produce yet.
-            _ => quote!(()),
+            Ty::NONE => quote!(()),
+            _ => match self.program.types.kind(t).clone() {
+                TyKind::Nominal(d) => {
+                    let name = self.type_name(d);
+                    quote!(#name)
+                }
+                TyKind::Opt(t) => {
+                    let t = self.rust_ty(t);
+                    quote!(Option<#t>)
+                }
+                TyKind::List(t) => {
+                    let t = self.rust_ty(t);
+                    quote!(Vec<#t>)
+                }
+                TyKind::Tuple(items) => {
+                    let items: Vec<TokenStream> =
+                        items.into_iter().map(|t| self.rust_ty(t)).collect();
+                    quote!((#(#items,)*))
+                }
+                // Types the checker does not produce yet.
+                _ => quote!(()),
+            },
         }
     }
 
@@ -322,7 +636,7 @@ impl<'p> Lower<'p> {
     /// A Python value (`v`, of the result's Python type) as the Candid
     /// result.
     fn candid_result(&mut self, v: TokenStream, c: CandidTy, span: Span) -> TokenStream {
-        match self.boundary(c) {
+        let v = match self.boundary(c) {
             Boundary::Nat => {
                 self.uses.insert("OrRaise");
                 let at = self.at(span);
@@ -330,6 +644,20 @@ impl<'p> Lower<'p> {
             }
             Boundary::Int => quote!(#v.to_candid_int()),
             Boundary::Same => v,
+        };
+        v
+    }
+
+    /// The Rust result type of exported function `id`: ic-cdk reads a Rust
+    /// tuple result as several Candid results, so a Candid tuple (one
+    /// `record` result) is returned under a type alias.
+    fn result_ty(&mut self, id: FuncId, c: CandidTy) -> TokenStream {
+        match self.items.result_types.get(&id) {
+            Some(name) => {
+                let name = format_ident!("{}", name);
+                quote!(#name)
+            }
+            None => self.candid_rust_ty(c),
         }
     }
 
@@ -404,7 +732,7 @@ impl<'p> Lower<'p> {
                 None => quote!(),
                 Some(c) if c == CandidTy::NULL => quote!(),
                 Some(c) => {
-                    let t = self.candid_rust_ty(c);
+                    let t = self.result_ty(id, c);
                     quote!(-> #t)
                 }
             },
@@ -460,7 +788,7 @@ impl<'p> Lower<'p> {
         let attr = self.export_attr(e, &name);
         let (ret, body) = match e.ret {
             Some(c) if c != CandidTy::NULL => {
-                let t = self.candid_rust_ty(c);
+                let t = self.result_ty(id, c);
                 let body = self.candid_result(call, c, f.span);
                 (quote!(-> #t), body)
             }
@@ -480,7 +808,7 @@ impl<'p> Lower<'p> {
         match self.boundary_ret {
             Some(Some(c)) if c != CandidTy::NULL => {
                 let v = match self.boundary(c) {
-                    Boundary::Same => return self.val(e).ts,
+                    Boundary::Same => self.val(e).ts,
                     _ => self.receiver(e),
                 };
                 self.candid_result(v, c, e.span)

@@ -38,6 +38,23 @@ pub(crate) fn snake_case(name: &str) -> String {
     out
 }
 
+/// A Rust type or enum variant name: `reaction_type` -> `ReactionType`.
+pub(crate) fn camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = true;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The `thread_local!` static for a global: `message` -> `MESSAGE`.
 pub(crate) fn screaming_case(name: &str) -> String {
     snake_case(name).to_uppercase()
@@ -84,6 +101,11 @@ impl Namer {
     /// Every name handed out or reserved in this scope.
     pub fn names(&self) -> HashSet<String> {
         self.taken.clone()
+    }
+
+    /// Marks `name` as taken (a name the generated code imports, say).
+    pub fn reserve(&mut self, name: &str) {
+        self.taken.insert(name.to_string());
     }
 
     /// A fresh identifier based on `base` (already in the wanted case).

@@ -7,7 +7,7 @@
 //! [`Export`]: the thin Candid wrapper that decodes, converts and
 //! range-checks. Python code calls the function, never the wrapper.
 
-use super::ty::{CandidTy, Ty, Types};
+use super::ty::{CandidTy, DefId, Ty, Types};
 use super::Mode;
 use crate::source::{SourceMap, Span};
 use num_bigint::BigInt;
@@ -32,6 +32,8 @@ pub struct Program {
     /// Display path of the entry module.
     pub file: String,
     pub types: Types,
+    /// Named Candid types (Records, Variants, aliases), indexed by [`DefId`].
+    pub defs: Vec<TypeDef>,
     /// Indexed by [`GlobalId`].
     pub globals: Vec<Global>,
     /// Indexed by [`FuncId`], in source order.
@@ -41,6 +43,10 @@ pub struct Program {
 }
 
 impl Program {
+    pub fn def(&self, id: DefId) -> &TypeDef {
+        &self.defs[id.0 as usize]
+    }
+
     pub fn global(&self, id: GlobalId) -> &Global {
         &self.globals[id.0 as usize]
     }
@@ -60,6 +66,32 @@ impl Program {
         let i = self.exports.binary_search_by_key(&f, |e| e.func).ok()?;
         Some(&self.exports[i])
     }
+}
+
+/// A named Candid type: `class X(Record)`, `class X(Variant)`, a
+/// `TypedDict` (a Record), or an alias (`X = Tuple[str, nat64]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// The Python name, which is also the Candid name.
+    pub name: String,
+    pub span: Span,
+    pub kind: DefKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DefKind {
+    /// Fields in declaration order.
+    Record(Vec<Field>),
+    /// Tags in declaration order; a `null` payload is `CandidTy::NULL`.
+    Variant(Vec<Field>),
+    Alias(CandidTy),
+}
+
+/// A Record field or a Variant tag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: String,
+    pub ty: CandidTy,
 }
 
 /// A module-level variable, kept in heap memory (wiped on upgrade).
@@ -356,6 +388,10 @@ pub enum ExprKind {
     Print(Box<Expr>),
     Trap(Box<Expr>),
     Ic(IcCall),
+    /// `T` -> `Opt[T]`: a present optional value.
+    Some(Box<Expr>),
+    /// `record["field"]`: a field of a Record value (by index).
+    Field(Box<Expr>, usize),
     /// A nested function or lambda value (later issues).
     Closure(FuncId),
     /// `await` / `yield` of a cross-canister call (later issues).
@@ -388,6 +424,8 @@ impl Expr {
             | ExprKind::ToStr(a)
             | ExprKind::Print(a)
             | ExprKind::Trap(a)
+            | ExprKind::Some(a)
+            | ExprKind::Field(a, _)
             | ExprKind::Await(a) => f(a),
             ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
                 f(a);

@@ -12,6 +12,25 @@ use std::fmt::Write as _;
 
 pub fn program(p: &Program) -> String {
     let mut out = String::new();
+    for d in &p.defs {
+        match &d.kind {
+            super::ir::DefKind::Record(fields) | super::ir::DefKind::Variant(fields) => {
+                let kind = if matches!(d.kind, super::ir::DefKind::Record(_)) {
+                    "record"
+                } else {
+                    "variant"
+                };
+                let fields: Vec<String> = fields
+                    .iter()
+                    .map(|f| format!("{}: {}", f.name, candid(p, f.ty)))
+                    .collect();
+                let _ = writeln!(out, "type {} = {kind} {{ {} }}", d.name, fields.join("; "));
+            }
+            super::ir::DefKind::Alias(t) => {
+                let _ = writeln!(out, "type {} = {}", d.name, candid(p, *t));
+            }
+        }
+    }
     for g in &p.globals {
         let init = Printer { p, f: None }.expr(&g.init);
         let _ = writeln!(
@@ -59,6 +78,11 @@ fn candid(p: &Program, t: super::CandidTy) -> String {
         K::Empty => "empty".into(),
         K::Opt(t) => format!("opt {}", candid(p, *t)),
         K::Vec(t) => format!("vec {}", candid(p, *t)),
+        K::Tuple(items) => {
+            let items: Vec<String> = items.iter().map(|t| candid(p, *t)).collect();
+            format!("record {{ {} }}", items.join("; "))
+        }
+        K::Named(d) => p.def(*d).name.clone(),
         other => format!("{other:?}"),
     }
 }
@@ -291,6 +315,19 @@ impl Printer<'_> {
             ExprKind::Print(a) => format!("ic.print({})", self.expr(a)),
             ExprKind::Trap(a) => format!("ic.trap({})", self.expr(a)),
             ExprKind::Ic(c) => format!("ic.{}()", format!("{c:?}").to_lowercase()),
+            ExprKind::Some(a) => self.expr(a),
+            ExprKind::Field(a, i) => {
+                let name = match self.p.types.kind(a.ty) {
+                    super::TyKind::Nominal(d) => match &self.p.def(*d).kind {
+                        super::ir::DefKind::Record(fields) => {
+                            fields.get(*i).map_or("?", |f| f.name.as_str())
+                        }
+                        _ => "?",
+                    },
+                    _ => "?",
+                };
+                format!("{}[{name:?}]", self.expr(a))
+            }
             ExprKind::Closure(f) => format!("<closure {}>", self.p.function(*f).name),
             ExprKind::Await(a) => format!("(yield {})", self.expr(a)),
         }

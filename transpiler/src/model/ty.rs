@@ -239,6 +239,9 @@ impl fmt::Debug for CandidTy {
 /// The type table of one program.
 #[derive(Debug, Clone)]
 pub struct Types {
+    /// What each alias definition stands for (aliases are transparent for
+    /// Python values, named in the `.did`).
+    aliases: HashMap<DefId, CandidTy>,
     tys: Vec<TyKind>,
     ty_ids: HashMap<TyKind, Ty>,
     candid: Vec<CandidKind>,
@@ -255,6 +258,7 @@ impl Types {
     /// A table holding the primitives at their constant ids.
     pub fn new() -> Self {
         let mut t = Types {
+            aliases: HashMap::new(),
             tys: Vec::new(),
             ty_ids: HashMap::new(),
             candid: Vec::new(),
@@ -353,8 +357,28 @@ impl Types {
         self.intern(TyKind::Callable { params, ret })
     }
 
+    /// Records that definition `d` is an alias of `target`.
+    pub fn set_alias(&mut self, d: DefId, target: CandidTy) {
+        self.aliases.insert(d, target);
+    }
+
+    /// `c` with aliases at its top resolved.
+    pub fn unalias(&self, mut c: CandidTy) -> CandidTy {
+        for _ in 0..64 {
+            match self.candid_kind(c) {
+                CandidKind::Named(d) => match self.aliases.get(d) {
+                    Some(t) => c = *t,
+                    None => return c,
+                },
+                _ => return c,
+            }
+        }
+        c
+    }
+
     /// The Python value type of a value of Candid type `c`.
     pub fn value_ty(&mut self, c: CandidTy) -> Ty {
+        let c = self.unalias(c);
         match self.candid_kind(c).clone() {
             CandidKind::Nat | CandidKind::Int => Ty::INT,
             CandidKind::Fixed(k) => Ty::fixed(k),

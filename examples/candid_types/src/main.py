@@ -1,0 +1,134 @@
+from kybra import (
+    blob,
+    float64,
+    int16,
+    nat8,
+    nat32,
+    nat64,
+    null,
+    Opt,
+    Principal,
+    query,
+    Record,
+    Tuple,
+    update,
+    Variant,
+    Vec,
+)
+from typing import TypedDict
+
+# Candid's compound types as parameters and results: Records, Variants
+# (recursive ones too), Opt, Vec, Tuple and aliases.
+
+
+class Color(Variant, total=False):
+    Red: null
+    Green: null
+    Custom: "Rgb"
+
+
+Rgb = Tuple[nat8, nat8, nat8]
+
+
+class Profile(Record):
+    handle: str
+    age: nat8
+    score: float64
+    avatar: blob
+    owner: Principal
+    favorite: Color
+    tags: Vec[str]
+    nickname: Opt[str]
+
+
+class Comment(Record):
+    author: str
+    text: str
+    replies: Vec["Comment"]
+
+
+class Expr(Variant):
+    num: int16
+    neg: "Expr"
+    add: Tuple["Expr", "Expr"]
+
+
+class Budget(TypedDict):
+    limit: nat64
+    spent: nat64
+
+
+Scores = Vec[nat32]
+
+
+@query
+def echo_profile(p: Profile) -> Profile:
+    return p
+
+
+@query
+def echo_color(c: Color) -> Color:
+    return c
+
+
+@query
+def echo_comment(c: Comment) -> Comment:
+    return c
+
+
+@query
+def echo_expr(e: Expr) -> Expr:
+    return e
+
+
+@query
+def echo_nested_opt(x: Opt[Opt[str]]) -> Opt[Opt[str]]:
+    return x
+
+
+@query
+def echo_scores(s: Scores) -> Scores:
+    return s
+
+
+@query
+def echo_pair(p: Tuple[str, Principal]) -> Tuple[str, Principal]:
+    return p
+
+
+@query
+def handle_and_age(p: Profile) -> str:
+    return f"{p['handle']} is {p['age']}"
+
+
+@query
+def nickname(p: Profile) -> Opt[str]:
+    return p["nickname"]
+
+
+@query
+def has_tags(p: Profile) -> bool:
+    return True if p["tags"] else False
+
+
+@query
+def remaining(b: Budget) -> int:
+    return b["limit"] - b["spent"]
+
+
+@query
+def maybe_double(n: nat32) -> Opt[nat64]:
+    if n % 2 == 0:
+        return None
+    return n * 2
+
+
+last_color: Opt[Color] = None
+
+
+@update
+def remember(c: Color) -> Opt[Color]:
+    global last_color
+    previous = last_color
+    last_color = c
+    return previous

@@ -1,0 +1,6 @@
+from kybra import nat, query, Vec
+
+
+@query
+def total(xs: Vec[nat]) -> bool:
+    return True
