@@ -82,6 +82,7 @@ impl Checker<'_> {
                 }
                 let id = DefId(self.defs.len() as u32);
                 self.def_ids.insert(name.clone(), id);
+                self.types.set_def_name(id, &name);
                 self.defs.push(TypeDef {
                     name,
                     span: self.span(stmt.range()),

@@ -282,12 +282,10 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
 /// is an indirection; `Opt`, tuples and fields are not).
 fn by_value(program: &Program, t: CandidTy, out: &mut Vec<DefId>) {
     match program.types.candid_kind(t) {
-        CandidKind::Named(d) => {
-            if !out.contains(d) {
-                out.push(*d);
-                if let DefKind::Alias(target) = &program.def(*d).kind {
-                    by_value(program, *target, out);
-                }
+        CandidKind::Named(d) if !out.contains(d) => {
+            out.push(*d);
+            if let DefKind::Alias(target) = &program.def(*d).kind {
+                by_value(program, *target, out);
             }
         }
         CandidKind::Opt(x) => by_value(program, *x, out),
@@ -302,11 +300,9 @@ fn by_value(program: &Program, t: CandidTy, out: &mut Vec<DefId>) {
 fn used_defs(program: &Program) -> Vec<bool> {
     fn mark(program: &Program, t: CandidTy, used: &mut Vec<bool>, todo: &mut Vec<DefId>) {
         match program.types.candid_kind(t) {
-            CandidKind::Named(d) => {
-                if !used[d.0 as usize] {
-                    used[d.0 as usize] = true;
-                    todo.push(*d);
-                }
+            CandidKind::Named(d) if !used[d.0 as usize] => {
+                used[d.0 as usize] = true;
+                todo.push(*d);
             }
             CandidKind::Opt(x) | CandidKind::Vec(x) => mark(program, *x, used, todo),
             CandidKind::Tuple(xs) => xs.iter().for_each(|x| mark(program, *x, used, todo)),

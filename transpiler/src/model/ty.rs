@@ -242,6 +242,8 @@ pub struct Types {
     /// What each alias definition stands for (aliases are transparent for
     /// Python values, named in the `.did`).
     aliases: HashMap<DefId, CandidTy>,
+    /// The names of definitions, for messages.
+    def_names: HashMap<DefId, String>,
     tys: Vec<TyKind>,
     ty_ids: HashMap<TyKind, Ty>,
     candid: Vec<CandidKind>,
@@ -259,6 +261,7 @@ impl Types {
     pub fn new() -> Self {
         let mut t = Types {
             aliases: HashMap::new(),
+            def_names: HashMap::new(),
             tys: Vec::new(),
             ty_ids: HashMap::new(),
             candid: Vec::new(),
@@ -357,6 +360,11 @@ impl Types {
         self.intern(TyKind::Callable { params, ret })
     }
 
+    /// Records the name of definition `d` (for messages).
+    pub fn set_def_name(&mut self, d: DefId, name: &str) {
+        self.def_names.insert(d, name.to_string());
+    }
+
     /// Records that definition `d` is an alias of `target`.
     pub fn set_alias(&mut self, d: DefId, target: CandidTy) {
         self.aliases.insert(d, target);
@@ -422,7 +430,11 @@ impl Types {
                 let items: Vec<String> = items.iter().map(|t| self.display(*t)).collect();
                 format!("tuple[{}]", items.join(", "))
             }
-            TyKind::Nominal(d) => format!("<definition {}>", d.0),
+            TyKind::Nominal(d) => self
+                .def_names
+                .get(d)
+                .cloned()
+                .unwrap_or_else(|| format!("<definition {}>", d.0)),
             TyKind::Callable { params, ret } => {
                 let p: Vec<String> = params.iter().map(|t| self.display(*t)).collect();
                 format!("Callable[[{}], {}]", p.join(", "), self.display(*ret))
