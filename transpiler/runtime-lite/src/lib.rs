@@ -5,8 +5,15 @@
 //! from Rust's: unbounded `int` ([`Int`]), fixed-width Candid integers that
 //! trap when they leave their range ([`FixedInt`]), float arithmetic and
 //! `repr` ([`float`]), `str()`/`repr()` ([`PyStr`], [`Py`]), `format()`
-//! ([`PyFormat`]), truthiness ([`Truthy`]) and exceptions ([`Exception`],
-//! [`raise`]).
+//! ([`PyFormat`]), truthiness ([`Truthy`]), ordering ([`PyOrd`]),
+//! exceptions ([`Exception`], [`raise`]) and the shared mutable containers
+//! ([`List`], [`Dict`]).
+//!
+//! `List` and `Dict` are the "Shared" representation of Python's mutable
+//! values: a handle (`Rc<RefCell<..>>`) whose `Clone` aliases, whose
+//! methods borrow for one operation only, and which never copy the
+//! container on mutation. Loops iterate them as CPython does ([`List::iter`]
+//! by index, [`Dict::iter`] with CPython's mutation checks).
 //!
 //! Everything here is written to stay cheap on the canister hot path: small
 //! ints never allocate, and nothing beyond `core::fmt` is used for
@@ -27,19 +34,44 @@
 //! - `format(i, "c")` for a surrogate code point is a `ValueError` (Rust
 //!   strings cannot hold lone surrogates).
 //! - `float ** float` uses the target's `pow`; CPython uses the C library's.
+//! - Container equality (`==`, `in`, `list.index`/`count`/`remove`) skips
+//!   the comparison for the same container object (as CPython does for any
+//!   object), but floats have no identity: `[x] == [x]` for a NaN `x` is
+//!   false.
+//! - Containers that contain themselves print as CPython prints them
+//!   (`[[...]]`), but comparing two distinct such containers recurses
+//!   without bound (CPython raises `RecursionError`), and they are never
+//!   freed (reference counting without a cycle collector).
+//! - `list.sort` is a stable merge sort: the same result as CPython's for
+//!   any consistent order; with NaN floats the order may differ (CPython's
+//!   is timsort-specific).
+//! - A dict's entry layout follows CPython 3.11 (so mutation while
+//!   iterating behaves the same) for dicts built by insertion, deletion,
+//!   `pop`/`popitem`, `clear`, `copy`, `update` and [`Dict::with_capacity`]
+//!   (literals); the compiler must pick the constructor CPython's bytecode
+//!   would use for this to hold.
 
+pub mod dict;
 mod exception;
 mod fixed;
 pub mod float;
 mod format;
+mod guard;
 mod int;
+pub mod list;
+mod ord;
 mod pystr;
 pub mod text;
 mod truthy;
 
+pub use dict::{Dict, DictIter};
+
 pub use exception::{raise, trap, Exception, OrRaise};
 pub use fixed::{narrow, FixedInt};
 pub use format::PyFormat;
+pub use guard::repr_guard;
 pub use int::Int;
+pub use list::{List, ListIter};
+pub use ord::PyOrd;
 pub use pystr::{list_repr, Py, PyStr};
 pub use truthy::Truthy;
