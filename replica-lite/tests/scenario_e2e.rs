@@ -1,5 +1,7 @@
 //! End-to-end scenario scripts against the `scenario_target` test canister
-//! (tests/canisters/scenario_target), built for wasm32 on first use.
+//! (tests/canisters/scenario_target) and, for named and recursive Candid
+//! types, `candid_echo` (tests/canisters/candid_echo), built for wasm32 on
+//! first use.
 
 mod common;
 
@@ -341,4 +343,126 @@ fn binary_exit_codes() {
         .output()
         .unwrap();
     assert_eq!(usage.status.code(), Some(2));
+}
+
+/// A workspace holding `echo.wasm`, the `candid_echo` test canister
+/// (records, variants, opt, vec, blob, tuples, recursive types).
+fn echo_workspace(tag: &str, script: &str) -> PathBuf {
+    let dir = workspace(tag, &[("test.sh", script)]);
+    std::fs::copy(common::wasm_path("candid_echo"), dir.join("echo.wasm")).unwrap();
+    dir
+}
+
+fn run_echo(tag: &str, script: &str) -> (ScriptReport, String) {
+    let dir = echo_workspace(tag, script);
+    let path = dir.join("test.sh");
+    let mut replica = common::replica();
+    let mut out = Vec::new();
+    let report = run_script(&path, &mut replica, &mut NoPythonBuilder, &mut out).unwrap();
+    let text = String::from_utf8(out)
+        .unwrap()
+        .replace(&path.display().to_string(), "FILE");
+    (report, text)
+}
+
+const NAMED_TYPES: &str = r#"
+let c = install("echo.wasm")
+// `User`, `Role`, `Tree`, `Expr` are the canister's .did type names.
+let u : User = record {
+  id = 1; name = "Ada"; email = opt "ada@example.org"; tags = vec { "a"; "b" };
+  role = variant { member = record { since = 2020 } }; avatar = blob "\01\02";
+}
+assert u.id == (1 : nat64)
+assert call c.echo_user(u) == u
+let v = call c.echo_user(record { id = 2; name = "Bo"; tags = vec {}; role = variant { admin }; avatar = blob "" })
+assert v == record { id = (2 : nat64); name = "Bo"; email = null; tags = vec {}; role = variant { admin }; avatar = blob "" }
+assert call c.echo_role(variant { guest = opt "x" }) == variant { guest = opt "x" }
+assert call c.echo_role((variant { guest = null } : Role)).guest == null
+assert call c.find_user(vec { u; v }, 2) == opt v
+assert call c.find_user(vec { u; v }, 9) == null
+assert call c.echo_users(vec { u; v; u }).size() == 3
+
+// Tuples: a record argument and two results.
+let sw = call c.swap((u, variant { admin }))
+assert sw[0] == variant { admin }
+assert sw[1] == u
+assert call c.swap(record { v; (variant { guest = null } : Role) }) == (variant { guest = null }, v)
+
+// Recursive types.
+let t : Tree = variant { node = record {
+  left = variant { leaf = 1 };
+  right = variant { node = record { left = variant { leaf = 2 }; right = variant { leaf = -3 } } };
+} }
+assert call c.echo_tree(t) == t
+assert call c.tree_sum(t) == 0
+let big = call c.make_tree(4)
+assert call c.tree_sum(big) == 120
+assert big.node.left.node.left.node.left.node.left.leaf == (0 : int)
+assert big.node.right.node.right.node.right.node.right.leaf == (15 : int)
+assert call c.echo_tree(big) == big
+assert decode as c.echo_tree encode c.echo_tree(t) == t
+
+// Mutually recursive types.
+let e : Expr = variant { block = record {
+  stmts = vec { variant { num = 1 } };
+  result = opt variant { sum = vec { variant { num = 2 }; variant { neg = variant { num = 5 } } } };
+} }
+assert call c.eval(e) == -3
+assert call c.echo_expr(e) == e
+assert call c.eval((variant { block = record { stmts = vec {} } } : Expr)) == 0
+
+// Annotations inside call arguments use the called canister's types.
+call c.save((record { id = 3; name = "Cy"; tags = vec {}; role = variant { guest = null }; avatar = blob "" } : User))
+assert call c.load(3)?.name == "Cy"
+call c.save(u)
+assert call c.load(1)?.role.member.since == (2020 : nat64)
+assert call c.load(4) == null
+"#;
+
+#[test]
+fn named_types_and_recursive_values() {
+    let (report, text) = run_echo("named", NAMED_TYPES);
+    assert_eq!((report.passed, report.failed), (24, 0), "{text}");
+    assert!(text.lines().all(|l| l.starts_with("ok  ")), "{text}");
+}
+
+#[test]
+fn replies_print_with_field_names_and_tags() {
+    let script = r#"
+let c = install("echo.wasm")
+let u : User = record { id = 7; name = "Ed"; tags = vec { "t" }; role = variant { member = record { since = 1 } }; avatar = blob "" }
+assert call c.echo_user(u) == record { id = 7 }
+assert call c.echo_tree(variant { node = record { left = variant { leaf = 1 }; right = variant { leaf = 2 } } }) == variant { leaf = 3 }
+let x : User = record { id = 1 }
+"#;
+    let (report, text) = run_echo("printed", script);
+    assert_eq!((report.passed, report.failed), (0, 3), "{text}");
+    let left = |i: usize| match &report.failures[i].kind {
+        FailureKind::Assertion { left, .. } => left.clone(),
+        other => panic!("{other:?}"),
+    };
+    let user = left(0);
+    for part in [
+        "id = 7 : nat64",
+        "name = \"Ed\"",
+        "email = null",
+        "tags = vec { \"t\" }",
+        "role = variant { member = record { since = 1 : nat64 } }",
+    ] {
+        assert!(user.contains(part), "{part} in {user}");
+    }
+    let tree = left(1).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(tree.starts_with("variant { node = record {"), "{tree}");
+    assert!(tree.contains("left = variant { leaf = 1 : int }"), "{tree}");
+    assert!(
+        tree.contains("right = variant { leaf = 2 : int }"),
+        "{tree}"
+    );
+    let FailureKind::Error { message } = &report.failures[2].kind else {
+        panic!("an error: {text}")
+    };
+    assert_eq!(
+        message,
+        "cannot convert to `User`: record field `name` missing in record { id = 1 }"
+    );
 }

@@ -9,6 +9,7 @@ pub mod build;
 pub mod check;
 pub mod diagnostics;
 pub mod did;
+pub mod did_equiv;
 pub mod load;
 pub mod lower;
 pub mod model;

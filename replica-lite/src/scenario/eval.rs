@@ -1,6 +1,6 @@
 //! Evaluation of scenario commands against a [`Host`].
 
-use super::ast::{BinOp, CommandKind, Expr, Target, Transformer};
+use super::ast::{BinOp, CommandKind, Expr, Target, Transformer, TypeAnnot};
 use super::host::{Host, HostReject, Mode, Reply};
 use super::identity::{identity_principal, DEFAULT_IDENTITY};
 use super::parser::{record_value, variant_value};
@@ -9,7 +9,7 @@ use super::CanisterBuilder;
 use candid::types::value::IDLField;
 use candid::types::{Function, Label, Type, TypeInner};
 use candid::{IDLArgs, IDLValue, Principal, TypeEnv};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -74,8 +74,102 @@ pub(crate) struct Evaluator<'a> {
     /// Where each canister's code came from, for `upgrade`/`reinstall`.
     sources: HashMap<Principal, PathBuf>,
     interfaces: HashMap<String, Interface>,
+    /// Interfaces given by `import NAME = CANISTER as "file.did"`; they win
+    /// over the module's metadata.
+    imported: HashMap<Principal, Interface>,
+    /// The `.did` file next to a module without `candid:service` metadata,
+    /// per canister installed from it.
+    module_dids: HashMap<Principal, Interface>,
+    /// The latest interface of every canister (except the management
+    /// canister) the script installed, called or imported: where type names
+    /// in annotations come from.
+    known: BTreeMap<Principal, Interface>,
+    /// The named types of `known`, merged; rebuilt when `known` changes.
+    script_types: Option<Rc<ScriptTypes>>,
+    /// While the arguments of `call c.m(...)` or `encode c.m(...)` are
+    /// evaluated: `c`'s interface, whose type names come first.
+    scopes: Vec<Option<Interface>>,
     /// Instructions of the most recent call made by the current command.
     command_cost: Option<u64>,
+}
+
+/// The type names every known canister defines, merged. A name two
+/// canisters define differently is ambiguous, and so is every name whose
+/// definition refers to an ambiguous one.
+#[derive(Default)]
+struct ScriptTypes {
+    env: TypeEnv,
+    /// Ambiguous names, with why.
+    ambiguous: BTreeMap<String, String>,
+}
+
+impl ScriptTypes {
+    fn merge(known: &BTreeMap<Principal, Interface>) -> Self {
+        let mut defs: BTreeMap<&String, Vec<(Principal, &Type)>> = BTreeMap::new();
+        for (canister, iface) in known {
+            for (name, ty) in &iface.0 .0 {
+                defs.entry(name).or_default().push((*canister, ty));
+            }
+        }
+        let mut ambiguous = BTreeMap::new();
+        for (name, ds) in &defs {
+            if ds.iter().any(|(_, t)| *t != ds[0].1) {
+                let who: Vec<String> = ds.iter().map(|(c, _)| c.to_text()).collect();
+                ambiguous.insert(
+                    (*name).clone(),
+                    format!("canisters {} define it differently", who.join(", ")),
+                );
+            }
+        }
+        // Names that refer to an ambiguous name are ambiguous too.
+        loop {
+            let mut tainted = Vec::new();
+            for (name, ds) in &defs {
+                if ambiguous.contains_key(*name) {
+                    continue;
+                }
+                let mut refs = BTreeSet::new();
+                type_refs(ds[0].1, &mut refs);
+                if let Some(r) = refs.iter().find(|r| ambiguous.contains_key(*r)) {
+                    tainted.push((
+                        (*name).clone(),
+                        format!("it refers to `{r}`, which is ambiguous"),
+                    ));
+                }
+            }
+            if tainted.is_empty() {
+                break;
+            }
+            ambiguous.extend(tainted);
+        }
+        let mut env = TypeEnv::new();
+        for (name, ds) in defs {
+            if !ambiguous.contains_key(name) {
+                env.0.insert(name.clone(), ds[0].1.clone());
+            }
+        }
+        ScriptTypes { env, ambiguous }
+    }
+}
+
+/// The type names `t` mentions.
+fn type_refs(t: &Type, out: &mut BTreeSet<String>) {
+    match t.as_ref() {
+        TypeInner::Var(name) => {
+            out.insert(name.clone());
+        }
+        TypeInner::Opt(t) | TypeInner::Vec(t) => type_refs(t, out),
+        TypeInner::Record(fs) | TypeInner::Variant(fs) => {
+            fs.iter().for_each(|f| type_refs(&f.ty, out))
+        }
+        TypeInner::Func(f) => f.args.iter().chain(&f.rets).for_each(|t| type_refs(t, out)),
+        TypeInner::Service(ms) => ms.iter().for_each(|(_, t)| type_refs(t, out)),
+        TypeInner::Class(args, t) => {
+            args.iter().for_each(|t| type_refs(t, out));
+            type_refs(t, out);
+        }
+        _ => {}
+    }
 }
 
 impl<'a> Evaluator<'a> {
@@ -95,6 +189,11 @@ impl<'a> Evaluator<'a> {
             caller,
             sources: HashMap::new(),
             interfaces: HashMap::new(),
+            imported: HashMap::new(),
+            module_dids: HashMap::new(),
+            known: BTreeMap::new(),
+            script_types: None,
+            scopes: Vec::new(),
             command_cost: None,
         }
     }
@@ -135,6 +234,25 @@ impl<'a> Evaluator<'a> {
                     right,
                 }))
             }
+            CommandKind::Import { name, target, did } => {
+                let canister = self.target(target)?;
+                if let Some(file) = did {
+                    if canister == Principal::management_canister() {
+                        return err("the management canister's interface is built in; it cannot be imported from a file");
+                    }
+                    let path = self.base_dir.join(file);
+                    let loaded = candid_parser::utils::CandidSource::File(&path)
+                        .load()
+                        .map_err(|e| {
+                            EvalError::Other(format!("cannot import {}: {e}", path.display()))
+                        })?;
+                    self.imported.insert(canister, Rc::new(loaded));
+                }
+                self.vars
+                    .insert(name.clone(), IDLValue::Principal(canister));
+                self.register(canister);
+                Ok(None)
+            }
             CommandKind::Identity(name) => {
                 self.caller = identity_principal(name);
                 if name != "_" {
@@ -162,10 +280,9 @@ impl<'a> Evaluator<'a> {
                 Ok(record_value(out))
             }
             Expr::Variant(id, e) => Ok(variant_value(id.clone(), self.eval(e)?)),
-            Expr::Annot(e, ty, text) => {
+            Expr::Annot(e, annot) => {
                 let v = self.eval(e)?;
-                coerce(&v, ty, &TypeEnv::new(), true)
-                    .map_err(|m| EvalError::Other(format!("cannot convert to `{text}`: {m}")))
+                self.annotate(&v, annot)
             }
             Expr::Tuple(items) => {
                 let vals = self.eval_all(items)?;
@@ -205,15 +322,15 @@ impl<'a> Evaluator<'a> {
                 args,
             } => {
                 let canister = self.target(target)?;
-                let args = self.eval_all(args)?;
+                let args = self.eval_args(canister, args)?;
                 self.call(canister, method, args)
             }
             Expr::Encode { method, args } => {
-                let args = self.eval_all(args)?;
                 let bytes = match method {
-                    None => encode_untyped(&args)?,
+                    None => encode_untyped(&self.eval_all(args)?)?,
                     Some((target, name)) => {
                         let canister = self.target(target)?;
+                        let args = self.eval_args(canister, args)?;
                         let iface = self.interface(canister)?;
                         match method_of(iface.as_deref(), name) {
                             Some((env, f)) => encode_typed(&args, env, &f.args)?,
@@ -246,6 +363,92 @@ impl<'a> Evaluator<'a> {
         items.iter().map(|e| self.eval(e)).collect()
     }
 
+    /// Evaluates the arguments of a call to `canister`: type names in their
+    /// annotations are looked up in its interface first.
+    fn eval_args(&mut self, canister: Principal, items: &[Expr]) -> EResult<Vec<IDLValue>> {
+        let iface = self.interface(canister)?;
+        self.scopes.push(iface);
+        let r = self.eval_all(items);
+        self.scopes.pop();
+        r
+    }
+
+    /// `(v : T)`: converts `v`, resolving the type names in `T` against the
+    /// interface of the call whose arguments are being evaluated, if it
+    /// defines them all, else against every interface the script knows.
+    fn annotate(&mut self, v: &IDLValue, annot: &TypeAnnot) -> EResult<IDLValue> {
+        let text = &annot.text;
+        let convert = |ty: &Type, env: &TypeEnv| {
+            coerce(v, ty, env, true)
+                .map_err(|m| EvalError::Other(format!("cannot convert to `{text}`: {m}")))
+        };
+        if let Some(ty) = &annot.closed {
+            return convert(ty, &TypeEnv::new());
+        }
+        let resolve = |env: &TypeEnv| {
+            candid_parser::typing::ast_to_type(env, &annot.ast)
+                .map_err(|e| EvalError::Other(format!("invalid type `{text}`: {e}")))
+        };
+        if let Some(Some(iface)) = self.scopes.last() {
+            let env = &iface.0;
+            if annot.names.iter().all(|n| env.0.contains_key(n)) {
+                return convert(&resolve(env)?, env);
+            }
+        }
+        let types = self.script_types();
+        for name in &annot.names {
+            if let Some(why) = types.ambiguous.get(name) {
+                return err(format!(
+                    "type `{name}` is ambiguous: {why}; annotate inside the call's arguments \
+                     (`call c.method((value : {name}))` uses `c`'s definition) or write the type out"
+                ));
+            }
+            if !types.env.0.contains_key(name) {
+                let scope = if matches!(self.scopes.last(), Some(Some(_))) {
+                    "the called canister's interface nor "
+                } else {
+                    ""
+                };
+                return err(format!(
+                    "unknown type `{name}`: neither {scope}any interface known to the script defines it \
+                     (the script knows the interfaces of the canisters it installed, called or imported)"
+                ));
+            }
+        }
+        convert(&resolve(&types.env)?, &types.env)
+    }
+
+    fn script_types(&mut self) -> Rc<ScriptTypes> {
+        if let Some(t) = &self.script_types {
+            return t.clone();
+        }
+        let t = Rc::new(ScriptTypes::merge(&self.known));
+        self.script_types = Some(t.clone());
+        t
+    }
+
+    /// Records the canister's current interface among the known ones (after
+    /// installing or importing it). A canister whose interface cannot be
+    /// read is left out; calling it reports why.
+    fn register(&mut self, canister: Principal) {
+        let _ = self.interface(canister);
+    }
+
+    fn set_known(&mut self, canister: Principal, iface: Option<&Interface>) {
+        let changed = match (self.known.get(&canister), iface) {
+            (Some(old), Some(new)) => !Rc::ptr_eq(old, new),
+            (None, None) => false,
+            _ => true,
+        };
+        if changed {
+            match iface {
+                Some(i) => self.known.insert(canister, i.clone()),
+                None => self.known.remove(&canister),
+            };
+            self.script_types = None;
+        }
+    }
+
     fn target(&self, target: &Target) -> EResult<Principal> {
         match target {
             Target::Ic => Ok(Principal::management_canister()),
@@ -260,16 +463,23 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// The canister's interface: the built-in one of the management
+    /// canister; else one imported from a file; else the module's
+    /// `candid:service` metadata; else the `.did` file found next to the
+    /// module it was installed from.
     fn interface(&mut self, canister: Principal) -> EResult<Option<Interface>> {
-        let text = if canister == Principal::management_canister() {
-            MANAGEMENT_DID.to_string()
+        if canister == Principal::management_canister() {
+            return parse_interface(MANAGEMENT_DID, &mut self.interfaces).map(Some);
+        }
+        let iface = if let Some(i) = self.imported.get(&canister) {
+            Some(i.clone())
+        } else if let Some(text) = self.host.candid_service(canister) {
+            Some(parse_interface(&text, &mut self.interfaces)?)
         } else {
-            match self.host.candid_service(canister) {
-                Some(t) => t,
-                None => return Ok(None),
-            }
+            self.module_dids.get(&canister).cloned()
         };
-        parse_interface(&text, &mut self.interfaces).map(Some)
+        self.set_known(canister, iface.as_ref());
+        Ok(iface)
     }
 
     fn record_cost(&mut self, instructions: u64) {
@@ -428,12 +638,14 @@ impl<'a> Evaluator<'a> {
                 (self.load_module(&path)?, Some(path))
             }
         };
-        let arg = init_arg(&wasm, args)?;
+        let did = self.module_interface(&wasm, source.as_deref())?;
+        let arg = init_arg(did.as_ref(), args)?;
         let canister = self.host.create_canister(self.caller);
         let reply = self
             .host
             .install_code(canister, Mode::Install, &wasm, &arg, self.caller);
         self.finish_install(reply, "install")?;
+        self.installed(canister, &wasm, did);
         if let Some(path) = source {
             self.sources.insert(canister, path);
         }
@@ -465,13 +677,48 @@ impl<'a> Evaluator<'a> {
             },
         };
         let wasm = self.load_module(&path)?;
-        let arg = init_arg(&wasm, args)?;
+        let did = self.module_interface(&wasm, Some(&path))?;
+        let arg = init_arg(did.as_ref(), args)?;
         let reply = self
             .host
             .install_code(canister, mode, &wasm, &arg, self.caller);
         self.finish_install(reply, what)?;
+        self.installed(canister, &wasm, did);
         self.sources.insert(canister, path);
         Ok(IDLValue::Null)
+    }
+
+    /// The interface of a module: its `candid:service` metadata, else the
+    /// `.did` file next to the file it was read from (`x.did` for `x.wasm`
+    /// or `x.wasm.gz`), else none.
+    fn module_interface(&mut self, wasm: &[u8], path: Option<&Path>) -> EResult<Option<Interface>> {
+        if let Some(text) = super::wasm::candid_service(wasm) {
+            return parse_interface(&text, &mut self.interfaces).map(Some);
+        }
+        let Some(did) = path.and_then(sibling_did) else {
+            return Ok(None);
+        };
+        if !did.is_file() {
+            return Ok(None);
+        }
+        let loaded = candid_parser::utils::CandidSource::File(&did)
+            .load()
+            .map_err(|e| EvalError::Other(format!("invalid {}: {e}", did.display())))?;
+        Ok(Some(Rc::new(loaded)))
+    }
+
+    /// After installing `wasm`: remembers a `.did` file found for a module
+    /// without metadata, and the canister's new interface.
+    fn installed(&mut self, canister: Principal, wasm: &[u8], did: Option<Interface>) {
+        match did {
+            Some(i) if super::wasm::candid_service(wasm).is_none() => {
+                self.module_dids.insert(canister, i);
+            }
+            _ => {
+                self.module_dids.remove(&canister);
+            }
+        }
+        self.register(canister);
     }
 
     fn finish_install(&mut self, reply: Reply, what: &str) -> EResult<()> {
@@ -484,6 +731,15 @@ impl<'a> Evaluator<'a> {
                 reject,
             })
     }
+}
+
+/// `x.did` next to `x.wasm` or `x.wasm.gz`.
+fn sibling_did(module: &Path) -> Option<PathBuf> {
+    let name = module.file_name()?.to_str()?;
+    let stem = name
+        .strip_suffix(".wasm.gz")
+        .or_else(|| name.strip_suffix(".wasm"))?;
+    Some(module.with_file_name(format!("{stem}.did")))
 }
 
 fn is_module_path(t: &str) -> bool {
@@ -543,18 +799,13 @@ fn method_of<'i>(
     env.as_func(ty).ok().map(|f| (env, f))
 }
 
-/// The init argument types of a module, from its `candid:service` metadata
-/// when that declares a service class `(args) -> service`.
-fn init_arg(wasm: &[u8], args: &[IDLValue]) -> EResult<Vec<u8>> {
-    let did = super::wasm::candid_service(wasm);
-    let mut cache = HashMap::new();
-    if let Some(text) = did {
-        let iface = parse_interface(&text, &mut cache)?;
-        if let (env, Some(actor)) = &*iface {
-            if let TypeInner::Class(types, _) = actor.as_ref() {
-                return encode_typed(args, env, types)
-                    .map_err(|e| EvalError::Other(format!("init arguments: {e}")));
-            }
+/// Encodes init arguments, typed by the module's interface when that
+/// declares a service class `(args) -> service`.
+fn init_arg(iface: Option<&Interface>, args: &[IDLValue]) -> EResult<Vec<u8>> {
+    if let Some((env, Some(actor))) = iface.map(|i| &**i) {
+        if let TypeInner::Class(types, _) = actor.as_ref() {
+            return encode_typed(args, env, types)
+                .map_err(|e| EvalError::Other(format!("init arguments: {e}")));
         }
     }
     encode_untyped(args)

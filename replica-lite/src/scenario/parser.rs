@@ -1,6 +1,6 @@
 //! Recursive-descent parser for scenario scripts.
 
-use super::ast::{BinOp, Command, CommandKind, Expr, Target, Transformer};
+use super::ast::{type_names, BinOp, Command, CommandKind, Expr, Target, Transformer, TypeAnnot};
 use super::lexer::{tokenize, Tok, Token};
 use super::SyntaxError;
 use candid::types::value::{IDLField, VariantValue};
@@ -29,7 +29,7 @@ pub(crate) const BUILTINS: &[&str] = &[
 /// and Candid encoder far from the end of the stack).
 const MAX_DEPTH: usize = 100;
 
-const UNSUPPORTED: &[&str] = &["import", "load", "export", "config", "function"];
+const UNSUPPORTED: &[&str] = &["load", "export", "config", "function"];
 
 pub(crate) fn parse_script(src: &str) -> Result<Vec<Command>, SyntaxError> {
     let tokens = tokenize(src)?;
@@ -147,8 +147,36 @@ impl Parser<'_> {
                         format!("`{name}` is a keyword and cannot be a variable name"),
                     ));
                 }
+                if self.peek() == &Tok::Colon {
+                    // `let x : T = e` is `let x = (e : T)`.
+                    let colon = self.bump();
+                    let annot = self.type_until(colon.end, Tok::Assign)?;
+                    self.expect(Tok::Assign, "`=`")?;
+                    let value = self.expr()?;
+                    CommandKind::Let(name, Expr::Annot(Box::new(value), Box::new(annot)))
+                } else {
+                    self.expect(Tok::Assign, "`=`")?;
+                    CommandKind::Let(name, self.expr()?)
+                }
+            }
+            Tok::Ident(w) if w == "import" => {
+                self.bump();
+                let name = self.ident("a variable name")?;
+                if is_reserved(&name) {
+                    return Err(SyntaxError::new(
+                        self.tokens[self.pos - 1].start,
+                        format!("`{name}` is a keyword and cannot be a variable name"),
+                    ));
+                }
                 self.expect(Tok::Assign, "`=`")?;
-                CommandKind::Let(name, self.expr()?)
+                let target = self.target()?;
+                let did = if self.is_word("as") && !self.current().nl_before {
+                    self.bump();
+                    Some(self.text("a .did file path in quotes")?)
+                } else {
+                    None
+                };
+                CommandKind::Import { name, target, did }
             }
             Tok::Ident(w) if w == "assert" => {
                 self.bump();
@@ -254,7 +282,27 @@ impl Parser<'_> {
 
     /// `CANISTER . METHOD`
     fn method_ref(&mut self) -> Result<(Target, String), SyntaxError> {
-        let target = match self.peek().clone() {
+        let target = self.target()?;
+        self.expect(Tok::Dot, "`.` and a method name")?;
+        let method = match self.peek().clone() {
+            Tok::Ident(m) => m,
+            Tok::Text(bytes) => String::from_utf8(bytes)
+                .map_err(|_| self.error_here("method name is not valid UTF-8"))?,
+            other => {
+                return Err(self.error_here(format!(
+                    "expected a method name, found {}",
+                    other.describe()
+                )))
+            }
+        };
+        self.bump();
+        Ok((target, method))
+    }
+
+    /// A canister: `ic`, a variable, or a principal (`"..."`,
+    /// `principal "..."`).
+    fn target(&mut self) -> Result<Target, SyntaxError> {
+        Ok(match self.peek().clone() {
             Tok::Ident(w) if w == "ic" => {
                 self.bump();
                 Target::Ic
@@ -274,21 +322,7 @@ impl Parser<'_> {
                     other.describe()
                 )))
             }
-        };
-        self.expect(Tok::Dot, "`.` and a method name")?;
-        let method = match self.peek().clone() {
-            Tok::Ident(m) => m,
-            Tok::Text(bytes) => String::from_utf8(bytes)
-                .map_err(|_| self.error_here("method name is not valid UTF-8"))?,
-            other => {
-                return Err(self.error_here(format!(
-                    "expected a method name, found {}",
-                    other.describe()
-                )))
-            }
-        };
-        self.bump();
-        Ok((target, method))
+        })
     }
 
     fn principal_text(&mut self) -> Result<Principal, SyntaxError> {
@@ -471,8 +505,9 @@ impl Parser<'_> {
             }
             Tok::Colon => {
                 let colon = self.bump();
-                let (ty, text) = self.type_until_rparen(colon.end)?;
-                Ok(Expr::Annot(Box::new(first), ty, text))
+                let annot = self.type_until(colon.end, Tok::RParen)?;
+                self.expect(Tok::RParen, "`)`")?;
+                Ok(Expr::Annot(Box::new(first), Box::new(annot)))
             }
             Tok::Comma => {
                 let mut items = vec![first];
@@ -493,35 +528,58 @@ impl Parser<'_> {
         }
     }
 
-    /// Reads a Candid type up to the `)` closing the annotation.
-    fn type_until_rparen(
-        &mut self,
-        type_start: usize,
-    ) -> Result<(candid::types::Type, String), SyntaxError> {
+    /// Reads a Candid type up to `stop` (the `)` closing an annotation, or
+    /// the `=` of `let x : T = e`), which is left for the caller.
+    fn type_until(&mut self, type_start: usize, stop: Tok) -> Result<TypeAnnot, SyntaxError> {
         let mut depth = 0usize;
         let first = self.current().start;
+        let mut end = type_start;
         loop {
             match self.peek() {
                 Tok::Eof => return Err(self.error_here("unterminated type annotation")),
+                t if *t == stop && depth == 0 => break,
+                // `let x : T = e` keeps its type on one line (outside brackets).
+                _ if depth == 0
+                    && stop == Tok::Assign
+                    && self.current().nl_before
+                    && end > type_start =>
+                {
+                    return Err(
+                        self.error_here(format!("expected {} after the type", stop.describe()))
+                    )
+                }
+                Tok::Semi if depth == 0 => {
+                    return Err(
+                        self.error_here(format!("expected {} after the type", stop.describe()))
+                    )
+                }
                 Tok::LParen | Tok::LBrace => depth += 1,
-                Tok::RBrace => depth = depth.saturating_sub(1),
-                Tok::RParen if depth == 0 => break,
-                Tok::RParen => depth -= 1,
+                Tok::RBrace | Tok::RParen => depth = depth.saturating_sub(1),
                 _ => {}
             }
-            self.bump();
+            end = self.bump().end;
         }
-        let close = self.bump();
-        let text = self.src[type_start..close.start].trim().to_string();
+        let text = self.src[type_start..end].trim().to_string();
         if text.is_empty() {
             return Err(SyntaxError::new(first, "expected a type after `:`"));
         }
         let ast: candid_parser::syntax::IDLType = text
             .parse()
             .map_err(|e| SyntaxError::new(first, format!("invalid type `{text}`: {e}")))?;
-        let ty = candid_parser::typing::ast_to_type(&candid::TypeEnv::new(), &ast)
-            .map_err(|e| SyntaxError::new(first, format!("invalid type `{text}`: {e}")))?;
-        Ok((ty, text))
+        let names = type_names(&ast);
+        let closed = if names.is_empty() {
+            let ty = candid_parser::typing::ast_to_type(&candid::TypeEnv::new(), &ast)
+                .map_err(|e| SyntaxError::new(first, format!("invalid type `{text}`: {e}")))?;
+            Some(ty)
+        } else {
+            None
+        };
+        Ok(TypeAnnot {
+            ast,
+            names,
+            closed,
+            text,
+        })
     }
 
     fn word(&mut self, word: String, tok: &Token) -> Result<Expr, SyntaxError> {
@@ -726,6 +784,7 @@ fn is_reserved(word: &str) -> bool {
             | "principal"
             | "service"
             | "func"
+            | "import"
     ) || UNSUPPORTED.contains(&word)
 }
 

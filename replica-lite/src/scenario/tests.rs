@@ -137,9 +137,18 @@ fn parses_composite_values() {
     assert!(matches!(expr("(1, \"a\",)"), Expr::Tuple(ref v) if v.len() == 2));
     assert!(matches!(expr("((1))"), Expr::Value(_)));
     match expr("(1 : nat8)") {
-        Expr::Annot(_, ty, text) => {
-            assert_eq!(text, "nat8");
-            assert_eq!(ty.to_string(), "nat8");
+        Expr::Annot(_, annot) => {
+            assert_eq!(annot.text, "nat8");
+            assert_eq!(annot.closed.unwrap().to_string(), "nat8");
+            assert!(annot.names.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+    // Type names are kept for the evaluator to resolve.
+    match expr("(x : record { a : User; b : vec opt Role; c : User })") {
+        Expr::Annot(_, annot) => {
+            assert!(annot.closed.is_none());
+            assert_eq!(annot.names, vec!["Role".to_string(), "User".to_string()]);
         }
         other => panic!("{other:?}"),
     }
@@ -242,11 +251,24 @@ fn parse_errors_have_positions() {
     assert_eq!(l, 2);
     assert_eq!(c, 7);
     assert!(m.contains("end of file"), "{m}");
-    let (_, _, m) = parse_err("import c = \"aaaaa-aa\"");
+    let (_, _, m) = parse_err("load \"other.sh\"");
     assert!(m.contains("not supported"), "{m}");
-    let (l, c, m) = parse_err("\n(1 : nat99)");
+    let (l, c, m) = parse_err("\n(1 : record { a : })");
     assert_eq!((l, c), (2, 6));
-    assert!(m.contains("invalid type `nat99`"), "{m}");
+    assert!(m.contains("invalid type `record { a : }`"), "{m}");
+    let (l, c, m) = parse_err("let x : nat\nlet y = 1");
+    assert_eq!((l, c), (2, 1));
+    assert!(m.contains("expected `=` after the type"), "{m}");
+    let (l, c, m) = parse_err("let x : nat; x");
+    assert_eq!((l, c), (1, 12));
+    assert!(m.contains("expected `=` after the type"), "{m}");
+    let (_, c, m) = parse_err("(1 : )");
+    assert_eq!(c, 6);
+    assert!(m.contains("expected a type after `:`"), "{m}");
+    let (_, _, m) = parse_err("import call = c");
+    assert!(m.contains("keyword"), "{m}");
+    let (_, _, m) = parse_err("import c = c as d");
+    assert!(m.contains("a .did file path in quotes"), "{m}");
     let (_, c, m) = parse_err("call \"not a principal\".m()");
     assert_eq!(c, 6);
     assert!(m.contains("invalid principal"), "{m}");
@@ -366,6 +388,15 @@ fn annotations_convert_like_ic_repl() {
             },
         ])
     );
+    // An annotation names the fields and tags of a value decoded untyped.
+    assert_eq!(
+        value("(decode encode(record { a = 1; b = variant { x } }) : record { a : int; b : variant { x; y } })")
+            .to_string(),
+        "record { a = 1 : int; b = variant { x } }"
+    );
+    assert!(value("decode encode(record { a = 1 })")
+        .to_string()
+        .contains("97 ="));
     assert!(value_err("(300 : nat8)").contains("out of range"));
     assert!(value_err("(-1 : nat)").contains("out of range"));
     assert!(value_err("(\"x\" : nat)").contains("type mismatch"));
@@ -558,7 +589,10 @@ impl Host for FakeHost {
 
 const DID: &str = "type R = record { a : nat8; b : vec nat16; c : opt text };
 type V = variant { ok : nat64; err : text };
+type L = opt record { head : nat; tail : L };
+type W = record { r : R; v : V };
 service : (text) -> {
+  echo_l : (L) -> (L) query;
   set : (nat64, opt text, R) -> ();
   get : () -> (nat64) query;
   pair : () -> (nat64, text) query;
@@ -620,7 +654,7 @@ fn typed_handler() -> Handler {
                 IDLValue::Nat64(counter),
                 IDLValue::Text("two".into()),
             ])),
-            "echo_v" => Ok(arg.to_vec()),
+            "echo_v" | "echo_l" | "echo_r" => Ok(arg.to_vec()),
             "whoami" => Ok(reply(vec![IDLValue::Principal(sender)])),
             _ => Err(HostReject {
                 code: "CanisterError (5)".into(),
@@ -941,4 +975,225 @@ assert decode as c.pair encode((7 : nat64), "s") == ((7 : nat64), "s")
 "#;
     let r = run("encode", script, &mut NoPythonBuilder);
     assert_eq!((r.report.passed, r.report.failed), (2, 0), "{}", r.output);
+}
+
+// ---------------------------------------------------------------- named types
+
+/// A second interface whose `R` differs from [`DID`]'s (and whose `W`,
+/// written the same, refers to it).
+const OTHER_DID: &str = "type R = record { a : text };
+type W = record { r : R; v : V };
+type V = variant { ok : nat64; err : text };
+type Only = variant { yes; no };
+service : { echo_r : (R) -> (R) query }";
+
+#[test]
+fn annotations_use_type_names_of_known_interfaces() {
+    let script = r#"
+let c = install("target.wasm", "x")
+let r : R = record { a = 1; b = vec { 2 } }
+assert r == record { a = (1 : nat8); b = vec { (2 : nat16) }; c = null }
+assert (variant { ok = 5 } : V) == variant { ok = (5 : nat64) }
+assert (variant { ok = 5 } : V) != variant { ok = 5.0 }
+let w : W = record { r = record { a = 3; b = vec {} }; v = variant { err = "e" } }
+assert w.r.a == (3 : nat8)
+assert (vec { record { a = 1; b = vec {} } } : vec R)[0].c == null
+let l : L = opt record { head = 1; tail = opt record { head = 2; tail = null } }
+assert l?.tail?.head == (2 : nat)
+assert call c.echo_l(l) == l
+assert call c.echo_l(l)?.tail?.tail == null
+call c.set(7, null, (record { a = 4; b = vec { 5 } } : R))
+assert call c.get() == (7 : nat64)
+"#;
+    let r = run("names", script, &mut NoPythonBuilder);
+    assert_eq!((r.report.passed, r.report.failed), (9, 0), "{}", r.output);
+    // The record went out with the types of R.
+    let (_, method, arg, _, _) = &r.host.calls[2];
+    assert_eq!(method, "set");
+    assert_eq!(
+        IDLArgs::from_bytes(arg).unwrap().args[2].to_string(),
+        "record { 97 = 4 : nat8; 98 = vec { 5 : nat16 }; 99 = null }"
+    );
+}
+
+#[test]
+fn annotation_errors_name_the_type() {
+    // Before any canister is known, names are unknown.
+    let r = run(
+        "names-unknown",
+        "let x : R = record { a = 1 }\n",
+        &mut NoPythonBuilder,
+    );
+    assert!(
+        r.output.contains(
+            "error: unknown type `R`: neither any interface known to the script defines it \
+             (the script knows the interfaces of the canisters it installed, called or imported)\n"
+        ),
+        "{}",
+        r.output
+    );
+    let r = run(
+        "names-typo",
+        "let c = install(\"target.wasm\", \"x\")\nlet x : Rr = 1\n",
+        &mut NoPythonBuilder,
+    );
+    assert!(r.output.contains("unknown type `Rr`"), "{}", r.output);
+    let r = run(
+        "names-typo-call",
+        "let c = install(\"target.wasm\", \"x\")\ncall c.set(1, null, (1 : Nope))\n",
+        &mut NoPythonBuilder,
+    );
+    assert!(
+        r.output.contains(
+            "unknown type `Nope`: neither the called canister's interface nor any interface"
+        ),
+        "{}",
+        r.output
+    );
+    let r = run(
+        "names-mismatch",
+        "let c = install(\"target.wasm\", \"x\")\nlet x : R = record { a = 300; b = vec {} }\n",
+        &mut NoPythonBuilder,
+    );
+    assert!(
+        r.output
+            .contains("error: cannot convert to `R`: 300 is out of range for nat8"),
+        "{}",
+        r.output
+    );
+}
+
+#[test]
+fn ambiguous_names_resolve_in_the_called_canister() {
+    let dir = temp_dir("names-ambiguous");
+    std::fs::write(dir.join("other.wasm"), module(OTHER_DID)).unwrap();
+    let script = r#"
+let c = install("target.wasm", "x")
+let o = install("other.wasm")
+assert (variant { yes } : Only) == variant { yes }
+assert (variant { ok = 1 } : V) == variant { ok = (1 : nat64) }
+assert call o.echo_r((record { a = "t" } : R)) == record { a = "t" }
+call c.set(1, null, (record { a = 1; b = vec {} } : R))
+assert call c.get() == (1 : nat64)
+let x : R = record { a = "t" }
+"#;
+    let r = run("names-ambiguous", script, &mut NoPythonBuilder);
+    assert_eq!((r.report.passed, r.report.failed), (4, 1), "{}", r.output);
+    let message = match &r.report.failures[0].kind {
+        FailureKind::Error { message } => message.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        message.starts_with("type `R` is ambiguous: canisters "),
+        "{message}"
+    );
+    assert!(
+        message.ends_with(
+            "define it differently; annotate inside the call's arguments \
+             (`call c.method((value : R))` uses `c`'s definition) or write the type out"
+        ),
+        "{message}"
+    );
+    // W is written the same in both interfaces but refers to R.
+    let r = run(
+        "names-ambiguous",
+        "let c = install(\"target.wasm\", \"x\")\nlet o = install(\"other.wasm\")\n\
+         let w : W = record { r = record { a = \"t\" }; v = variant { ok = 1 } }\n",
+        &mut NoPythonBuilder,
+    );
+    assert!(
+        r.output
+            .contains("type `W` is ambiguous: it refers to `R`, which is ambiguous"),
+        "{}",
+        r.output
+    );
+    // Reinstalling `o` with `target.wasm` removes the conflict.
+    let r = run(
+        "names-ambiguous",
+        "let c = install(\"target.wasm\", \"x\")\nlet o = install(\"other.wasm\")\n\
+         reinstall(o, \"target.wasm\", \"y\")\nlet x : R = record { a = 1; b = vec {} }\n\
+         assert x.a == (1 : nat8)\n",
+        &mut NoPythonBuilder,
+    );
+    assert_eq!((r.report.passed, r.report.failed), (1, 0), "{}", r.output);
+}
+
+#[test]
+fn import_binds_a_canister_with_a_did_file() {
+    let dir = temp_dir("import");
+    // The imported interface: `get` is an update here, and a new type.
+    std::fs::write(
+        dir.join("iface.did"),
+        "type Extra = record { n : nat32 };\nservice : { get : () -> (nat64); echo_v : (variant { ok : nat64; err : text }) -> (variant { ok : nat64; err : text }) }",
+    )
+    .unwrap();
+    let script = r#"
+let c = install("target.wasm", "x")
+import d = c as "iface.did"
+assert d == c
+assert call d.get() == (0 : nat64)
+let e : Extra = record { n = 4 }
+assert e.n == (4 : nat32)
+import same = c
+assert call same.get() == (0 : nat64)
+import p = "aaaaa-aa"
+assert p == principal "aaaaa-aa"
+"#;
+    let r = run("import", script, &mut NoPythonBuilder);
+    assert_eq!((r.report.passed, r.report.failed), (5, 0), "{}", r.output);
+    // `d` is `c` with the imported interface: `get` went as an update.
+    let gets: Vec<bool> = r
+        .host
+        .calls
+        .iter()
+        .filter(|c| c.1 == "get")
+        .map(|c| c.4)
+        .collect();
+    assert_eq!(gets, vec![false, false]);
+    let r = run(
+        "import",
+        "import m = \"aaaaa-aa\" as \"iface.did\"\n",
+        &mut NoPythonBuilder,
+    );
+    assert!(
+        r.output
+            .contains("management canister's interface is built in"),
+        "{}",
+        r.output
+    );
+    let r = run(
+        "import",
+        "let c = install(\"target.wasm\", \"x\")\nimport d = c as \"missing.did\"\n",
+        &mut NoPythonBuilder,
+    );
+    assert!(r.output.contains("cannot import"), "{}", r.output);
+}
+
+#[test]
+fn did_file_next_to_a_module_without_metadata() {
+    let dir = temp_dir("sibling");
+    // A module with no custom section, and its interface next to it.
+    std::fs::write(dir.join("plain.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dir.join("plain.did"), DID).unwrap();
+    std::fs::write(dir.join("bare.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    let script = r#"
+let c = install("plain.wasm", "init")
+call c.set(3, null, record { a = 1; b = vec {} })
+assert call c.get() == (3 : nat64)
+let r : R = record { a = 1; b = vec {} }
+let b = install("bare.wasm", "init")
+"#;
+    let r = run("sibling", script, &mut NoPythonBuilder);
+    assert_eq!((r.report.passed, r.report.failed), (1, 0), "{}", r.output);
+    // The init argument was typed by plain.did (text), `get` was a query.
+    assert_eq!(
+        IDLArgs::from_bytes(&r.host.installs[0].3).unwrap().args,
+        vec![IDLValue::Text("init".into())]
+    );
+    assert!(r.host.calls[1].4, "get is a query in plain.did");
+    // Without a .did file the init argument is untyped.
+    assert_eq!(
+        IDLArgs::from_bytes(&r.host.installs[1].3).unwrap().args,
+        vec![IDLValue::Text("init".into())]
+    );
 }
