@@ -632,7 +632,7 @@ impl<'p> Lower<'p> {
     /// A Python value (`v`, of the result's Python type) as the Candid
     /// result.
     fn candid_result(&mut self, v: TokenStream, c: CandidTy, span: Span) -> TokenStream {
-        let v = match self.boundary(c) {
+        match self.boundary(c) {
             Boundary::Nat => {
                 self.uses.insert("OrRaise");
                 let at = self.at(span);
@@ -640,8 +640,7 @@ impl<'p> Lower<'p> {
             }
             Boundary::Int => quote!(#v.to_candid_int()),
             Boundary::Same => v,
-        };
-        v
+        }
     }
 
     /// The Rust result type of exported function `id`: ic-cdk reads a Rust
