@@ -132,3 +132,42 @@ def remember(c: Color) -> Opt[Color]:
     previous = last_color
     last_color = c
     return previous
+
+
+# Values built in Python: dict literals are Records and Variants, list and
+# tuple literals Vecs and Tuples; an omitted Opt field is None.
+
+
+@query
+def default_profile(owner: Principal) -> Profile:
+    return {
+        "handle": "anon",
+        "age": 0,
+        "score": 0.5,
+        "avatar": b"",
+        "owner": owner,
+        "favorite": {"Custom": (1, 2, 3)},
+        "tags": ["new", "user"],
+    }
+
+
+@query
+def leaf_sum(depth: nat8) -> Expr:
+    if depth == 0:
+        return {"num": 1}
+    return {"add": (leaf_sum(depth - 1), {"neg": {"num": depth}})}
+
+
+@query
+def thread_of(author: str) -> Comment:
+    reply: Comment = {"author": "bot", "text": "welcome", "replies": []}
+    return {"author": author, "text": "hello", "replies": [reply, reply]}
+
+
+@query
+def color_of(name: str) -> Color:
+    if name == "red":
+        return {"Red": None}
+    if name == "green":
+        return {"Green": None}
+    return {"Custom": (0, 0, 0)}

@@ -206,6 +206,188 @@ impl Checker<'_> {
         }
     }
 
+    /// An expression whose value goes where a `want` is expected (a
+    /// parameter, a result, an annotated variable, a field): dict, list and
+    /// tuple literals take their Candid type from there; other values are
+    /// converted as `coerce` allows.
+    pub(crate) fn expect(&mut self, e: &ast::Expr, want: Ty) -> Result<Expr, Diagnostic> {
+        let mut target = want;
+        while let TyKind::Opt(t) = self.types.kind(target) {
+            target = *t;
+        }
+        let built = match (e, self.types.kind(target).clone()) {
+            (ast::Expr::Dict(d), TyKind::Nominal(def)) => Some(self.dict_literal(d, def, target)?),
+            (ast::Expr::List(l), TyKind::List(t)) => {
+                let mut items = Vec::new();
+                for x in &l.elts {
+                    items.push(self.expect(x, t)?);
+                }
+                Some(Expr::new(target, ExprKind::List(items), self.span(l.range)))
+            }
+            (ast::Expr::Tuple(tu), TyKind::Tuple(tys)) => {
+                if tu.elts.len() != tys.len() {
+                    return Err(self
+                        .error(
+                            tu.range,
+                            format!(
+                                "expected a tuple of {} values, found {}",
+                                tys.len(),
+                                tu.elts.len()
+                            ),
+                        )
+                        .with_help(format!("write `({})`", vec!["..."; tys.len()].join(", "))));
+                }
+                let mut items = Vec::new();
+                for (x, t) in tu.elts.iter().zip(tys) {
+                    items.push(self.expect(x, t)?);
+                }
+                Some(Expr::new(
+                    target,
+                    ExprKind::Tuple(items),
+                    self.span(tu.range),
+                ))
+            }
+            _ => None,
+        };
+        let v = match built {
+            Some(v) => v,
+            None => self.expr(e)?,
+        };
+        self.coerce(v, want, e.range())
+    }
+
+    /// `{"field": value, ...}` as a Record, `{"Tag": value}` as a Variant.
+    fn dict_literal(
+        &mut self,
+        d: &ast::ExprDict,
+        def: crate::model::DefId,
+        ty: Ty,
+    ) -> Result<Expr, Diagnostic> {
+        let span = self.span(d.range);
+        let name = self.defs[def.0 as usize].name.clone();
+        let (fields, variant) = match &self.defs[def.0 as usize].kind {
+            crate::model::ir::DefKind::Record(f) => (f.clone(), false),
+            crate::model::ir::DefKind::Variant(f) => (f.clone(), true),
+            crate::model::ir::DefKind::Alias(_) => {
+                return Err(self.error(d.range, format!("`{name}` is not a Record or Variant")))
+            }
+        };
+        let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+        let mut given: Vec<(usize, &ast::Expr)> = Vec::new();
+        for (k, v) in d.keys.iter().zip(&d.values) {
+            let key = match k {
+                Some(ast::Expr::Constant(c)) => match &c.value {
+                    ast::Constant::Str(s) => Some((s.clone(), c.range)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let Some((key, range)) = key else {
+                let range = k.as_ref().map_or(v.range(), |k| k.range());
+                return Err(self
+                    .error(range, format!("a `{name}` literal needs string keys"))
+                    .with_help(format!(
+                        "its {}: {}",
+                        if variant { "tags" } else { "fields" },
+                        names.join(", ")
+                    )));
+            };
+            let Some(i) = names.iter().position(|n| *n == key) else {
+                return Err(self
+                    .error(
+                        range,
+                        format!(
+                            "`{name}` has no {} {key:?}",
+                            if variant { "tag" } else { "field" }
+                        ),
+                    )
+                    .with_help(format!(
+                        "its {}: {}",
+                        if variant { "tags" } else { "fields" },
+                        names.join(", ")
+                    )));
+            };
+            if given.iter().any(|(j, _)| *j == i) {
+                return Err(self
+                    .error(range, format!("{key:?} is given twice"))
+                    .with_help("give each field once"));
+            }
+            given.push((i, v));
+        }
+        if variant {
+            let [(tag, v)] = given.as_slice() else {
+                return Err(self
+                    .error(
+                        d.range,
+                        format!(
+                            "a `{name}` value has exactly one tag, found {}",
+                            given.len()
+                        ),
+                    )
+                    .with_help(format!("e.g. `{{\"{}\": ...}}`", names[0])));
+            };
+            let payload = fields[*tag].ty;
+            let value = if payload == crate::model::CandidTy::NULL {
+                let range = v.range();
+                let v = self.expr(v)?;
+                if v.ty != Ty::NONE {
+                    return Err(self
+                        .error(range, format!("the tag {:?} carries no value", names[*tag]))
+                        .with_help(format!("write `{{\"{}\": None}}`", names[*tag])));
+                }
+                None
+            } else {
+                let want = self.types.value_ty(payload);
+                Some(Box::new(self.expect(v, want)?))
+            };
+            return Ok(Expr::new(
+                ty,
+                ExprKind::Variant {
+                    def,
+                    tag: *tag,
+                    value,
+                },
+                span,
+            ));
+        }
+        let mut values: Vec<Option<Expr>> = vec![None; fields.len()];
+        let mut order = Vec::new();
+        for (i, v) in &given {
+            let want = self.types.value_ty(fields[*i].ty);
+            values[*i] = Some(self.expect(v, want)?);
+            order.push(*i);
+        }
+        let mut out = Vec::new();
+        for (i, v) in values.into_iter().enumerate() {
+            let want = self.types.value_ty(fields[i].ty);
+            match v {
+                Some(v) => out.push(v),
+                // An absent optional field is `None`.
+                None if matches!(self.types.kind(want), TyKind::Opt(_)) => {
+                    out.push(Expr::new(want, ExprKind::None, span));
+                    order.push(i);
+                }
+                None => {
+                    return Err(self
+                        .error(
+                            d.range,
+                            format!("missing field {:?} of `{name}`", fields[i].name),
+                        )
+                        .with_help(format!("add `\"{}\": ...`", fields[i].name)))
+                }
+            }
+        }
+        Ok(Expr::new(
+            ty,
+            ExprKind::Record {
+                def,
+                fields: out,
+                order,
+            },
+            span,
+        ))
+    }
+
     /// `str()` of a value: primitives only so far.
     fn printable(&self, e: &Expr, range: TextRange) -> Result<(), Diagnostic> {
         let primitive = e.ty.is_numeric()
@@ -652,8 +834,7 @@ impl Checker<'_> {
             }
             let mut args = Vec::new();
             for (a, (_, t)) in c.args.iter().zip(&sig.params) {
-                let v = self.expr(a)?;
-                args.push(self.coerce(v, *t, a.range())?);
+                args.push(self.expect(a, *t)?);
             }
             return Ok(Expr::new(sig.ret, ExprKind::Call(id, args), span));
         }

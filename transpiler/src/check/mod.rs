@@ -396,16 +396,13 @@ impl<'m> Checker<'m> {
                 .with_help("use literals here and compute other values inside a function");
             return self.report(d);
         }
-        let init = match self.expr(value) {
+        let init = match ty {
+            Some(t) => self.expect(value, t),
+            None => self.expr(value),
+        };
+        let init = match init {
             Ok(e) => e,
             Err(d) => return self.report(d),
-        };
-        let init = match ty {
-            Some(t) => match self.coerce(init, t, value.range()) {
-                Ok(e) => e,
-                Err(d) => return self.report(d),
-            },
-            None => init,
         };
         let span = self.span(range);
         self.push_global(name, init, span);
@@ -528,6 +525,14 @@ fn is_constant_expr(e: &ast::Expr) -> bool {
         ast::Expr::Constant(_) => true,
         ast::Expr::UnaryOp(u) => is_constant_expr(&u.operand),
         ast::Expr::BinOp(b) => is_constant_expr(&b.left) && is_constant_expr(&b.right),
+        ast::Expr::List(l) => l.elts.iter().all(is_constant_expr),
+        ast::Expr::Tuple(t) => t.elts.iter().all(is_constant_expr),
+        ast::Expr::Dict(d) => {
+            d.keys
+                .iter()
+                .all(|k| k.as_ref().is_some_and(is_constant_expr))
+                && d.values.iter().all(is_constant_expr)
+        }
         _ => false,
     }
 }

@@ -232,8 +232,7 @@ impl Checker<'_> {
                 )
                 .with_help("return a value")),
             (t, Some(v)) => {
-                let e = self.expr(v)?;
-                let e = self.coerce(e, t, v.range())?;
+                let e = self.expect(v, t)?;
                 Ok(vec![Stmt::Return(Some(e))])
             }
         }
@@ -256,14 +255,16 @@ impl Checker<'_> {
                     )
                     .with_help("declare it at module level with a type and initial value"));
             };
-            let v = self.expr(value)?;
-            let v = self.coerce(v, ty, value.range())?;
+            let v = self.expect(value, ty)?;
             return Ok(Stmt::Assign {
                 place: Place::Global(id),
                 value: v,
             });
         }
-        let v = self.expr(value)?;
+        let v = match self.ctx().annotated.get(&name).copied() {
+            Some(t) => self.expect(value, t)?,
+            None => self.expr(value)?,
+        };
         // An annotated name keeps its type (stores into a fixed-width
         // variable are range-checked); otherwise the name holds the value's
         // Python type, a new local when that type changes.

@@ -315,6 +315,53 @@ impl Lower<'_> {
                 let v = self.val(v).ts;
                 R::atom(quote!(Some(#v)))
             }
+            ExprKind::Record { def, fields, order } => {
+                let name = self.type_name(*def);
+                // Fields in the literal's order: Rust evaluates them as written.
+                let inits: Vec<TokenStream> = order
+                    .iter()
+                    .map(|i| {
+                        let (member, boxed) = self.member(*def, *i);
+                        let v = self.val(&fields[*i]).ts;
+                        if boxed {
+                            quote!(#member: Box::new(#v))
+                        } else if member == v.to_string() {
+                            // `S { owner }` rather than `S { owner: owner }`.
+                            quote!(#member)
+                        } else {
+                            quote!(#member: #v)
+                        }
+                    })
+                    .collect();
+                R::atom(quote!(#name { #(#inits),* }))
+            }
+            ExprKind::Variant { def, tag, value } => {
+                let name = self.type_name(*def);
+                let (member, boxed) = self.member(*def, *tag);
+                match value {
+                    None => R::atom(quote!(#name::#member)),
+                    Some(v) => {
+                        let v = self.val(v).ts;
+                        if boxed {
+                            R::atom(quote!(#name::#member(Box::new(#v))))
+                        } else {
+                            R::atom(quote!(#name::#member(#v)))
+                        }
+                    }
+                }
+            }
+            ExprKind::List(items) => {
+                let items: Vec<TokenStream> = items.iter().map(|v| self.val(v).ts).collect();
+                if items.is_empty() {
+                    R::atom(quote!(Vec::new()))
+                } else {
+                    R::atom(quote!(vec![#(#items),*]))
+                }
+            }
+            ExprKind::Tuple(items) => {
+                let items: Vec<TokenStream> = items.iter().map(|v| self.val(v).ts).collect();
+                R::atom(quote!((#(#items,)*)))
+            }
             ExprKind::Field(base, i) => {
                 let def = match self.program.types.kind(base.ty) {
                     crate::model::TyKind::Nominal(d) => *d,

@@ -390,6 +390,24 @@ pub enum ExprKind {
     Ic(IcCall),
     /// `T` -> `Opt[T]`: a present optional value.
     Some(Box<Expr>),
+    /// A Record built from a dict literal: one value per field, in the
+    /// definition's field order (the literal's order is evaluation order,
+    /// kept by `order`: `order[k]` is the field evaluated k-th).
+    Record {
+        def: DefId,
+        fields: Vec<Expr>,
+        order: Vec<usize>,
+    },
+    /// A Variant built from `{"Tag": value}` (no value for a `null` tag).
+    Variant {
+        def: DefId,
+        tag: usize,
+        value: Option<Box<Expr>>,
+    },
+    /// A list literal of a `Vec[T]`.
+    List(Vec<Expr>),
+    /// A tuple literal of a `Tuple[...]`.
+    Tuple(Vec<Expr>),
     /// `record["field"]`: a field of a Record value (by index).
     Field(Box<Expr>, usize),
     /// A nested function or lambda value (later issues).
@@ -440,7 +458,17 @@ impl Expr {
                 f(then);
                 f(orelse);
             }
-            ExprKind::Call(_, args) => args.iter().for_each(f),
+            ExprKind::Call(_, args) | ExprKind::List(args) | ExprKind::Tuple(args) => {
+                args.iter().for_each(f)
+            }
+            ExprKind::Record { fields, order, .. } => {
+                order.iter().for_each(|i| f(&fields[*i]));
+            }
+            ExprKind::Variant { value, .. } => {
+                if let Some(v) = value {
+                    f(v);
+                }
+            }
             ExprKind::FString(parts) => {
                 for p in parts {
                     if let FPart::Value { expr, .. } = p {

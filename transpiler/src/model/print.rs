@@ -316,6 +316,36 @@ impl Printer<'_> {
             ExprKind::Trap(a) => format!("ic.trap({})", self.expr(a)),
             ExprKind::Ic(c) => format!("ic.{}()", format!("{c:?}").to_lowercase()),
             ExprKind::Some(a) => self.expr(a),
+            ExprKind::Record { def, fields, .. } => {
+                let names: Vec<&str> = match &self.p.def(*def).kind {
+                    super::ir::DefKind::Record(f) => f.iter().map(|f| f.name.as_str()).collect(),
+                    _ => Vec::new(),
+                };
+                let items: Vec<String> = fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| format!("{:?}: {}", names.get(i).unwrap_or(&"?"), self.expr(v)))
+                    .collect();
+                format!("{}({{{}}})", self.p.def(*def).name, items.join(", "))
+            }
+            ExprKind::Variant { def, tag, value } => {
+                let name = match &self.p.def(*def).kind {
+                    super::ir::DefKind::Variant(f) => f.get(*tag).map_or("?", |f| f.name.as_str()),
+                    _ => "?",
+                };
+                let v = value
+                    .as_ref()
+                    .map_or_else(|| "None".to_string(), |v| self.expr(v));
+                format!("{}({{{name:?}: {v}}})", self.p.def(*def).name)
+            }
+            ExprKind::List(items) => {
+                let items: Vec<String> = items.iter().map(|v| self.expr(v)).collect();
+                format!("[{}]", items.join(", "))
+            }
+            ExprKind::Tuple(items) => {
+                let items: Vec<String> = items.iter().map(|v| self.expr(v)).collect();
+                format!("({},)", items.join(", "))
+            }
             ExprKind::Field(a, i) => {
                 let name = match self.p.types.kind(a.ty) {
                     super::TyKind::Nominal(d) => match &self.p.def(*d).kind {
