@@ -51,6 +51,7 @@
 //!   (literals); the compiler must pick the constructor CPython's bytecode
 //!   would use for this to hold.
 
+pub mod args;
 pub mod dict;
 mod exception;
 mod fixed;

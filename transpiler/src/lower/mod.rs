@@ -661,12 +661,47 @@ impl<'p> Lower<'p> {
             Mode::Query => quote!(query),
             Mode::Update => quote!(update),
         };
-        if *rust_name == e.name.as_str() {
+        let mut options = Vec::new();
+        if *rust_name != e.name.as_str() {
+            let n = &e.name;
+            options.push(quote!(name = #n));
+        }
+        // Compound arguments decode with a budget (runtime_lite::args).
+        let compound = e.params.iter().any(|c| self.is_compound(*c));
+        if compound {
+            let f = if e.params.len() == 1 {
+                "runtime_lite::args::decode_one"
+            } else {
+                "runtime_lite::args::decode_args"
+            };
+            options.push(quote!(decode_with = #f));
+        }
+        if options.is_empty() {
             quote!(#[ic_cdk::#m])
         } else {
-            let n = &e.name;
-            quote!(#[ic_cdk::#m(name = #n)])
+            quote!(#[ic_cdk::#m(#(#options),*)])
         }
+    }
+
+    /// Whether values of `c` can nest or repeat (vectors, options, records,
+    /// variants, tuples): decoding them needs a budget.
+    fn is_compound(&self, c: CandidTy) -> bool {
+        let types = &self.program.types;
+        !matches!(
+            types.candid_kind(types.unalias(c)),
+            CandidKind::Nat
+                | CandidKind::Int
+                | CandidKind::Fixed(_)
+                | CandidKind::Float64
+                | CandidKind::Float32
+                | CandidKind::Bool
+                | CandidKind::Text
+                | CandidKind::Blob
+                | CandidKind::Null
+                | CandidKind::Principal
+                | CandidKind::Reserved
+                | CandidKind::Empty
+        )
     }
 
     /// Names the locals of `f`: Python names in snake case, unique, `_`
