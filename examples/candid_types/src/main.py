@@ -171,3 +171,29 @@ def color_of(name: str) -> Color:
     if name == "green":
         return {"Green": None}
     return {"Custom": (0, 0, 0)}
+
+
+# Reading Variants and optional values.
+
+
+@query
+def describe(c: Color) -> str:
+    if "Red" in c:
+        return "red"
+    if "Custom" not in c:
+        return "green"
+    return "custom"
+
+
+@query
+def custom_of(c: Color) -> Rgb:
+    return c["Custom"]
+
+
+@query
+def has_nickname(p: Profile) -> str:
+    if p["nickname"] is None:
+        return "no"
+    if p["nickname"] is not None and p["age"] > 17:
+        return "yes, adult"
+    return "yes"

@@ -388,6 +388,73 @@ impl Checker<'_> {
         ))
     }
 
+    /// `x is None`, `x is not None` on optional values and `"Tag" in v` on
+    /// Variants (`not in` too).
+    fn special_compare(&mut self, c: &ast::ExprCompare) -> Result<Option<Expr>, Diagnostic> {
+        let span = self.span(c.range);
+        let ([op], [right]) = (c.ops.as_slice(), c.comparators.as_slice()) else {
+            return Ok(None);
+        };
+        let negate = |e: Expr, yes: bool| {
+            if yes {
+                Expr::new(Ty::BOOL, ExprKind::Not(Box::new(e)), span)
+            } else {
+                e
+            }
+        };
+        match op {
+            ast::CmpOp::Is | ast::CmpOp::IsNot => {
+                let is_none = matches!(right, ast::Expr::Constant(k) if matches!(k.value, ast::Constant::None));
+                let left = self.expr(&c.left)?;
+                let optional = matches!(self.types.kind(left.ty), TyKind::Opt(_));
+                if !is_none || !(optional || left.ty == Ty::NONE) {
+                    return Err(self
+                        .error(c.range, "`is` is supported only as `x is None` / `x is not None` on optional values")
+                        .with_help("use `==` / `!=` to compare values"));
+                }
+                let test = if optional {
+                    Expr::new(Ty::BOOL, ExprKind::IsNone(Box::new(left)), span)
+                } else {
+                    Expr::new(Ty::BOOL, ExprKind::Bool(true), span)
+                };
+                Ok(Some(negate(test, *op == ast::CmpOp::IsNot)))
+            }
+            ast::CmpOp::In | ast::CmpOp::NotIn => {
+                let ast::Expr::Constant(k) = &*c.left else {
+                    return Ok(None);
+                };
+                let ast::Constant::Str(tag) = &k.value else {
+                    return Ok(None);
+                };
+                let v = self.expr(right)?;
+                // Other containers (substrings) are ordinary comparisons.
+                let TyKind::Nominal(def) = self.types.kind(v.ty).clone() else {
+                    return Ok(None);
+                };
+                let def_name = self.defs[def.0 as usize].name.clone();
+                let test = match &self.defs[def.0 as usize].kind {
+                    crate::model::ir::DefKind::Variant(tags) => {
+                        let Some(i) = tags.iter().position(|t| &t.name == tag) else {
+                            let names: Vec<&str> = tags.iter().map(|t| t.name.as_str()).collect();
+                            return Err(self
+                                .error(c.left.range(), format!("`{def_name}` has no tag {tag:?}"))
+                                .with_help(format!("its tags: {}", names.join(", "))));
+                        };
+                        Expr::new(Ty::BOOL, ExprKind::HasTag(Box::new(v), i), span)
+                    }
+                    // A Record always holds all its fields.
+                    crate::model::ir::DefKind::Record(fields) => {
+                        let has = fields.iter().any(|f| &f.name == tag);
+                        Expr::new(Ty::BOOL, ExprKind::Bool(has), span)
+                    }
+                    crate::model::ir::DefKind::Alias(_) => return Ok(None),
+                };
+                Ok(Some(negate(test, *op == ast::CmpOp::NotIn)))
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// `str()` of a value: primitives only so far.
     fn printable(&self, e: &Expr, range: TextRange) -> Result<(), Diagnostic> {
         let primitive = e.ty.is_numeric()
@@ -413,12 +480,13 @@ impl Checker<'_> {
     fn subscript(&mut self, s: &ast::ExprSubscript) -> Result<Expr, Diagnostic> {
         let base = self.expr(&s.value)?;
         let span = self.span(s.range);
-        let fields = match self.types.kind(base.ty) {
+        let (fields, variant) = match self.types.kind(base.ty) {
             TyKind::Nominal(d) => match &self.defs[d.0 as usize].kind {
-                crate::model::ir::DefKind::Record(f) => Some((*d, f.clone())),
-                _ => None,
+                crate::model::ir::DefKind::Record(f) => (Some((*d, f.clone())), false),
+                crate::model::ir::DefKind::Variant(f) => (Some((*d, f.clone())), true),
+                _ => (None, false),
             },
-            _ => None,
+            _ => (None, false),
         };
         let Some((def, fields)) = fields else {
             return Err(self
@@ -457,7 +525,12 @@ impl Checker<'_> {
                 .with_help(format!("its fields: {}", names.join(", "))));
         };
         let ty = self.types.value_ty(fields[i].ty);
-        Ok(Expr::new(ty, ExprKind::Field(Box::new(base), i), span))
+        let kind = if variant {
+            ExprKind::Payload(Box::new(base), i)
+        } else {
+            ExprKind::Field(Box::new(base), i)
+        };
+        Ok(Expr::new(ty, kind, span))
     }
 
     fn constant(&mut self, c: &ast::Constant, range: TextRange) -> Result<Expr, Diagnostic> {
@@ -667,6 +740,9 @@ impl Checker<'_> {
 
     fn compare(&mut self, c: &ast::ExprCompare) -> Result<Expr, Diagnostic> {
         let span = self.span(c.range);
+        if let Some(e) = self.special_compare(c)? {
+            return Ok(e);
+        }
         let mut operands = vec![self.expr(&c.left)?];
         for comp in &c.comparators {
             operands.push(self.expr(comp)?);

@@ -315,6 +315,44 @@ impl Lower<'_> {
                 let v = self.val(v).ts;
                 R::atom(quote!(Some(#v)))
             }
+            ExprKind::IsNone(v) => {
+                let r = self.receiver(v);
+                R::atom(quote!(#r.is_none()))
+            }
+            ExprKind::HasTag(v, i) | ExprKind::Payload(v, i) => {
+                let def = match self.program.types.kind(v.ty) {
+                    crate::model::TyKind::Nominal(d) => *d,
+                    _ => return unreachable_kind(),
+                };
+                let name = self.type_name(def);
+                let (tag, boxed) = self.member(def, *i);
+                let unit = e.ty == Ty::NONE;
+                let r = self.receiver(v);
+                if matches!(e.kind, ExprKind::HasTag(..)) {
+                    let pattern = if self.tag_is_null(def, *i) {
+                        quote!(#name::#tag)
+                    } else {
+                        quote!(#name::#tag(..))
+                    };
+                    return R::atom(quote!(matches!(#r, #pattern)));
+                }
+                // `v["Tag"]`: the payload, or Python's KeyError.
+                self.uses.insert("Exception");
+                self.uses.insert("raise");
+                let at = self.at(e.span);
+                let key = format!("'{}'", self.program.def(def).name_of_member(*i));
+                let (pattern, value) = if unit {
+                    (quote!(#name::#tag), quote!(()))
+                } else if boxed {
+                    (quote!(#name::#tag(x)), quote!((**x).clone()))
+                } else {
+                    (quote!(#name::#tag(x)), quote!(x.clone()))
+                };
+                R::atom(quote!(match &#r {
+                    #pattern => #value,
+                    _ => raise(Exception::new("KeyError", #key), #at),
+                }))
+            }
             ExprKind::Record { def, fields, order } => {
                 let name = self.type_name(*def);
                 // Fields in the literal's order: Rust evaluates them as written.
@@ -412,6 +450,10 @@ impl Lower<'_> {
             ExprKind::Binary(op, l, r) => self.binary(*op, l, r, e.ty, &at(self)),
             ExprKind::Unary(op, v) => self.unary(*op, v, &at(self)),
             ExprKind::Not(v) => {
+                if let ExprKind::IsNone(inner) = &v.kind {
+                    let r = self.receiver(inner);
+                    return R::atom(quote!(#r.is_some()));
+                }
                 let v = self.val(v).at_least(Prec::Unary);
                 R::new(quote!(!#v), Prec::Unary)
             }

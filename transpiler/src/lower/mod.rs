@@ -478,6 +478,14 @@ impl<'p> Lower<'p> {
         (name, boxed)
     }
 
+    /// Whether tag `i` of Variant `id` carries no value.
+    pub(crate) fn tag_is_null(&self, id: DefId, i: usize) -> bool {
+        match &self.program.def(id).kind {
+            DefKind::Variant(tags) => tags.get(i).is_some_and(|t| t.ty == CandidTy::NULL),
+            _ => false,
+        }
+    }
+
     /// The Rust type of a Candid type inside a definition.
     fn candid_member_ty(&mut self, c: CandidTy) -> TokenStream {
         if let CandidKind::Named(d) = self.program.types.candid_kind(c) {

@@ -45,7 +45,7 @@ fn may_raise_own(e: &Expr) -> bool {
         ExprKind::FString(parts) => parts
             .iter()
             .any(|p| matches!(p, FPart::Value { spec: Some(_), .. })),
-        ExprKind::Call(..) | ExprKind::Trap(_) | ExprKind::Await(_) => true,
+        ExprKind::Call(..) | ExprKind::Trap(_) | ExprKind::Await(_) | ExprKind::Payload(..) => true,
         _ => false,
     }
 }

@@ -78,6 +78,16 @@ pub struct TypeDef {
     pub kind: DefKind,
 }
 
+impl TypeDef {
+    /// The Python name of field (or tag) `i`.
+    pub fn name_of_member(&self, i: usize) -> &str {
+        match &self.kind {
+            DefKind::Record(f) | DefKind::Variant(f) => f.get(i).map_or("", |f| f.name.as_str()),
+            DefKind::Alias(_) => "",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum DefKind {
     /// Fields in declaration order.
@@ -410,6 +420,12 @@ pub enum ExprKind {
     Tuple(Vec<Expr>),
     /// `record["field"]`: a field of a Record value (by index).
     Field(Box<Expr>, usize),
+    /// `value is None` for an `Opt` value.
+    IsNone(Box<Expr>),
+    /// `"Tag" in variant`.
+    HasTag(Box<Expr>, usize),
+    /// `variant["Tag"]`: the payload, or `KeyError` for another tag.
+    Payload(Box<Expr>, usize),
     /// A nested function or lambda value (later issues).
     Closure(FuncId),
     /// `await` / `yield` of a cross-canister call (later issues).
@@ -444,6 +460,9 @@ impl Expr {
             | ExprKind::Trap(a)
             | ExprKind::Some(a)
             | ExprKind::Field(a, _)
+            | ExprKind::IsNone(a)
+            | ExprKind::HasTag(a, _)
+            | ExprKind::Payload(a, _)
             | ExprKind::Await(a) => f(a),
             ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
                 f(a);

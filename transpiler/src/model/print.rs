@@ -247,6 +247,18 @@ impl Printer<'_> {
         }
     }
 
+    fn tag(&self, variant: &Expr, i: usize) -> String {
+        match self.p.types.kind(variant.ty) {
+            super::TyKind::Nominal(d) => match &self.p.def(*d).kind {
+                super::ir::DefKind::Variant(tags) => tags
+                    .get(i)
+                    .map_or_else(|| "?".to_string(), |t| t.name.clone()),
+                _ => "?".to_string(),
+            },
+            _ => "?".to_string(),
+        }
+    }
+
     fn expr(&self, e: &Expr) -> String {
         match &e.kind {
             ExprKind::Int(i) => i.to_string(),
@@ -316,6 +328,9 @@ impl Printer<'_> {
             ExprKind::Trap(a) => format!("ic.trap({})", self.expr(a)),
             ExprKind::Ic(c) => format!("ic.{}()", format!("{c:?}").to_lowercase()),
             ExprKind::Some(a) => self.expr(a),
+            ExprKind::IsNone(a) => format!("({} is None)", self.expr(a)),
+            ExprKind::HasTag(a, i) => format!("({:?} in {})", self.tag(a, *i), self.expr(a)),
+            ExprKind::Payload(a, i) => format!("{}[{:?}]", self.expr(a), self.tag(a, *i)),
             ExprKind::Record { def, fields, .. } => {
                 let names: Vec<&str> = match &self.p.def(*def).kind {
                     super::ir::DefKind::Record(f) => f.iter().map(|f| f.name.as_str()).collect(),
