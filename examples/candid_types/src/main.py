@@ -197,3 +197,13 @@ def has_nickname(p: Profile) -> str:
     if p["nickname"] is not None and p["age"] > 17:
         return "yes, adult"
     return "yes"
+
+
+@query
+def rgb_sum(c: Rgb) -> nat32:
+    return c[0] + c[1] + c[-1]
+
+
+@query
+def count_tags(p: Profile) -> nat64:
+    return len(p["tags"])

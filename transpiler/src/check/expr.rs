@@ -480,6 +480,37 @@ impl Checker<'_> {
     fn subscript(&mut self, s: &ast::ExprSubscript) -> Result<Expr, Diagnostic> {
         let base = self.expr(&s.value)?;
         let span = self.span(s.range);
+        if let TyKind::Tuple(items) = self.types.kind(base.ty).clone() {
+            let index = match &*s.slice {
+                ast::Expr::Constant(c) => match &c.value {
+                    ast::Constant::Int(i) => i64::try_from(i).ok(),
+                    _ => None,
+                },
+                ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match &*u.operand {
+                    ast::Expr::Constant(c) => match &c.value {
+                        ast::Constant::Int(i) => i64::try_from(i).ok().map(|v| -v),
+                        _ => None,
+                    },
+                    _ => None,
+                },
+                _ => None,
+            };
+            let n = items.len() as i64;
+            let Some(i) = index
+                .map(|i| if i < 0 { i + n } else { i })
+                .filter(|i| (0..n).contains(i))
+            else {
+                return Err(self
+                    .error(s.slice.range(), format!("a tuple of {n} values is indexed with an integer literal from {} to {}", -n, n - 1))
+                    .with_help("Python raises IndexError for other indices"));
+            };
+            let ty = items[i as usize];
+            return Ok(Expr::new(
+                ty,
+                ExprKind::Field(Box::new(base), i as usize),
+                span,
+            ));
+        }
         let (fields, variant) = match self.types.kind(base.ty) {
             TyKind::Nominal(d) => match &self.defs[d.0 as usize].kind {
                 crate::model::ir::DefKind::Record(f) => (Some((*d, f.clone())), false),
@@ -930,13 +961,15 @@ impl Checker<'_> {
                         .with_help("write `len(x)`"));
                 }
                 let v = self.expr(&c.args[0])?;
-                if !matches!(v.ty, Ty::STR | Ty::BYTES) {
+                let sized = matches!(v.ty, Ty::STR | Ty::BYTES)
+                    || matches!(self.types.kind(v.ty), TyKind::List(_) | TyKind::Tuple(_));
+                if !sized {
                     return Err(self
                         .error(
                             c.args[0].range(),
                             format!("object of type '{}' has no len()", self.types.display(v.ty)),
                         )
-                        .with_help("len() takes a str or bytes value here"));
+                        .with_help("len() takes a str, bytes, Vec or Tuple value here"));
                 }
                 Ok(Expr::new(Ty::INT, ExprKind::Len(Box::new(v)), span))
             }

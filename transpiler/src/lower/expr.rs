@@ -201,6 +201,14 @@ impl Lower<'_> {
         }
         match &e.kind {
             ExprKind::Int(i) => Some(int_lit(i128::try_from(i).ok()?)),
+            ExprKind::Len(v)
+                if matches!(self.program.types.kind(v.ty), crate::model::TyKind::List(_)) =>
+            {
+                // A length fits every native type the interval allows.
+                let r = self.receiver(v);
+                let t = want.ty();
+                Some(R::new(quote!(#r.len() as #t), Prec::Cast))
+            }
             ExprKind::Convert(inner) if inner.ty.is_fixed() || inner.ty == Ty::BOOL => {
                 if inner.ty == Ty::BOOL {
                     let t = want.ty();
@@ -400,6 +408,20 @@ impl Lower<'_> {
                 let items: Vec<TokenStream> = items.iter().map(|v| self.val(v).ts).collect();
                 R::atom(quote!((#(#items,)*)))
             }
+            ExprKind::Field(base, i)
+                if matches!(
+                    self.program.types.kind(base.ty),
+                    crate::model::TyKind::Tuple(_)
+                ) =>
+            {
+                let b = self.receiver(base);
+                let index = syn::Index::from(*i);
+                if e.ty.is_copy() {
+                    R::atom(quote!(#b.#index))
+                } else {
+                    R::atom(quote!(#b.#index.clone()))
+                }
+            }
             ExprKind::Field(base, i) => {
                 let def = match self.program.types.kind(base.ty) {
                     crate::model::TyKind::Nominal(d) => *d,
@@ -494,6 +516,19 @@ impl Lower<'_> {
                 let args: Vec<TokenStream> = args.iter().map(|a| self.val(a).ts).collect();
                 R::atom(quote!(#f(#(#args),*)))
             }
+            ExprKind::Len(v) if !matches!(v.ty, Ty::STR | Ty::BYTES) => {
+                self.uses.insert("Int");
+                match self.program.types.kind(v.ty) {
+                    crate::model::TyKind::Tuple(items) => {
+                        let n = items.len();
+                        R::atom(quote!(Int::from(#n)))
+                    }
+                    _ => {
+                        let r = self.receiver(v);
+                        R::atom(quote!(Int::from(#r.len())))
+                    }
+                }
+            }
             ExprKind::Len(v) => {
                 self.uses.insert("text");
                 let r = self.borrow(v);
@@ -548,6 +583,11 @@ impl Lower<'_> {
     pub(crate) fn receiver(&mut self, e: &Expr) -> TokenStream {
         match &e.kind {
             ExprKind::Field(base, i) => {
+                if let crate::model::TyKind::Tuple(_) = self.program.types.kind(base.ty) {
+                    let b = self.receiver(base);
+                    let index = syn::Index::from(*i);
+                    return quote!(#b.#index);
+                }
                 if let crate::model::TyKind::Nominal(def) = self.program.types.kind(base.ty) {
                     let (field, boxed) = self.member(*def, *i);
                     let b = self.receiver(base);

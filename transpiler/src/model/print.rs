@@ -361,6 +361,9 @@ impl Printer<'_> {
                 let items: Vec<String> = items.iter().map(|v| self.expr(v)).collect();
                 format!("({},)", items.join(", "))
             }
+            ExprKind::Field(a, i) if matches!(self.p.types.kind(a.ty), super::TyKind::Tuple(_)) => {
+                format!("{}[{i}]", self.expr(a))
+            }
             ExprKind::Field(a, i) => {
                 let name = match self.p.types.kind(a.ty) {
                     super::TyKind::Nominal(d) => match &self.p.def(*d).kind {
