@@ -128,7 +128,7 @@ pub fn lower(program: &Program) -> String {
             _ => {
                 let base = names::camel_case(&format!("{}_result", fn_names[e.func.0 as usize]));
                 let name = type_namer.fresh(&base).to_string();
-                result_aliases.push((name.clone(), c));
+                result_aliases.push((name.clone(), c, e.func));
                 name
             }
         };
@@ -198,9 +198,9 @@ pub fn lower(program: &Program) -> String {
         .filter(|i| used[*i])
         .map(|i| print(l.type_def(DefId(i as u32))))
         .collect();
-    for (name, c) in result_aliases {
+    for (name, c, func) in result_aliases {
         let name = format_ident!("{}", name);
-        let t = l.candid_rust_ty(c);
+        let t = l.candid_rust_ty(c, program.function(func).ret);
         type_items.push(print(quote! { type #name = #t; }));
     }
     let mut uses = l.uses;
@@ -508,7 +508,11 @@ impl<'p> Lower<'p> {
                     .collect();
                 quote!((#(#items,)*))
             }
-            _ => self.candid_rust_ty(c),
+            _ => match self.program.types.primitive_value_ty(c) {
+                Some(t) => self.rust_ty(t),
+                // Func and Service references are not produced yet.
+                None => quote!(()),
+            },
         }
     }
 
@@ -625,15 +629,13 @@ impl<'p> Lower<'p> {
     }
 
     /// The Rust type of a Candid value at the boundary.
-    fn candid_rust_ty(&mut self, c: CandidTy) -> TokenStream {
+    /// `py` is the Python type of the value: outside `nat` and `int`, the
+    /// two representations coincide.
+    fn candid_rust_ty(&mut self, c: CandidTy, py: Ty) -> TokenStream {
         match self.boundary(c) {
             Boundary::Nat => quote!(candid::Nat),
             Boundary::Int => quote!(candid::Int),
-            Boundary::Same => {
-                let mut types = self.program.types.clone();
-                let t = types.value_ty(c);
-                self.rust_ty(t)
-            }
+            Boundary::Same => self.rust_ty(py),
         }
     }
 
@@ -660,7 +662,7 @@ impl<'p> Lower<'p> {
                 let name = format_ident!("{}", name);
                 quote!(#name)
             }
-            None => self.candid_rust_ty(c),
+            None => self.candid_rust_ty(c, self.program.function(id).ret),
         }
     }
 
@@ -747,7 +749,7 @@ impl<'p> Lower<'p> {
             match export {
                 Some(e) => {
                     let c = e.params[i];
-                    let ty = self.candid_rust_ty(c);
+                    let ty = self.candid_rust_ty(c, decl.ty);
                     params.push(quote!(#pid: #ty));
                     match self.boundary(c) {
                         Boundary::Nat | Boundary::Int if decl.used => {
@@ -811,7 +813,7 @@ impl<'p> Lower<'p> {
         let mut args = Vec::new();
         for (i, p) in f.params.iter().enumerate() {
             let c = e.params[i];
-            let ty = self.candid_rust_ty(c);
+            let ty = self.candid_rust_ty(c, f.local(*p).ty);
             let pid = namer.fresh(&names::snake_case(&f.local(*p).name));
             params.push(quote!(#pid: #ty));
             args.push(match self.boundary(c) {

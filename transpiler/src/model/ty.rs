@@ -384,12 +384,12 @@ impl Types {
         c
     }
 
-    /// The Python value type of a value of Candid type `c`.
-    pub fn value_ty(&mut self, c: CandidTy) -> Ty {
-        let c = self.unalias(c);
-        match self.candid_kind(c).clone() {
+    /// The Python value type of a primitive Candid type (`None` for
+    /// compound ones, whose Python types `value_ty` interns).
+    pub fn primitive_value_ty(&self, c: CandidTy) -> Option<Ty> {
+        Some(match self.candid_kind(self.unalias(c)) {
             CandidKind::Nat | CandidKind::Int => Ty::INT,
-            CandidKind::Fixed(k) => Ty::fixed(k),
+            CandidKind::Fixed(k) => Ty::fixed(*k),
             CandidKind::Float64 => Ty::FLOAT64,
             CandidKind::Float32 => Ty::FLOAT32,
             CandidKind::Bool => Ty::BOOL,
@@ -399,6 +399,17 @@ impl Types {
             CandidKind::Principal => Ty::PRINCIPAL,
             CandidKind::Reserved => Ty::DYNAMIC,
             CandidKind::Empty => Ty::NEVER,
+            _ => return None,
+        })
+    }
+
+    /// The Python value type of a value of Candid type `c`.
+    pub fn value_ty(&mut self, c: CandidTy) -> Ty {
+        if let Some(t) = self.primitive_value_ty(c) {
+            return t;
+        }
+        let c = self.unalias(c);
+        match self.candid_kind(c).clone() {
             CandidKind::Opt(t) => {
                 let v = self.value_ty(t);
                 self.opt(v)
@@ -413,6 +424,8 @@ impl Types {
             }
             CandidKind::Named(d) | CandidKind::Service(d) => self.nominal(d),
             CandidKind::Func { .. } => self.intern(TyKind::Func(c)),
+            // Primitives: answered by `primitive_value_ty` above.
+            _ => Ty::DYNAMIC,
         }
     }
 
