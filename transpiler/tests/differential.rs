@@ -288,6 +288,12 @@ fn compiled_canister_matches_cpython() {
             line_of("c: nat8 = a * b"),
         ),
         (
+            "store_mixed",
+            vec![IDLValue::Nat8(1), IDLValue::Int16(2)],
+            "int -1 out of range for nat8",
+            line_of("d: nat8 = a - b"),
+        ),
+        (
             "result_checked",
             vec![IDLValue::Nat8(16), IDLValue::Nat8(16)],
             "int 256 out of range for nat8",

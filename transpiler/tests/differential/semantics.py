@@ -198,6 +198,12 @@ def store_checked(a: nat8, b: nat8) -> str:
 
 
 @query
+def store_mixed(a: nat8, b: int16) -> str:
+    d: nat8 = a - b
+    return str(d)
+
+
+@query
 def result_checked(a: nat8, b: nat8) -> nat8:
     return a * b
 
