@@ -465,12 +465,12 @@ impl Lower<'_> {
                 }
                 None => match &e.kind {
                     ExprKind::Binary(op, l, r) => self.binary(*op, l, r, e.ty, &at(self)),
-                    ExprKind::Unary(op, v) => self.unary(*op, v, &at(self)),
+                    ExprKind::Unary(op, v) => self.unary(*op, v),
                     _ => unreachable_kind(),
                 },
             },
             ExprKind::Binary(op, l, r) => self.binary(*op, l, r, e.ty, &at(self)),
-            ExprKind::Unary(op, v) => self.unary(*op, v, &at(self)),
+            ExprKind::Unary(op, v) => self.unary(*op, v),
             ExprKind::Not(v) => {
                 if let ExprKind::IsNone(inner) = &v.kind {
                     let r = self.receiver(inner);
@@ -843,8 +843,7 @@ impl Lower<'_> {
         R::atom(quote!(#a.#method(#b).or_raise(#at)))
     }
 
-    fn unary(&mut self, op: UnaryOp, v: &Expr, at: &str) -> R {
-        let _ = at;
+    fn unary(&mut self, op: UnaryOp, v: &Expr) -> R {
         match (v.ty, op) {
             (Ty::INT, UnaryOp::Neg) => {
                 let o = self.int_operand(v);

@@ -30,7 +30,7 @@ fn may_raise_own(e: &Expr) -> bool {
                 !(matches!(a.ty, Ty::STR | Ty::BYTES) && *op == BinOp::Add)
             }
         }
-        ExprKind::Unary(op, a) => a.ty.is_fixed() && *op == UnaryOp::Neg,
+        // `-x` and `~x` are `int` or float operations: they cannot raise.
         // Narrowing conversions raise when the value leaves the range.
         ExprKind::Convert(a) => match (a.ty, e.ty) {
             (Ty::INT, to) if to.is_fixed() => interval(a)
