@@ -154,7 +154,14 @@ pub fn run_script(
     let src = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read scenario script {}", path.display()))?;
     let mut host = replica_host::ReplicaHost::new(replica);
-    run_source(path, &src, &mut host, builder, out)
+    run_on_deep_stack(|| run_source(path, &src, &mut host, builder, out))
+}
+
+/// Runs `f` with at least 32 MiB of stack left, growing the stack in 256 MiB
+/// segments (reserved, not committed): candid refuses to walk a deeply nested value when little stack
+/// remains (test threads have 2 MiB), and scripts send deep recursive values.
+fn run_on_deep_stack<T>(f: impl FnOnce() -> T) -> T {
+    stacker::maybe_grow(32 << 20, 256 << 20, f)
 }
 
 /// Runs each script in a fresh [`Replica`] and prints `N passed, N failed`.
@@ -181,7 +188,7 @@ pub fn run_scripts_with<P: AsRef<Path>>(
         let report = match std::fs::read_to_string(path) {
             Ok(src) => {
                 let mut host = replica_host::ReplicaHost::new(&mut replica);
-                run_source(path, &src, &mut host, builder, out)?
+                run_on_deep_stack(|| run_source(path, &src, &mut host, builder, out))?
             }
             Err(e) => {
                 let message = format!("cannot read scenario script: {e}");

@@ -328,6 +328,13 @@ fn equality_rules() {
     assert!(!eq("variant { ok = 1 }", "variant { err = 1 }"));
     assert!(eq("principal \"aaaaa-aa\"", "service \"aaaaa-aa\""));
     assert!(!eq("\"a\"", "blob \"a\""));
+    // Floats compare as values: NaN is NaN, -0.0 is not 0.0.
+    let nan = IDLValue::Float64(f64::NAN);
+    assert!(values_equal(&nan, &IDLValue::Float64(-f64::NAN)));
+    assert!(!values_equal(&nan, &IDLValue::Float64(0.0)));
+    assert!(!eq("(-0.0 : float64)", "(0.0 : float64)"));
+    assert!(eq("(-0.0 : float64)", "(-0.0 : float64)"));
+    assert!(eq("(1.5 : float32)", "(1.5 : float32)"));
     // A record decoded without types has hashed ids; it still equals the literal.
     let hashed = IDLValue::Record(vec![candid::types::value::IDLField {
         id: Label::Id(candid::idl_hash("name")),

@@ -41,10 +41,16 @@ pub(crate) fn as_num(v: &IDLValue) -> Option<Num> {
     }
 }
 
+/// Numbers are equal when they are the same value: a float NaN equals a
+/// NaN, and `-0.0` is not `0.0` (a script checks that a value came back
+/// unchanged, not IEEE comparison).
 fn num_eq(a: &Num, b: &Num) -> bool {
     match (a, b) {
         (Num::Int(x), Num::Int(y)) => x.0 == y.0,
-        _ => a.to_f64() == b.to_f64(),
+        _ => {
+            let (x, y) = (a.to_f64(), b.to_f64());
+            (x.is_nan() && y.is_nan()) || (x == y && x.is_sign_negative() == y.is_sign_negative())
+        }
     }
 }
 

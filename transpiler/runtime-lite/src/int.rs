@@ -65,7 +65,12 @@ impl Int {
     /// The integer a decimal literal denotes (`"1_000"`, `"007"`). The
     /// transpiler only emits valid literals; anything else traps.
     pub fn from_decimal(s: &str) -> Int {
-        match parse_digits(s.as_bytes(), 10) {
+        let (negative, digits) = match s.strip_prefix('-') {
+            Some(d) => (true, d),
+            None => (false, s),
+        };
+        match parse_digits(digits.as_bytes(), 10) {
+            Some(v) if negative => -v,
             Some(v) => v,
             None => trap(&format!("invalid int literal {s:?}")),
         }

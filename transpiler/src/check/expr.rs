@@ -42,7 +42,18 @@ fn floor_divmod(a: &BigInt, b: &BigInt) -> (BigInt, BigInt) {
 }
 
 impl Checker<'_> {
+    /// Types expression `e`. A `nat` read out of a container (`Ty::NAT`)
+    /// is an `int` to Python code.
     pub(crate) fn expr(&mut self, e: &ast::Expr) -> Result<Expr, Diagnostic> {
+        let v = self.expr_raw(e)?;
+        if v.ty == Ty::NAT {
+            let span = v.span;
+            return Ok(Expr::new(Ty::INT, ExprKind::Convert(Box::new(v)), span));
+        }
+        Ok(v)
+    }
+
+    fn expr_raw(&mut self, e: &ast::Expr) -> Result<Expr, Diagnostic> {
         let span = self.span(e.range());
         match e {
             ast::Expr::Constant(c) => self.constant(&c.value, e.range()),
@@ -337,7 +348,7 @@ impl Checker<'_> {
                 }
                 None
             } else {
-                let want = self.types.value_ty(payload);
+                let want = self.types.member_ty(payload);
                 Some(Box::new(self.expect(v, want)?))
             };
             return Ok(Expr::new(
@@ -353,13 +364,13 @@ impl Checker<'_> {
         let mut values: Vec<Option<Expr>> = vec![None; fields.len()];
         let mut order = Vec::new();
         for (i, v) in &given {
-            let want = self.types.value_ty(fields[*i].ty);
+            let want = self.types.member_ty(fields[*i].ty);
             values[*i] = Some(self.expect(v, want)?);
             order.push(*i);
         }
         let mut out = Vec::new();
         for (i, v) in values.into_iter().enumerate() {
-            let want = self.types.value_ty(fields[i].ty);
+            let want = self.types.member_ty(fields[i].ty);
             match v {
                 Some(v) => out.push(v),
                 // An absent optional field is `None`.
@@ -555,7 +566,7 @@ impl Checker<'_> {
                 .error(s.slice.range(), format!("`{record}` has no field {key:?}"))
                 .with_help(format!("its fields: {}", names.join(", "))));
         };
-        let ty = self.types.value_ty(fields[i].ty);
+        let ty = self.types.member_ty(fields[i].ty);
         let kind = if variant {
             ExprKind::Payload(Box::new(base), i)
         } else {
@@ -625,6 +636,11 @@ impl Checker<'_> {
             if to == Ty::INT {
                 return Ok(Expr::new(Ty::INT, e.kind, span));
             }
+            if to == Ty::NAT && i.is_negative() {
+                return Err(self
+                    .error(range, format!("{i} does not fit in `nat`"))
+                    .with_help("`nat` holds the integers from 0 up"));
+            }
             if let Some(k) = to.as_fixed() {
                 if fits(i, k.range()) {
                     return Ok(Expr::new(to, e.kind, span));
@@ -649,7 +665,7 @@ impl Checker<'_> {
         if let (ExprKind::Float(f), true) = (&e.kind, to.is_float()) {
             return Ok(Expr::new(to, ExprKind::Float(*f), span));
         }
-        let ok = (e.ty.is_integral() && (to.is_integral() || to.is_float()))
+        let ok = (e.ty.is_integral() && (to.is_integral() || to.is_float() || to == Ty::NAT))
             || (e.ty.is_float() && to.is_float())
             || (e.ty == Ty::BOOL && to == Ty::INT);
         if ok {

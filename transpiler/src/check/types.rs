@@ -207,11 +207,11 @@ impl Checker<'_> {
     /// compiler has for them today.
     fn check_element(&self, t: CandidTy, range: TextRange) -> Result<(), Diagnostic> {
         match self.types.candid_kind(self.types.unalias(t)) {
-            CandidKind::Nat | CandidKind::Int => Err(self
-                .error(range, "`nat` and `int` inside a Vec, Opt, Tuple, Record or Variant are not supported yet")
-                .with_help("use a fixed-width type such as `nat64` or `int64` here")),
             CandidKind::Reserved | CandidKind::Empty => Err(self
-                .error(range, "`reserved` and `empty` inside other types are not supported yet")
+                .error(
+                    range,
+                    "`reserved` and `empty` inside other types are not supported yet",
+                )
                 .with_help("use them as a whole parameter or result type")),
             _ => Ok(()),
         }

@@ -673,6 +673,7 @@ impl Lower<'_> {
             return self.narrow(inner, k, at);
         }
         match (from, to) {
+            (_, Ty::NAT) => self.store_nat(inner, at),
             (Ty::INT, Ty::FLOAT64 | Ty::FLOAT32) => {
                 self.uses.insert("OrRaise");
                 let v = self.receiver(inner);
@@ -702,6 +703,41 @@ impl Lower<'_> {
             }
             _ => self.val(inner),
         }
+    }
+
+    /// A Python int stored where a container holds a Candid `nat`: checked
+    /// non-negative unless its type or interval proves it.
+    fn store_nat(&mut self, inner: &Expr, at: &str) -> R {
+        self.uses.insert("Nat");
+        // A `nat` read from one container and stored into another.
+        if let ExprKind::Convert(x) = &inner.kind {
+            if x.ty == Ty::NAT {
+                return self.val(x);
+            }
+        }
+        if let ExprKind::Int(i) = &inner.kind {
+            if let Ok(v) = u64::try_from(i) {
+                let v = proc_macro2::Literal::u64_suffixed(v);
+                return R::atom(quote!(Nat::from(#v)));
+            }
+            if num_traits::Signed::is_positive(i) {
+                let digits = i.to_string();
+                return R::atom(quote!(Nat::from_decimal(#digits)));
+            }
+        }
+        if inner.ty.as_fixed().is_some_and(|k| k.range().0 >= 0) {
+            let v = self.val(inner).ts;
+            return R::atom(quote!(Nat::from(#v)));
+        }
+        self.uses.insert("OrRaise");
+        let v = if inner.ty == Ty::INT {
+            self.val(inner).ts
+        } else {
+            self.uses.insert("Int");
+            let v = self.val(inner).ts;
+            quote!(Int::from(#v))
+        };
+        R::atom(quote!(Nat::new(#v).or_raise(#at)))
     }
 
     /// A Python int stored into a fixed-width `k`: range-checked, raising

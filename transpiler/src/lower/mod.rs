@@ -508,6 +508,7 @@ impl<'p> Lower<'p> {
                     .collect();
                 quote!((#(#items,)*))
             }
+            CandidKind::Nat => self.rust_ty(Ty::NAT),
             _ => match self.program.types.primitive_value_ty(c) {
                 Some(t) => self.rust_ty(t),
                 // Func and Service references are not produced yet.
@@ -585,6 +586,10 @@ impl<'p> Lower<'p> {
             Ty::INT => {
                 self.uses.insert("Int");
                 quote!(Int)
+            }
+            Ty::NAT => {
+                self.uses.insert("Nat");
+                quote!(Nat)
             }
             Ty::FLOAT64 => quote!(f64),
             Ty::FLOAT32 => quote!(f32),

@@ -51,6 +51,10 @@ pub enum TyKind {
     Dynamic,
     /// The type of expressions that never produce a value (`raise`, traps).
     Never,
+    /// A Python int in a Candid `nat` position inside a container (a `Vec`,
+    /// `Opt`, `Tuple`, Record field or Variant payload): stores into it are
+    /// checked non-negative, reading it yields an `int`.
+    Nat,
     /// `Opt[T]`: `None` or a `T`.
     Opt(Ty),
     List(Ty),
@@ -125,7 +129,8 @@ impl Ty {
     pub const PRINCIPAL: Ty = Ty(15);
     pub const DYNAMIC: Ty = Ty(16);
     pub const NEVER: Ty = Ty(17);
-    const PRIMITIVES: u32 = 18;
+    pub const NAT: Ty = Ty(18);
+    const PRIMITIVES: u32 = 19;
 
     /// The fixed-width type `k`.
     pub fn fixed(k: Fixed) -> Ty {
@@ -182,6 +187,7 @@ impl Ty {
             Ty::PRINCIPAL => "Principal",
             Ty::DYNAMIC => "object",
             Ty::NEVER => "NoReturn",
+            Ty::NAT => "nat",
             _ => return None,
         })
     }
@@ -279,6 +285,7 @@ impl Types {
             TyKind::Principal,
             TyKind::Dynamic,
             TyKind::Never,
+            TyKind::Nat,
         ]);
         for k in prim {
             t.intern(k);
@@ -411,15 +418,15 @@ impl Types {
         let c = self.unalias(c);
         match self.candid_kind(c).clone() {
             CandidKind::Opt(t) => {
-                let v = self.value_ty(t);
+                let v = self.member_ty(t);
                 self.opt(v)
             }
             CandidKind::Vec(t) => {
-                let v = self.value_ty(t);
+                let v = self.member_ty(t);
                 self.list(v)
             }
             CandidKind::Tuple(items) => {
-                let v = items.into_iter().map(|t| self.value_ty(t)).collect();
+                let v = items.into_iter().map(|t| self.member_ty(t)).collect();
                 self.tuple(v)
             }
             CandidKind::Named(d) | CandidKind::Service(d) => self.nominal(d),
@@ -427,6 +434,18 @@ impl Types {
             // Primitives: answered by `primitive_value_ty` above.
             _ => Ty::DYNAMIC,
         }
+    }
+
+    /// The Python type of a value held inside a container at Candid type
+    /// `c` (a `Vec` element, `Opt` content, tuple item, Record field or
+    /// Variant payload). It is `value_ty` except for `nat`, which is held as
+    /// [`Ty::NAT`]: the container's Rust type must encode it as Candid
+    /// `nat`, while a Python `int` variable holds any integer.
+    pub fn member_ty(&mut self, c: CandidTy) -> Ty {
+        if self.candid_kind(self.unalias(c)) == &CandidKind::Nat {
+            return Ty::NAT;
+        }
+        self.value_ty(c)
     }
 
     /// How Python (or a diagnostic) names the type.
@@ -488,8 +507,14 @@ mod tests {
         assert_eq!(t.display(o), "Opt[list[int]]");
         let d = t.dict(Ty::STR, o);
         assert_eq!(t.display(d), "dict[str, Opt[list[int]]]");
-        let v = t.intern_candid(CandidKind::Vec(CandidTy::NAT));
+        let v = t.intern_candid(CandidKind::Vec(CandidTy::INT));
         assert_eq!(t.value_ty(v), a);
+        // A `nat` inside a container is held as `Ty::NAT`; alone it is `int`.
+        let v = t.intern_candid(CandidKind::Vec(CandidTy::NAT));
+        let nats = t.list(Ty::NAT);
+        assert_eq!(t.value_ty(v), nats);
+        assert_eq!(t.display(nats), "list[nat]");
+        assert_eq!(t.value_ty(CandidTy::NAT), Ty::INT);
         let c = t.callable(vec![Ty::INT], Ty::STR);
         assert_eq!(t.display(c), "Callable[[int], str]");
     }

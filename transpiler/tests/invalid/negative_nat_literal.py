@@ -1,0 +1,6 @@
+from kybra import nat, query, Vec
+
+
+@query
+def balances() -> Vec[nat]:
+    return [3, -1]
