@@ -42,6 +42,20 @@ fn candid_type(types: &Types, names: &[String], t: CandidTy) -> Type {
                 })
                 .collect(),
         ),
+        // Rejected at exports by the checker; this is how it would encode.
+        CandidKind::Dict(k, v) => TypeInner::Vec(
+            TypeInner::Record(
+                [k, v]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| candid::types::Field {
+                        id: candid::types::Label::Id(i as u32).into(),
+                        ty: candid_type(types, names, **t),
+                    })
+                    .collect(),
+            )
+            .into(),
+        ),
         CandidKind::Named(d) | CandidKind::Service(d) => {
             TypeInner::Var(names[d.0 as usize].clone())
         }

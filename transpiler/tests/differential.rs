@@ -171,6 +171,20 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
     for a in [1i128, 2, -3, 0, 7, i128::MAX] {
         c.push(("neg_pow", vec![Arg::Int(a)]));
     }
+    // Lists, dicts and Records: aliasing, iteration, missing items.
+    for n in [-5i128, 0, 3, 7] {
+        c.push(("list_aliasing", vec![Arg::Int(n)]));
+        c.push(("list_grows_while_iterating", vec![Arg::Int(n)]));
+        c.push(("dict_changes_while_iterating", vec![Arg::Int(n)]));
+        c.push(("record_aliasing", vec![Arg::Int(n)]));
+    }
+    for i in [0i128, 2, 3, -1, -3, -4, 1 << 70] {
+        c.push(("list_index", vec![Arg::Int(i)]));
+    }
+    for k in ["a", "b", "k", "", "x"] {
+        c.push(("dict_ops", vec![Arg::Str(k)]));
+        c.push(("dict_missing", vec![Arg::Str(k)]));
+    }
     c
 }
 

@@ -558,6 +558,36 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for Dict<K, V> {
     }
 }
 
+impl<K: candid::CandidType, V: candid::CandidType> candid::CandidType for Dict<K, V> {
+    /// Candid has no map type: a dict encodes as `vec record { K; V }` in
+    /// insertion order, as the candid crate encodes a `HashMap`.
+    fn _ty() -> candid::types::Type {
+        <Vec<(K, V)> as candid::CandidType>::_ty()
+    }
+    fn idl_serialize<S>(&self, serializer: S) -> Result<(), S::Error>
+    where
+        S: candid::types::Serializer,
+    {
+        let table = self.0.borrow();
+        let pairs: Vec<(&K, &V)> = table.live().map(|(k, v)| (k, v)).collect();
+        candid::CandidType::idl_serialize(&pairs, serializer)
+    }
+}
+
+impl<'de, K, V> serde::Deserialize<'de> for Dict<K, V>
+where
+    K: serde::Deserialize<'de> + Hash + Eq + Clone,
+    V: serde::Deserialize<'de> + Clone,
+{
+    /// A decoded `vec record { K; V }` becomes a new dict (later pairs win).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let pairs = <Vec<(K, V)> as serde::Deserialize>::deserialize(deserializer)?;
+        let d = Dict::new();
+        d.update_pairs(pairs);
+        Ok(d)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

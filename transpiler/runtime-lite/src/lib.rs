@@ -63,6 +63,8 @@ pub mod list;
 mod nat;
 mod ord;
 mod pystr;
+mod seq;
+mod shared;
 pub mod text;
 mod truthy;
 
@@ -77,4 +79,6 @@ pub use list::{List, ListIter};
 pub use nat::Nat;
 pub use ord::PyOrd;
 pub use pystr::{list_repr, Py, PyStr};
+pub use seq::PySeq;
+pub use shared::Shared;
 pub use truthy::Truthy;

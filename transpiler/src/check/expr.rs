@@ -198,12 +198,10 @@ impl Checker<'_> {
             ast::Expr::NamedExpr(_) => Err(self
                 .error(e.range(), "`:=` is not supported yet")
                 .with_help("assign the value in its own statement first")),
-            ast::Expr::List(_) | ast::Expr::ListComp(_) => Err(self
-                .error(e.range(), "lists are not supported yet")
-                .with_help("containers arrive with the Candid-types issue")),
-            ast::Expr::Dict(_) | ast::Expr::DictComp(_) => Err(self
-                .error(e.range(), "dicts are not supported yet")
-                .with_help("containers arrive with the Candid-types issue")),
+            ast::Expr::List(_) | ast::Expr::Dict(_) => self.container_literal(e),
+            ast::Expr::ListComp(_) | ast::Expr::DictComp(_) => Err(self
+                .error(e.range(), "comprehensions are not supported yet")
+                .with_help("build the container with a loop")),
             ast::Expr::Tuple(_) => Err(self
                 .error(e.range(), "tuples are not supported yet")
                 .with_help("containers arrive with the Candid-types issue")),
@@ -228,6 +226,9 @@ impl Checker<'_> {
         }
         let built = match (e, self.types.kind(target).clone()) {
             (ast::Expr::Dict(d), TyKind::Nominal(def)) => Some(self.dict_literal(d, def, target)?),
+            (ast::Expr::Dict(d), TyKind::Dict(k, v)) => {
+                Some(self.typed_dict_literal(d, target, k, v)?)
+            }
             (ast::Expr::List(l), TyKind::List(t)) => {
                 let mut items = Vec::new();
                 for x in &l.elts {
@@ -431,13 +432,16 @@ impl Checker<'_> {
                 Ok(Some(negate(test, *op == ast::CmpOp::IsNot)))
             }
             ast::CmpOp::In | ast::CmpOp::NotIn => {
+                let v = self.expr(right)?;
+                if let Some(test) = self.membership(&c.left, v.clone())? {
+                    return Ok(Some(negate(test, *op == ast::CmpOp::NotIn)));
+                }
                 let ast::Expr::Constant(k) = &*c.left else {
                     return Ok(None);
                 };
                 let ast::Constant::Str(tag) = &k.value else {
                     return Ok(None);
                 };
-                let v = self.expr(right)?;
                 // Other containers (substrings) are ordinary comparisons.
                 let TyKind::Nominal(def) = self.types.kind(v.ty).clone() else {
                     return Ok(None);
@@ -487,6 +491,48 @@ impl Checker<'_> {
             .with_help("format its fields one by one"))
     }
 
+    /// The field (or tag) of Record or Variant `def` that the literal key
+    /// `key` names, and the Python type held there.
+    pub(crate) fn member_key(
+        &mut self,
+        def: crate::model::DefId,
+        key: &ast::Expr,
+    ) -> Result<(usize, Ty), Diagnostic> {
+        let fields = match &self.defs[def.0 as usize].kind {
+            crate::model::ir::DefKind::Record(f) | crate::model::ir::DefKind::Variant(f) => {
+                f.clone()
+            }
+            crate::model::ir::DefKind::Alias(_) => Vec::new(),
+        };
+        let name = match key {
+            ast::Expr::Constant(c) => match &c.value {
+                ast::Constant::Str(k) => Some(k.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let record = self.defs[def.0 as usize].name.clone();
+        let Some(name) = name else {
+            return Err(self
+                .error(
+                    key.range(),
+                    format!("a `{record}` field must be named by a string literal"),
+                )
+                .with_help(format!(
+                    "e.g. `x[\"{}\"]`",
+                    fields.first().map_or("field", |f| f.name.as_str())
+                )));
+        };
+        let Some(i) = fields.iter().position(|f| f.name == name) else {
+            let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+            return Err(self
+                .error(key.range(), format!("`{record}` has no field {name:?}"))
+                .with_help(format!("its fields: {}", names.join(", "))));
+        };
+        let ty = self.types.member_ty(fields[i].ty);
+        Ok((i, ty))
+    }
+
     /// `record["field"]` on a Record value.
     fn subscript(&mut self, s: &ast::ExprSubscript) -> Result<Expr, Diagnostic> {
         let base = self.expr(&s.value)?;
@@ -522,15 +568,11 @@ impl Checker<'_> {
                 span,
             ));
         }
-        let (fields, variant) = match self.types.kind(base.ty) {
-            TyKind::Nominal(d) => match &self.defs[d.0 as usize].kind {
-                crate::model::ir::DefKind::Record(f) => (Some((*d, f.clone())), false),
-                crate::model::ir::DefKind::Variant(f) => (Some((*d, f.clone())), true),
-                _ => (None, false),
-            },
-            _ => (None, false),
+        let base = match self.item(base, s)? {
+            Ok(item) => return Ok(item),
+            Err(base) => base,
         };
-        let Some((def, fields)) = fields else {
+        let TyKind::Nominal(def) = *self.types.kind(base.ty) else {
             return Err(self
                 .error(
                     s.range,
@@ -541,32 +583,11 @@ impl Checker<'_> {
                 )
                 .with_help("read a Record's field with `record[\"field\"]`"));
         };
-        let key = match &*s.slice {
-            ast::Expr::Constant(c) => match &c.value {
-                ast::Constant::Str(k) => Some(k.clone()),
-                _ => None,
-            },
-            _ => None,
-        };
-        let record = self.defs[def.0 as usize].name.clone();
-        let Some(key) = key else {
-            return Err(self
-                .error(
-                    s.slice.range(),
-                    format!("a `{record}` field must be named by a string literal"),
-                )
-                .with_help(format!(
-                    "e.g. `x[\"{}\"]`",
-                    fields.first().map_or("field", |f| f.name.as_str())
-                )));
-        };
-        let Some(i) = fields.iter().position(|f| f.name == key) else {
-            let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
-            return Err(self
-                .error(s.slice.range(), format!("`{record}` has no field {key:?}"))
-                .with_help(format!("its fields: {}", names.join(", "))));
-        };
-        let ty = self.types.member_ty(fields[i].ty);
+        let variant = matches!(
+            self.defs[def.0 as usize].kind,
+            crate::model::ir::DefKind::Variant(_)
+        );
+        let (i, ty) = self.member_key(def, &s.slice)?;
         let kind = if variant {
             ExprKind::Payload(Box::new(base), i)
         } else {
@@ -927,9 +948,7 @@ impl Checker<'_> {
                         .with_help("supported: ic.print, ic.caller, ic.time, ic.trap")),
                 };
             }
-            return Err(self
-                .error(c.func.range(), "method calls are not supported yet")
-                .with_help("supported so far: calls of module-level functions and of `ic.*`"));
+            return self.method_call(a, c);
         }
         let ast::Expr::Name(f) = &*c.func else {
             return Err(self
@@ -978,7 +997,10 @@ impl Checker<'_> {
                 }
                 let v = self.expr(&c.args[0])?;
                 let sized = matches!(v.ty, Ty::STR | Ty::BYTES)
-                    || matches!(self.types.kind(v.ty), TyKind::List(_) | TyKind::Tuple(_));
+                    || matches!(
+                        self.types.kind(v.ty),
+                        TyKind::List(_) | TyKind::Tuple(_) | TyKind::Dict(..)
+                    );
                 if !sized {
                     return Err(self
                         .error(
@@ -989,6 +1011,7 @@ impl Checker<'_> {
                 }
                 Ok(Expr::new(Ty::INT, ExprKind::Len(Box::new(v)), span))
             }
+            "list" => self.list_call(c),
             "str" => match c.args.as_slice() {
                 [] => Ok(Expr::new(Ty::STR, ExprKind::Str(String::new()), span)),
                 [a] => {

@@ -9,6 +9,7 @@
 //! The IR-to-IR passes (`crate::passes`) run after the checker, never from
 //! inside it.
 
+mod containers;
 mod expr;
 mod scope;
 mod stmt;
@@ -52,6 +53,7 @@ pub fn check(module: &Module, sources: &SourceMap) -> Result<Program, Vec<Diagno
             globals,
             functions,
             exports,
+            shared: Default::default(),
         })
     } else {
         let mut diags = checker.diags;
@@ -90,7 +92,7 @@ const KYBRA_NAMES: &[&str] = &[
 ];
 
 /// Names of `typing` this compiler understands.
-const TYPING_NAMES: &[&str] = &["TypedDict", "TypeAlias"];
+const TYPING_NAMES: &[&str] = &["TypedDict", "TypeAlias", "Dict", "List", "Optional"];
 
 /// A module-level function's signature as the checker sees it.
 #[derive(Debug, Clone)]

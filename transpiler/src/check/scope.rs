@@ -77,6 +77,22 @@ impl FunCtx {
     }
 
     /// The local for `name` holding `ty` (one per name and type).
+    /// A local the compiler introduces (no Python name refers to it; `hint`
+    /// only suggests its Rust name).
+    pub fn declare_hidden(&mut self, hint: &str, ty: Ty, span: Span) -> LocalId {
+        let id = LocalId(self.locals.len() as u32);
+        self.locals.push(Local {
+            name: hint.to_string(),
+            ty,
+            span,
+            param: false,
+            mutable: false,
+            used: false,
+            single_use: false,
+        });
+        id
+    }
+
     pub fn declare(&mut self, name: &str, ty: Ty, span: Span) -> LocalId {
         if let Some(id) = self.by_type.get(&(name.to_string(), ty)) {
             return *id;
@@ -157,11 +173,17 @@ pub(crate) fn collect_assigned(
     assigned: &mut HashSet<String>,
     globals: &mut HashSet<String>,
 ) {
-    let target = |t: &ast::Expr, assigned: &mut HashSet<String>| {
-        if let ast::Expr::Name(n) = t {
-            assigned.insert(n.id.to_string());
+    fn target(t: &ast::Expr, assigned: &mut HashSet<String>) {
+        match t {
+            ast::Expr::Name(n) => {
+                assigned.insert(n.id.to_string());
+            }
+            // `a, b = ...`, `for k, v in ...`
+            ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| target(e, assigned)),
+            ast::Expr::List(l) => l.elts.iter().for_each(|e| target(e, assigned)),
+            _ => {}
         }
-    };
+    }
     for s in body {
         match s {
             ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| target(t, assigned)),

@@ -132,7 +132,15 @@ impl Checker<'_> {
                 let body = self.loop_body(&w.body);
                 vec![Stmt::While { cond, body }]
             }
-            ast::Stmt::For(f) => vec![self.for_range(f)?],
+            ast::Stmt::For(f) => {
+                let range = matches!(&*f.iter, ast::Expr::Call(c)
+                    if matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "range"));
+                if range {
+                    vec![self.for_range(f)?]
+                } else {
+                    vec![self.for_each(f)?]
+                }
+            }
             ast::Stmt::Break(b) => {
                 if self.ctx().loop_entries.is_empty() {
                     return Err(self.error(b.range, "`break` outside a loop"));
@@ -200,6 +208,52 @@ impl Checker<'_> {
         out
     }
 
+    /// `container[key] op= value`: the item is read, combined and stored
+    /// back, with the container and key evaluated once (so they must be
+    /// free of effects here).
+    fn aug_assign_item(
+        &mut self,
+        a: &ast::StmtAugAssign,
+        s: &ast::ExprSubscript,
+    ) -> Result<Stmt, Diagnostic> {
+        if a.op == ast::Operator::MatMult {
+            return Err(self
+                .error(a.range, "the `@=` operator is not supported")
+                .with_help("no built-in type supports matrix multiplication"));
+        }
+        let (place, ty) = self.subscript_place(s)?;
+        if place
+            .reads()
+            .iter()
+            .any(|e| crate::model::effects::has_effects(e))
+        {
+            return Err(self
+                .error(
+                    s.range,
+                    "an augmented assignment to an item whose container or key has effects is not supported yet",
+                )
+                .with_help("compute the container and key into variables first"));
+        }
+        let span = self.span(a.target.range());
+        let current = match &place {
+            Place::Subscript { base, index } => {
+                Expr::new(ty, ExprKind::Index(base.clone(), index.clone()), span)
+            }
+            Place::Field(base, i) => Expr::new(ty, ExprKind::Field(base.clone(), *i), span),
+            _ => return Err(self.error(a.target.range(), "unsupported assignment target")),
+        };
+        // A `nat` item is an `int` to Python code.
+        let current = if ty == Ty::NAT {
+            Expr::new(Ty::INT, ExprKind::Convert(Box::new(current)), span)
+        } else {
+            current
+        };
+        let value = self.expr(&a.value)?;
+        let combined = self.binary(super::expr::bin_op(a.op), current, value, a.range)?;
+        let value = self.coerce(combined, ty, a.range)?;
+        Ok(Stmt::Assign { place, value })
+    }
+
     fn ret(&mut self, r: &ast::StmtReturn) -> Result<Vec<Stmt>, Diagnostic> {
         let sig = self.ctx().sig.clone();
         match (sig.ret, &r.value) {
@@ -239,6 +293,12 @@ impl Checker<'_> {
     }
 
     fn assign(&mut self, target: &ast::Expr, value: &ast::Expr) -> Result<Stmt, Diagnostic> {
+        if let ast::Expr::Subscript(s) = target {
+            // Python evaluates the value before the target's container.
+            let (place, ty) = self.subscript_place(s)?;
+            let value = self.expect(value, ty)?;
+            return Ok(Stmt::Assign { place, value });
+        }
         let ast::Expr::Name(n) = target else {
             return Err(self
                 .error(target.range(), "unsupported assignment target")
@@ -279,6 +339,9 @@ impl Checker<'_> {
     }
 
     fn aug_assign(&mut self, a: &ast::StmtAugAssign) -> Result<Stmt, Diagnostic> {
+        if let ast::Expr::Subscript(s) = &*a.target {
+            return self.aug_assign_item(a, s);
+        }
         let ast::Expr::Name(n) = &*a.target else {
             return Err(self.error(a.target.range(), "unsupported assignment target"));
         };
@@ -471,6 +534,104 @@ impl Checker<'_> {
             step,
             body,
         }))
+    }
+
+    /// `for x in xs` over a list or a dict's keys; `for a, b in pairs`
+    /// unpacks each tuple item into its names.
+    fn for_each(&mut self, f: &ast::StmtFor) -> Result<Stmt, Diagnostic> {
+        if !f.orelse.is_empty() {
+            return Err(self
+                .error(f.range, "`for ... else` is not supported yet")
+                .with_help("use a flag variable set before `break`"));
+        }
+        let iter = self.expr(&f.iter)?;
+        let item = match self.types.kind(iter.ty) {
+            crate::model::TyKind::List(t) => *t,
+            crate::model::TyKind::Dict(k, _) => *k,
+            _ => {
+                return Err(self
+                    .error(
+                        f.iter.range(),
+                        format!(
+                            "iterating over a `{}` value is not supported yet",
+                            self.types.display(iter.ty)
+                        ),
+                    )
+                    .with_help("loop over a list, a dict, `d.items()` or `range(...)`"))
+            }
+        };
+        let names: Vec<&ast::Expr> = match &*f.target {
+            ast::Expr::Name(_) => vec![&*f.target],
+            ast::Expr::Tuple(t) => t.elts.iter().collect(),
+            ast::Expr::List(l) => l.elts.iter().collect(),
+            other => {
+                return Err(self
+                    .error(other.range(), "unsupported loop target")
+                    .with_help("loop with a name, or a tuple of names"))
+            }
+        };
+        let mut targets = Vec::new();
+        for n in &names {
+            let ast::Expr::Name(n) = n else {
+                return Err(self
+                    .error(n.range(), "unsupported loop target")
+                    .with_help("loop with a name, or a tuple of names"));
+            };
+            let var = n.id.to_string();
+            if self.ctx().global_decls.contains(&var) {
+                return Err(self
+                    .error(n.range, "a global cannot be a loop variable")
+                    .with_help(
+                        "loop with a local variable and assign the global inside the loop",
+                    ));
+            }
+            self.ctx().touched.insert(var.clone());
+            targets.push((var, n.range));
+        }
+        let span = self.span(f.target.range());
+        let (var, unpack) = if let (ast::Expr::Name(_), [(name, range)]) =
+            (&*f.target, targets.as_slice())
+        {
+            if self.ctx().annotated.get(name).is_some_and(|t| *t != item) {
+                return Err(self
+                    .error(
+                        *range,
+                        format!("`{name}` is annotated with another type than the loop's items"),
+                    )
+                    .with_help("use a new name for the loop variable"));
+            }
+            (self.bind_local(name, item, *range)?, Vec::new())
+        } else {
+            let items = match self.types.kind(item) {
+                crate::model::TyKind::Tuple(items) if items.len() == targets.len() => items.clone(),
+                _ => {
+                    return Err(self
+                        .error(
+                            f.target.range(),
+                            format!(
+                                "cannot unpack `{}` items into {} names",
+                                self.types.display(item),
+                                targets.len()
+                            ),
+                        )
+                        .with_help("unpack tuples of as many items as there are names"))
+                }
+            };
+            let hidden = self.ctx().declare_hidden("item", item, span);
+            let mut unpack = Vec::new();
+            for (i, ((name, range), ty)) in targets.iter().zip(items).enumerate() {
+                let id = self.bind_local(name, ty, *range)?;
+                let read = Expr::new(item, ExprKind::Local(hidden), span);
+                unpack.push(Stmt::Assign {
+                    place: Place::Local(id),
+                    value: Expr::new(ty, ExprKind::Field(Box::new(read), i), span),
+                });
+            }
+            (hidden, unpack)
+        };
+        let mut body = unpack;
+        body.extend(self.loop_body(&f.body));
+        Ok(Stmt::ForEach(ir::ForEach { var, iter, body }))
     }
 
     fn for_help(&self, iter: &ast::Expr) -> Diagnostic {

@@ -24,7 +24,10 @@ impl Checker<'_> {
             return Some(orig.as_str());
         }
         match id {
-            "str" | "int" | "float" | "bool" | "bytes" | "list" | "tuple" => Some(id),
+            "str" | "int" | "float" | "bool" | "bytes" | "list" | "tuple" | "dict" => Some(id),
+            _ if self.typing_names.contains_key(id) => {
+                self.typing_names.get(id).map(String::as_str)
+            }
             _ => None,
         }
     }
@@ -65,6 +68,10 @@ impl Checker<'_> {
         ["Opt", "Vec", "Tuple", "Alias"]
             .iter()
             .any(|k| self.is_kybra(e, k))
+            || ["Dict", "List", "Optional"]
+                .iter()
+                .any(|k| self.is_typing(e, k))
+            || matches!(e, ast::Expr::Name(n) if matches!(n.id.as_str(), "dict" | "list" | "tuple"))
     }
 
     /// Registers every named Candid type of the module (so annotations may
@@ -297,8 +304,20 @@ impl Checker<'_> {
             }
         };
         let kind = match ctor.as_deref() {
-            Some("Opt") => CandidKind::Opt(one(self)?),
-            Some("Vec" | "list") => CandidKind::Vec(one(self)?),
+            Some("Opt" | "Optional") => CandidKind::Opt(one(self)?),
+            Some("Vec" | "list" | "List") => CandidKind::Vec(one(self)?),
+            Some("dict" | "Dict") => match args.as_slice() {
+                [k, v] => {
+                    let k = self.resolve_type(k)?;
+                    let v = self.resolve_type(v)?;
+                    CandidKind::Dict(k, v)
+                }
+                _ => {
+                    return Err(self
+                        .error(s.slice.range(), "expected two type arguments")
+                        .with_help("e.g. `dict[str, User]`"))
+                }
+            },
             Some("Tuple" | "tuple") => {
                 let mut items = Vec::new();
                 for a in &args {

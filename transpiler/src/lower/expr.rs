@@ -2,7 +2,7 @@
 
 use super::{fixed_ty, IntoTs, Lower};
 use crate::model::effects::interval;
-use crate::model::ir::{BinOp, CmpOp, Expr, ExprKind, FPart, IcCall, UnaryOp};
+use crate::model::ir::{BinOp, CmpOp, Expr, ExprKind, FPart, IcCall, Method, UnaryOp};
 use crate::model::{Fixed, Ty};
 use num_bigint::BigInt;
 use proc_macro2::{Literal, TokenStream};
@@ -379,7 +379,12 @@ impl Lower<'_> {
                         }
                     })
                     .collect();
-                R::atom(quote!(#name { #(#inits),* }))
+                if self.is_shared(e.ty) {
+                    self.uses.insert("Shared");
+                    R::atom(quote!(Shared::new(#name { #(#inits),* })))
+                } else {
+                    R::atom(quote!(#name { #(#inits),* }))
+                }
             }
             ExprKind::Variant { def, tag, value } => {
                 let name = self.type_name(*def);
@@ -398,12 +403,49 @@ impl Lower<'_> {
             }
             ExprKind::List(items) => {
                 let items: Vec<TokenStream> = items.iter().map(|v| self.val(v).ts).collect();
-                if items.is_empty() {
-                    R::atom(quote!(Vec::new()))
+                let v = if items.is_empty() {
+                    quote!(Vec::new())
                 } else {
-                    R::atom(quote!(vec![#(#items),*]))
+                    quote!(vec![#(#items),*])
+                };
+                self.fresh_list(v, e.ty)
+            }
+            ExprKind::Dict(pairs) => {
+                self.uses.insert("Dict");
+                if pairs.is_empty() {
+                    return R::atom(quote!(Dict::new()));
+                }
+                // CPython builds a literal in a presized table, in order.
+                let n = pairs.len();
+                let d = self.namer.fresh("dict");
+                let sets: Vec<TokenStream> = pairs
+                    .iter()
+                    .map(|(k, v)| {
+                        let k = self.val(k).ts;
+                        let v = self.val(v).ts;
+                        quote!(#d.set(#k, #v);)
+                    })
+                    .collect();
+                R::atom(quote!({
+                    let #d = Dict::with_capacity(#n);
+                    #(#sets)*
+                    #d
+                }))
+            }
+            ExprKind::Index(base, index) => {
+                let at = at(self);
+                self.uses.insert("OrRaise");
+                let b = self.receiver(base);
+                if let crate::model::TyKind::Dict(..) = self.program.types.kind(base.ty) {
+                    let k = self.borrow(index);
+                    R::atom(quote!(#b.get(#k).or_raise(#at)))
+                } else {
+                    self.uses.insert("PySeq");
+                    let i = self.borrow(index);
+                    R::atom(quote!(#b.py_get(#i).or_raise(#at)))
                 }
             }
+            ExprKind::Method(m, args) => self.method(*m, args, e.ty, &at(self)),
             ExprKind::Tuple(items) => {
                 let items: Vec<TokenStream> = items.iter().map(|v| self.val(v).ts).collect();
                 R::atom(quote!((#(#items,)*)))
@@ -429,6 +471,18 @@ impl Lower<'_> {
                 };
                 let (field, boxed) = self.member(def, *i);
                 let b = self.receiver(base);
+                if self.is_shared(base.ty) {
+                    let read = if boxed {
+                        quote!((*r.#field))
+                    } else {
+                        quote!(r.#field)
+                    };
+                    return if e.ty.is_copy() {
+                        R::atom(quote!(#b.read(|r| #read)))
+                    } else {
+                        R::atom(quote!(#b.read(|r| #read.clone())))
+                    };
+                }
                 let read = if boxed {
                     quote!((*#b.#field))
                 } else {
@@ -579,6 +633,89 @@ impl Lower<'_> {
         }
     }
 
+    /// A new list from a `Vec` expression, in the representation of list
+    /// type `t`.
+    pub(crate) fn fresh_list(&mut self, v: TokenStream, t: Ty) -> R {
+        if self.is_shared(t) {
+            self.uses.insert("List");
+            R::atom(quote!(List::from_vec(#v)))
+        } else {
+            R::atom(v)
+        }
+    }
+
+    /// A method of a built-in type (`ir::Method`); `args[0]` is the receiver.
+    fn method(&mut self, m: Method, args: &[Expr], ty: Ty, at: &str) -> R {
+        let Some((recv, rest)) = args.split_first() else {
+            return unreachable_kind();
+        };
+        let r = self.receiver(recv);
+        match (m, rest) {
+            (Method::Append, [x]) => {
+                let x = self.val(x).ts;
+                R::atom(quote!(#r.append(#x)))
+            }
+            (Method::Pop, []) => {
+                self.uses.insert("OrRaise");
+                R::atom(quote!(#r.pop(None).or_raise(#at)))
+            }
+            (Method::Pop, [i]) => {
+                self.uses.insert("OrRaise");
+                let i = self.borrow(i);
+                R::atom(
+                    quote!(#r.pop(Some(runtime_lite::list::ssize_arg(#i).or_raise(#at))).or_raise(#at)),
+                )
+            }
+            (Method::ListCopy, []) => {
+                let fresh = matches!(
+                    &recv.kind,
+                    ExprKind::Method(Method::Keys | Method::Values | Method::Items, _)
+                        | ExprKind::List(_)
+                );
+                if fresh {
+                    self.val(recv)
+                } else if self.is_shared(recv.ty) {
+                    R::atom(quote!(#r.copy()))
+                } else {
+                    let v = self.val(recv).ts;
+                    R::atom(v)
+                }
+            }
+            (Method::GetOpt, [k]) => {
+                let k = self.borrow(k);
+                R::atom(quote!(#r.get_opt(#k)))
+            }
+            (Method::GetOr, [k, d]) => {
+                let k = self.borrow(k);
+                let d = self.val(d).ts;
+                R::atom(quote!(#r.get_or(#k, #d)))
+            }
+            (Method::Keys, []) => self.fresh_list(quote!(#r.keys()), ty),
+            (Method::Values, []) => self.fresh_list(quote!(#r.values()), ty),
+            (Method::Items, []) => self.fresh_list(quote!(#r.items()), ty),
+            (Method::DictPop, [k]) => {
+                self.uses.insert("OrRaise");
+                let k = self.borrow(k);
+                R::atom(quote!(#r.pop(#k).or_raise(#at)))
+            }
+            (Method::SetDefault, [k, d]) => {
+                let k = self.val(k).ts;
+                let d = self.val(d).ts;
+                R::atom(quote!(#r.setdefault(#k, #d)))
+            }
+            (Method::Contains, [x]) => {
+                let x = self.borrow(x);
+                if let crate::model::TyKind::Dict(..) = self.program.types.kind(recv.ty) {
+                    R::atom(quote!(#r.contains(#x)))
+                } else {
+                    self.uses.insert("PySeq");
+                    R::atom(quote!(#r.py_contains(#x)))
+                }
+            }
+            _ => unreachable_kind(),
+        }
+    }
+
     /// An expression usable as a method receiver (places stay places).
     pub(crate) fn receiver(&mut self, e: &Expr) -> TokenStream {
         match &e.kind {
@@ -588,7 +725,9 @@ impl Lower<'_> {
                     let index = syn::Index::from(*i);
                     return quote!(#b.#index);
                 }
-                if let crate::model::TyKind::Nominal(def) = self.program.types.kind(base.ty) {
+                if let (crate::model::TyKind::Nominal(def), false) =
+                    (self.program.types.kind(base.ty), self.is_shared(base.ty))
+                {
                     let (field, boxed) = self.member(*def, *i);
                     let b = self.receiver(base);
                     return if boxed {
@@ -616,7 +755,7 @@ impl Lower<'_> {
     }
 
     /// `&T` for the expression.
-    fn borrow(&mut self, e: &Expr) -> TokenStream {
+    pub(crate) fn borrow(&mut self, e: &Expr) -> TokenStream {
         match &e.kind {
             ExprKind::Local(n) => {
                 let id = self.local(*n);
@@ -1027,7 +1166,9 @@ impl Lower<'_> {
             t if t.is_fixed() => quote!(#r != 0),
             t => match self.program.types.kind(t) {
                 crate::model::TyKind::Opt(_) => quote!(#r.is_some()),
-                crate::model::TyKind::List(_) => quote!(!#r.is_empty()),
+                crate::model::TyKind::List(_) | crate::model::TyKind::Dict(..) => {
+                    quote!(!#r.is_empty())
+                }
                 // A Record is a dict: falsy only without fields.
                 crate::model::TyKind::Nominal(d) => match &self.program.def(*d).kind {
                     crate::model::ir::DefKind::Record(f) if f.is_empty() => quote!(false),

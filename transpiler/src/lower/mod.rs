@@ -11,7 +11,8 @@ mod names;
 
 use crate::model::ir::DefKind;
 use crate::model::ir::{
-    BinOp, Export, Expr, ExprKind, ForRange, FuncId, Function, LocalId, Place, Program, Stmt,
+    BinOp, Export, Expr, ExprKind, ForEach, ForRange, FuncId, Function, LocalId, Place, Program,
+    Stmt,
 };
 use crate::model::{CandidKind, CandidTy, DefId, Fixed, Mode, Ty, TyKind};
 use crate::passes::reach;
@@ -486,13 +487,31 @@ impl<'p> Lower<'p> {
         }
     }
 
-    /// The Rust type of a Candid type inside a definition.
+    /// The Rust type of a Candid type inside a definition: the Rust type of
+    /// the Python value held there, so a field of a shared list type is a
+    /// `List`, of a shared Record type a `Shared`.
     fn candid_member_ty(&mut self, c: CandidTy) -> TokenStream {
+        // An alias keeps its name (its definition has the same Rust type).
         if let CandidKind::Named(d) = self.program.types.candid_kind(c) {
-            let name = self.type_name(*d);
-            return quote!(#name);
+            if matches!(self.program.def(*d).kind, DefKind::Alias(_)) {
+                let name = self.type_name(*d);
+                return quote!(#name);
+            }
         }
-        match self.program.types.candid_kind(c).clone() {
+        if let Some(t) = self.program.types.find_member_ty(c) {
+            return self.rust_ty(t);
+        }
+        // A type no code has seen: its values are never shared.
+        match self
+            .program
+            .types
+            .candid_kind(self.program.types.unalias(c))
+            .clone()
+        {
+            CandidKind::Named(d) => {
+                let name = self.type_name(d);
+                quote!(#name)
+            }
             CandidKind::Opt(t) => {
                 let t = self.candid_member_ty(t);
                 quote!(Option<#t>)
@@ -501,6 +520,12 @@ impl<'p> Lower<'p> {
                 let t = self.candid_member_ty(t);
                 quote!(Vec<#t>)
             }
+            CandidKind::Dict(k, v) => {
+                self.uses.insert("Dict");
+                let k = self.candid_member_ty(k);
+                let v = self.candid_member_ty(v);
+                quote!(Dict<#k, #v>)
+            }
             CandidKind::Tuple(items) => {
                 let items: Vec<TokenStream> = items
                     .into_iter()
@@ -508,13 +533,14 @@ impl<'p> Lower<'p> {
                     .collect();
                 quote!((#(#items,)*))
             }
-            CandidKind::Nat => self.rust_ty(Ty::NAT),
-            _ => match self.program.types.primitive_value_ty(c) {
-                Some(t) => self.rust_ty(t),
-                // Func and Service references are not produced yet.
-                None => quote!(()),
-            },
+            // Func and Service references are not produced yet.
+            _ => quote!(()),
         }
+    }
+
+    /// Whether values of `t` are shared handles (`passes::sharing`).
+    pub(crate) fn is_shared(&self, t: Ty) -> bool {
+        self.program.shared.contains(&t)
     }
 
     /// The struct, enum or type alias of definition `id`.
@@ -604,15 +630,31 @@ impl<'p> Lower<'p> {
             _ => match self.program.types.kind(t).clone() {
                 TyKind::Nominal(d) => {
                     let name = self.type_name(d);
-                    quote!(#name)
+                    if self.is_shared(t) {
+                        self.uses.insert("Shared");
+                        quote!(Shared<#name>)
+                    } else {
+                        quote!(#name)
+                    }
                 }
                 TyKind::Opt(t) => {
                     let t = self.rust_ty(t);
                     quote!(Option<#t>)
                 }
-                TyKind::List(t) => {
-                    let t = self.rust_ty(t);
-                    quote!(Vec<#t>)
+                TyKind::List(item) => {
+                    let item = self.rust_ty(item);
+                    if self.is_shared(t) {
+                        self.uses.insert("List");
+                        quote!(List<#item>)
+                    } else {
+                        quote!(Vec<#item>)
+                    }
+                }
+                TyKind::Dict(k, v) => {
+                    self.uses.insert("Dict");
+                    let k = self.rust_ty(k);
+                    let v = self.rust_ty(v);
+                    quote!(Dict<#k, #v>)
                 }
                 TyKind::Tuple(items) => {
                     let items: Vec<TokenStream> =
@@ -626,7 +668,11 @@ impl<'p> Lower<'p> {
     }
 
     fn boundary(&self, c: CandidTy) -> Boundary {
-        match self.program.types.candid_kind(c) {
+        match self
+            .program
+            .types
+            .candid_kind(self.program.types.unalias(c))
+        {
             CandidKind::Nat => Boundary::Nat,
             CandidKind::Int => Boundary::Int,
             _ => Boundary::Same,
@@ -898,6 +944,10 @@ impl<'p> Lower<'p> {
                     }
                 }
             }
+            Stmt::Assign {
+                place: place @ (Place::Subscript { .. } | Place::Field(..)),
+                value,
+            } => self.store_into(place, value),
             Stmt::Assign { place, value } => {
                 let v = self.val(value).ts;
                 match place {
@@ -939,11 +989,57 @@ impl<'p> Lower<'p> {
                 let v = self.return_value(e);
                 quote! { return #v; }
             }
-            Stmt::ForIter { .. } => not_lowered("`for` over an iterable"),
+            Stmt::ForEach(f) => self.for_each(f),
             Stmt::Raise { .. } => not_lowered("`raise`"),
             Stmt::Try { .. } => not_lowered("`try`"),
             Stmt::With { .. } => not_lowered("`with`"),
             Stmt::Del(_) => not_lowered("`del`"),
+        }
+    }
+
+    /// `container[index] = value` or `record["field"] = value`: Python
+    /// evaluates the value first, then the container and the index.
+    fn store_into(&mut self, place: &Place, value: &Expr) -> TokenStream {
+        let at = self.at(value.span);
+        let reorder = crate::model::effects::has_effects(value)
+            && place
+                .reads()
+                .iter()
+                .any(|e| crate::model::effects::has_effects(e));
+        let (prelude, v) = if reorder {
+            let tmp = self.namer.fresh("value");
+            let v = self.val(value).ts;
+            (quote!(let #tmp = #v;), quote!(#tmp))
+        } else {
+            (quote!(), self.val(value).ts)
+        };
+        let store = match place {
+            Place::Subscript { base, index } => {
+                let b = self.receiver(base);
+                if let TyKind::Dict(..) = self.program.types.kind(base.ty) {
+                    let k = self.val(index).ts;
+                    quote!(#b.set(#k, #v);)
+                } else {
+                    self.uses.insert("OrRaise");
+                    let i = self.borrow(index);
+                    quote!(#b.set(runtime_lite::list::index_arg(#i).or_raise(#at), #v).or_raise(#at);)
+                }
+            }
+            Place::Field(base, i) => {
+                let TyKind::Nominal(def) = *self.program.types.kind(base.ty) else {
+                    return not_lowered("a field of this value");
+                };
+                let (field, boxed) = self.member(def, *i);
+                let v = if boxed { quote!(Box::new(#v)) } else { v };
+                let b = self.receiver(base);
+                quote!(#b.store(#v, |r, v| r.#field = v);)
+            }
+            _ => return not_lowered("assignment to this place"),
+        };
+        if reorder {
+            quote!({ #prelude #store })
+        } else {
+            store
         }
     }
 
@@ -959,6 +1055,56 @@ impl<'p> Lower<'p> {
             _ => {
                 let e = self.block(orelse);
                 quote! { if #c { #t } else { #e } }
+            }
+        }
+    }
+
+    /// `for x in xs` over a list (a `Vec` by value; a shared `List` by
+    /// index, as CPython does) or over a dict's keys (CPython's iterator,
+    /// which raises when the dict changes size).
+    fn for_each(&mut self, f: &ForEach) -> TokenStream {
+        let (mutable, used) = self
+            .fun
+            .map(|fun| {
+                let l = fun.local(f.var);
+                (l.mutable, l.used)
+            })
+            .unwrap_or((false, true));
+        let id = if used {
+            self.local(f.var)
+        } else {
+            format_ident!("_")
+        };
+        let m = (mutable && used).then(|| quote!(mut));
+        let at = self.at(f.iter.span);
+        let body = self.block(&f.body);
+        match self.program.types.kind(f.iter.ty) {
+            TyKind::Dict(..) => {
+                self.uses.insert("OrRaise");
+                let it = self.namer.fresh("keys");
+                let d = self.receiver(&f.iter);
+                quote! {
+                    let mut #it = #d.iter();
+                    while let Some(#m #id) = #it.next_key().or_raise(#at) {
+                        #body
+                    }
+                }
+            }
+            _ if self.is_shared(f.iter.ty) => {
+                let xs = self.receiver(&f.iter);
+                quote! {
+                    for #m #id in #xs.iter() {
+                        #body
+                    }
+                }
+            }
+            _ => {
+                let xs = self.val(&f.iter).ts;
+                quote! {
+                    for #m #id in #xs {
+                        #body
+                    }
+                }
             }
         }
     }

@@ -45,7 +45,12 @@ fn may_raise_own(e: &Expr) -> bool {
         ExprKind::FString(parts) => parts
             .iter()
             .any(|p| matches!(p, FPart::Value { spec: Some(_), .. })),
-        ExprKind::Call(..) | ExprKind::Trap(_) | ExprKind::Await(_) | ExprKind::Payload(..) => true,
+        ExprKind::Call(..)
+        | ExprKind::Trap(_)
+        | ExprKind::Await(_)
+        | ExprKind::Payload(..)
+        | ExprKind::Index(..) => true,
+        ExprKind::Method(m, _) => m.may_raise(),
         _ => false,
     }
 }
@@ -63,7 +68,8 @@ pub fn may_raise(e: &Expr) -> bool {
 /// Whether evaluating `e` has an effect beyond computing a value (calls,
 /// printing, traps), or may raise.
 pub fn has_effects(e: &Expr) -> bool {
-    if may_raise_own(e) || matches!(e.kind, ExprKind::Print(_)) {
+    let mutates = matches!(&e.kind, ExprKind::Method(m, _) if m.mutates());
+    if may_raise_own(e) || mutates || matches!(e.kind, ExprKind::Print(_)) {
         return true;
     }
     let mut any = false;

@@ -40,6 +40,11 @@ pub struct Program {
     pub functions: Vec<Function>,
     /// Canister methods, in source order (so sorted by `func`).
     pub exports: Vec<Export>,
+    /// The list and Record types some code mutates in place
+    /// (`passes::sharing`): their values are shared handles
+    /// (`runtime_lite::List`, `runtime_lite::Shared`); the others are plain
+    /// Rust values. Dicts are always shared.
+    pub shared: std::collections::BTreeSet<Ty>,
 }
 
 impl Program {
@@ -171,6 +176,8 @@ pub enum Place {
         base: Box<Expr>,
         index: Box<Expr>,
     },
+    /// `record["field"] = v` on a Record value (by index).
+    Field(Box<Expr>, usize),
     /// `base.attr`.
     Attribute {
         base: Box<Expr>,
@@ -180,6 +187,20 @@ pub enum Place {
     Unpack(Vec<Place>),
     /// `*rest` inside an unpacking.
     Starred(Box<Place>),
+}
+
+impl Place {
+    /// The expressions a store to this place reads (a subscript's container
+    /// and index, a field's record), in evaluation order.
+    pub fn reads(&self) -> Vec<&Expr> {
+        match self {
+            Place::Local(_) | Place::Global(_) => Vec::new(),
+            Place::Subscript { base, index } => vec![base, index],
+            Place::Field(base, _) | Place::Attribute { base, .. } => vec![base],
+            Place::Unpack(items) => items.iter().flat_map(|p| p.reads()).collect(),
+            Place::Starred(p) => p.reads(),
+        }
+    }
 }
 
 /// One `except` clause.
@@ -224,13 +245,8 @@ pub enum Stmt {
     },
     /// `for var in range(start, stop, step)` with a constant step.
     For(ForRange),
-    /// `for target in iter` over any iterable (later issues).
-    ForIter {
-        target: Place,
-        iter: Expr,
-        body: Vec<Stmt>,
-        orelse: Vec<Stmt>,
-    },
+    /// `for var in iter` over a list or the keys of a dict.
+    ForEach(ForEach),
     Break,
     Continue,
     /// The value has the function's Python result type.
@@ -262,6 +278,17 @@ pub struct ForRange {
     pub start: Expr,
     pub stop: Expr,
     pub step: i64,
+    pub body: Vec<Stmt>,
+}
+
+/// `for var in iter`: a list's items (CPython's index loop: items
+/// appended during the loop are visited) or a dict's keys (changing the
+/// dict's size during the loop raises `RuntimeError`). A tuple target is a
+/// `var` unpacked by assignments at the start of `body`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForEach {
+    pub var: LocalId,
+    pub iter: Expr,
     pub body: Vec<Stmt>,
 }
 
@@ -351,6 +378,49 @@ pub enum FPart {
     },
 }
 
+/// A method of a built-in type (`ExprKind::Method`); the receiver is the
+/// first argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// `list.append(x)`.
+    Append,
+    /// `list.pop()` / `list.pop(i)` (`IndexError` when empty or out of range).
+    Pop,
+    /// `list(xs)` / `xs.copy()`: a new list of the same items.
+    ListCopy,
+    /// `d.get(k)` / `d.get(k, None)`: an `Opt[V]`.
+    GetOpt,
+    /// `d.get(k, default)`.
+    GetOr,
+    /// `d.keys()`, `d.values()`, `d.items()`: a new list (Python's views
+    /// are only iterated, measured or copied by the code this compiles).
+    Keys,
+    Values,
+    Items,
+    /// `d.pop(k)` (`KeyError` when absent).
+    DictPop,
+    /// `d.setdefault(k, v)`.
+    SetDefault,
+    /// `x in container` as `Method(Contains, [container, x])`: list items,
+    /// dict keys.
+    Contains,
+}
+
+impl Method {
+    /// Whether the method changes its receiver in place.
+    pub fn mutates(self) -> bool {
+        matches!(
+            self,
+            Method::Append | Method::Pop | Method::DictPop | Method::SetDefault
+        )
+    }
+
+    /// Whether the method may raise a Python exception.
+    pub fn may_raise(self) -> bool {
+        matches!(self, Method::Pop | Method::DictPop)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IcCall {
     Caller,
@@ -416,6 +486,12 @@ pub enum ExprKind {
     },
     /// A list literal of a `Vec[T]`.
     List(Vec<Expr>),
+    /// A dict literal: key and value pairs in evaluation order.
+    Dict(Vec<(Expr, Expr)>),
+    /// `list[i]` (`IndexError`) or `dict[key]` (`KeyError`).
+    Index(Box<Expr>, Box<Expr>),
+    /// A method of a built-in type; the receiver is the first argument.
+    Method(Method, Vec<Expr>),
     /// A tuple literal of a `Tuple[...]`.
     Tuple(Vec<Expr>),
     /// `record["field"]`: a field of a Record value (by index).
@@ -477,8 +553,19 @@ impl Expr {
                 f(then);
                 f(orelse);
             }
-            ExprKind::Call(_, args) | ExprKind::List(args) | ExprKind::Tuple(args) => {
-                args.iter().for_each(f)
+            ExprKind::Call(_, args)
+            | ExprKind::List(args)
+            | ExprKind::Tuple(args)
+            | ExprKind::Method(_, args) => args.iter().for_each(f),
+            ExprKind::Dict(pairs) => {
+                for (k, v) in pairs {
+                    f(k);
+                    f(v);
+                }
+            }
+            ExprKind::Index(a, b) => {
+                f(a);
+                f(b);
             }
             ExprKind::Record { fields, order, .. } => {
                 order.iter().for_each(|i| f(&fields[*i]));

@@ -122,6 +122,19 @@ impl Printer<'_> {
         }
     }
 
+    /// The name of field `i` of the Record value `a`.
+    fn field_name(&self, a: &Expr, i: usize) -> &str {
+        match self.p.types.kind(a.ty) {
+            super::TyKind::Nominal(d) => match &self.p.def(*d).kind {
+                super::ir::DefKind::Record(fields) => {
+                    fields.get(i).map_or("?", |f| f.name.as_str())
+                }
+                _ => "?",
+            },
+            _ => "?",
+        }
+    }
+
     fn place(&self, p: &Place) -> String {
         match p {
             Place::Local(l) => self.local(l.0),
@@ -130,6 +143,9 @@ impl Printer<'_> {
                 format!("{}[{}]", self.expr(base), self.expr(index))
             }
             Place::Attribute { base, attr } => format!("{}.{attr}", self.expr(base)),
+            Place::Field(base, i) => {
+                format!("{}[{:?}]", self.expr(base), self.field_name(base, *i))
+            }
             Place::Unpack(items) => {
                 let items: Vec<String> = items.iter().map(|p| self.place(p)).collect();
                 format!("({})", items.join(", "))
@@ -204,16 +220,14 @@ impl Printer<'_> {
                 );
                 self.block(&f.body, depth + 1, out);
             }
-            Stmt::ForIter {
-                target, iter, body, ..
-            } => {
+            Stmt::ForEach(f) => {
                 let _ = writeln!(
                     out,
                     "{ind}for {} in {}:",
-                    self.place(target),
-                    self.expr(iter)
+                    self.local(f.var.0),
+                    self.expr(&f.iter)
                 );
-                self.block(body, depth + 1, out);
+                self.block(&f.body, depth + 1, out);
             }
             Stmt::Break => {
                 let _ = writeln!(out, "{ind}break");
@@ -364,17 +378,18 @@ impl Printer<'_> {
             ExprKind::Field(a, i) if matches!(self.p.types.kind(a.ty), super::TyKind::Tuple(_)) => {
                 format!("{}[{i}]", self.expr(a))
             }
-            ExprKind::Field(a, i) => {
-                let name = match self.p.types.kind(a.ty) {
-                    super::TyKind::Nominal(d) => match &self.p.def(*d).kind {
-                        super::ir::DefKind::Record(fields) => {
-                            fields.get(*i).map_or("?", |f| f.name.as_str())
-                        }
-                        _ => "?",
-                    },
-                    _ => "?",
-                };
-                format!("{}[{name:?}]", self.expr(a))
+            ExprKind::Field(a, i) => format!("{}[{:?}]", self.expr(a), self.field_name(a, *i)),
+            ExprKind::Dict(pairs) => {
+                let pairs: Vec<String> = pairs
+                    .iter()
+                    .map(|(k, v)| format!("{}: {}", self.expr(k), self.expr(v)))
+                    .collect();
+                format!("{{{}}}", pairs.join(", "))
+            }
+            ExprKind::Index(a, i) => format!("{}[{}]", self.expr(a), self.expr(i)),
+            ExprKind::Method(m, args) => {
+                let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
+                format!("{m:?}({})", args.join(", "))
             }
             ExprKind::Closure(f) => format!("<closure {}>", self.p.function(*f).name),
             ExprKind::Await(a) => format!("(yield {})", self.expr(a)),

@@ -106,6 +106,10 @@ pub enum CandidKind {
         rets: Vec<CandidTy>,
     },
     Service(DefId),
+    /// Not a Candid type: a Python `dict[K, V]` inside the program's state
+    /// (a TypedDict field, a global). Exported methods may not carry it
+    /// (`check` rejects it there); encoded, it would be `vec record { K; V }`.
+    Dict(CandidTy, CandidTy),
 }
 
 const FIXED_ORDER: [Fixed; 8] = Fixed::ALL;
@@ -429,6 +433,11 @@ impl Types {
                 let v = items.into_iter().map(|t| self.member_ty(t)).collect();
                 self.tuple(v)
             }
+            CandidKind::Dict(k, v) => {
+                let k = self.member_ty(k);
+                let v = self.member_ty(v);
+                self.dict(k, v)
+            }
             CandidKind::Named(d) | CandidKind::Service(d) => self.nominal(d),
             CandidKind::Func { .. } => self.intern(TyKind::Func(c)),
             // Primitives: answered by `primitive_value_ty` above.
@@ -446,6 +455,36 @@ impl Types {
             return Ty::NAT;
         }
         self.value_ty(c)
+    }
+
+    /// The id of `kind` if it was interned.
+    pub fn find(&self, kind: &TyKind) -> Option<Ty> {
+        self.ty_ids.get(kind).copied()
+    }
+
+    /// [`Types::member_ty`] without interning: `None` if that type was
+    /// never interned (so no code and no pass has seen it).
+    pub fn find_member_ty(&self, c: CandidTy) -> Option<Ty> {
+        let c = self.unalias(c);
+        match self.candid_kind(c) {
+            CandidKind::Nat => Some(Ty::NAT),
+            CandidKind::Opt(t) => self.find(&TyKind::Opt(self.find_member_ty(*t)?)),
+            CandidKind::Vec(t) => self.find(&TyKind::List(self.find_member_ty(*t)?)),
+            CandidKind::Dict(k, v) => self.find(&TyKind::Dict(
+                self.find_member_ty(*k)?,
+                self.find_member_ty(*v)?,
+            )),
+            CandidKind::Tuple(items) => {
+                let items = items
+                    .iter()
+                    .map(|t| self.find_member_ty(*t))
+                    .collect::<Option<Vec<_>>>()?;
+                self.find(&TyKind::Tuple(items))
+            }
+            CandidKind::Named(d) | CandidKind::Service(d) => self.find(&TyKind::Nominal(*d)),
+            CandidKind::Func { .. } => self.find(&TyKind::Func(c)),
+            _ => self.primitive_value_ty(c),
+        }
     }
 
     /// How Python (or a diagnostic) names the type.

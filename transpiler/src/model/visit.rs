@@ -54,16 +54,9 @@ pub fn walk_stmt<V: Visitor + ?Sized>(v: &mut V, s: &Stmt) {
             v.visit_expr(stop);
             walk_stmts(v, body);
         }
-        Stmt::ForIter {
-            target,
-            iter,
-            body,
-            orelse,
-        } => {
-            v.visit_expr(iter);
-            v.visit_place(target);
-            walk_stmts(v, body);
-            walk_stmts(v, orelse);
+        Stmt::ForEach(f) => {
+            v.visit_expr(&f.iter);
+            walk_stmts(v, &f.body);
         }
         Stmt::Break | Stmt::Continue => {}
         Stmt::Return(e) => {
@@ -114,7 +107,7 @@ pub fn walk_place<V: Visitor + ?Sized>(v: &mut V, p: &Place) {
             v.visit_expr(base);
             v.visit_expr(index);
         }
-        Place::Attribute { base, .. } => v.visit_expr(base),
+        Place::Attribute { base, .. } | Place::Field(base, _) => v.visit_expr(base),
         Place::Unpack(items) => items.iter().for_each(|p| v.visit_place(p)),
         Place::Starred(p) => v.visit_place(p),
     }

@@ -8,7 +8,7 @@
 //! unreachable statements, and terminates functions that would fall off the
 //! end without a value.
 
-use crate::model::ir::{Expr, ExprKind, ForRange, Function, LocalId, Place, Stmt};
+use crate::model::ir::{Expr, ExprKind, ForEach, ForRange, Function, LocalId, Place, Stmt};
 use crate::model::visit::each_subexpr;
 use crate::model::Ty;
 use crate::source::Span;
@@ -150,12 +150,18 @@ impl Occurrences {
                 Stmt::Let { .. } | Stmt::Break | Stmt::Continue => {}
                 Stmt::Assign { place, value } => {
                     self.expr(value, path, bound);
+                    for e in place.reads() {
+                        self.expr(e, path, bound);
+                    }
                     if let Place::Local(n) = place {
                         self.add(*n, value.span, path, true, bound);
                     }
                 }
                 Stmt::AugAssign { place, value, .. } => {
                     self.expr(value, path, bound);
+                    for e in place.reads() {
+                        self.expr(e, path, bound);
+                    }
                     if let Place::Local(n) = place {
                         self.add(*n, value.span, path, false, bound);
                     }
@@ -191,12 +197,17 @@ impl Occurrences {
                         bound.remove(var);
                     }
                 }
+                Stmt::ForEach(f) => {
+                    self.expr(&f.iter, path, bound);
+                    self.loop_vars.insert(f.var);
+                    let fresh = bound.insert(f.var);
+                    self.block(&f.body, path, bound);
+                    if fresh {
+                        bound.remove(&f.var);
+                    }
+                }
                 // Not produced yet (see `super::only_core_statements`).
-                Stmt::ForIter { .. }
-                | Stmt::Raise { .. }
-                | Stmt::Try { .. }
-                | Stmt::With { .. }
-                | Stmt::Del(_) => {}
+                Stmt::Raise { .. } | Stmt::Try { .. } | Stmt::With { .. } | Stmt::Del(_) => {}
             }
             path.pop();
         }
@@ -271,6 +282,10 @@ fn place(
                 body: place(body, decls, next_block),
             },
             Stmt::For(f) => Stmt::For(ForRange {
+                body: place(f.body, decls, next_block),
+                ..f
+            }),
+            Stmt::ForEach(f) => Stmt::ForEach(ForEach {
                 body: place(f.body, decls, next_block),
                 ..f
             }),
@@ -387,6 +402,9 @@ impl Flow {
                 }
                 Stmt::Assign { place, value } => {
                     self.reads(&value, st);
+                    for e in place.reads() {
+                        self.reads(e, st);
+                    }
                     if let Place::Local(n) = &place {
                         self.write(*n, st);
                     }
@@ -397,6 +415,9 @@ impl Flow {
                         // The current value is read; its type is irrelevant here.
                         let read = Expr::new(Ty::NONE, ExprKind::Local(*n), value.span);
                         self.reads(&read, st);
+                    }
+                    for e in place.reads() {
+                        self.reads(e, st);
                     }
                     self.reads(&value, st);
                     if let Place::Local(n) = &place {
@@ -462,9 +483,14 @@ impl Flow {
                     state = merge(exit.0, exit.1);
                     Stmt::For(ForRange { body, ..f })
                 }
+                Stmt::ForEach(f) => {
+                    self.reads(&f.iter, st);
+                    let (body, exit) = self.run_loop(f.body, state.take(), Some(f.var), |_, _| {});
+                    state = merge(exit.0, exit.1);
+                    Stmt::ForEach(ForEach { body, ..f })
+                }
                 // Not produced yet (see `super::only_core_statements`).
-                other @ (Stmt::ForIter { .. }
-                | Stmt::Raise { .. }
+                other @ (Stmt::Raise { .. }
                 | Stmt::Try { .. }
                 | Stmt::With { .. }
                 | Stmt::Del(_)) => other,

@@ -8,7 +8,7 @@
 //! kept as `let _ = value;`, so Python's exceptions and side effects stay.
 
 use crate::model::effects::has_effects;
-use crate::model::ir::{BinOp, Expr, ExprKind, ForRange, Local, LocalId, Place, Stmt};
+use crate::model::ir::{BinOp, Expr, ExprKind, ForEach, ForRange, Local, LocalId, Place, Stmt};
 use crate::model::visit::each_subexpr;
 use crate::model::Ty;
 use std::collections::BTreeSet;
@@ -74,10 +74,16 @@ fn live_in(s: &Stmt, out: Live, lp: &LoopLive) -> Live {
             if let Place::Local(x) = place {
                 live.remove(x);
             }
+            for e in place.reads() {
+                live = with_reads(live, e);
+            }
             with_reads(live, value)
         }
         Stmt::AugAssign { place, value, .. } => {
             let mut live = with_reads(out, value);
+            for e in place.reads() {
+                live = with_reads(live, e);
+            }
             if let Place::Local(x) = place {
                 live.insert(*x);
             }
@@ -97,17 +103,18 @@ fn live_in(s: &Stmt, out: Live, lp: &LoopLive) -> Live {
         }
         Stmt::While { cond, body } => while_head(cond, body, &out),
         Stmt::For(f) => {
-            let mut live = for_head(f, &out);
+            let mut live = for_head(f.var, &f.body, &out);
             reads(&f.start, &mut live);
             reads(&f.stop, &mut live);
             live
         }
+        Stmt::ForEach(f) => {
+            let mut live = for_head(f.var, &f.body, &out);
+            reads(&f.iter, &mut live);
+            live
+        }
         // Not produced yet: functions holding these skip this pass.
-        Stmt::ForIter { .. }
-        | Stmt::Raise { .. }
-        | Stmt::Try { .. }
-        | Stmt::With { .. }
-        | Stmt::Del(_) => out,
+        Stmt::Raise { .. } | Stmt::Try { .. } | Stmt::With { .. } | Stmt::Del(_) => out,
     }
 }
 
@@ -131,15 +138,15 @@ fn while_head(cond: &Expr, body: &[Stmt], out: &Live) -> Live {
 }
 
 /// Live set at a `for` loop's head (before each iteration binds the variable).
-fn for_head(f: &ForRange, out: &Live) -> Live {
+fn for_head(var: LocalId, body: &[Stmt], out: &Live) -> Live {
     let mut head = out.clone();
     loop {
         let lp = LoopLive {
             brk: out.clone(),
             cont: head.clone(),
         };
-        let mut body_in = live_in_block(&f.body, &head, &lp);
-        body_in.remove(&f.var);
+        let mut body_in = live_in_block(body, &head, &lp);
+        body_in.remove(&var);
         let mut next = head.clone();
         next.extend(body_in);
         if next == head {
@@ -227,8 +234,20 @@ fn rewrite(s: Stmt, out: Live, lp: &LoopLive, locals: &[Local]) -> (Option<Stmt>
             let (body, _) = rewrite_block(body, head.clone(), &inner, locals);
             (Some(Stmt::While { cond, body }), head)
         }
+        Stmt::ForEach(f) => {
+            let head = for_head(f.var, &f.body, &out);
+            let inner = LoopLive {
+                brk: out,
+                cont: head.clone(),
+            };
+            let (body, _) = rewrite_block(f.body, head.clone(), &inner, locals);
+            let f = ForEach { body, ..f };
+            let mut live = head;
+            reads(&f.iter, &mut live);
+            (Some(Stmt::ForEach(f)), live)
+        }
         Stmt::For(f) => {
-            let head = for_head(&f, &out);
+            let head = for_head(f.var, &f.body, &out);
             let inner = LoopLive {
                 brk: out,
                 cont: head.clone(),

@@ -6,6 +6,7 @@
 pub mod flow;
 pub mod liveness;
 pub mod reach;
+pub mod sharing;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::ir::{Program, Stmt};
@@ -49,6 +50,7 @@ pub fn run(program: &mut Program) -> Result<(), Vec<Diagnostic>> {
             }
         }
     }
+    program.shared = sharing::mutated_types(program);
     if diags.is_empty() {
         Ok(())
     } else {
@@ -65,11 +67,8 @@ pub(crate) fn only_core_statements(stmts: &[Stmt]) -> bool {
         Stmt::If { then, orelse, .. } => only_core_statements(then) && only_core_statements(orelse),
         Stmt::While { body, .. } => only_core_statements(body),
         Stmt::For(f) => only_core_statements(&f.body),
-        Stmt::ForIter { .. }
-        | Stmt::Raise { .. }
-        | Stmt::Try { .. }
-        | Stmt::With { .. }
-        | Stmt::Del(_) => false,
+        Stmt::ForEach(f) => only_core_statements(&f.body),
+        Stmt::Raise { .. } | Stmt::Try { .. } | Stmt::With { .. } | Stmt::Del(_) => false,
         _ => true,
     })
 }

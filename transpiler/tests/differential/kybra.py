@@ -45,3 +45,9 @@ class _Ic:
 
 
 ic = _Ic()
+
+
+# Candid's compound types as Kybra spells them.
+from typing import Optional as Opt, Tuple, TypedDict as Record, TypedDict as Variant  # noqa: E402
+
+Vec = list

@@ -1,4 +1,4 @@
-from kybra import float64, int8, int16, int64, nat, nat8, nat32, query
+from kybra import float64, int8, int16, int64, nat, nat8, nat32, query, Record, Vec
 
 # Each method returns text, so CPython and the canister can be compared
 # character for character.
@@ -211,3 +211,91 @@ def result_checked(a: nat8, b: nat8) -> nat8:
 @query
 def nat_result(x: int) -> nat:
     return x
+
+
+# Lists, dicts and Records are objects: aliases see each other's changes.
+
+
+@query
+def list_aliasing(n: int) -> str:
+    a = [1, 2, 3]
+    b = a
+    b.append(n)
+    c = list(a)
+    c.append(99)
+    total = 0
+    for x in a:
+        total += x
+    return f"{len(a)}|{len(b)}|{len(c)}|{total}|{a[-1]}|{c[4]}|{n in a}|{99 in a}|{c.pop()}|{len(c)}"
+
+
+@query
+def list_index(i: int) -> str:
+    xs = [10, 20, 30]
+    xs[0] = i
+    return f"{xs[i]}|{xs[0]}"
+
+
+@query
+def list_grows_while_iterating(n: int) -> str:
+    xs = [1]
+    count = 0
+    for x in xs:
+        count += x
+        if len(xs) < n:
+            xs.append(x + 1)
+    return f"{count}|{len(xs)}"
+
+
+@query
+def dict_ops(k: str) -> str:
+    d: dict[str, int] = {}
+    d["a"] = 1
+    d["b"] = 2
+    alias = d
+    alias[k] = 7
+    alias[k] += 1
+    n = len(d)
+    got = d.get(k, -1)
+    miss = d.get("zz", -1)
+    keys = ""
+    for key in d:
+        keys += key
+    total = 0
+    for key, value in d.items():
+        total += value
+    popped = d.pop("a")
+    return f"{n}|{got}|{miss}|{keys}|{total}|{popped}|{len(d)}|{'a' in d}|{k in d}|{d.get(k) is None}"
+
+
+@query
+def dict_missing(k: str) -> str:
+    d = {"x": 1, "y": 2}
+    return str(d[k])
+
+
+@query
+def dict_changes_while_iterating(n: int) -> str:
+    d = {"a": 1}
+    for k in d:
+        if n > 0:
+            d[k + "x"] = 2
+    return str(len(d))
+
+
+class Account(Record):
+    name: str
+    balance: nat
+    history: Vec[int]
+
+
+@query
+def record_aliasing(amount: int) -> str:
+    acct: Account = {"name": "a", "balance": 10, "history": []}
+    other = acct
+    other["balance"] += amount
+    other["history"].append(amount)
+    other["history"].append(amount * 2)
+    copy: Account = {"name": acct["name"], "balance": acct["balance"], "history": list(acct["history"])}
+    copy["history"].append(0)
+    return f"{acct['balance']}|{len(acct['history'])}|{len(copy['history'])}|{other['name']}"

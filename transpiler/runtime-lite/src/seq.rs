@@ -1,0 +1,51 @@
+//! [`PySeq`]: what Python code reads from a list, whichever representation
+//! the compiler chose for it: a plain `Vec` (a list type no code mutates)
+//! or a shared [`List`].
+
+use crate::exception::Exception;
+use crate::int::Int;
+use crate::list::{index_arg, List};
+
+#[cold]
+fn out_of_range() -> Exception {
+    Exception::new("IndexError", "list index out of range")
+}
+
+/// Reading a Python list.
+pub trait PySeq<T> {
+    /// `self[i]`: negative `i` counts from the end; `IndexError` outside.
+    fn py_get(&self, i: &Int) -> Result<T, Exception>;
+    /// `x in self`.
+    fn py_contains(&self, x: &T) -> bool;
+}
+
+fn position(i: &Int, len: usize) -> Result<usize, Exception> {
+    let i = index_arg(i)?;
+    let len = len as i64;
+    let i = if i < 0 { i + len } else { i };
+    if (0..len).contains(&i) {
+        Ok(i as usize)
+    } else {
+        Err(out_of_range())
+    }
+}
+
+impl<T: Clone + PartialEq> PySeq<T> for Vec<T> {
+    fn py_get(&self, i: &Int) -> Result<T, Exception> {
+        position(i, self.len()).map(|i| self[i].clone())
+    }
+
+    fn py_contains(&self, x: &T) -> bool {
+        self.contains(x)
+    }
+}
+
+impl<T: Clone + PartialEq> PySeq<T> for List<T> {
+    fn py_get(&self, i: &Int) -> Result<T, Exception> {
+        self.get(index_arg(i)?)
+    }
+
+    fn py_contains(&self, x: &T) -> bool {
+        self.contains(x)
+    }
+}

@@ -1,0 +1,398 @@
+//! Lists and dicts in Python code: literals without an expected type,
+//! subscripts, `in`, stores into items and fields, and the methods of the
+//! built-in containers. Which values end up shared is decided later, per
+//! type, by `passes::sharing`.
+
+use super::Checker;
+use crate::diagnostics::Diagnostic;
+use crate::model::ir::{Expr, ExprKind, Method, Place};
+use crate::model::{Ty, TyKind};
+use rustpython_parser::ast::{self, Ranged};
+
+impl Checker<'_> {
+    /// A list or dict literal whose type comes from its items: the first
+    /// item's type, which every other item must have (mixed numbers meet
+    /// in the wider type).
+    pub(crate) fn container_literal(&mut self, e: &ast::Expr) -> Result<Expr, Diagnostic> {
+        let span = self.span(e.range());
+        match e {
+            ast::Expr::List(l) => {
+                let Some(first) = l.elts.first() else {
+                    return Err(self.empty_literal(e, "list[int]"));
+                };
+                let first = self.expr(first)?;
+                let mut item = first.ty;
+                let mut rest = Vec::new();
+                for x in &l.elts[1..] {
+                    let v = self.expr(x)?;
+                    item = self.join_item(item, &v, x.range())?;
+                    rest.push(v);
+                }
+                let items = std::iter::once(first)
+                    .chain(rest)
+                    .zip(&l.elts)
+                    .map(|(v, x)| self.coerce(v, item, x.range()))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let ty = self.types.list(item);
+                Ok(Expr::new(ty, ExprKind::List(items), span))
+            }
+            ast::Expr::Dict(d) => {
+                if d.keys.is_empty() {
+                    return Err(self.empty_literal(e, "dict[str, int]"));
+                }
+                let mut pairs = Vec::new();
+                let (mut kt, mut vt) = (Ty::NEVER, Ty::NEVER);
+                for (k, v) in d.keys.iter().zip(&d.values) {
+                    let Some(k) = k else {
+                        return Err(self
+                            .error(v.range(), "`**` in a dict literal is not supported yet")
+                            .with_help("copy the entries with a loop"));
+                    };
+                    let (ke, ve) = (self.expr(k)?, self.expr(v)?);
+                    if pairs.is_empty() {
+                        (kt, vt) = (ke.ty, ve.ty);
+                    } else {
+                        kt = self.join_item(kt, &ke, k.range())?;
+                        vt = self.join_item(vt, &ve, v.range())?;
+                    }
+                    pairs.push((ke, ve, k.range(), v.range()));
+                }
+                let pairs = pairs
+                    .into_iter()
+                    .map(|(k, v, kr, vr)| Ok((self.coerce(k, kt, kr)?, self.coerce(v, vt, vr)?)))
+                    .collect::<Result<Vec<_>, Diagnostic>>()?;
+                self.hashable(kt, e.range())?;
+                let ty = self.types.dict(kt, vt);
+                Ok(Expr::new(ty, ExprKind::Dict(pairs), span))
+            }
+            _ => Err(self.error(e.range(), "expected a list or dict literal")),
+        }
+    }
+
+    /// A dict literal where a `dict[K, V]` is expected.
+    pub(crate) fn typed_dict_literal(
+        &mut self,
+        d: &ast::ExprDict,
+        ty: Ty,
+        key: Ty,
+        value: Ty,
+    ) -> Result<Expr, Diagnostic> {
+        let mut pairs = Vec::new();
+        for (k, v) in d.keys.iter().zip(&d.values) {
+            let Some(k) = k else {
+                return Err(self
+                    .error(v.range(), "`**` in a dict literal is not supported yet")
+                    .with_help("copy the entries with a loop"));
+            };
+            pairs.push((self.expect(k, key)?, self.expect(v, value)?));
+        }
+        Ok(Expr::new(ty, ExprKind::Dict(pairs), self.span(d.range)))
+    }
+
+    fn empty_literal(&self, e: &ast::Expr, example: &str) -> Diagnostic {
+        self.error(e.range(), "the type of an empty literal is unknown here")
+            .with_help(format!(
+                "annotate the variable, e.g. `x: {example} = {}`",
+                if example.starts_with("list") {
+                    "[]"
+                } else {
+                    "{}"
+                }
+            ))
+    }
+
+    /// The type of container items `a` and `b` must share.
+    fn join_item(
+        &self,
+        a: Ty,
+        b: &Expr,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<Ty, Diagnostic> {
+        match self.unify(a, b) {
+            Some(t) => Ok(t),
+            None => Err(self
+                .error(
+                    range,
+                    format!(
+                        "items of one container must have one type: `{}` and `{}`",
+                        self.types.display(a),
+                        self.types.display(b.ty)
+                    ),
+                )
+                .with_help(
+                    "annotate the variable with the container's type (`dict[str, int]`) or, for a dict of fields, a Record type",
+                )),
+        }
+    }
+
+    /// Dict keys (and later set items) must hash in Rust as in Python.
+    fn hashable(
+        &self,
+        t: Ty,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<(), Diagnostic> {
+        let ok = match self.types.kind(t) {
+            TyKind::Tuple(items) => {
+                let items = items.clone();
+                return items.iter().try_for_each(|i| self.hashable(*i, range));
+            }
+            TyKind::Int | TyKind::Fixed(_) | TyKind::Bool | TyKind::Str | TyKind::Bytes => true,
+            TyKind::Principal | TyKind::None | TyKind::Nat => true,
+            _ => false,
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(self
+                .error(
+                    range,
+                    format!(
+                        "`{}` values cannot be dict keys here",
+                        self.types.display(t)
+                    ),
+                )
+                .with_help("use str, int, bool, bytes, Principal or tuples of them as keys"))
+        }
+    }
+
+    /// `base[index]` on a list or dict; `None` for other values.
+    pub(crate) fn item(
+        &mut self,
+        base: Expr,
+        s: &ast::ExprSubscript,
+    ) -> Result<Result<Expr, Expr>, Diagnostic> {
+        let span = self.span(s.range);
+        match self.types.kind(base.ty).clone() {
+            TyKind::List(item) => {
+                if matches!(&*s.slice, ast::Expr::Slice(_)) {
+                    return Err(self
+                        .error(s.slice.range(), "slices are not supported yet")
+                        .with_help("copy the items you need with a loop"));
+                }
+                let i = self.expect(&s.slice, Ty::INT)?;
+                Ok(Ok(Expr::new(
+                    item,
+                    ExprKind::Index(Box::new(base), Box::new(i)),
+                    span,
+                )))
+            }
+            TyKind::Dict(key, value) => {
+                let k = self.expect(&s.slice, key)?;
+                Ok(Ok(Expr::new(
+                    value,
+                    ExprKind::Index(Box::new(base), Box::new(k)),
+                    span,
+                )))
+            }
+            _ => Ok(Err(base)),
+        }
+    }
+
+    /// `item in container` for a list or dict container; `None` otherwise.
+    pub(crate) fn membership(
+        &mut self,
+        item: &ast::Expr,
+        container: Expr,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        let want = match self.types.kind(container.ty) {
+            TyKind::List(t) => *t,
+            TyKind::Dict(k, _) => *k,
+            _ => return Ok(None),
+        };
+        let span = container.span;
+        let x = self.expect(item, want)?;
+        Ok(Some(Expr::new(
+            Ty::BOOL,
+            ExprKind::Method(Method::Contains, vec![container, x]),
+            span,
+        )))
+    }
+
+    /// The place `target` (a subscript) names, and the Python type a value
+    /// stored there must have.
+    pub(crate) fn subscript_place(
+        &mut self,
+        s: &ast::ExprSubscript,
+    ) -> Result<(Place, Ty), Diagnostic> {
+        let base = self.expr(&s.value)?;
+        match self.types.kind(base.ty).clone() {
+            TyKind::List(item) => {
+                if matches!(&*s.slice, ast::Expr::Slice(_)) {
+                    return Err(self
+                        .error(s.slice.range(), "slice assignment is not supported yet")
+                        .with_help("store the items one by one"));
+                }
+                let i = self.expect(&s.slice, Ty::INT)?;
+                Ok((
+                    Place::Subscript {
+                        base: Box::new(base),
+                        index: Box::new(i),
+                    },
+                    item,
+                ))
+            }
+            TyKind::Dict(key, value) => {
+                let k = self.expect(&s.slice, key)?;
+                Ok((
+                    Place::Subscript {
+                        base: Box::new(base),
+                        index: Box::new(k),
+                    },
+                    value,
+                ))
+            }
+            TyKind::Nominal(def)
+                if matches!(
+                    self.defs[def.0 as usize].kind,
+                    crate::model::ir::DefKind::Record(_)
+                ) =>
+            {
+                let (i, ty) = self.member_key(def, &s.slice)?;
+                Ok((Place::Field(Box::new(base), i), ty))
+            }
+            _ => Err(self
+                .error(
+                    s.value.range(),
+                    format!(
+                        "items of `{}` values cannot be assigned",
+                        self.types.display(base.ty)
+                    ),
+                )
+                .with_help("store into a list, a dict or a Record field")),
+        }
+    }
+
+    /// A method call `recv.name(args)` on a built-in container.
+    pub(crate) fn method_call(
+        &mut self,
+        a: &ast::ExprAttribute,
+        c: &ast::ExprCall,
+    ) -> Result<Expr, Diagnostic> {
+        let recv = self.expr(&a.value)?;
+        let span = self.span(c.range);
+        let name = a.attr.as_str();
+        let kind = self.types.kind(recv.ty).clone();
+        let arity = |this: &Self, n: &[usize]| -> Result<(), Diagnostic> {
+            if n.contains(&c.args.len()) {
+                return Ok(());
+            }
+            Err(this
+                .error(
+                    c.range,
+                    format!(
+                        "`{name}()` takes {} argument(s), {} given",
+                        n.iter()
+                            .map(|n| n.to_string())
+                            .collect::<Vec<_>>()
+                            .join(" or "),
+                        c.args.len()
+                    ),
+                )
+                .with_help("see the Python documentation of this method"))
+        };
+        let (method, ty, args) = match (&kind, name) {
+            (TyKind::List(t), "append") => {
+                arity(self, &[1])?;
+                let x = self.expect(&c.args[0], *t)?;
+                (Method::Append, Ty::NONE, vec![x])
+            }
+            (TyKind::List(t), "pop") => {
+                arity(self, &[0, 1])?;
+                let args = match c.args.first() {
+                    Some(i) => vec![self.expect(i, Ty::INT)?],
+                    None => vec![],
+                };
+                (Method::Pop, *t, args)
+            }
+            (TyKind::List(_), "copy") => {
+                arity(self, &[0])?;
+                (Method::ListCopy, recv.ty, vec![])
+            }
+            (TyKind::Dict(k, v), "get") => {
+                arity(self, &[1, 2])?;
+                let key = self.expect(&c.args[0], *k)?;
+                let none_default = c.args.get(1).is_none_or(|d| {
+                    matches!(d, ast::Expr::Constant(k) if matches!(k.value, ast::Constant::None))
+                });
+                if none_default {
+                    let ty = self.types.opt(*v);
+                    (Method::GetOpt, ty, vec![key])
+                } else {
+                    let d = self.expect(&c.args[1], *v)?;
+                    (Method::GetOr, *v, vec![key, d])
+                }
+            }
+            (TyKind::Dict(k, _), "keys") => {
+                arity(self, &[0])?;
+                (Method::Keys, self.types.list(*k), vec![])
+            }
+            (TyKind::Dict(_, v), "values") => {
+                arity(self, &[0])?;
+                (Method::Values, self.types.list(*v), vec![])
+            }
+            (TyKind::Dict(k, v), "items") => {
+                arity(self, &[0])?;
+                let pair = self.types.tuple(vec![*k, *v]);
+                (Method::Items, self.types.list(pair), vec![])
+            }
+            (TyKind::Dict(k, v), "pop") => {
+                arity(self, &[1])?;
+                let key = self.expect(&c.args[0], *k)?;
+                (Method::DictPop, *v, vec![key])
+            }
+            (TyKind::Dict(k, v), "setdefault") => {
+                arity(self, &[2])?;
+                let key = self.expect(&c.args[0], *k)?;
+                let d = self.expect(&c.args[1], *v)?;
+                (Method::SetDefault, *v, vec![key, d])
+            }
+            _ => {
+                return Err(self
+                    .error(
+                        a.range,
+                        format!(
+                            "`{}.{name}()` is not supported yet",
+                            self.types.display(recv.ty)
+                        ),
+                    )
+                    .with_help(
+                        "supported so far: list append/pop/copy; dict get/keys/values/items/pop/setdefault",
+                    ))
+            }
+        };
+        let mut all = vec![recv];
+        all.extend(args);
+        Ok(Expr::new(ty, ExprKind::Method(method, all), span))
+    }
+
+    /// `list(x)`: a new list with the items of a list, or the keys of a dict.
+    pub(crate) fn list_call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        let span = self.span(c.range);
+        let [arg] = c.args.as_slice() else {
+            return Err(self
+                .error(c.range, "list() takes one argument here")
+                .with_help("write `list(xs)`; an empty list is `[]`"));
+        };
+        let v = self.expr(arg)?;
+        match self.types.kind(v.ty).clone() {
+            TyKind::List(_) => Ok(Expr::new(
+                v.ty,
+                ExprKind::Method(Method::ListCopy, vec![v]),
+                span,
+            )),
+            TyKind::Dict(k, _) => {
+                let ty = self.types.list(k);
+                Ok(Expr::new(ty, ExprKind::Method(Method::Keys, vec![v]), span))
+            }
+            _ => Err(self
+                .error(
+                    arg.range(),
+                    format!(
+                        "list() of a `{}` value is not supported yet",
+                        self.types.display(v.ty)
+                    ),
+                )
+                .with_help("list() takes a list or a dict here")),
+        }
+    }
+}
