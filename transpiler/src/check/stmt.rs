@@ -111,7 +111,10 @@ impl Checker<'_> {
                     None => vec![],
                 }
             }
-            ast::Stmt::AugAssign(a) => vec![self.aug_assign(a)?],
+            ast::Stmt::AugAssign(a) => match &*a.target {
+                ast::Expr::Subscript(s) => self.aug_assign_item(a, s)?,
+                _ => vec![self.aug_assign(a)?],
+            },
             ast::Stmt::If(i) => {
                 let cond = self.condition(&i.test)?;
                 let start = self.ctx().bindings.clone();
@@ -208,33 +211,43 @@ impl Checker<'_> {
         out
     }
 
-    /// `container[key] op= value`: the item is read, combined and stored
-    /// back, with the container and key evaluated once (so they must be
-    /// free of effects here).
+    /// `container[key] op= value`: the container and key are evaluated once
+    /// (into hidden locals unless they are plain reads), then the item is
+    /// read, combined with the value and stored back.
     fn aug_assign_item(
         &mut self,
         a: &ast::StmtAugAssign,
         s: &ast::ExprSubscript,
-    ) -> Result<Stmt, Diagnostic> {
+    ) -> Result<Vec<Stmt>, Diagnostic> {
         if a.op == ast::Operator::MatMult {
             return Err(self
                 .error(a.range, "the `@=` operator is not supported")
                 .with_help("no built-in type supports matrix multiplication"));
         }
         let (place, ty) = self.subscript_place(s)?;
-        if place
-            .reads()
-            .iter()
-            .any(|e| crate::model::effects::has_effects(e))
-        {
-            return Err(self
-                .error(
-                    s.range,
-                    "an augmented assignment to an item whose container or key has effects is not supported yet",
-                )
-                .with_help("compute the container and key into variables first"));
-        }
         let span = self.span(a.target.range());
+        let mut out = Vec::new();
+        let mut once = |this: &mut Self, e: Box<Expr>, hint: &str| -> Box<Expr> {
+            if !crate::model::effects::has_effects(&e) {
+                return e;
+            }
+            let id = this.ctx().declare_hidden(hint, e.ty, span);
+            let ty = e.ty;
+            out.push(Stmt::Assign {
+                place: Place::Local(id),
+                value: *e,
+            });
+            Box::new(Expr::new(ty, ExprKind::Local(id), span))
+        };
+        let place = match place {
+            Place::Subscript { base, index } => {
+                let base = once(self, base, "container");
+                let index = once(self, index, "key");
+                Place::Subscript { base, index }
+            }
+            Place::Field(base, i) => Place::Field(once(self, base, "record"), i),
+            other => other,
+        };
         let current = match &place {
             Place::Subscript { base, index } => {
                 Expr::new(ty, ExprKind::Index(base.clone(), index.clone()), span)
@@ -251,7 +264,8 @@ impl Checker<'_> {
         let value = self.expr(&a.value)?;
         let combined = self.binary(super::expr::bin_op(a.op), current, value, a.range)?;
         let value = self.coerce(combined, ty, a.range)?;
-        Ok(Stmt::Assign { place, value })
+        out.push(Stmt::Assign { place, value });
+        Ok(out)
     }
 
     fn ret(&mut self, r: &ast::StmtReturn) -> Result<Vec<Stmt>, Diagnostic> {
@@ -339,9 +353,6 @@ impl Checker<'_> {
     }
 
     fn aug_assign(&mut self, a: &ast::StmtAugAssign) -> Result<Stmt, Diagnostic> {
-        if let ast::Expr::Subscript(s) = &*a.target {
-            return self.aug_assign_item(a, s);
-        }
         let ast::Expr::Name(n) = &*a.target else {
             return Err(self.error(a.target.range(), "unsupported assignment target"));
         };
