@@ -21,6 +21,17 @@ impl Diagnostic {
         }
     }
 
+    /// An error that only follows from one already reported (a read of a
+    /// name whose assignment failed to compile): it stops checking the
+    /// statement but is never shown.
+    pub fn follow_up(span: Span) -> Self {
+        Diagnostic::new(span, "")
+    }
+
+    pub fn is_follow_up(&self) -> bool {
+        self.message.is_empty()
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

@@ -114,6 +114,27 @@ const FRAGMENTS: &[&str] = &[
     "try:\n",
     "import kybra\n",
     "from kybra import *\n",
+    // Containers and Candid compound types.
+    "[]",
+    "{}",
+    "x.append(",
+    ".pop()",
+    "d.get(x, None)",
+    ".items()",
+    "for k, v in ",
+    "for x in xs:\n",
+    "x[\"a\"] = ",
+    "x[0] += ",
+    "list(",
+    "dict[str, int]",
+    "Vec[nat]",
+    "Opt[",
+    "Tuple[nat, int]",
+    "class R(Record):\n    a: nat\n",
+    "class V(Variant):\n    A: null\n",
+    "{\"A\": None}",
+    "\"A\" in ",
+    "is None",
 ];
 
 fn mutate(rng: &mut Rng, src: &str) -> String {
@@ -326,6 +347,22 @@ fn edge_cases_are_rejected_with_diagnostics() {
 /// bounds of fixed-width types, non-ASCII and keyword names, names of
 /// compiler temporaries and of items the generated code imports.
 const TRICKY_VALID: &[(&str, &str)] = &[
+    (
+        "list_aliasing",
+        "from kybra import query, Vec\n\n@query\ndef f(n: int) -> Vec[int]:\n    a = [1, 2]\n    b = a\n    b.append(n)\n    c = list(a)\n    for x in c:\n        a.append(x)\n    return a\n",
+    ),
+    (
+        "dict_state_and_records",
+        "from kybra import nat, nat64, query, Record, update, Vec\nfrom typing import TypedDict\n\nclass Item(Record):\n    name: str\n    count: nat\n    tags: Vec[str]\n\nclass State(TypedDict):\n    items: dict[str, Item]\n    total: nat64\n\nstate: State = {\"items\": {}, \"total\": 0}\n\n@update\ndef add(name: str, n: nat) -> nat:\n    if name not in state[\"items\"]:\n        state[\"items\"][name] = {\"name\": name, \"count\": 0, \"tags\": []}\n    item = state[\"items\"][name]\n    item[\"count\"] += n\n    item[\"tags\"].append(str(n))\n    state[\"total\"] += 1\n    return item[\"count\"]\n\n@query\ndef all() -> Vec[Item]:\n    out: Vec[Item] = []\n    for k, v in state[\"items\"].items():\n        out.append(v)\n    return out\n",
+    ),
+    (
+        "tuple_keys_and_nat_members",
+        "from kybra import nat, query, Opt, Tuple, Vec\n\n@query\ndef f(xs: Vec[Tuple[str, nat]]) -> Opt[nat]:\n    d: dict[Tuple[str, nat], nat] = {(\"a\", 1): 2}\n    for name, n in xs:\n        d[(name, n)] = n + 1\n    return d.get((\"a\", 1))\n",
+    ),
+    (
+        "nested_lists_mutated",
+        "from kybra import nat8, query, Vec\n\n@query\ndef f(rows: Vec[Vec[nat8]]) -> Vec[Vec[nat8]]:\n    for row in rows:\n        row.append(0)\n    rows.append([])\n    return rows\n",
+    ),
     (
         "int8_le_127",
         "from kybra import int8, query\n\n@query\ndef f(x: int8) -> bool:\n    return x <= 127\n",

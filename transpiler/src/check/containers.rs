@@ -65,7 +65,21 @@ impl Checker<'_> {
                 let ty = self.types.dict(kt, vt);
                 Ok(Expr::new(ty, ExprKind::Dict(pairs), span))
             }
-            _ => Err(self.error(e.range(), "expected a list or dict literal")),
+            ast::Expr::Tuple(t) => {
+                let items = t
+                    .elts
+                    .iter()
+                    .map(|x| self.expr(x))
+                    .collect::<Result<Vec<_>, _>>()?;
+                if let Some(s) = t.elts.iter().find(|x| matches!(x, ast::Expr::Starred(_))) {
+                    return Err(self
+                        .error(s.range(), "`*` in a tuple is not supported yet")
+                        .with_help("write the items out"));
+                }
+                let ty = self.types.tuple(items.iter().map(|i| i.ty).collect());
+                Ok(Expr::new(ty, ExprKind::Tuple(items), span))
+            }
+            _ => Err(self.error(e.range(), "expected a list, dict or tuple literal")),
         }
     }
 
@@ -347,22 +361,64 @@ impl Checker<'_> {
                 (Method::SetDefault, *v, vec![key, d])
             }
             _ => {
-                return Err(self
-                    .error(
-                        a.range,
-                        format!(
-                            "`{}.{name}()` is not supported yet",
-                            self.types.display(recv.ty)
-                        ),
-                    )
-                    .with_help(
-                        "supported so far: list append/pop/copy; dict get/keys/values/items/pop/setdefault",
-                    ))
+                const LIST: &[&str] = &[
+                    "append", "extend", "insert", "remove", "pop", "clear", "index", "count",
+                    "sort", "reverse", "copy",
+                ];
+                const DICT: &[&str] = &[
+                    "clear",
+                    "copy",
+                    "fromkeys",
+                    "get",
+                    "items",
+                    "keys",
+                    "pop",
+                    "popitem",
+                    "setdefault",
+                    "update",
+                    "values",
+                ];
+                let (kind_name, known) = match kind {
+                    TyKind::List(_) => ("list", LIST),
+                    TyKind::Dict(..) => ("dict", DICT),
+                    _ => ("", &[][..]),
+                };
+                let shown = self.types.display(recv.ty);
+                let message = if known.contains(&name) {
+                    format!("`{shown}.{name}()` is not supported yet")
+                } else if kind_name.is_empty() {
+                    format!("methods of `{shown}` values are not supported yet")
+                } else {
+                    format!("`{kind_name}` has no method `{name}`")
+                };
+                return Err(self.error(a.range, message).with_help(
+                    "supported so far: list append/pop/copy; dict get/keys/values/items/pop/setdefault",
+                ));
             }
         };
         let mut all = vec![recv];
         all.extend(args);
         Ok(Expr::new(ty, ExprKind::Method(method, all), span))
+    }
+
+    /// An error for iterating over a `ty` value: Python's for values that
+    /// are never iterable, "not supported yet" for the others.
+    pub(crate) fn not_iterable(
+        &self,
+        range: rustpython_parser::text_size::TextRange,
+        ty: Ty,
+        help: &str,
+    ) -> Diagnostic {
+        let shown = self.types.display(ty);
+        let never = ty.is_numeric()
+            || matches!(ty, Ty::BOOL | Ty::NONE | Ty::PRINCIPAL | Ty::NAT)
+            || matches!(self.types.kind(ty), TyKind::Opt(_));
+        let message = if never {
+            format!("`{shown}` values are not iterable")
+        } else {
+            format!("iterating over a `{shown}` value is not supported yet")
+        };
+        self.error(range, message).with_help(help)
     }
 
     /// `list(x)`: a new list with the items of a list, or the keys of a dict.
@@ -384,15 +440,7 @@ impl Checker<'_> {
                 let ty = self.types.list(k);
                 Ok(Expr::new(ty, ExprKind::Method(Method::Keys, vec![v]), span))
             }
-            _ => Err(self
-                .error(
-                    arg.range(),
-                    format!(
-                        "list() of a `{}` value is not supported yet",
-                        self.types.display(v.ty)
-                    ),
-                )
-                .with_help("list() takes a list or a dict here")),
+            _ => Err(self.not_iterable(arg.range(), v.ty, "list() takes a list or a dict here")),
         }
     }
 }

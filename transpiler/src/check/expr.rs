@@ -202,9 +202,7 @@ impl Checker<'_> {
             ast::Expr::ListComp(_) | ast::Expr::DictComp(_) => Err(self
                 .error(e.range(), "comprehensions are not supported yet")
                 .with_help("build the container with a loop")),
-            ast::Expr::Tuple(_) => Err(self
-                .error(e.range(), "tuples are not supported yet")
-                .with_help("containers arrive with the Candid-types issue")),
+            ast::Expr::Tuple(_) => self.container_literal(e),
             ast::Expr::Subscript(s) => self.subscript(s),
             ast::Expr::Lambda(_) => Err(self
                 .error(e.range(), "lambdas are not supported yet")

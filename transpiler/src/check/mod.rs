@@ -140,6 +140,9 @@ impl<'m> Checker<'m> {
     }
 
     fn report(&mut self, d: Diagnostic) {
+        if d.is_follow_up() {
+            return;
+        }
         self.diags.push(d);
     }
 

@@ -40,6 +40,9 @@ pub(crate) struct FunCtx {
     pub bindings: Bindings,
     /// Names read or assigned so far (a later `global` of them is an error).
     pub touched: HashSet<String>,
+    /// Names whose assignment was rejected: reading them reports nothing
+    /// more (the rejected assignment is the error).
+    pub failed: HashSet<String>,
     /// The bindings at the entry of each enclosing loop.
     pub loop_entries: Vec<Bindings>,
     by_type: HashMap<(String, Ty), LocalId>,
@@ -62,6 +65,7 @@ impl FunCtx {
             annotated: HashMap::new(),
             bindings: HashMap::new(),
             touched: HashSet::new(),
+            failed: HashSet::new(),
             loop_entries: Vec::new(),
             by_type: HashMap::new(),
         };

@@ -17,7 +17,18 @@ impl Checker<'_> {
         for s in stmts {
             match self.stmt(s) {
                 Ok(mut v) => out.append(&mut v),
-                Err(d) => self.report(d),
+                Err(d) => {
+                    if self.fun.is_some() {
+                        let mut names = std::collections::HashSet::new();
+                        super::scope::collect_assigned(
+                            std::slice::from_ref(s),
+                            &mut names,
+                            &mut Default::default(),
+                        );
+                        self.ctx().failed.extend(names);
+                    }
+                    self.report(d)
+                }
             }
         }
         out
@@ -560,15 +571,11 @@ impl Checker<'_> {
             crate::model::TyKind::List(t) => *t,
             crate::model::TyKind::Dict(k, _) => *k,
             _ => {
-                return Err(self
-                    .error(
-                        f.iter.range(),
-                        format!(
-                            "iterating over a `{}` value is not supported yet",
-                            self.types.display(iter.ty)
-                        ),
-                    )
-                    .with_help("loop over a list, a dict, `d.items()` or `range(...)`"))
+                return Err(self.not_iterable(
+                    f.iter.range(),
+                    iter.ty,
+                    "loop over a list, a dict, `d.items()` or `range(...)`",
+                ))
             }
         };
         let names: Vec<&ast::Expr> = match &*f.target {
@@ -684,6 +691,7 @@ impl Checker<'_> {
                         .error(range, format!("`{name}` holds {} values here, depending on the path taken", tys.join(" or ")))
                         .with_help("a name holding values of different types is not supported yet; use a name per type"))
                 }
+                None if f.failed.contains(name) => Err(Diagnostic::follow_up(self.span(range))),
                 None => Err(self
                     .error(range, format!("`{name}` is used before it is assigned"))
                     .with_help(format!("assign `{name}` before this line"))),
