@@ -61,6 +61,7 @@ mod guard;
 mod int;
 pub mod list;
 mod ord;
+pub mod principal;
 mod pystr;
 pub mod text;
 mod truthy;

@@ -175,6 +175,9 @@ impl Checker<'_> {
             ast::Expr::Call(c) => self.call(c),
             ast::Expr::JoinedStr(j) => self.fstring(j),
             ast::Expr::Attribute(a) => {
+                if let Some(e) = self.ref_attribute(a)? {
+                    return Ok(e);
+                }
                 if self.is_kybra(&a.value, "ic") {
                     return Err(self
                         .error(e.range(), format!("`ic.{}` must be called", a.attr))
@@ -217,6 +220,7 @@ impl Checker<'_> {
         }
         let built = match (e, self.types.kind(target).clone()) {
             (ast::Expr::Dict(d), TyKind::Nominal(def)) => Some(self.dict_literal(d, def, target)?),
+            (ast::Expr::Tuple(tu), TyKind::Func(_)) => Some(self.func_literal(tu, target)?),
             (ast::Expr::List(l), TyKind::List(t)) => {
                 let mut items = Vec::new();
                 for x in &l.elts {
@@ -268,7 +272,7 @@ impl Checker<'_> {
         let (fields, variant) = match &self.defs[def.0 as usize].kind {
             crate::model::ir::DefKind::Record(f) => (f.clone(), false),
             crate::model::ir::DefKind::Variant(f) => (f.clone(), true),
-            crate::model::ir::DefKind::Alias(_) => {
+            crate::model::ir::DefKind::Alias(_) | crate::model::ir::DefKind::Service(_) => {
                 return Err(self.error(d.range, format!("`{name}` is not a Record or Variant")))
             }
         };
@@ -407,7 +411,8 @@ impl Checker<'_> {
                 let is_none = matches!(right, ast::Expr::Constant(k) if matches!(k.value, ast::Constant::None));
                 let left = self.expr(&c.left)?;
                 let optional = matches!(self.types.kind(left.ty), TyKind::Opt(_));
-                if !is_none || !(optional || left.ty == Ty::NONE) {
+                let none = matches!(left.ty, Ty::NONE | Ty::RESERVED);
+                if !is_none || !(optional || none) {
                     return Err(self
                         .error(c.range, "`is` is supported only as `x is None` / `x is not None` on optional values")
                         .with_help("use `==` / `!=` to compare values"));
@@ -447,7 +452,9 @@ impl Checker<'_> {
                         let has = fields.iter().any(|f| &f.name == tag);
                         Expr::new(Ty::BOOL, ExprKind::Bool(has), span)
                     }
-                    crate::model::ir::DefKind::Alias(_) => return Ok(None),
+                    crate::model::ir::DefKind::Alias(_) | crate::model::ir::DefKind::Service(_) => {
+                        return Ok(None)
+                    }
                 };
                 Ok(Some(negate(test, *op == ast::CmpOp::NotIn)))
             }
@@ -480,6 +487,9 @@ impl Checker<'_> {
     fn subscript(&mut self, s: &ast::ExprSubscript) -> Result<Expr, Diagnostic> {
         let base = self.expr(&s.value)?;
         let span = self.span(s.range);
+        if let TyKind::Func(_) = self.types.kind(base.ty) {
+            return self.func_item(base, s);
+        }
         if let TyKind::Tuple(items) = self.types.kind(base.ty).clone() {
             let index = match &*s.slice {
                 ast::Expr::Constant(c) => match &c.value {
@@ -612,6 +622,17 @@ impl Checker<'_> {
             return Ok(e);
         }
         let span = e.span;
+        // Kybra's `reserved` is `Any`: it takes any value, and drops it.
+        if to == Ty::RESERVED {
+            return Ok(Expr::new(to, ExprKind::Convert(Box::new(e)), span));
+        }
+        if to == Ty::NEVER {
+            return Err(self
+                .error(range, "no value has the type `empty`")
+                .with_help(
+                    "a method returning `empty` never returns: end it with `ic.trap(...)`",
+                ));
+        }
         // `None` is an absent `Opt[T]`; any `T` value a present one.
         if let TyKind::Opt(inner) = self.types.kind(to) {
             let inner = *inner;
@@ -911,6 +932,9 @@ impl Checker<'_> {
                         .with_help("supported: ic.print, ic.caller, ic.time, ic.trap")),
                 };
             }
+            if let Some(e) = self.ref_method_call(c, a)? {
+                return Ok(e);
+            }
             return Err(self
                 .error(c.func.range(), "method calls are not supported yet")
                 .with_help("supported so far: calls of module-level functions and of `ic.*`"));
@@ -920,6 +944,9 @@ impl Checker<'_> {
                 .error(c.func.range(), "unsupported call")
                 .with_help("call a module-level function by name"));
         };
+        if let Some(e) = self.ref_constructor(c, f)? {
+            return Ok(e);
+        }
         let name = f.id.as_str();
         let shadowed = self
             .fun

@@ -10,6 +10,7 @@
 //! inside it.
 
 mod expr;
+mod refs;
 mod scope;
 mod stmt;
 mod types;
@@ -87,6 +88,15 @@ const KYBRA_NAMES: &[&str] = &[
     "Vec",
     "Tuple",
     "Alias",
+    "reserved",
+    "empty",
+    "Func",
+    "Query",
+    "Update",
+    "Oneway",
+    "Service",
+    "service_query",
+    "service_update",
 ];
 
 /// Names of `typing` this compiler understands.

@@ -37,7 +37,7 @@ impl R {
         R { ts, prec }
     }
 
-    fn atom(ts: TokenStream) -> Self {
+    pub(crate) fn atom(ts: TokenStream) -> Self {
         R {
             ts,
             prec: Prec::Postfix,
@@ -573,6 +573,7 @@ impl Lower<'_> {
             }
             ExprKind::Ic(IcCall::Caller) => R::atom(quote!(ic_cdk::api::msg_caller())),
             ExprKind::Ic(IcCall::Time) => R::atom(quote!(ic_cdk::api::time())),
+            ExprKind::Ref(op, args) => self.ref_op(*op, args, e),
             ExprKind::Closure(_) | ExprKind::Await(_) => R::atom(quote!(compile_error!(
                 "kybra-aot: this expression cannot be lowered yet"
             ))),
@@ -668,6 +669,9 @@ impl Lower<'_> {
     }
 
     fn convert(&mut self, inner: &Expr, to: Ty, at: &str) -> R {
+        if to == Ty::RESERVED {
+            return self.reserved_value(inner);
+        }
         let from = inner.ty;
         if let Some(k) = to.as_fixed() {
             return self.narrow(inner, k, at);
@@ -987,7 +991,7 @@ impl Lower<'_> {
             Ty::INT => quote!(!#r.is_zero()),
             Ty::FLOAT64 | Ty::FLOAT32 => quote!(#r != 0.0),
             Ty::STR | Ty::BYTES => quote!(!#r.is_empty()),
-            Ty::NONE => quote!(false),
+            Ty::NONE | Ty::RESERVED => quote!(false),
             t if t.is_fixed() => quote!(#r != 0),
             t => match self.program.types.kind(t) {
                 crate::model::TyKind::Opt(_) => quote!(#r.is_some()),
@@ -1326,7 +1330,7 @@ fn int_lit(v: i128) -> R {
     }
 }
 
-fn unreachable_kind() -> R {
+pub(crate) fn unreachable_kind() -> R {
     R::atom(quote!(compile_error!(
         "kybra-aot: internal error in expression lowering"
     )))

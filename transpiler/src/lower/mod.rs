@@ -8,6 +8,7 @@
 
 mod expr;
 mod names;
+mod refs;
 
 use crate::model::ir::DefKind;
 use crate::model::ir::{
@@ -104,7 +105,7 @@ pub fn lower(program: &Program) -> String {
                     .iter()
                     .map(|f| namer.fresh(&names::camel_case(&f.name)).to_string())
                     .collect(),
-                DefKind::Alias(_) => Vec::new(),
+                DefKind::Alias(_) | DefKind::Service(_) => Vec::new(),
             }
         })
         .collect();
@@ -306,13 +307,20 @@ fn used_defs(program: &Program) -> Vec<bool> {
             }
             CandidKind::Opt(x) | CandidKind::Vec(x) => mark(program, *x, used, todo),
             CandidKind::Tuple(xs) => xs.iter().for_each(|x| mark(program, *x, used, todo)),
+            CandidKind::Func { args, rets, .. } => args
+                .iter()
+                .chain(rets)
+                .for_each(|x| mark(program, *x, used, todo)),
             _ => {}
         }
     }
     let mut used: Vec<bool> = program
         .defs
         .iter()
-        .map(|d| !matches!(d.kind, DefKind::Alias(_)))
+        .enumerate()
+        .map(|(i, d)| {
+            !matches!(d.kind, DefKind::Alias(_)) || refs::is_ref_item(program, DefId(i as u32))
+        })
         .collect();
     let mut todo: Vec<DefId> = (0..program.defs.len() as u32)
         .map(DefId)
@@ -320,7 +328,7 @@ fn used_defs(program: &Program) -> Vec<bool> {
         .collect();
     while let Some(d) = todo.pop() {
         match &program.def(d).kind {
-            DefKind::Record(fs) | DefKind::Variant(fs) => fs
+            DefKind::Record(fs) | DefKind::Variant(fs) | DefKind::Service(fs) => fs
                 .iter()
                 .for_each(|f| mark(program, f.ty, &mut used, &mut todo)),
             DefKind::Alias(t) => mark(program, *t, &mut used, &mut todo),
@@ -343,6 +351,7 @@ fn boxed_members(program: &Program) -> Vec<Vec<bool>> {
                     fs.iter().for_each(|f| by_value(program, f.ty, &mut out))
                 }
                 DefKind::Alias(t) => by_value(program, *t, &mut out),
+                DefKind::Service(_) => {}
             }
             out
         })
@@ -376,7 +385,7 @@ fn boxed_members(program: &Program) -> Vec<Vec<bool>> {
                     reaches(&out, DefId(i as u32))
                 })
                 .collect(),
-            DefKind::Alias(_) => Vec::new(),
+            DefKind::Alias(_) | DefKind::Service(_) => Vec::new(),
         })
         .collect()
 }
@@ -508,9 +517,9 @@ impl<'p> Lower<'p> {
                     .collect();
                 quote!((#(#items,)*))
             }
+            CandidKind::Func { .. } => self.func_ty(c),
             _ => match self.program.types.primitive_value_ty(c) {
                 Some(t) => self.rust_ty(t),
-                // Func and Service references are not produced yet.
                 None => quote!(()),
             },
         }
@@ -518,6 +527,9 @@ impl<'p> Lower<'p> {
 
     /// The struct, enum or type alias of definition `id`.
     fn type_def(&mut self, id: DefId) -> TokenStream {
+        if let Some(item) = self.ref_type_def(id) {
+            return item;
+        }
         let def = self.program.def(id);
         let name = self.type_name(id);
         let derive =
@@ -557,6 +569,8 @@ impl<'p> Lower<'p> {
                 let t = self.candid_member_ty(*t);
                 quote! { type #name = #t; }
             }
+            // Emitted by `ref_type_def`.
+            DefKind::Service(_) => quote!(),
         }
     }
 
@@ -580,6 +594,9 @@ impl<'p> Lower<'p> {
     pub(crate) fn rust_ty(&mut self, t: Ty) -> TokenStream {
         if let Some(k) = t.as_fixed() {
             return fixed_ty(k);
+        }
+        if let Some(leaf) = refs::leaf_ty(t) {
+            return leaf;
         }
         match t {
             Ty::INT => {
@@ -614,6 +631,7 @@ impl<'p> Lower<'p> {
                         items.into_iter().map(|t| self.rust_ty(t)).collect();
                     quote!((#(#items,)*))
                 }
+                TyKind::Func(c) => self.func_ty(c),
                 // Types the checker does not produce yet.
                 _ => quote!(()),
             },

@@ -46,6 +46,7 @@ fn may_raise_own(e: &Expr) -> bool {
             .iter()
             .any(|p| matches!(p, FPart::Value { spec: Some(_), .. })),
         ExprKind::Call(..) | ExprKind::Trap(_) | ExprKind::Await(_) | ExprKind::Payload(..) => true,
+        ExprKind::Ref(op, _) => op.may_raise(),
         _ => false,
     }
 }

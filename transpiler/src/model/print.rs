@@ -29,6 +29,18 @@ pub fn program(p: &Program) -> String {
             super::ir::DefKind::Alias(t) => {
                 let _ = writeln!(out, "type {} = {}", d.name, candid(p, *t));
             }
+            super::ir::DefKind::Service(methods) => {
+                let methods: Vec<String> = methods
+                    .iter()
+                    .map(|f| format!("{}: {}", f.name, candid(p, f.ty)))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "type {} = service {{ {} }}",
+                    d.name,
+                    methods.join("; ")
+                );
+            }
         }
     }
     for g in &p.globals {
@@ -82,8 +94,17 @@ fn candid(p: &Program, t: super::CandidTy) -> String {
             let items: Vec<String> = items.iter().map(|t| candid(p, *t)).collect();
             format!("record {{ {} }}", items.join("; "))
         }
-        K::Named(d) => p.def(*d).name.clone(),
-        other => format!("{other:?}"),
+        K::Named(d) | K::Service(d) => p.def(*d).name.clone(),
+        K::Func { mode, args, rets } => {
+            let args: Vec<String> = args.iter().map(|t| candid(p, *t)).collect();
+            let rets: Vec<String> = rets.iter().map(|t| candid(p, *t)).collect();
+            let mode = match mode {
+                super::ty::FuncMode::Query => " query",
+                super::ty::FuncMode::Update => "",
+                super::ty::FuncMode::Oneway => " oneway",
+            };
+            format!("func ({}) -> ({}){mode}", args.join(", "), rets.join(", "))
+        }
     }
 }
 
@@ -375,6 +396,16 @@ impl Printer<'_> {
                     _ => "?",
                 };
                 format!("{}[{name:?}]", self.expr(a))
+            }
+            ExprKind::Ref(op, args) => {
+                let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
+                match (op.python().strip_prefix('.'), args.as_slice()) {
+                    (Some(attr), [recv]) => format!("{recv}.{attr}"),
+                    _ if op.python().starts_with('[') => {
+                        format!("{}{}", args.join(""), op.python())
+                    }
+                    _ => format!("{}({})", op.python(), args.join(", ")),
+                }
             }
             ExprKind::Closure(f) => format!("<closure {}>", self.p.function(*f).name),
             ExprKind::Await(a) => format!("(yield {})", self.expr(a)),

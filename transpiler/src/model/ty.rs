@@ -49,8 +49,12 @@ pub enum TyKind {
     Principal,
     /// A value whose type is known only at run time (runtime-lite's value).
     Dynamic,
-    /// The type of expressions that never produce a value (`raise`, traps).
+    /// The type of expressions that never produce a value (`raise`, traps);
+    /// also Candid `empty`, which has no values.
     Never,
+    /// Candid `reserved`: reads as `None`, accepts any value (Kybra's
+    /// `reserved = Any`); the value itself is dropped.
+    Reserved,
     /// `Opt[T]`: `None` or a `T`.
     Opt(Ty),
     List(Ty),
@@ -125,7 +129,8 @@ impl Ty {
     pub const PRINCIPAL: Ty = Ty(15);
     pub const DYNAMIC: Ty = Ty(16);
     pub const NEVER: Ty = Ty(17);
-    const PRIMITIVES: u32 = 18;
+    pub const RESERVED: Ty = Ty(18);
+    const PRIMITIVES: u32 = 19;
 
     /// The fixed-width type `k`.
     pub fn fixed(k: Fixed) -> Ty {
@@ -149,7 +154,7 @@ impl Ty {
         self.is_fixed()
             || matches!(
                 self,
-                Ty::FLOAT64 | Ty::FLOAT32 | Ty::BOOL | Ty::NONE | Ty::PRINCIPAL
+                Ty::FLOAT64 | Ty::FLOAT32 | Ty::BOOL | Ty::NONE | Ty::PRINCIPAL | Ty::RESERVED
             )
     }
 
@@ -182,6 +187,7 @@ impl Ty {
             Ty::PRINCIPAL => "Principal",
             Ty::DYNAMIC => "object",
             Ty::NEVER => "NoReturn",
+            Ty::RESERVED => "reserved",
             _ => return None,
         })
     }
@@ -279,6 +285,7 @@ impl Types {
             TyKind::Principal,
             TyKind::Dynamic,
             TyKind::Never,
+            TyKind::Reserved,
         ]);
         for k in prim {
             t.intern(k);
@@ -397,7 +404,7 @@ impl Types {
             CandidKind::Blob => Ty::BYTES,
             CandidKind::Null => Ty::NONE,
             CandidKind::Principal => Ty::PRINCIPAL,
-            CandidKind::Reserved => Ty::DYNAMIC,
+            CandidKind::Reserved => Ty::RESERVED,
             CandidKind::Empty => Ty::NEVER,
             _ => return None,
         })
@@ -452,7 +459,10 @@ impl Types {
                 let p: Vec<String> = params.iter().map(|t| self.display(*t)).collect();
                 format!("Callable[[{}], {}]", p.join(", "), self.display(*ret))
             }
-            TyKind::Func(_) => "Func".to_string(),
+            TyKind::Func(c) => match self.candid_kind(*c) {
+                CandidKind::Func { mode, .. } => format!("Func({mode:?}[...])"),
+                _ => "Func".to_string(),
+            },
             _ => t.to_string(),
         }
     }
