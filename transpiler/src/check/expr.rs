@@ -185,7 +185,7 @@ impl Checker<'_> {
                 }
                 Err(self
                     .error(e.range(), "attribute access is not supported yet")
-                    .with_help("supported so far: the `ic` API (`ic.caller()`, `ic.time()`, ...)"))
+                    .with_help("supported so far: the `ic` API (`ic.caller()`, `ic.time()`, ...), `p.bytes` and `p.hex` of a Principal, `s.canister_id` of a Service"))
             }
             ast::Expr::NamedExpr(_) => Err(self
                 .error(e.range(), "`:=` is not supported yet")
@@ -630,7 +630,7 @@ impl Checker<'_> {
             return Err(self
                 .error(range, "no value has the type `empty`")
                 .with_help(
-                    "a method returning `empty` never returns: end it with `ic.trap(...)`",
+                    "nothing produces an `empty` value; a method returning `empty` must end with `ic.trap(...)`",
                 ));
         }
         // `None` is an absent `Opt[T]`; any `T` value a present one.

@@ -6,7 +6,7 @@
 //! rebound to another type shows as two locals), globals as `$name`,
 //! conversions as `TYPE(expr)`.
 
-use super::ir::{Expr, ExprKind, FPart, Function, Place, Program, Stmt};
+use super::ir::{Expr, ExprKind, FPart, Function, Place, Program, RefOp, Stmt};
 use super::Mode;
 use std::fmt::Write as _;
 
@@ -403,6 +403,10 @@ impl Printer<'_> {
                     (Some(attr), [recv]) => format!("{recv}.{attr}"),
                     _ if op.python().starts_with('[') => {
                         format!("{}{}", args.join(""), op.python())
+                    }
+                    _ if *op == RefOp::FuncNew => format!("({})", args.join(", ")),
+                    _ if *op == RefOp::ServiceNew => {
+                        format!("{}({})", self.p.types.display(e.ty), args.join(", "))
                     }
                     _ => format!("{}({})", op.python(), args.join(", ")),
                 }

@@ -436,6 +436,43 @@ impl Types {
         }
     }
 
+    /// How a Kybra annotation spells the Candid type `c`.
+    pub fn candid_display(&self, c: CandidTy) -> String {
+        let list = |ts: &[CandidTy]| {
+            ts.iter()
+                .map(|t| self.candid_display(*t))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self.candid_kind(c) {
+            CandidKind::Nat => "nat".into(),
+            CandidKind::Int => "int".into(),
+            CandidKind::Fixed(k) => k.candid_name().into(),
+            CandidKind::Text => "str".into(),
+            CandidKind::Null => "null".into(),
+            CandidKind::Opt(t) => format!("Opt[{}]", self.candid_display(*t)),
+            CandidKind::Vec(t) => format!("Vec[{}]", self.candid_display(*t)),
+            CandidKind::Tuple(items) => format!("Tuple[{}]", list(items)),
+            CandidKind::Named(d) | CandidKind::Service(d) => self
+                .def_names
+                .get(d)
+                .cloned()
+                .unwrap_or_else(|| format!("<definition {}>", d.0)),
+            CandidKind::Func { mode, args, rets } => {
+                let ret = if rets.is_empty() {
+                    "void".to_string()
+                } else {
+                    list(rets)
+                };
+                format!("Func({mode:?}[[{}], {ret}])", list(args))
+            }
+            _ => match self.primitive_value_ty(c) {
+                Some(t) => self.display(t),
+                None => "?".into(),
+            },
+        }
+    }
+
     /// How Python (or a diagnostic) names the type.
     pub fn display(&self, t: Ty) -> String {
         if let Some(n) = t.primitive_name() {
@@ -459,10 +496,7 @@ impl Types {
                 let p: Vec<String> = params.iter().map(|t| self.display(*t)).collect();
                 format!("Callable[[{}], {}]", p.join(", "), self.display(*ret))
             }
-            TyKind::Func(c) => match self.candid_kind(*c) {
-                CandidKind::Func { mode, .. } => format!("Func({mode:?}[...])"),
-                _ => "Func".to_string(),
-            },
+            TyKind::Func(c) => self.candid_display(*c),
             _ => t.to_string(),
         }
     }
