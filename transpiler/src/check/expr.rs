@@ -622,6 +622,10 @@ impl Checker<'_> {
             return Ok(e);
         }
         let span = e.span;
+        // A call that never returns fits anywhere.
+        if e.ty == Ty::NEVER {
+            return Ok(Expr::new(to, ExprKind::Convert(Box::new(e)), span));
+        }
         // Kybra's `reserved` is `Any`: it takes any value, and drops it.
         if to == Ty::RESERVED {
             return Ok(Expr::new(to, ExprKind::Convert(Box::new(e)), span));

@@ -669,6 +669,9 @@ impl Lower<'_> {
     }
 
     fn convert(&mut self, inner: &Expr, to: Ty, at: &str) -> R {
+        if inner.ty == Ty::NEVER {
+            return self.never_value(inner);
+        }
         if to == Ty::RESERVED {
             return self.reserved_value(inner);
         }
@@ -991,7 +994,11 @@ impl Lower<'_> {
             Ty::INT => quote!(!#r.is_zero()),
             Ty::FLOAT64 | Ty::FLOAT32 => quote!(#r != 0.0),
             Ty::STR | Ty::BYTES => quote!(!#r.is_empty()),
-            Ty::NONE | Ty::RESERVED => quote!(false),
+            Ty::NONE => quote!(false),
+            Ty::RESERVED => quote!({
+                let _ = #r;
+                false
+            }),
             t if t.is_fixed() => quote!(#r != 0),
             t => match self.program.types.kind(t) {
                 crate::model::TyKind::Opt(_) => quote!(#r.is_some()),

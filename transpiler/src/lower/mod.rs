@@ -82,7 +82,7 @@ pub fn lower(program: &Program) -> String {
         })
         .collect();
     // Type names live in Rust's type namespace, apart from the above.
-    let mut type_namer = Namer::default();
+    let mut type_namer = Namer::camel();
     for taken in RESERVED_TYPE_NAMES {
         type_namer.reserve(taken);
     }
@@ -795,6 +795,8 @@ impl<'p> Lower<'p> {
                 }
             },
             None if f.ret == Ty::NONE => quote!(),
+            // A function returning `empty` never returns.
+            None if f.ret == Ty::NEVER => quote!(-> !),
             None => {
                 let t = self.rust_ty(f.ret);
                 quote!(-> #t)
@@ -926,6 +928,12 @@ impl<'p> Lower<'p> {
                 }
             }
             Stmt::AugAssign { place, op, value } => self.aug_assign(place, *op, value),
+            // An `empty` value that is not a call (which is `!` already):
+            // diverging for rustc too.
+            Stmt::Expr(e) if e.ty == Ty::NEVER && !matches!(e.kind, ExprKind::Call(..)) => {
+                let v = self.never_value(e).ts;
+                quote! { #v }
+            }
             Stmt::Expr(e) => {
                 let v = self.val(e).ts;
                 quote! { #v; }
@@ -948,6 +956,11 @@ impl<'p> Lower<'p> {
             Stmt::Break => quote! { break; },
             Stmt::Continue => quote! { continue; },
             Stmt::Return(None) => quote! { return; },
+            // `return f()` of a function that never returns is just the call.
+            Stmt::Return(Some(e)) if refs::never_returns(e) => {
+                let v = self.val(e).ts;
+                quote! { #v; }
+            }
             Stmt::Return(Some(e)) => {
                 let v = self.return_value(e);
                 quote! { return #v; }

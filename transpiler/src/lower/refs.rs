@@ -99,6 +99,17 @@ impl Lower<'_> {
         }
     }
 
+    /// An `empty` value where another type is expected: a call of a
+    /// function returning `empty` is Rust's `!` (which fits anywhere), any
+    /// other such value a `runtime_lite::principal::Empty`, matched.
+    pub(crate) fn never_value(&mut self, inner: &Expr) -> R {
+        if matches!(inner.kind, ExprKind::Call(..)) {
+            return self.val(inner);
+        }
+        let v = self.val(inner).ts;
+        R::atom(quote!(match #v {}))
+    }
+
     /// A value converted to `reserved`: evaluated, then dropped.
     pub(crate) fn reserved_value(&mut self, inner: &Expr) -> R {
         let literal = matches!(
@@ -184,6 +195,15 @@ impl Lower<'_> {
             }
             _ => super::expr::unreachable_kind(),
         }
+    }
+}
+
+/// A call of a function returning `empty` (Rust `!`), possibly converted.
+pub(crate) fn never_returns(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Call(..) => e.ty == Ty::NEVER,
+        ExprKind::Convert(inner) => never_returns(inner),
+        _ => false,
     }
 }
 

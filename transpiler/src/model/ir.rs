@@ -565,8 +565,9 @@ impl Expr {
         }
     }
 
-    /// Expressions that never return (`ic.trap`).
+    /// Expressions that never return (`ic.trap`, a call of a function
+    /// returning `empty`).
     pub fn diverges(&self) -> bool {
-        matches!(self.kind, ExprKind::Trap(_))
+        matches!(self.kind, ExprKind::Trap(_)) || self.ty == Ty::NEVER
     }
 }
