@@ -125,6 +125,7 @@ fn principals_interface_matches_candid() {
           management : () -> (principal) query;
           reserved_is_none : (reserved) -> (bool) query;
           same : (principal, principal) -> (bool) query;
+          self_authenticating : (blob) -> (principal) query;
           same_callback : (Cb, Cb) -> (bool) query;
           subscribe : (principal, Cb) -> (Sub) query;
           subscription_callback : (Sub) -> (text) query;

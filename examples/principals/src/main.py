@@ -105,6 +105,11 @@ def management() -> Principal:
 
 
 @query
+def self_authenticating(public_key: blob) -> Principal:
+    return Principal.self_authenticating(public_key)
+
+
+@query
 def is_anonymous(p: Principal) -> bool:
     return p == Principal.anonymous()
 

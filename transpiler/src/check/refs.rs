@@ -20,10 +20,16 @@ const PRINCIPAL_STATICS: &[(&str, RefOp, Option<Ty>)] = &[
     ("from_hex", RefOp::PrincipalFromHex, Some(Ty::STR)),
     ("anonymous", RefOp::PrincipalAnonymous, None),
     ("management_canister", RefOp::PrincipalManagement, None),
+    (
+        "self_authenticating",
+        RefOp::PrincipalSelfAuthenticating,
+        Some(Ty::BYTES),
+    ),
 ];
 
 const PRINCIPAL_HELP: &str = "supported: Principal.from_str(s), Principal.from_hex(s), \
-     Principal(b), Principal.anonymous(), Principal.management_canister(), p.to_str(), \
+     Principal(b), Principal.anonymous(), Principal.management_canister(), \
+     Principal.self_authenticating(public_key), p.to_str(), \
      p.hex, p.bytes, str(p), ==";
 
 impl Checker<'_> {

@@ -151,6 +151,10 @@ impl Lower<'_> {
                 let b = self.bytes_ref(b);
                 R::atom(quote!(runtime_lite::principal::from_bytes(#b).or_raise(#at)))
             }
+            (RefOp::PrincipalSelfAuthenticating, [k]) => {
+                let k = self.bytes_ref(k);
+                R::atom(quote!(runtime_lite::principal::self_authenticating(#k)))
+            }
             (RefOp::PrincipalAnonymous, []) => {
                 self.uses.insert("Principal");
                 R::atom(quote!(Principal::anonymous()))

@@ -373,6 +373,8 @@ pub enum RefOp {
     PrincipalFromBytes,
     PrincipalAnonymous,
     PrincipalManagement,
+    /// `Principal.self_authenticating(public_key)`.
+    PrincipalSelfAuthenticating,
     /// `p.to_str()`.
     PrincipalToStr,
     /// `p.hex`: upper-case hex of the bytes.
@@ -409,6 +411,7 @@ impl RefOp {
             RefOp::PrincipalFromBytes => "Principal",
             RefOp::PrincipalAnonymous => "Principal.anonymous",
             RefOp::PrincipalManagement => "Principal.management_canister",
+            RefOp::PrincipalSelfAuthenticating => "Principal.self_authenticating",
             RefOp::PrincipalToStr => ".to_str()",
             RefOp::PrincipalHex => ".hex",
             RefOp::PrincipalBytes => ".bytes",

@@ -3,7 +3,7 @@ from kybra import Principal, blob, query
 
 @query
 def unknown_static(b: blob) -> Principal:
-    return Principal.self_authenticating(b)
+    return Principal.to_account_id(b)
 
 
 @query

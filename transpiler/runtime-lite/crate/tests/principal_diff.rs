@@ -10,7 +10,7 @@ use runtime_lite::principal;
 use runtime_lite::Exception;
 
 const SCRIPT: &str = r#"
-import base64, zlib
+import base64, hashlib, zlib
 def text_of(b):
     crc = (zlib.crc32(b) & 0xFFFFFFFF).to_bytes(4, 'big')
     s = base64.b32encode(crc + b).decode().lower().rstrip('=')
@@ -28,6 +28,7 @@ def parse(s):
 def fn(kind, x):
     if kind == 'text': return text_of(B(x))
     if kind == 'hex': return B(x).hex().upper()
+    if kind == 'selfauth': return text_of(hashlib.sha224(B(x)).digest() + bytes([2]))
     if kind == 'parse': return parse(S(x)).hex()
     if kind == 'fromhex':
         b = bytes.fromhex(S(x).lower())
@@ -168,6 +169,21 @@ fn from_hex_is_bytes_fromhex() {
             assert_eq!(o, p, "{t:?}");
         }
     }
+}
+
+#[test]
+fn self_authenticating_is_sha224_of_the_key() {
+    let mut keys = bytes_cases();
+    // Message lengths around SHA-224's block and padding boundaries.
+    for len in [55usize, 56, 57, 63, 64, 65, 119, 120, 200] {
+        keys.push((0..len).map(|i| (i * 7 + 3) as u8).collect());
+    }
+    let args: Vec<String> = keys.iter().map(|b| bytes_arg(b)).collect();
+    let ours: Vec<String> = keys
+        .iter()
+        .map(|k| outcome(Ok(principal::self_authenticating(k).to_text())))
+        .collect();
+    check("selfauth", args, ours, false);
 }
 
 #[test]
