@@ -489,6 +489,11 @@ const TRICKY_VALID: &[(&str, &str)] = &[
         "empty_helper_and_reserved_locals",
         "from kybra import Principal, empty, ic, nat64, query, reserved\n\n\ndef fail(msg: str) -> empty:\n    ic.trap(msg)\n\n\n@query\ndef a(r: reserved) -> reserved:\n    x: reserved = r\n    y = x\n    if x is None and not y:\n        return 5\n    return fail(\"unreachable\")\n\n\n@query\ndef b(n: int) -> str:\n    if n > 0:\n        return \"positive\"\n    fail(\"not positive\")\n\n\n@query\ndef c(e: empty) -> empty:\n    return e\n\n\n@query\ndef d(n: int) -> Principal:\n    if n == 0:\n        return Principal.anonymous()\n    fail(f\"{n}\")\n    return Principal.management_canister()\n\n\n@query\ndef called_empty() -> empty:\n    fail(\"always\")\n\n\n@query\ndef calls_it(flag: bool) -> str:\n    if flag:\n        return called_empty()\n    return \"no\"\n\n\n@query\ndef from_empty(e: empty) -> str:\n    return e\n",
     ),
+    (
+        // Principals and Funcs are always true, but their variables are read.
+        "truthiness_of_references",
+        "from kybra import Func, Principal, Query, query, void\n\nF = Func(Query[[], void])\n\n\n@query\ndef f(p: Principal, g: F) -> bool:\n    if p:\n        return True\n    if g:\n        return True\n    return False\n",
+    ),
 ];
 
 /// Substitutions that tend to keep a program valid while changing its types,

@@ -1003,12 +1003,17 @@ impl Lower<'_> {
             t => match self.program.types.kind(t) {
                 crate::model::TyKind::Opt(_) => quote!(#r.is_some()),
                 crate::model::TyKind::List(_) => quote!(!#r.is_empty()),
-                // A Record is a dict: falsy only without fields.
+                // A Record is a dict: falsy only without fields. Principals,
+                // Funcs (2-tuples) and Services are always true. The value
+                // is still read: Python evaluates it, and rustc would warn
+                // about a variable only tested.
                 crate::model::TyKind::Nominal(d) => match &self.program.def(*d).kind {
-                    crate::model::ir::DefKind::Record(f) if f.is_empty() => quote!(false),
-                    _ => quote!(true),
+                    crate::model::ir::DefKind::Record(f) if f.is_empty() => {
+                        quote!({ let _ = #r; false })
+                    }
+                    _ => quote!({ let _ = #r; true }),
                 },
-                _ => quote!(true),
+                _ => quote!({ let _ = #r; true }),
             },
         }
     }
