@@ -494,6 +494,11 @@ const TRICKY_VALID: &[(&str, &str)] = &[
         "truthiness_of_references",
         "from kybra import Func, Principal, Query, query, void\n\nF = Func(Query[[], void])\n\n\n@query\ndef f(p: Principal, g: F) -> bool:\n    if p:\n        return True\n    if g:\n        return True\n    return False\n",
     ),
+    (
+        // Principals and Services as globals, from literals.
+        "reference_globals",
+        "from kybra import Principal, Service, query, service_query, void\n\n\nclass S(Service):\n    @service_query\n    def m(self) -> void: ...\n\n\nowner = Principal.from_str(\"rrkah-fqaaa-aaaaa-aaaaq-cai\")\nanon: Principal = Principal.anonymous()\nsvc = S(Principal.from_hex(\"00000000000000010101\"))\n\n\n@query\ndef get() -> str:\n    return f\"{owner} {anon} {svc.canister_id}\"\n\n\n@query\ndef service() -> S:\n    return svc\n",
+    ),
 ];
 
 /// Substitutions that tend to keep a program valid while changing its types,

@@ -101,6 +101,7 @@ fn principals_interface_matches_candid() {
           callback_parts : (func (text) -> (nat64) query) -> (record { principal; text }) query;
           callbacks : (Cb) -> (vec opt Cb) query;
           describe : (principal) -> (text) query;
+          default_ledger : () -> (L) query;
           echo_event : (variant { Called : Cb; Nothing; Impossible : empty }) -> (variant { Called : Cb; Nothing; Impossible : empty }) query;
           echo_ledger : (L) -> (L) query;
           echo_notify : (func (Result, vec principal) -> ()) -> (func (Result, vec principal) -> ()) query;

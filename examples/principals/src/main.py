@@ -63,6 +63,8 @@ class Event(Variant, total=False):
 
 # Principals
 
+LEDGER = Ledger(Principal.from_str("ryjl3-tyaaa-aaaaa-aaaba-cai"))
+
 
 @query
 def from_text(text: str) -> Principal:
@@ -169,6 +171,11 @@ def same_callback(a: Callback, b: Callback) -> bool:
 @query
 def ledger_at(text: str) -> Ledger:
     return Ledger(Principal.from_str(text))
+
+
+@query
+def default_ledger() -> Ledger:
+    return LEDGER
 
 
 @query

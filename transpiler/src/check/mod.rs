@@ -397,7 +397,10 @@ impl<'m> Checker<'m> {
                 .with_help("assign a global once; change it inside functions");
             return self.report(d);
         }
-        if !is_constant_expr(value) {
+        if let Some(d) = self.constant_ref_error(value) {
+            return self.report(d);
+        }
+        if !is_constant_expr(value) && !self.is_constant_ref(value) {
             let d = self
                 .error(
                     value.range(),

@@ -180,6 +180,69 @@ impl Checker<'_> {
         ))
     }
 
+    /// A global's initial value built from literals only:
+    /// `Principal.from_str("...")`, `Principal.from_hex("...")`,
+    /// `Principal.anonymous()`, `Principal.management_canister()`, and a
+    /// Service class applied to one of these. (The literals are checked by
+    /// [`Self::constant_ref_error`], so these never raise.)
+    pub(crate) fn is_constant_ref(&self, e: &ast::Expr) -> bool {
+        let ast::Expr::Call(c) = e else {
+            return false;
+        };
+        if !c.keywords.is_empty() {
+            return false;
+        }
+        match (&*c.func, c.args.as_slice()) {
+            (ast::Expr::Attribute(a), args) if self.is_kybra(&a.value, "Principal") => {
+                match (a.attr.as_str(), args) {
+                    ("anonymous" | "management_canister", []) => true,
+                    ("from_str" | "from_hex", [arg]) => str_literal(arg).is_some(),
+                    _ => false,
+                }
+            }
+            (ast::Expr::Name(n), [arg]) => {
+                let service = self
+                    .def_ids
+                    .get(n.id.as_str())
+                    .is_some_and(|d| matches!(self.defs[d.0 as usize].kind, DefKind::Service(_)));
+                service && self.is_constant_ref(arg)
+            }
+            _ => false,
+        }
+    }
+
+    /// An invalid principal literal in a global's initial value (which
+    /// Python would raise while loading the module, failing the install).
+    pub(crate) fn constant_ref_error(&self, e: &ast::Expr) -> Option<Diagnostic> {
+        let ast::Expr::Call(c) = e else {
+            return None;
+        };
+        if let [arg] = c.args.as_slice() {
+            if let ast::Expr::Attribute(a) = &*c.func {
+                if self.is_kybra(&a.value, "Principal") {
+                    let text = str_literal(arg)?;
+                    let valid = match a.attr.as_str() {
+                        "from_str" => {
+                            candid::Principal::from_text(text).is_ok_and(|p| p.to_text() == text)
+                        }
+                        "from_hex" => hex_len(text).is_some_and(|n| n <= 29),
+                        _ => true,
+                    };
+                    return (!valid).then(|| {
+                        self.error(arg.range(), format!("{text:?} is not a valid principal"))
+                            .with_help(if a.attr.as_str() == "from_str" {
+                                "write the principal's canonical text, e.g. \"aaaaa-aa\" or \"2vxsx-fae\""
+                            } else {
+                                "write at most 29 bytes as pairs of hex digits"
+                            })
+                    });
+                }
+            }
+            return self.constant_ref_error(arg);
+        }
+        None
+    }
+
     fn is_service(&self, t: Ty) -> bool {
         match self.types.kind(t) {
             TyKind::Nominal(d) => matches!(self.defs[d.0 as usize].kind, DefKind::Service(_)),
@@ -210,4 +273,23 @@ impl Checker<'_> {
                 .with_help(format!("pass one `{}` value", self.types.display(t)))),
         }
     }
+}
+
+fn str_literal(e: &ast::Expr) -> Option<&str> {
+    match e {
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::Str(s) => Some(s.as_str()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The number of bytes `bytes.fromhex(s)` gives, if it accepts `s`.
+fn hex_len(s: &str) -> Option<usize> {
+    let digits: Vec<char> = s.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    let pairs_ok = s
+        .split(|c: char| c.is_ascii_whitespace())
+        .all(|w| w.len() % 2 == 0);
+    (pairs_ok && digits.iter().all(|c| c.is_ascii_hexdigit())).then_some(digits.len() / 2)
 }

@@ -1,5 +1,9 @@
 from kybra import Principal, blob, query
 
+bad_text = Principal.from_str("aaaaa-ab")
+bad_hex = Principal.from_hex("0g")
+too_long = Principal.from_hex("00" * 30)
+
 
 @query
 def unknown_static(b: blob) -> Principal:
