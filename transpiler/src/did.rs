@@ -125,6 +125,14 @@ fn type_env(program: &Program) -> TypeEnv {
                 TypeInner::Variant(fields.iter().map(field).collect()).into()
             }
             DefKind::Alias(t) => candid_type(types, &names, *t),
+            DefKind::Service(methods) => {
+                let mut methods: Vec<(String, Type)> = methods
+                    .iter()
+                    .map(|m| (m.name.clone(), candid_type(types, &names, m.ty)))
+                    .collect();
+                methods.sort_by(|a, b| a.0.cmp(&b.0));
+                TypeInner::Service(methods).into()
+            }
         };
         env.0.insert(d.name.clone(), ty);
     }

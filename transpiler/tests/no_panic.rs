@@ -317,6 +317,38 @@ const MUST_REJECT: &[(&str, &str)] = &[
         "from kybra import query\n\n@query\ndef f(s: str) -> str:\n    s += 1\n    return s\n",
     ),
     (
+        "func_without_mode",
+        "from kybra import Func, query\n\nF = Func()\n\n@query\ndef f(x: F) -> F:\n    return x\n",
+    ),
+    (
+        "func_mode_without_signature",
+        "from kybra import Func, Query, query\n\nF = Func(Query)\n\n@query\ndef f(x: F) -> F:\n    return x\n",
+    ),
+    (
+        "func_signature_one_item",
+        "from kybra import Func, Query, query\n\nF = Func(Query[[str]])\n\n@query\ndef f(x: F) -> F:\n    return x\n",
+    ),
+    (
+        "service_method_varargs",
+        "from kybra import Service, query, service_query, void\n\nclass S(Service):\n    @service_query\n    def m(self, *a) -> void: ...\n\n@query\ndef f(s: S) -> S:\n    return s\n",
+    ),
+    (
+        "service_constructed_from_text",
+        "from kybra import Service, query\n\nclass S(Service):\n    pass\n\n@query\ndef f() -> S:\n    return S(\"aaaaa-aa\")\n",
+    ),
+    (
+        "func_from_one_value",
+        "from kybra import Func, Principal, Query, query, void\n\nF = Func(Query[[], void])\n\n@query\ndef f(p: Principal) -> F:\n    return p\n",
+    ),
+    (
+        "principal_ordering",
+        "from kybra import Principal, query\n\n@query\ndef f(a: Principal, b: Principal) -> bool:\n    return a <= b\n",
+    ),
+    (
+        "value_for_empty",
+        "from kybra import empty, query\n\n@query\ndef f() -> empty:\n    return None\n",
+    ),
+    (
         "shadowed_builtin_call",
         "from kybra import query\n\n@query\ndef f(s: str) -> int:\n    len = 3\n    return len(s)\n",
     ),
@@ -482,6 +514,27 @@ const TRICKY_VALID: &[(&str, &str)] = &[
     (
         "method_named_like_helper_module",
         "from kybra import query\n\n@query\ndef p0(x: int) -> int:\n    return x\n\n@query\ndef main(x: int) -> int:\n    return p0(x)\n",
+    ),    (
+        // Func, Service and Record names that clash with Rust's; two
+        // aliases of one func type; reserved and empty inside other types.
+        "references_named_like_rust_types",
+        "from kybra import Func, Opt, Principal, Query, Record, Service, Tuple, Update, Variant, Vec, empty, nat, query, reserved, service_query, service_update, void\n\nString = Func(Query[[nat], Vec[reserved]])\nOther = Func(Query[[nat], Vec[reserved]])\n\n\nclass Box(Service):\n    @service_query\n    def type(self, s: \"Box\") -> Opt[String]: ...\n\n    @service_update\n    def self(self) -> void: ...\n\n\nclass Self(Record):\n    f: Other\n    s: Box\n    r: Vec[reserved]\n    e: Opt[empty]\n    t: Tuple[reserved, String]\n\n\nclass Result(Variant, total=False):\n    Ok: Box\n    Err: empty\n\n\ndef method_of(f: Other) -> str:\n    return f[1]\n\n\ndef owner(b: Box) -> Principal:\n    return b.canister_id\n\n\n@query\ndef f(x: Self) -> Tuple[str, Principal, str]:\n    return (method_of(x[\"f\"]), owner(x[\"s\"]), x[\"s\"].canister_id.to_str())\n\n\n@query\ndef g(p: Principal) -> Self:\n    return {\"f\": (p, \"m\"), \"s\": Box(p), \"r\": [None, 1, \"x\"], \"e\": None, \"t\": (p, (p, p.to_str()))}\n\n\n@query\ndef h(r: Result) -> bool:\n    return \"Ok\" in r\n",
+    ),
+    (
+        // A helper returning `empty` used as a statement and as a value;
+        // truthiness and `is None` of reserved values.
+        "empty_helper_and_reserved_locals",
+        "from kybra import Principal, empty, ic, nat64, query, reserved\n\n\ndef fail(msg: str) -> empty:\n    ic.trap(msg)\n\n\n@query\ndef a(r: reserved) -> reserved:\n    x: reserved = r\n    y = x\n    if x is None and not y:\n        return 5\n    return fail(\"unreachable\")\n\n\n@query\ndef b(n: int) -> str:\n    if n > 0:\n        return \"positive\"\n    fail(\"not positive\")\n\n\n@query\ndef c(e: empty) -> empty:\n    return e\n\n\n@query\ndef d(n: int) -> Principal:\n    if n == 0:\n        return Principal.anonymous()\n    fail(f\"{n}\")\n    return Principal.management_canister()\n\n\n@query\ndef called_empty() -> empty:\n    fail(\"always\")\n\n\n@query\ndef calls_it(flag: bool) -> str:\n    if flag:\n        return called_empty()\n    return \"no\"\n\n\n@query\ndef from_empty(e: empty) -> str:\n    return e\n",
+    ),
+    (
+        // Principals and Funcs are always true, but their variables are read.
+        "truthiness_of_references",
+        "from kybra import Func, Principal, Query, query, void\n\nF = Func(Query[[], void])\n\n\n@query\ndef f(p: Principal, g: F) -> bool:\n    if p:\n        return True\n    if g:\n        return True\n    return False\n",
+    ),
+    (
+        // Principals and Services as globals, from literals.
+        "reference_globals",
+        "from kybra import Principal, Service, query, service_query, void\n\n\nclass S(Service):\n    @service_query\n    def m(self) -> void: ...\n\n\nowner = Principal.from_str(\"rrkah-fqaaa-aaaaa-aaaaq-cai\")\nanon: Principal = Principal.anonymous()\nsvc = S(Principal.from_hex(\"00000000000000010101\"))\n\n\n@query\ndef get() -> str:\n    return f\"{owner} {anon} {svc.canister_id}\"\n\n\n@query\ndef service() -> S:\n    return svc\n",
     ),
 ];
 

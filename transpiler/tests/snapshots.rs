@@ -70,3 +70,79 @@ fn invalid_programs_diagnostics() {
         }
     }
 }
+
+/// The `.did` of the references example is the service Candid's own syntax
+/// describes (func types with their modes, a service type), written here by
+/// hand with the types spelled out inline where Candid allows it.
+#[test]
+fn principals_interface_matches_candid() {
+    let entry = common::repo_root().join("examples/principals/src/main.py");
+    let source = std::fs::read_to_string(entry).expect("readable");
+    let did = kybra_aot::compile("main.py", &source)
+        .expect("compiles")
+        .did;
+    let expected = r#"
+        type Result = variant { Ok : nat64; Err : text };
+        type Cb = func (text) -> (nat64) query;
+        type L = service {
+          transfer : (principal, nat) -> (Result);
+          balance : (principal) -> (nat64) query;
+          forget : () -> ();
+        };
+        type Sub = record {
+          owner : principal;
+          callback : Cb;
+          ledger : L;
+          extra : reserved;
+        };
+        service : {
+          anonymous : () -> (principal) query;
+          callback_method : (Cb) -> (text) query;
+          callback_parts : (func (text) -> (nat64) query) -> (record { principal; text }) query;
+          callbacks : (Cb) -> (vec opt Cb) query;
+          describe : (principal) -> (text) query;
+          default_ledger : () -> (L) query;
+          echo_event : (variant { Called : Cb; Nothing; Impossible : empty }) -> (variant { Called : Cb; Nothing; Impossible : empty }) query;
+          echo_ledger : (L) -> (L) query;
+          echo_notify : (func (Result, vec principal) -> ()) -> (func (Result, vec principal) -> ()) query;
+          echo_ping : (func () -> () oneway) -> (func () -> () oneway) query;
+          echo_reserved : (reserved) -> (reserved) query;
+          echo_subscription : (Sub) -> (Sub) query;
+          empty_list : (vec empty) -> (nat64);
+          from_bytes : (blob) -> (principal) query;
+          from_hex : (text) -> (principal) query;
+          from_text : (text) -> (principal) query;
+          get_empty : () -> (empty) query;
+          get_reserved : () -> (reserved) query;
+          hex_round_trip : (text) -> (bool) query;
+          is_anonymous : (principal) -> (bool) query;
+          ledger_at : (text) -> (service {
+            balance : (principal) -> (nat64) query;
+            forget : () -> ();
+            transfer : (principal, nat) -> (Result);
+          }) query;
+          ledger_id : (L) -> (principal) query;
+          make_callback : (principal, text) -> (Cb) query;
+          management : () -> (principal) query;
+          reserved_is_none : (reserved) -> (bool) query;
+          same : (principal, principal) -> (bool) query;
+          self_authenticating : (blob) -> (principal) query;
+          same_callback : (Cb, Cb) -> (bool) query;
+          subscribe : (principal, Cb) -> (Sub) query;
+          subscription_callback : (Sub) -> (text) query;
+          take_empty : (empty) -> (bool) query;
+          to_bytes : (principal) -> (blob) query;
+          to_hex : (principal) -> (text) query;
+          to_text : (principal) -> (text) query;
+        }
+    "#;
+    if let Err(e) = kybra_aot::did_equiv::service_equivalent(&did, expected) {
+        panic!("{e}\n{did}");
+    }
+    // A query func is not an update func: the modes are part of the type.
+    let wrong_mode = expected.replace(
+        "type Cb = func (text) -> (nat64) query;",
+        "type Cb = func (text) -> (nat64);",
+    );
+    assert!(kybra_aot::did_equiv::service_equivalent(&did, &wrong_mode).is_err());
+}

@@ -62,6 +62,7 @@ mod int;
 pub mod list;
 mod nat;
 mod ord;
+pub mod principal;
 mod pystr;
 mod seq;
 mod shared;

@@ -186,6 +186,9 @@ impl Checker<'_> {
             ast::Expr::Call(c) => self.call(c),
             ast::Expr::JoinedStr(j) => self.fstring(j),
             ast::Expr::Attribute(a) => {
+                if let Some(e) = self.ref_attribute(a)? {
+                    return Ok(e);
+                }
                 if self.is_kybra(&a.value, "ic") {
                     return Err(self
                         .error(e.range(), format!("`ic.{}` must be called", a.attr))
@@ -193,7 +196,7 @@ impl Checker<'_> {
                 }
                 Err(self
                     .error(e.range(), "attribute access is not supported yet")
-                    .with_help("supported so far: the `ic` API (`ic.caller()`, `ic.time()`, ...)"))
+                    .with_help("supported so far: the `ic` API (`ic.caller()`, `ic.time()`, ...), `p.bytes` and `p.hex` of a Principal, `s.canister_id` of a Service"))
             }
             ast::Expr::NamedExpr(_) => Err(self
                 .error(e.range(), "`:=` is not supported yet")
@@ -227,6 +230,7 @@ impl Checker<'_> {
             (ast::Expr::Dict(d), TyKind::Dict(k, v)) => {
                 Some(self.typed_dict_literal(d, target, k, v)?)
             }
+            (ast::Expr::Tuple(tu), TyKind::Func(_)) => Some(self.func_literal(tu, target)?),
             (ast::Expr::List(l), TyKind::List(t)) => {
                 let mut items = Vec::new();
                 for x in &l.elts {
@@ -278,7 +282,7 @@ impl Checker<'_> {
         let (fields, variant) = match &self.defs[def.0 as usize].kind {
             crate::model::ir::DefKind::Record(f) => (f.clone(), false),
             crate::model::ir::DefKind::Variant(f) => (f.clone(), true),
-            crate::model::ir::DefKind::Alias(_) => {
+            crate::model::ir::DefKind::Alias(_) | crate::model::ir::DefKind::Service(_) => {
                 return Err(self.error(d.range, format!("`{name}` is not a Record or Variant")))
             }
         };
@@ -417,7 +421,8 @@ impl Checker<'_> {
                 let is_none = matches!(right, ast::Expr::Constant(k) if matches!(k.value, ast::Constant::None));
                 let left = self.expr(&c.left)?;
                 let optional = matches!(self.types.kind(left.ty), TyKind::Opt(_));
-                if !is_none || !(optional || left.ty == Ty::NONE) {
+                let none = matches!(left.ty, Ty::NONE | Ty::RESERVED);
+                if !is_none || !(optional || none) {
                     return Err(self
                         .error(c.range, "`is` is supported only as `x is None` / `x is not None` on optional values")
                         .with_help("use `==` / `!=` to compare values"));
@@ -460,7 +465,9 @@ impl Checker<'_> {
                         let has = fields.iter().any(|f| &f.name == tag);
                         Expr::new(Ty::BOOL, ExprKind::Bool(has), span)
                     }
-                    crate::model::ir::DefKind::Alias(_) => return Ok(None),
+                    crate::model::ir::DefKind::Alias(_) | crate::model::ir::DefKind::Service(_) => {
+                        return Ok(None)
+                    }
                 };
                 Ok(Some(negate(test, *op == ast::CmpOp::NotIn)))
             }
@@ -500,7 +507,9 @@ impl Checker<'_> {
             crate::model::ir::DefKind::Record(f) | crate::model::ir::DefKind::Variant(f) => {
                 f.clone()
             }
-            crate::model::ir::DefKind::Alias(_) => Vec::new(),
+            crate::model::ir::DefKind::Alias(_) | crate::model::ir::DefKind::Service(_) => {
+                Vec::new()
+            }
         };
         let name = match key {
             ast::Expr::Constant(c) => match &c.value {
@@ -535,6 +544,9 @@ impl Checker<'_> {
     fn subscript(&mut self, s: &ast::ExprSubscript) -> Result<Expr, Diagnostic> {
         let base = self.expr(&s.value)?;
         let span = self.span(s.range);
+        if let TyKind::Func(_) = self.types.kind(base.ty) {
+            return self.func_item(base, s);
+        }
         if let TyKind::Tuple(items) = self.types.kind(base.ty).clone() {
             let index = match &*s.slice {
                 ast::Expr::Constant(c) => match &c.value {
@@ -642,6 +654,21 @@ impl Checker<'_> {
             return Ok(e);
         }
         let span = e.span;
+        // A call that never returns fits anywhere.
+        if e.ty == Ty::NEVER {
+            return Ok(Expr::new(to, ExprKind::Convert(Box::new(e)), span));
+        }
+        // Kybra's `reserved` is `Any`: it takes any value, and drops it.
+        if to == Ty::RESERVED {
+            return Ok(Expr::new(to, ExprKind::Convert(Box::new(e)), span));
+        }
+        if to == Ty::NEVER {
+            return Err(self
+                .error(range, "no value has the type `empty`")
+                .with_help(
+                    "nothing produces an `empty` value; a method returning `empty` must end with `ic.trap(...)`",
+                ));
+        }
         // `None` is an absent `Opt[T]`; any `T` value a present one.
         if let TyKind::Opt(inner) = self.types.kind(to) {
             let inner = *inner;
@@ -946,6 +973,9 @@ impl Checker<'_> {
                         .with_help("supported: ic.print, ic.caller, ic.time, ic.trap")),
                 };
             }
+            if let Some(e) = self.ref_method_call(c, a)? {
+                return Ok(e);
+            }
             return self.method_call(a, c);
         }
         let ast::Expr::Name(f) = &*c.func else {
@@ -953,6 +983,9 @@ impl Checker<'_> {
                 .error(c.func.range(), "unsupported call")
                 .with_help("call a module-level function by name"));
         };
+        if let Some(e) = self.ref_constructor(c, f)? {
+            return Ok(e);
+        }
         let name = f.id.as_str();
         let shadowed = self
             .fun

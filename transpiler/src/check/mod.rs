@@ -11,6 +11,7 @@
 
 mod containers;
 mod expr;
+mod refs;
 mod scope;
 mod stmt;
 mod types;
@@ -89,6 +90,15 @@ const KYBRA_NAMES: &[&str] = &[
     "Vec",
     "Tuple",
     "Alias",
+    "reserved",
+    "empty",
+    "Func",
+    "Query",
+    "Update",
+    "Oneway",
+    "Service",
+    "service_query",
+    "service_update",
 ];
 
 /// Names of `typing` this compiler understands.
@@ -392,7 +402,10 @@ impl<'m> Checker<'m> {
                 .with_help("assign a global once; change it inside functions");
             return self.report(d);
         }
-        if !is_constant_expr(value) {
+        if let Some(d) = self.constant_ref_error(value) {
+            return self.report(d);
+        }
+        if !is_constant_expr(value) && !self.is_constant_ref(value) {
             let d = self
                 .error(
                     value.range(),

@@ -5,15 +5,16 @@
 use super::Checker;
 use crate::diagnostics::Diagnostic;
 use crate::model::ir::{DefKind, Field, TypeDef};
+use crate::model::ty::FuncMode;
 use crate::model::{CandidKind, CandidTy, DefId, Fixed};
 use rustpython_parser::ast::{self, Ranged};
-use rustpython_parser::text_size::TextRange;
 use rustpython_parser::Parse;
 
 /// What a module-level statement declares, if it is a type definition.
 pub(crate) enum TypeDecl<'a> {
     Record(&'a ast::StmtClassDef),
     Variant(&'a ast::StmtClassDef),
+    Service(&'a ast::StmtClassDef),
     Alias(&'a ast::Expr),
 }
 
@@ -42,6 +43,8 @@ impl Checker<'_> {
                     Some((name, TypeDecl::Record(c)))
                 } else if self.is_kybra(base, "Variant") {
                     Some((name, TypeDecl::Variant(c)))
+                } else if self.is_kybra(base, "Service") {
+                    Some((name, TypeDecl::Service(c)))
                 } else {
                     None
                 }
@@ -49,6 +52,11 @@ impl Checker<'_> {
             ast::Stmt::Assign(a) => match (a.targets.as_slice(), &*a.value) {
                 ([ast::Expr::Name(n)], v @ ast::Expr::Subscript(s))
                     if self.is_type_constructor(&s.value) =>
+                {
+                    Some((n.id.to_string(), TypeDecl::Alias(v)))
+                }
+                ([ast::Expr::Name(n)], v @ ast::Expr::Call(c))
+                    if self.is_kybra(&c.func, "Func") =>
                 {
                     Some((n.id.to_string(), TypeDecl::Alias(v)))
                 }
@@ -102,10 +110,14 @@ impl Checker<'_> {
             let kind = match decl {
                 TypeDecl::Record(c) => self.fields(c, false).map(DefKind::Record),
                 TypeDecl::Variant(c) => self.fields(c, true).map(DefKind::Variant),
+                TypeDecl::Service(c) => self.service_methods(c).map(DefKind::Service),
                 TypeDecl::Alias(v) => {
                     let target = match v {
                         ast::Expr::Subscript(s) if self.is_kybra(&s.value, "Alias") => {
                             self.resolve_type(&s.slice)
+                        }
+                        ast::Expr::Call(c) if self.is_kybra(&c.func, "Func") => {
+                            self.resolve_func(c)
                         }
                         other => self.resolve_type(other),
                     };
@@ -183,7 +195,6 @@ impl Checker<'_> {
                             .with_help("remove one of the declarations"));
                     }
                     let ty = self.resolve_type(&a.annotation)?;
-                    self.check_element(ty, a.annotation.range())?;
                     fields.push(Field { name, ty });
                 }
                 ast::Stmt::Pass(_) => {}
@@ -208,20 +219,6 @@ impl Checker<'_> {
                 .with_help("declare tags as `Name: Type` (or `Name: null`)"));
         }
         Ok(fields)
-    }
-
-    /// Types inside containers and definitions need a representation the
-    /// compiler has for them today.
-    fn check_element(&self, t: CandidTy, range: TextRange) -> Result<(), Diagnostic> {
-        match self.types.candid_kind(self.types.unalias(t)) {
-            CandidKind::Reserved | CandidKind::Empty => Err(self
-                .error(
-                    range,
-                    "`reserved` and `empty` inside other types are not supported yet",
-                )
-                .with_help("use them as a whole parameter or result type")),
-            _ => Ok(()),
-        }
     }
 
     /// Resolves an annotation of a parameter, global or local.
@@ -259,6 +256,11 @@ impl Checker<'_> {
                 return Err(self.unsupported_type(ann));
             }
             ast::Expr::Subscript(s) => return self.resolve_generic(s, ann).map(Some),
+            ast::Expr::Call(c) if self.is_kybra(&c.func, "Func") => {
+                return Err(self
+                    .error(ann.range(), "a `Func` type must be declared as an alias")
+                    .with_help("e.g. `MyFunc = Func(Query[[str], nat64])` at module level, then annotate with `MyFunc`"))
+            }
             _ => return Err(self.unsupported_type(ann)),
         };
         if let Some(id) = self.def_ids.get(&name) {
@@ -293,11 +295,7 @@ impl Checker<'_> {
         };
         let one = |this: &mut Self| -> Result<CandidTy, Diagnostic> {
             match args.as_slice() {
-                [a] => {
-                    let t = this.resolve_type(a)?;
-                    this.check_element(t, a.range())?;
-                    Ok(t)
-                }
+                [a] => this.resolve_type(a),
                 _ => Err(this
                     .error(s.slice.range(), "expected one type argument")
                     .with_help("e.g. `Vec[str]`")),
@@ -321,9 +319,7 @@ impl Checker<'_> {
             Some("Tuple" | "tuple") => {
                 let mut items = Vec::new();
                 for a in &args {
-                    let t = self.resolve_type(a)?;
-                    self.check_element(t, a.range())?;
-                    items.push(t);
+                    items.push(self.resolve_type(a)?);
                 }
                 CandidKind::Tuple(items)
             }
@@ -348,6 +344,8 @@ impl Checker<'_> {
             "bytes" | "blob" => CandidTy::BLOB,
             "null" => CandidTy::NULL,
             "Principal" => CandidTy::PRINCIPAL,
+            "reserved" => CandidTy::RESERVED,
+            "empty" => CandidTy::EMPTY,
             "void" => return Ok(None),
             other => match Fixed::ALL.iter().find(|k| k.candid_name() == other) {
                 Some(k) => CandidTy::fixed(*k),
@@ -357,13 +355,174 @@ impl Checker<'_> {
         Ok(Some(t))
     }
 
+    /// `Func(Query[[A, B], R])` (also `Update`, `Oneway`; `void` for no
+    /// result): a Candid `func` type.
+    fn resolve_func(&mut self, c: &ast::ExprCall) -> Result<CandidTy, Diagnostic> {
+        let help = "e.g. `Func(Query[[str, nat64], bool])`, `Func(Update[[], void])` or `Func(Oneway[[str], void])`";
+        let sig = match (c.args.as_slice(), c.keywords.is_empty()) {
+            ([ast::Expr::Subscript(s)], true) => s,
+            _ => {
+                return Err(self
+                    .error(
+                        c.range,
+                        "`Func` takes one `Query[...]`, `Update[...]` or `Oneway[...]`",
+                    )
+                    .with_help(help))
+            }
+        };
+        let mode = if self.is_kybra(&sig.value, "Query") {
+            FuncMode::Query
+        } else if self.is_kybra(&sig.value, "Update") {
+            FuncMode::Update
+        } else if self.is_kybra(&sig.value, "Oneway") {
+            FuncMode::Oneway
+        } else {
+            return Err(self
+                .error(
+                    sig.value.range(),
+                    "expected `Query`, `Update` or `Oneway` (imported from kybra)",
+                )
+                .with_help(help));
+        };
+        let (args, ret) = match &*sig.slice {
+            ast::Expr::Tuple(t) => match t.elts.as_slice() {
+                [ast::Expr::List(args), ret] => (args, ret),
+                _ => {
+                    return Err(self
+                        .error(
+                            sig.slice.range(),
+                            "expected `[parameter types], result type`",
+                        )
+                        .with_help(help))
+                }
+            },
+            _ => {
+                return Err(self
+                    .error(
+                        sig.slice.range(),
+                        "expected `[parameter types], result type`",
+                    )
+                    .with_help(help))
+            }
+        };
+        let args = args
+            .elts
+            .iter()
+            .map(|a| self.resolve_type(a))
+            .collect::<Result<Vec<_>, _>>()?;
+        let rets: Vec<CandidTy> = self.resolve_ret(ret)?.into_iter().collect();
+        if mode == FuncMode::Oneway && !rets.is_empty() {
+            return Err(self
+                .error(ret.range(), "a `Oneway` func returns nothing")
+                .with_help("write `void` as its result type"));
+        }
+        Ok(self
+            .types
+            .intern_candid(CandidKind::Func { mode, args, rets }))
+    }
+
+    /// The methods of `class S(Service)`: `@service_query` and
+    /// `@service_update` declarations whose bodies are `...`.
+    fn service_methods(&mut self, c: &ast::StmtClassDef) -> Result<Vec<Field>, Diagnostic> {
+        if let Some(k) = c.keywords.first() {
+            return Err(self
+                .error(k.range(), "unsupported class keyword")
+                .with_help("a Service class takes no keywords"));
+        }
+        let mut methods: Vec<Field> = Vec::new();
+        for stmt in &c.body {
+            let f = match stmt {
+                ast::Stmt::FunctionDef(f) => f,
+                ast::Stmt::Pass(_) => continue,
+                ast::Stmt::Expr(e) if super::is_str_constant(&e.value) => continue,
+                other => {
+                    return Err(self
+                        .error(other.range(), "a Service may only declare methods")
+                        .with_help("declare each method with `@service_query` or `@service_update` and `...` as its body"))
+                }
+            };
+            let mode = match f.decorator_list.as_slice() {
+                [d] if self.is_kybra(d, "service_query") => FuncMode::Query,
+                [d] if self.is_kybra(d, "service_update") => FuncMode::Update,
+                _ => {
+                    return Err(self
+                        .error(f.range, format!("method `{}` needs one decorator: `@service_query` or `@service_update`", f.name))
+                        .with_help("import them from kybra"))
+                }
+            };
+            let name = f.name.to_string();
+            if methods.iter().any(|m| m.name == name) {
+                return Err(self
+                    .error(f.range, format!("method `{name}` is declared twice"))
+                    .with_help("remove one of the declarations"));
+            }
+            let body_ok = f.body.iter().all(|s| match s {
+                ast::Stmt::Expr(e) => matches!(&*e.value, ast::Expr::Constant(k)
+                    if matches!(k.value, ast::Constant::Ellipsis | ast::Constant::Str(_))),
+                ast::Stmt::Pass(_) => true,
+                _ => false,
+            });
+            if !body_ok {
+                return Err(self
+                    .error(
+                        f.range,
+                        "a Service method is a declaration: its body must be `...`",
+                    )
+                    .with_help("the method runs in the other canister; write `...` as its body"));
+            }
+            let a = &f.args;
+            let plain = a.posonlyargs.is_empty()
+                && a.vararg.is_none()
+                && a.kwonlyargs.is_empty()
+                && a.kwarg.is_none()
+                && a.args.iter().all(|p| p.default.is_none());
+            let first_is_self = a.args.first().is_some_and(|p| p.def.arg.as_str() == "self");
+            if !plain || !first_is_self {
+                return Err(self
+                    .error(
+                        f.range,
+                        format!(
+                            "method `{name}` must take `self`, then plain annotated parameters"
+                        ),
+                    )
+                    .with_help(format!("e.g. `def {name}(self, x: str) -> bool: ...`")));
+            }
+            let mut args = Vec::new();
+            for p in &a.args[1..] {
+                let Some(ann) = &p.def.annotation else {
+                    return Err(self
+                        .error(
+                            p.def.range,
+                            format!("parameter `{}` needs a type annotation", p.def.arg),
+                        )
+                        .with_help("the Candid type of the method comes from it"));
+                };
+                args.push(self.resolve_type(ann)?);
+            }
+            let Some(ret) = &f.returns else {
+                return Err(self
+                    .error(
+                        f.range,
+                        format!("method `{name}` needs a return type annotation"),
+                    )
+                    .with_help("add `-> void` if it returns nothing"));
+            };
+            let rets: Vec<CandidTy> = self.resolve_ret(ret)?.into_iter().collect();
+            let ty = self
+                .types
+                .intern_candid(CandidKind::Func { mode, args, rets });
+            methods.push(Field { name, ty });
+        }
+        Ok(methods)
+    }
+
     fn unsupported_type(&self, ann: &ast::Expr) -> Diagnostic {
         self.error(ann.range(), "unsupported type annotation")
             .with_help(
                 "supported here: str/text, bool, int, nat, nat8..nat64, int8..int64, \
              float/float64, float32, bytes/blob, None/null, void, Principal, \
-             Opt[T], Vec[T], Tuple[...], and Record, Variant and alias names \
-             (imported from kybra)",
+             reserved, empty, Opt[T], Vec[T], Tuple[...], and Record, Variant, \
+             Service, Func and alias names (imported from kybra)",
             )
     }
 }

@@ -37,7 +37,7 @@ impl R {
         R { ts, prec }
     }
 
-    fn atom(ts: TokenStream) -> Self {
+    pub(crate) fn atom(ts: TokenStream) -> Self {
         R {
             ts,
             prec: Prec::Postfix,
@@ -627,6 +627,7 @@ impl Lower<'_> {
             }
             ExprKind::Ic(IcCall::Caller) => R::atom(quote!(ic_cdk::api::msg_caller())),
             ExprKind::Ic(IcCall::Time) => R::atom(quote!(ic_cdk::api::time())),
+            ExprKind::Ref(op, args) => self.ref_op(*op, args, e),
             ExprKind::Closure(_) | ExprKind::Await(_) => R::atom(quote!(compile_error!(
                 "kybra-aot: this expression cannot be lowered yet"
             ))),
@@ -807,6 +808,12 @@ impl Lower<'_> {
     }
 
     fn convert(&mut self, inner: &Expr, to: Ty, at: &str) -> R {
+        if inner.ty == Ty::NEVER {
+            return self.never_value(inner);
+        }
+        if to == Ty::RESERVED {
+            return self.reserved_value(inner);
+        }
         let from = inner.ty;
         if let Some(k) = to.as_fixed() {
             return self.narrow(inner, k, at);
@@ -1163,18 +1170,27 @@ impl Lower<'_> {
             Ty::FLOAT64 | Ty::FLOAT32 => quote!(#r != 0.0),
             Ty::STR | Ty::BYTES => quote!(!#r.is_empty()),
             Ty::NONE => quote!(false),
+            Ty::RESERVED => quote!({
+                let _ = #r;
+                false
+            }),
             t if t.is_fixed() => quote!(#r != 0),
             t => match self.program.types.kind(t) {
                 crate::model::TyKind::Opt(_) => quote!(#r.is_some()),
                 crate::model::TyKind::List(_) | crate::model::TyKind::Dict(..) => {
                     quote!(!#r.is_empty())
                 }
-                // A Record is a dict: falsy only without fields.
+                // A Record is a dict: falsy only without fields. Principals,
+                // Funcs (2-tuples) and Services are always true. The value
+                // is still read: Python evaluates it, and rustc would warn
+                // about a variable only tested.
                 crate::model::TyKind::Nominal(d) => match &self.program.def(*d).kind {
-                    crate::model::ir::DefKind::Record(f) if f.is_empty() => quote!(false),
-                    _ => quote!(true),
+                    crate::model::ir::DefKind::Record(f) if f.is_empty() => {
+                        quote!({ let _ = #r; false })
+                    }
+                    _ => quote!({ let _ = #r; true }),
                 },
-                _ => quote!(true),
+                _ => quote!({ let _ = #r; true }),
             },
         }
     }
@@ -1503,7 +1519,7 @@ fn int_lit(v: i128) -> R {
     }
 }
 
-fn unreachable_kind() -> R {
+pub(crate) fn unreachable_kind() -> R {
     R::atom(quote!(compile_error!(
         "kybra-aot: internal error in expression lowering"
     )))

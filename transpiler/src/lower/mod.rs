@@ -8,6 +8,7 @@
 
 mod expr;
 mod names;
+mod refs;
 
 use crate::model::ir::DefKind;
 use crate::model::ir::{
@@ -82,7 +83,7 @@ pub fn lower(program: &Program) -> String {
         })
         .collect();
     // Type names live in Rust's type namespace, apart from the above.
-    let mut type_namer = Namer::default();
+    let mut type_namer = Namer::camel();
     for taken in RESERVED_TYPE_NAMES {
         type_namer.reserve(taken);
     }
@@ -105,7 +106,7 @@ pub fn lower(program: &Program) -> String {
                     .iter()
                     .map(|f| namer.fresh(&names::camel_case(&f.name)).to_string())
                     .collect(),
-                DefKind::Alias(_) => Vec::new(),
+                DefKind::Alias(_) | DefKind::Service(_) => Vec::new(),
             }
         })
         .collect();
@@ -307,13 +308,20 @@ fn used_defs(program: &Program) -> Vec<bool> {
             }
             CandidKind::Opt(x) | CandidKind::Vec(x) => mark(program, *x, used, todo),
             CandidKind::Tuple(xs) => xs.iter().for_each(|x| mark(program, *x, used, todo)),
+            CandidKind::Func { args, rets, .. } => args
+                .iter()
+                .chain(rets)
+                .for_each(|x| mark(program, *x, used, todo)),
             _ => {}
         }
     }
     let mut used: Vec<bool> = program
         .defs
         .iter()
-        .map(|d| !matches!(d.kind, DefKind::Alias(_)))
+        .enumerate()
+        .map(|(i, d)| {
+            !matches!(d.kind, DefKind::Alias(_)) || refs::is_ref_item(program, DefId(i as u32))
+        })
         .collect();
     let mut todo: Vec<DefId> = (0..program.defs.len() as u32)
         .map(DefId)
@@ -321,7 +329,7 @@ fn used_defs(program: &Program) -> Vec<bool> {
         .collect();
     while let Some(d) = todo.pop() {
         match &program.def(d).kind {
-            DefKind::Record(fs) | DefKind::Variant(fs) => fs
+            DefKind::Record(fs) | DefKind::Variant(fs) | DefKind::Service(fs) => fs
                 .iter()
                 .for_each(|f| mark(program, f.ty, &mut used, &mut todo)),
             DefKind::Alias(t) => mark(program, *t, &mut used, &mut todo),
@@ -344,6 +352,7 @@ fn boxed_members(program: &Program) -> Vec<Vec<bool>> {
                     fs.iter().for_each(|f| by_value(program, f.ty, &mut out))
                 }
                 DefKind::Alias(t) => by_value(program, *t, &mut out),
+                DefKind::Service(_) => {}
             }
             out
         })
@@ -377,7 +386,7 @@ fn boxed_members(program: &Program) -> Vec<Vec<bool>> {
                     reaches(&out, DefId(i as u32))
                 })
                 .collect(),
-            DefKind::Alias(_) => Vec::new(),
+            DefKind::Alias(_) | DefKind::Service(_) => Vec::new(),
         })
         .collect()
 }
@@ -533,8 +542,11 @@ impl<'p> Lower<'p> {
                     .collect();
                 quote!((#(#items,)*))
             }
-            // Func and Service references are not produced yet.
-            _ => quote!(()),
+            CandidKind::Func { .. } => self.func_ty(c),
+            _ => match self.program.types.primitive_value_ty(c) {
+                Some(t) => self.rust_ty(t),
+                None => quote!(()),
+            },
         }
     }
 
@@ -545,6 +557,9 @@ impl<'p> Lower<'p> {
 
     /// The struct, enum or type alias of definition `id`.
     fn type_def(&mut self, id: DefId) -> TokenStream {
+        if let Some(item) = self.ref_type_def(id) {
+            return item;
+        }
         let def = self.program.def(id);
         let name = self.type_name(id);
         let derive =
@@ -584,6 +599,8 @@ impl<'p> Lower<'p> {
                 let t = self.candid_member_ty(*t);
                 quote! { type #name = #t; }
             }
+            // Emitted by `ref_type_def`.
+            DefKind::Service(_) => quote!(),
         }
     }
 
@@ -607,6 +624,9 @@ impl<'p> Lower<'p> {
     pub(crate) fn rust_ty(&mut self, t: Ty) -> TokenStream {
         if let Some(k) = t.as_fixed() {
             return fixed_ty(k);
+        }
+        if let Some(leaf) = refs::leaf_ty(t) {
+            return leaf;
         }
         match t {
             Ty::INT => {
@@ -661,6 +681,7 @@ impl<'p> Lower<'p> {
                         items.into_iter().map(|t| self.rust_ty(t)).collect();
                     quote!((#(#items,)*))
                 }
+                TyKind::Func(c) => self.func_ty(c),
                 // Types the checker does not produce yet.
                 _ => quote!(()),
             },
@@ -828,6 +849,8 @@ impl<'p> Lower<'p> {
                 }
             },
             None if f.ret == Ty::NONE => quote!(),
+            // A function returning `empty` never returns.
+            None if f.ret == Ty::NEVER => quote!(-> !),
             None => {
                 let t = self.rust_ty(f.ret);
                 quote!(-> #t)
@@ -963,6 +986,12 @@ impl<'p> Lower<'p> {
                 }
             }
             Stmt::AugAssign { place, op, value } => self.aug_assign(place, *op, value),
+            // An `empty` value that is not a call (which is `!` already):
+            // diverging for rustc too.
+            Stmt::Expr(e) if e.ty == Ty::NEVER && !matches!(e.kind, ExprKind::Call(..)) => {
+                let v = self.never_value(e).ts;
+                quote! { #v }
+            }
             Stmt::Expr(e) => {
                 let v = self.val(e).ts;
                 quote! { #v; }
@@ -985,6 +1014,11 @@ impl<'p> Lower<'p> {
             Stmt::Break => quote! { break; },
             Stmt::Continue => quote! { continue; },
             Stmt::Return(None) => quote! { return; },
+            // `return f()` of a function that never returns is just the call.
+            Stmt::Return(Some(e)) if refs::never_returns(e) => {
+                let v = self.val(e).ts;
+                quote! { #v; }
+            }
             Stmt::Return(Some(e)) => {
                 let v = self.return_value(e);
                 quote! { return #v; }

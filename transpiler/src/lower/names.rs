@@ -87,6 +87,9 @@ pub(crate) struct Namer {
     /// Names of the enclosing scope (module items), shared, never handed out.
     outer: Arc<HashSet<String>>,
     non_ascii: bool,
+    /// Names in upper camel case (types): numbered `Name2`, since rustc's
+    /// case lint rejects `Name_2`.
+    camel: bool,
 }
 
 impl Namer {
@@ -94,6 +97,14 @@ impl Namer {
     pub fn inside(outer: Arc<HashSet<String>>) -> Self {
         Namer {
             outer,
+            ..Namer::default()
+        }
+    }
+
+    /// A scope of type names (upper camel case).
+    pub fn camel() -> Self {
+        Namer {
+            camel: true,
             ..Namer::default()
         }
     }
@@ -123,7 +134,7 @@ impl Namer {
             || matches!(candidate.as_str(), "self" | "Self" | "crate" | "super")
         {
             n += 1;
-            candidate = if base.ends_with('_') {
+            candidate = if base.ends_with('_') || self.camel {
                 format!("{base}{n}")
             } else {
                 format!("{base}_{n}")
@@ -189,5 +200,10 @@ mod tests {
         assert!(!n.non_ascii());
         n.fresh("π");
         assert!(n.non_ascii());
+        let mut types = Namer::camel();
+        types.reserve("Result");
+        assert_eq!(types.fresh("Result").to_string(), "Result2");
+        assert_eq!(types.fresh("ID").to_string(), "ID");
+        assert_eq!(types.fresh("ID").to_string(), "ID2");
     }
 }

@@ -51,6 +51,7 @@ fn may_raise_own(e: &Expr) -> bool {
         | ExprKind::Payload(..)
         | ExprKind::Index(..) => true,
         ExprKind::Method(m, _) => m.may_raise(),
+        ExprKind::Ref(op, _) => op.may_raise(),
         _ => false,
     }
 }

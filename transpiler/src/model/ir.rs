@@ -74,7 +74,8 @@ impl Program {
 }
 
 /// A named Candid type: `class X(Record)`, `class X(Variant)`, a
-/// `TypedDict` (a Record), or an alias (`X = Tuple[str, nat64]`).
+/// `TypedDict` (a Record), an alias (`X = Tuple[str, nat64]`,
+/// `F = Func(Query[[str], nat64])`) or `class S(Service)`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TypeDef {
     /// The Python name, which is also the Candid name.
@@ -89,6 +90,7 @@ impl TypeDef {
         match &self.kind {
             DefKind::Record(f) | DefKind::Variant(f) => f.get(i).map_or("", |f| f.name.as_str()),
             DefKind::Alias(_) => "",
+            DefKind::Service(m) => m.get(i).map_or("", |f| f.name.as_str()),
         }
     }
 }
@@ -100,6 +102,9 @@ pub enum DefKind {
     /// Tags in declaration order; a `null` payload is `CandidTy::NULL`.
     Variant(Vec<Field>),
     Alias(CandidTy),
+    /// A Service's methods in declaration order; each type is a
+    /// `CandidKind::Func`.
+    Service(Vec<Field>),
 }
 
 /// A Record field or a Variant tag.
@@ -427,6 +432,68 @@ pub enum IcCall {
     Time,
 }
 
+/// Operations on Principal, Func and Service values (`check/refs.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefOp {
+    /// `Principal.from_str(s)`: raises for an invalid text.
+    PrincipalFromStr,
+    /// `Principal.from_hex(s)`: raises for invalid hex or length.
+    PrincipalFromHex,
+    /// `Principal(b)`: raises for more than 29 bytes.
+    PrincipalFromBytes,
+    PrincipalAnonymous,
+    PrincipalManagement,
+    /// `Principal.self_authenticating(public_key)`.
+    PrincipalSelfAuthenticating,
+    /// `p.to_str()`.
+    PrincipalToStr,
+    /// `p.hex`: upper-case hex of the bytes.
+    PrincipalHex,
+    /// `p.bytes`.
+    PrincipalBytes,
+    /// `(principal, "method")` where a Func is expected (the expression's
+    /// type).
+    FuncNew,
+    /// `f[0]`.
+    FuncPrincipal,
+    /// `f[1]`.
+    FuncMethod,
+    /// `S(principal)` of a Service class (the expression's type).
+    ServiceNew,
+    /// `s.canister_id`.
+    ServiceCanisterId,
+}
+
+impl RefOp {
+    /// Whether the operation itself may raise (invalid input).
+    pub fn may_raise(self) -> bool {
+        matches!(
+            self,
+            RefOp::PrincipalFromStr | RefOp::PrincipalFromHex | RefOp::PrincipalFromBytes
+        )
+    }
+
+    /// How Python spells the operation, for the IR printer.
+    pub fn python(self) -> &'static str {
+        match self {
+            RefOp::PrincipalFromStr => "Principal.from_str",
+            RefOp::PrincipalFromHex => "Principal.from_hex",
+            RefOp::PrincipalFromBytes => "Principal",
+            RefOp::PrincipalAnonymous => "Principal.anonymous",
+            RefOp::PrincipalManagement => "Principal.management_canister",
+            RefOp::PrincipalSelfAuthenticating => "Principal.self_authenticating",
+            RefOp::PrincipalToStr => ".to_str()",
+            RefOp::PrincipalHex => ".hex",
+            RefOp::PrincipalBytes => ".bytes",
+            RefOp::FuncNew => "Func",
+            RefOp::FuncPrincipal => "[0]",
+            RefOp::FuncMethod => "[1]",
+            RefOp::ServiceNew => "Service",
+            RefOp::ServiceCanisterId => ".canister_id",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
     /// An integer literal (type `int`).
@@ -502,6 +569,8 @@ pub enum ExprKind {
     HasTag(Box<Expr>, usize),
     /// `variant["Tag"]`: the payload, or `KeyError` for another tag.
     Payload(Box<Expr>, usize),
+    /// An operation on Principal, Func or Service values.
+    Ref(RefOp, Vec<Expr>),
     /// A nested function or lambda value (later issues).
     Closure(FuncId),
     /// `await` / `yield` of a cross-canister call (later issues).
@@ -556,7 +625,8 @@ impl Expr {
             ExprKind::Call(_, args)
             | ExprKind::List(args)
             | ExprKind::Tuple(args)
-            | ExprKind::Method(_, args) => args.iter().for_each(f),
+            | ExprKind::Method(_, args)
+            | ExprKind::Ref(_, args) => args.iter().for_each(f),
             ExprKind::Dict(pairs) => {
                 for (k, v) in pairs {
                     f(k);
@@ -585,8 +655,9 @@ impl Expr {
         }
     }
 
-    /// Expressions that never return (`ic.trap`).
+    /// Expressions that never return (`ic.trap`, a call of a function
+    /// returning `empty`).
     pub fn diverges(&self) -> bool {
-        matches!(self.kind, ExprKind::Trap(_))
+        matches!(self.kind, ExprKind::Trap(_)) || self.ty == Ty::NEVER
     }
 }

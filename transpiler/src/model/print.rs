@@ -6,7 +6,7 @@
 //! rebound to another type shows as two locals), globals as `$name`,
 //! conversions as `TYPE(expr)`.
 
-use super::ir::{Expr, ExprKind, FPart, Function, Place, Program, Stmt};
+use super::ir::{Expr, ExprKind, FPart, Function, Place, Program, RefOp, Stmt};
 use super::Mode;
 use std::fmt::Write as _;
 
@@ -28,6 +28,18 @@ pub fn program(p: &Program) -> String {
             }
             super::ir::DefKind::Alias(t) => {
                 let _ = writeln!(out, "type {} = {}", d.name, candid(p, *t));
+            }
+            super::ir::DefKind::Service(methods) => {
+                let methods: Vec<String> = methods
+                    .iter()
+                    .map(|f| format!("{}: {}", f.name, candid(p, f.ty)))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "type {} = service {{ {} }}",
+                    d.name,
+                    methods.join("; ")
+                );
             }
         }
     }
@@ -82,8 +94,18 @@ fn candid(p: &Program, t: super::CandidTy) -> String {
             let items: Vec<String> = items.iter().map(|t| candid(p, *t)).collect();
             format!("record {{ {} }}", items.join("; "))
         }
-        K::Named(d) => p.def(*d).name.clone(),
-        other => format!("{other:?}"),
+        K::Named(d) | K::Service(d) => p.def(*d).name.clone(),
+        K::Dict(k, v) => format!("dict[{}, {}]", candid(p, *k), candid(p, *v)),
+        K::Func { mode, args, rets } => {
+            let args: Vec<String> = args.iter().map(|t| candid(p, *t)).collect();
+            let rets: Vec<String> = rets.iter().map(|t| candid(p, *t)).collect();
+            let mode = match mode {
+                super::ty::FuncMode::Query => " query",
+                super::ty::FuncMode::Update => "",
+                super::ty::FuncMode::Oneway => " oneway",
+            };
+            format!("func ({}) -> ({}){mode}", args.join(", "), rets.join(", "))
+        }
     }
 }
 
@@ -390,6 +412,20 @@ impl Printer<'_> {
             ExprKind::Method(m, args) => {
                 let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
                 format!("{m:?}({})", args.join(", "))
+            }
+            ExprKind::Ref(op, args) => {
+                let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
+                match (op.python().strip_prefix('.'), args.as_slice()) {
+                    (Some(attr), [recv]) => format!("{recv}.{attr}"),
+                    _ if op.python().starts_with('[') => {
+                        format!("{}{}", args.join(""), op.python())
+                    }
+                    _ if *op == RefOp::FuncNew => format!("({})", args.join(", ")),
+                    _ if *op == RefOp::ServiceNew => {
+                        format!("{}({})", self.p.types.display(e.ty), args.join(", "))
+                    }
+                    _ => format!("{}({})", op.python(), args.join(", ")),
+                }
             }
             ExprKind::Closure(f) => format!("<closure {}>", self.p.function(*f).name),
             ExprKind::Await(a) => format!("(yield {})", self.expr(a)),

@@ -49,12 +49,16 @@ pub enum TyKind {
     Principal,
     /// A value whose type is known only at run time (runtime-lite's value).
     Dynamic,
-    /// The type of expressions that never produce a value (`raise`, traps).
+    /// The type of expressions that never produce a value (`raise`, traps);
+    /// also Candid `empty`, which has no values.
     Never,
     /// A Python int in a Candid `nat` position inside a container (a `Vec`,
     /// `Opt`, `Tuple`, Record field or Variant payload): stores into it are
     /// checked non-negative, reading it yields an `int`.
     Nat,
+    /// Candid `reserved`: reads as `None`, accepts any value (Kybra's
+    /// `reserved = Any`); the value itself is dropped.
+    Reserved,
     /// `Opt[T]`: `None` or a `T`.
     Opt(Ty),
     List(Ty),
@@ -134,7 +138,8 @@ impl Ty {
     pub const DYNAMIC: Ty = Ty(16);
     pub const NEVER: Ty = Ty(17);
     pub const NAT: Ty = Ty(18);
-    const PRIMITIVES: u32 = 19;
+    pub const RESERVED: Ty = Ty(19);
+    const PRIMITIVES: u32 = 20;
 
     /// The fixed-width type `k`.
     pub fn fixed(k: Fixed) -> Ty {
@@ -158,7 +163,7 @@ impl Ty {
         self.is_fixed()
             || matches!(
                 self,
-                Ty::FLOAT64 | Ty::FLOAT32 | Ty::BOOL | Ty::NONE | Ty::PRINCIPAL
+                Ty::FLOAT64 | Ty::FLOAT32 | Ty::BOOL | Ty::NONE | Ty::PRINCIPAL | Ty::RESERVED
             )
     }
 
@@ -192,6 +197,7 @@ impl Ty {
             Ty::DYNAMIC => "object",
             Ty::NEVER => "NoReturn",
             Ty::NAT => "nat",
+            Ty::RESERVED => "reserved",
             _ => return None,
         })
     }
@@ -290,6 +296,7 @@ impl Types {
             TyKind::Dynamic,
             TyKind::Never,
             TyKind::Nat,
+            TyKind::Reserved,
         ]);
         for k in prim {
             t.intern(k);
@@ -408,7 +415,7 @@ impl Types {
             CandidKind::Blob => Ty::BYTES,
             CandidKind::Null => Ty::NONE,
             CandidKind::Principal => Ty::PRINCIPAL,
-            CandidKind::Reserved => Ty::DYNAMIC,
+            CandidKind::Reserved => Ty::RESERVED,
             CandidKind::Empty => Ty::NEVER,
             _ => return None,
         })
@@ -487,6 +494,43 @@ impl Types {
         }
     }
 
+    /// How a Kybra annotation spells the Candid type `c`.
+    pub fn candid_display(&self, c: CandidTy) -> String {
+        let list = |ts: &[CandidTy]| {
+            ts.iter()
+                .map(|t| self.candid_display(*t))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self.candid_kind(c) {
+            CandidKind::Nat => "nat".into(),
+            CandidKind::Int => "int".into(),
+            CandidKind::Fixed(k) => k.candid_name().into(),
+            CandidKind::Text => "str".into(),
+            CandidKind::Null => "null".into(),
+            CandidKind::Opt(t) => format!("Opt[{}]", self.candid_display(*t)),
+            CandidKind::Vec(t) => format!("Vec[{}]", self.candid_display(*t)),
+            CandidKind::Tuple(items) => format!("Tuple[{}]", list(items)),
+            CandidKind::Named(d) | CandidKind::Service(d) => self
+                .def_names
+                .get(d)
+                .cloned()
+                .unwrap_or_else(|| format!("<definition {}>", d.0)),
+            CandidKind::Func { mode, args, rets } => {
+                let ret = if rets.is_empty() {
+                    "void".to_string()
+                } else {
+                    list(rets)
+                };
+                format!("Func({mode:?}[[{}], {ret}])", list(args))
+            }
+            _ => match self.primitive_value_ty(c) {
+                Some(t) => self.display(t),
+                None => "?".into(),
+            },
+        }
+    }
+
     /// How Python (or a diagnostic) names the type.
     pub fn display(&self, t: Ty) -> String {
         if let Some(n) = t.primitive_name() {
@@ -510,7 +554,7 @@ impl Types {
                 let p: Vec<String> = params.iter().map(|t| self.display(*t)).collect();
                 format!("Callable[[{}], {}]", p.join(", "), self.display(*ret))
             }
-            TyKind::Func(_) => "Func".to_string(),
+            TyKind::Func(c) => self.candid_display(*c),
             _ => t.to_string(),
         }
     }
