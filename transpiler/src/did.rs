@@ -116,7 +116,7 @@ fn type_env(program: &Program) -> TypeEnv {
     let mut env = TypeEnv::new();
     for d in &program.defs {
         let field = |f: &crate::model::ir::Field| candid::types::Field {
-            id: candid::types::Label::Named(f.name.clone()).into(),
+            id: candid::types::Label::Named(f.candid_name().to_string()).into(),
             ty: candid_type(types, &names, f.ty),
         };
         let ty: Type = match &d.kind {

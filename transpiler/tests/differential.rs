@@ -181,6 +181,9 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
     for i in [0i128, 2, 3, -1, -3, -4, 1 << 70] {
         c.push(("list_index", vec![Arg::Int(i)]));
     }
+    for n in [0i128, 7, -1, 300] {
+        c.push(("printing", vec![Arg::Int(n)]));
+    }
     for k in ["a", "b", "k", "", "x"] {
         c.push(("dict_ops", vec![Arg::Str(k)]));
         c.push(("dict_missing", vec![Arg::Str(k)]));

@@ -79,7 +79,7 @@ pub use int::Int;
 pub use list::{List, ListIter};
 pub use nat::Nat;
 pub use ord::PyOrd;
-pub use pystr::{list_repr, Py, PyStr};
+pub use pystr::{list_repr, repr_items, Py, PyStr};
 pub use seq::PySeq;
 pub use shared::Shared;
 pub use truthy::Truthy;

@@ -88,6 +88,15 @@ impl fmt::Debug for Nat {
     }
 }
 
+impl crate::PyStr for Nat {
+    fn py_str(&self) -> String {
+        self.0.py_str()
+    }
+    fn py_repr(&self) -> String {
+        self.0.py_repr()
+    }
+}
+
 impl CandidType for Nat {
     fn _ty() -> Type {
         TypeInner::Nat.into()

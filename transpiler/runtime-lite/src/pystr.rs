@@ -198,6 +198,20 @@ tuple_str! {
 
 /// Python `repr(list)` (and `str(list)`): `[` + the items' reprs + `]`.
 /// (A blanket `PyStr for [T]` would collide with bytes.)
+/// Python's display of a container from its items' reprs: `[1, 2]`,
+/// `{'a': 1}` (items already rendered as `key: value`).
+pub fn repr_items(open: &str, close: &str, items: impl Iterator<Item = String>) -> String {
+    let mut out = String::from(open);
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&item);
+    }
+    out.push_str(close);
+    out
+}
+
 pub fn list_repr<T: PyStr>(items: &[T]) -> String {
     let mut out = String::from("[");
     for (i, item) in items.iter().enumerate() {

@@ -59,6 +59,15 @@ impl<T: PartialEq> PartialEq for Shared<T> {
     }
 }
 
+impl<T: crate::PyStr> crate::PyStr for Shared<T> {
+    fn py_str(&self) -> String {
+        self.0.borrow().py_str()
+    }
+    fn py_repr(&self) -> String {
+        self.0.borrow().py_repr()
+    }
+}
+
 impl<T: fmt::Debug> fmt::Debug for Shared<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&*self.0.borrow(), f)

@@ -60,6 +60,37 @@ pub fn is_py_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
+/// `b.decode("utf-8")`: CPython's `UnicodeDecodeError` text for the first
+/// invalid byte.
+pub fn decode_utf8(b: &[u8]) -> Result<String, Exception> {
+    match std::str::from_utf8(b) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let pos = e.valid_up_to();
+            let byte = b[pos];
+            let message = match e.error_len() {
+                // A truncated sequence at the end: CPython names all its bytes.
+                None if b.len() - pos > 1 => format!(
+                    "'utf-8' codec can't decode bytes in position {pos}-{}: unexpected end of data",
+                    b.len() - 1
+                ),
+                None => format!(
+                    "'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: unexpected end of data"
+                ),
+                Some(_) => {
+                    let reason = if matches!(byte, 0x80..=0xc1 | 0xf5..=0xff) {
+                        "invalid start byte"
+                    } else {
+                        "invalid continuation byte"
+                    };
+                    format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}")
+                }
+            };
+            Err(Exception::new("UnicodeDecodeError", message))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

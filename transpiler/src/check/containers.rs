@@ -24,7 +24,7 @@ impl Checker<'_> {
                 let mut item = first.ty;
                 let mut rest = Vec::new();
                 for x in &l.elts[1..] {
-                    let v = self.expr(x)?;
+                    let v = self.item_expr(x, item)?;
                     item = self.join_item(item, &v, x.range())?;
                     rest.push(v);
                 }
@@ -48,7 +48,11 @@ impl Checker<'_> {
                             .error(v.range(), "`**` in a dict literal is not supported yet")
                             .with_help("copy the entries with a loop"));
                     };
-                    let (ke, ve) = (self.expr(k)?, self.expr(v)?);
+                    let (ke, ve) = if pairs.is_empty() {
+                        (self.expr(k)?, self.expr(v)?)
+                    } else {
+                        (self.item_expr(k, kt)?, self.item_expr(v, vt)?)
+                    };
                     if pairs.is_empty() {
                         (kt, vt) = (ke.ty, ve.ty);
                     } else {
@@ -80,6 +84,24 @@ impl Checker<'_> {
                 Ok(Expr::new(ty, ExprKind::Tuple(items), span))
             }
             _ => Err(self.error(e.range(), "expected a list, dict or tuple literal")),
+        }
+    }
+
+    /// A later item of a literal: an empty `[]`/`{}` or a dict literal
+    /// takes the type of the items before it.
+    fn item_expr(&mut self, x: &ast::Expr, before: Ty) -> Result<Expr, Diagnostic> {
+        let typed_by_context = match x {
+            ast::Expr::List(l) => l.elts.is_empty(),
+            ast::Expr::Dict(_) => matches!(
+                self.types.kind(before),
+                TyKind::Dict(..) | TyKind::Nominal(_)
+            ),
+            _ => false,
+        };
+        if typed_by_context {
+            self.expect(x, before)
+        } else {
+            self.expr(x)
         }
     }
 
@@ -305,6 +327,24 @@ impl Checker<'_> {
                 .with_help("see the Python documentation of this method"))
         };
         let (method, ty, args) = match (&kind, name) {
+            (TyKind::Str, "encode") | (TyKind::Bytes, "decode") => {
+                arity(self, &[0, 1])?;
+                if let Some(enc) = c.args.first() {
+                    let utf8 = matches!(enc, ast::Expr::Constant(k)
+                        if matches!(&k.value, ast::Constant::Str(s)
+                            if matches!(s.to_ascii_lowercase().replace('_', "-").as_str(), "utf-8" | "utf8")));
+                    if !utf8 {
+                        return Err(self
+                            .error(enc.range(), "only the UTF-8 encoding is supported")
+                            .with_help(format!("write `{name}(\"utf-8\")` or `{name}()`")));
+                    }
+                }
+                if name == "encode" {
+                    (Method::Encode, Ty::BYTES, vec![])
+                } else {
+                    (Method::Decode, Ty::STR, vec![])
+                }
+            }
             (TyKind::List(t), "append") => {
                 arity(self, &[1])?;
                 let x = self.expect(&c.args[0], *t)?;

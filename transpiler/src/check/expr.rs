@@ -475,14 +475,45 @@ impl Checker<'_> {
         }
     }
 
-    /// `str()` of a value: primitives only so far.
-    fn printable(&self, e: &Expr, range: TextRange) -> Result<(), Diagnostic> {
-        let primitive = e.ty.is_numeric()
+    /// Whether `str()` of a `t` value is supported: primitives, and lists,
+    /// dicts, tuples, optionals, Records and Variants of them.
+    fn printable_ty(&self, t: Ty, seen: &mut Vec<crate::model::DefId>) -> bool {
+        if t.is_numeric()
             || matches!(
-                e.ty,
-                Ty::BOOL | Ty::STR | Ty::BYTES | Ty::NONE | Ty::PRINCIPAL
-            );
-        if primitive {
+                t,
+                Ty::BOOL | Ty::STR | Ty::BYTES | Ty::NONE | Ty::PRINCIPAL | Ty::NAT | Ty::RESERVED
+            )
+        {
+            return true;
+        }
+        match self.types.kind(t) {
+            TyKind::Opt(x) | TyKind::List(x) => self.printable_ty(*x, seen),
+            TyKind::Dict(k, v) => self.printable_ty(*k, seen) && self.printable_ty(*v, seen),
+            TyKind::Tuple(items) => items.iter().all(|x| self.printable_ty(*x, seen)),
+            TyKind::Nominal(d) => {
+                if seen.contains(d) {
+                    return true;
+                }
+                seen.push(*d);
+                match &self.defs[d.0 as usize].kind {
+                    crate::model::ir::DefKind::Record(fields)
+                    | crate::model::ir::DefKind::Variant(fields) => fields.iter().all(|f| {
+                        // Field types were interned when the definition was read.
+                        match self.types.find_member_ty(f.ty) {
+                            Some(m) => self.printable_ty(m, seen),
+                            None => false,
+                        }
+                    }),
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// `str()` of a value.
+    fn printable(&self, e: &Expr, range: TextRange) -> Result<(), Diagnostic> {
+        if self.printable_ty(e.ty, &mut Vec::new()) {
             return Ok(());
         }
         Err(self

@@ -181,6 +181,22 @@ impl<'m> Checker<'m> {
             }
         }
         self.type_defs(body);
+        // Every field's Python type exists in the table, so later stages can
+        // look it up (`Types::find_member_ty`) without interning.
+        let member_tys: Vec<CandidTy> = self
+            .defs
+            .iter()
+            .flat_map(|d| match &d.kind {
+                ir::DefKind::Record(f) | ir::DefKind::Variant(f) => {
+                    f.iter().map(|f| f.ty).collect::<Vec<_>>()
+                }
+                ir::DefKind::Alias(t) => vec![*t],
+                _ => Vec::new(),
+            })
+            .collect();
+        for t in member_tys {
+            self.types.member_ty(t);
+        }
         // Pass 1: globals and signatures, so functions may refer to each
         // other regardless of order.
         let mut defs = Vec::new();

@@ -604,7 +604,10 @@ impl Lower<'_> {
                 _ => {
                     self.uses.insert("PyStr");
                     let r = self.receiver(v);
-                    R::atom(quote!(#r.py_str()))
+                    match self.compound_str(r.clone(), v.ty) {
+                        Some(s) => R::atom(s),
+                        None => R::atom(quote!(#r.py_str())),
+                    }
                 }
             },
             ExprKind::FString(parts) => {
@@ -703,6 +706,12 @@ impl Lower<'_> {
                 let k = self.val(k).ts;
                 let d = self.val(d).ts;
                 R::atom(quote!(#r.setdefault(#k, #d)))
+            }
+            (Method::Encode, []) => R::atom(quote!(#r.as_bytes().to_vec())),
+            (Method::Decode, []) => {
+                self.uses.insert("OrRaise");
+                self.uses.insert("text");
+                R::atom(quote!(text::decode_utf8(&#r).or_raise(#at)))
             }
             (Method::Contains, [x]) => {
                 let x = self.borrow(x);
@@ -1393,7 +1402,7 @@ impl Lower<'_> {
         if repr {
             self.uses.insert("PyStr");
             let r = self.receiver(e);
-            return Piece::Arg(quote!(#r.py_repr()));
+            return Piece::Arg(self.repr_of(r, e.ty));
         }
         match (&e.kind, e.ty) {
             (ExprKind::Str(s), _) => Piece::Lit(s.clone()),
@@ -1418,6 +1427,10 @@ impl Lower<'_> {
                 Piece::Arg(quote!(#v.to_text()))
             }
             _ => {
+                let r = self.receiver(e);
+                if let Some(s) = self.compound_str(r, e.ty) {
+                    return Piece::Arg(s);
+                }
                 self.uses.insert("Py");
                 let b = self.borrow(e);
                 Piece::Arg(quote!(Py(#b)))

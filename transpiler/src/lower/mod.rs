@@ -9,6 +9,7 @@
 mod expr;
 mod names;
 mod refs;
+mod repr;
 
 use crate::model::ir::DefKind;
 use crate::model::ir::{
@@ -200,6 +201,11 @@ pub fn lower(program: &Program) -> String {
         .filter(|i| used[*i])
         .map(|i| print(l.type_def(DefId(i as u32))))
         .collect();
+    for d in repr::printed_defs(program) {
+        if used[d.0 as usize] {
+            type_items.push(print(l.repr_impl(d)));
+        }
+    }
     for (name, c, func) in result_aliases {
         let name = format_ident!("{}", name);
         let t = l.candid_rust_ty(c, program.function(func).ret);
@@ -570,8 +576,8 @@ impl<'p> Lower<'p> {
                 .enumerate()
                 .map(|(i, f)| {
                     let (member, boxed) = this.member(id, i);
-                    let rename = (member != f.name.as_str()).then(|| {
-                        let n = &f.name;
+                    let rename = (member != f.candid_name()).then(|| {
+                        let n = f.candid_name();
                         quote!(#[serde(rename = #n)])
                     });
                     let ty = this.candid_member_ty(f.ty);

@@ -110,8 +110,29 @@ pub enum DefKind {
 /// A Record field or a Variant tag.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
+    /// The Python name (the dict key Python code uses).
     pub name: String,
     pub ty: CandidTy,
+}
+
+/// Python's keywords: a field or tag spelled `from_` in Python (which
+/// cannot say `from`) is `from` in Candid, as Kybra names it.
+const PYTHON_KEYWORDS: [&str; 35] = [
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
+
+impl Field {
+    /// The name in Candid: the Python name, without the `_` that follows a
+    /// Python keyword.
+    pub fn candid_name(&self) -> &str {
+        match self.name.strip_suffix('_') {
+            Some(k) if PYTHON_KEYWORDS.contains(&k) => k,
+            _ => &self.name,
+        }
+    }
 }
 
 /// A module-level variable, kept in heap memory (wiped on upgrade).
@@ -409,6 +430,10 @@ pub enum Method {
     /// `x in container` as `Method(Contains, [container, x])`: list items,
     /// dict keys.
     Contains,
+    /// `s.encode("utf-8")`.
+    Encode,
+    /// `b.decode("utf-8")` (`UnicodeDecodeError`).
+    Decode,
 }
 
 impl Method {
@@ -422,7 +447,7 @@ impl Method {
 
     /// Whether the method may raise a Python exception.
     pub fn may_raise(self) -> bool {
-        matches!(self, Method::Pop | Method::DictPop)
+        matches!(self, Method::Pop | Method::DictPop | Method::Decode)
     }
 }
 

@@ -1,4 +1,4 @@
-from kybra import float64, int8, int16, int64, nat, nat8, nat32, query, Record, Vec
+from kybra import blob, float64, int8, int16, int64, nat, nat8, nat32, null, Opt, query, Record, Tuple, Variant, Vec
 
 # Each method returns text, so CPython and the canister can be compared
 # character for character.
@@ -299,3 +299,39 @@ def record_aliasing(amount: int) -> str:
     copy: Account = {"name": acct["name"], "balance": acct["balance"], "history": list(acct["history"])}
     copy["history"].append(0)
     return f"{acct['balance']}|{len(acct['history'])}|{len(copy['history'])}|{other['name']}"
+
+
+# Printing compound values: Records and Variants are dicts, Vecs lists.
+
+
+class Color(Variant, total=False):
+    Red: null
+    Rgb: Tuple[nat8, nat8, nat8]
+
+
+class Pet(Record):
+    name: str
+    age: nat
+    tags: Vec[str]
+    color: Color
+    owner: Opt[str]
+    scores: Vec[Vec[nat8]]
+    raw: blob
+
+
+@query
+def printing(n: int) -> str:
+    pet: Pet = {
+        "name": "rex",
+        "age": 3,
+        "tags": ["a", "b'c"],
+        "color": {"Rgb": (1, 2, n % 256)},
+        "owner": None,
+        "scores": [[1, 2], []],
+        "raw": b"\x00a",
+    }
+    red: Color = {"Red": None}
+    d = {"k": [n, 2], "j": []}
+    t = (n, "x", [1.5])
+    o: Opt[int] = n
+    return f"{pet}|{pet['color']}|{red}|{d}|{t}|{[t]}|{o}|{str(pet['tags'])}|{pet!r}|{str(red)}|{o!r}"
