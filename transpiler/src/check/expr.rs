@@ -55,10 +55,18 @@ impl Checker<'_> {
                 }
                 let l = self.expr(&b.left)?;
                 let r = self.expr(&b.right)?;
+                if let Some(d) = self.optional_operand(&[(&b.left, l.ty), (&b.right, r.ty)]) {
+                    return Err(d);
+                }
                 self.binary(bin_op(b.op), l, r, e.range())
             }
             ast::Expr::UnaryOp(u) => {
                 let v = self.expr(&u.operand)?;
+                if u.op != ast::UnaryOp::Not {
+                    if let Some(d) = self.optional_operand(&[(&u.operand, v.ty)]) {
+                        return Err(d);
+                    }
+                }
                 match u.op {
                     ast::UnaryOp::Not => {
                         let t = self.truthy(v);
@@ -111,9 +119,13 @@ impl Checker<'_> {
                 }
             }
             ast::Expr::BoolOp(b) => {
+                // Each operand sees the names the previous ones prove
+                // present (`x is not None and x > 0`).
                 let mut values = Vec::new();
-                for v in &b.values {
-                    values.push(self.expr(v)?);
+                let and = b.op == ast::BoolOp::And;
+                for (k, v) in b.values.iter().enumerate() {
+                    let prev: Vec<&ast::Expr> = b.values[..k].iter().collect();
+                    values.push(self.expr_narrowed(&prev, and, v)?);
                 }
                 let all_bool = values.iter().all(|v| v.ty == Ty::BOOL);
                 let ty = if all_bool {
@@ -144,34 +156,8 @@ impl Checker<'_> {
                 Ok(acc)
             }
             ast::Expr::Compare(c) => self.compare(c),
-            ast::Expr::IfExp(i) => {
-                let cond = self.expr(&i.test)?;
-                let cond = self.truthy(cond);
-                let then = self.expr(&i.body)?;
-                let orelse = self.expr(&i.orelse)?;
-                let ty = self.unify(then.ty, &orelse).ok_or_else(|| {
-                    self.error(
-                        e.range(),
-                        format!(
-                            "the branches have different types: `{}` and `{}`",
-                            self.types.display(then.ty),
-                            self.types.display(orelse.ty)
-                        ),
-                    )
-                    .with_help("give both branches the same type")
-                })?;
-                let then = self.coerce(then, ty, i.body.range())?;
-                let orelse = self.coerce(orelse, ty, i.orelse.range())?;
-                Ok(Expr::new(
-                    ty,
-                    ExprKind::IfExp {
-                        cond: Box::new(cond),
-                        then: Box::new(then),
-                        orelse: Box::new(orelse),
-                    },
-                    span,
-                ))
-            }
+            ast::Expr::IfExp(i) => self.if_exp(i, None),
+            ast::Expr::Call(c) if self.is_kybra(&c.func, "match") => self.match_call(c, None),
             ast::Expr::Call(c) => self.call(c),
             ast::Expr::JoinedStr(j) => self.fstring(j),
             ast::Expr::Attribute(a) => {
@@ -217,6 +203,10 @@ impl Checker<'_> {
         }
         let built = match (e, self.types.kind(target).clone()) {
             (ast::Expr::Dict(d), TyKind::Nominal(def)) => Some(self.dict_literal(d, def, target)?),
+            (ast::Expr::IfExp(i), _) => return self.if_exp(i, Some(want)),
+            (ast::Expr::Call(c), _) if self.is_kybra(&c.func, "match") => {
+                return self.match_call(c, Some(want))
+            }
             (ast::Expr::List(l), TyKind::List(t)) => {
                 let mut items = Vec::new();
                 for x in &l.elts {
@@ -655,7 +645,10 @@ impl Checker<'_> {
         if ok {
             return Ok(Expr::new(to, ExprKind::Convert(Box::new(e)), span));
         }
-        let help = if e.ty.is_float() && to.is_integral() {
+        let optional = matches!(self.types.kind(e.ty), TyKind::Opt(t) if !matches!(self.types.kind(to), TyKind::Opt(_)) && (*t == to || self.unify(to, &Expr::new(*t, ExprKind::None, span)).is_some()));
+        let help = if optional {
+            "the value may be None: check `x is not None` first; in that branch `x` holds a plain value"
+        } else if e.ty.is_float() && to.is_integral() {
             "Python would keep a float here; this compiler keeps each variable's type. Convert explicitly once `int()` is supported, or change the annotation"
         } else if to == Ty::STR {
             "convert with `str(...)` or an f-string"

@@ -10,6 +10,8 @@
 //! inside it.
 
 mod expr;
+mod matching;
+mod narrow;
 mod scope;
 mod stmt;
 mod types;
@@ -87,6 +89,7 @@ const KYBRA_NAMES: &[&str] = &[
     "Vec",
     "Tuple",
     "Alias",
+    "match",
 ];
 
 /// Names of `typing` this compiler understands.

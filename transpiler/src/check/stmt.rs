@@ -25,7 +25,10 @@ impl Checker<'_> {
 
     /// Checks a nested block; returns it and its exit bindings (`None` if
     /// it never falls through).
-    fn branch(&mut self, stmts: &[ast::Stmt]) -> (Vec<Stmt>, Option<super::scope::Bindings>) {
+    pub(super) fn branch(
+        &mut self,
+        stmts: &[ast::Stmt],
+    ) -> (Vec<Stmt>, Option<super::scope::Bindings>) {
         let body = self.block(stmts);
         let end = (!terminates(stmts)).then(|| self.ctx().bindings.clone());
         (body, end)
@@ -81,7 +84,8 @@ impl Checker<'_> {
                         .error(a.range, "chained assignment is not supported yet")
                         .with_help("assign each variable in its own statement"));
                 };
-                vec![self.assign(target, &a.value)?]
+                let s = self.assign(target, &a.value)?;
+                self.mirror(s)
             }
             ast::Stmt::AnnAssign(a) => {
                 let c = self.resolve_type(&a.annotation)?;
@@ -107,21 +111,18 @@ impl Checker<'_> {
                 }
                 self.ctx().annotated.insert(name, ty);
                 match &a.value {
-                    Some(v) => vec![self.assign(&a.target, v)?],
+                    Some(v) => {
+                        let s = self.assign(&a.target, v)?;
+                        self.mirror(s)
+                    }
                     None => vec![],
                 }
             }
-            ast::Stmt::AugAssign(a) => vec![self.aug_assign(a)?],
-            ast::Stmt::If(i) => {
-                let cond = self.condition(&i.test)?;
-                let start = self.ctx().bindings.clone();
-                let (then, then_end) = self.branch(&i.body);
-                self.ctx().bindings = start;
-                let (orelse, else_end) = self.branch(&i.orelse);
-                let joined = self.ctx().join(then_end, else_end);
-                self.ctx().bindings = joined;
-                vec![Stmt::If { cond, then, orelse }]
+            ast::Stmt::AugAssign(a) => {
+                let s = self.aug_assign(a)?;
+                self.mirror(s)
             }
+            ast::Stmt::If(i) => self.if_stmt(i)?,
             ast::Stmt::While(w) => {
                 if !w.orelse.is_empty() {
                     return Err(self
@@ -194,6 +195,7 @@ impl Checker<'_> {
         self.ctx().loop_entries.push(entry.clone());
         let out = self.block(body);
         self.ctx().loop_entries.pop();
+        self.widen_narrowed(&entry);
         let end = self.ctx().bindings.clone();
         let joined = self.ctx().join(Some(entry), Some(end));
         self.ctx().bindings = joined;
@@ -272,6 +274,9 @@ impl Checker<'_> {
         let ty = annotated.unwrap_or_else(|| natural(v.ty));
         let v = self.coerce(v, ty, value.range())?;
         let id = self.bind_local(&name, ty, target.range())?;
+        if let Some(s) = self.assign_present(&name, id, &v) {
+            return Ok(s);
+        }
         Ok(Stmt::Assign {
             place: Place::Local(id),
             value: v,
@@ -481,7 +486,7 @@ impl Checker<'_> {
         .with_help("iterate over range(stop), range(start, stop) or range(start, stop, step)")
     }
 
-    fn condition(&mut self, test: &ast::Expr) -> Result<Expr, Diagnostic> {
+    pub(super) fn condition(&mut self, test: &ast::Expr) -> Result<Expr, Diagnostic> {
         let e = self.expr(test)?;
         Ok(self.truthy(e))
     }
@@ -497,11 +502,19 @@ impl Checker<'_> {
             f.touched.insert(name.to_string());
         }
         let fun = self.fun.as_ref();
+        if let Some((_, id, ty)) = fun.and_then(|f| f.arm_params.iter().rev().find(|p| p.0 == name))
+        {
+            return Ok(Expr::new(*ty, ExprKind::ArmValue(*id), span));
+        }
         let global_decl = fun.is_some_and(|f| f.global_decls.contains(name));
         if let Some(f) = fun.filter(|f| !global_decl && f.assigned.contains(name)) {
             return match f.bindings.get(name) {
                 Some(Binding::Local(id)) => {
                     Ok(Expr::new(f.local_ty(*id), ExprKind::Local(*id), span))
+                }
+                Some(Binding::Unwrap(id, ty)) => {
+                    let opt = Expr::new(f.local_ty(*id), ExprKind::Local(*id), span);
+                    Ok(Expr::new(*ty, ExprKind::Unwrap(Box::new(opt)), span))
                 }
                 Some(Binding::Conflict(tys)) => {
                     let tys: Vec<String> = tys
@@ -544,7 +557,7 @@ fn natural(t: Ty) -> Ty {
 }
 
 /// Whether a block never falls through its end.
-fn terminates(stmts: &[ast::Stmt]) -> bool {
+pub(super) fn terminates(stmts: &[ast::Stmt]) -> bool {
     match stmts.last() {
         Some(
             ast::Stmt::Return(_)

@@ -33,11 +33,11 @@ pub(crate) struct R {
 }
 
 impl R {
-    fn new(ts: TokenStream, prec: Prec) -> Self {
+    pub(crate) fn new(ts: TokenStream, prec: Prec) -> Self {
         R { ts, prec }
     }
 
-    fn atom(ts: TokenStream) -> Self {
+    pub(crate) fn atom(ts: TokenStream) -> Self {
         R {
             ts,
             prec: Prec::Postfix,
@@ -292,6 +292,9 @@ impl Lower<'_> {
     pub(crate) fn val(&mut self, e: &Expr) -> R {
         // `file:line` for the nodes that may raise (computed only for them).
         let at = |this: &Self| this.at(e.span);
+        if let Some(r) = self.narrowed_expr(e) {
+            return r;
+        }
         match &e.kind {
             ExprKind::Int(i) => match e.ty.as_fixed() {
                 Some(k) => {
@@ -573,6 +576,16 @@ impl Lower<'_> {
             }
             ExprKind::Ic(IcCall::Caller) => R::atom(quote!(ic_cdk::api::msg_caller())),
             ExprKind::Ic(IcCall::Time) => R::atom(quote!(ic_cdk::api::time())),
+            ExprKind::ArmValue(_) => self.bound_read(e).unwrap_or_else(|| {
+                R::atom(quote!(compile_error!(
+                    "kybra-aot: a match value outside its arm"
+                )))
+            }),
+            ExprKind::Unwrap(v) => match self.bound_read(e) {
+                Some(r) => r,
+                None => self.unwrap_fallback(v),
+            },
+            ExprKind::Match { .. } => self.match_expr(e),
             ExprKind::Closure(_) | ExprKind::Await(_) => R::atom(quote!(compile_error!(
                 "kybra-aot: this expression cannot be lowered yet"
             ))),
@@ -581,6 +594,9 @@ impl Lower<'_> {
 
     /// An expression usable as a method receiver (places stay places).
     pub(crate) fn receiver(&mut self, e: &Expr) -> TokenStream {
+        if let Some(place) = self.bound_place(e) {
+            return place;
+        }
         match &e.kind {
             ExprKind::Field(base, i) => {
                 if let crate::model::TyKind::Tuple(_) = self.program.types.kind(base.ty) {

@@ -46,6 +46,8 @@ fn may_raise_own(e: &Expr) -> bool {
             .iter()
             .any(|p| matches!(p, FPart::Value { spec: Some(_), .. })),
         ExprKind::Call(..) | ExprKind::Trap(_) | ExprKind::Await(_) | ExprKind::Payload(..) => true,
+        // No arm for some tag: `Exception("No matching case found")`.
+        ExprKind::Match { exhaustive, .. } => !exhaustive,
         _ => false,
     }
 }

@@ -376,6 +376,20 @@ impl Printer<'_> {
                 };
                 format!("{}[{name:?}]", self.expr(a))
             }
+            ExprKind::Unwrap(a) => format!("{}!", self.expr(a)),
+            ExprKind::ArmValue(id) => format!("arm{id}"),
+            ExprKind::Match { value, arms, .. } => {
+                let arms: Vec<String> = arms
+                    .iter()
+                    .map(|a| {
+                        let tag = a
+                            .tag
+                            .map_or_else(|| "_".to_string(), |i| self.tag(value, i));
+                        format!("{tag:?}: lambda arm{}: {}", a.id, self.expr(&a.body))
+                    })
+                    .collect();
+                format!("match({}, {{{}}})", self.expr(value), arms.join(", "))
+            }
             ExprKind::Closure(f) => format!("<closure {}>", self.p.function(*f).name),
             ExprKind::Await(a) => format!("(yield {})", self.expr(a)),
         }
