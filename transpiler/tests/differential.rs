@@ -171,6 +171,11 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
     for a in [1i128, 2, -3, 0, 7, i128::MAX] {
         c.push(("neg_pow", vec![Arg::Int(a)]));
     }
+    for k in [0i64, 1, 2, 3, 4, 5, 7, -1, -2, -3, -5, 1 << 40] {
+        c.push(("variant_match", vec![Arg::Int64(k)]));
+        c.push(("variant_match_partial", vec![Arg::Int64(k)]));
+        c.push(("opt_narrowing", vec![Arg::Int64(k)]));
+    }
     c
 }
 
@@ -354,7 +359,7 @@ fn compiled_canister_matches_cpython() {
                 let name = reject
                     .message
                     .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                    .find(|w| w.ends_with("Error"))
+                    .find(|w| w.ends_with("Error") || *w == "Exception")
                     .unwrap_or("<no exception name>")
                     .to_string();
                 format!("err {name}")

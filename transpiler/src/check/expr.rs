@@ -243,7 +243,12 @@ impl Checker<'_> {
             Some(v) => v,
             None => self.expr(e)?,
         };
+        let ty = v.ty;
         self.coerce(v, want, e.range())
+            .map_err(|d| match self.optional_help(e, ty) {
+                Some(help) => d.with_help(help),
+                None => d,
+            })
     }
 
     /// `{"field": value, ...}` as a Record, `{"Tag": value}` as a Variant.
@@ -310,13 +315,14 @@ impl Checker<'_> {
                     .error(
                         d.range,
                         format!(
-                            "a `{name}` value has exactly one tag, found {}",
+                            "a value of `{name}` has exactly one tag, found {}",
                             given.len()
                         ),
                     )
                     .with_help(format!("e.g. `{{\"{}\": ...}}`", names[0])));
             };
             let payload = fields[*tag].ty;
+            let member = format!("the tag {:?} of `{name}`", names[*tag]);
             let value = if payload == crate::model::CandidTy::NULL {
                 let range = v.range();
                 let v = self.expr(v)?;
@@ -328,7 +334,9 @@ impl Checker<'_> {
                 None
             } else {
                 let want = self.types.value_ty(payload);
-                Some(Box::new(self.expect(v, want)?))
+                Some(Box::new(
+                    self.expect(v, want).map_err(|d| in_member(d, &member))?,
+                ))
             };
             return Ok(Expr::new(
                 ty,
@@ -344,7 +352,8 @@ impl Checker<'_> {
         let mut order = Vec::new();
         for (i, v) in &given {
             let want = self.types.value_ty(fields[*i].ty);
-            values[*i] = Some(self.expect(v, want)?);
+            let member = format!("the field {:?} of `{name}`", fields[*i].name);
+            values[*i] = Some(self.expect(v, want).map_err(|d| in_member(d, &member))?);
             order.push(*i);
         }
         let mut out = Vec::new();
@@ -798,6 +807,19 @@ impl Checker<'_> {
                 )
                 .with_help("write `needle in haystack` with two strings"));
         }
+        let optional: Vec<(&ast::Expr, Ty)> = std::iter::once(&*c.left)
+            .chain(&c.comparators)
+            .zip(operands.iter().map(|o| o.ty))
+            .collect();
+        let mixed = operands.iter().any(|o| o.ty != operands[0].ty);
+        let ordered = ops
+            .iter()
+            .any(|o| matches!(o, CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE));
+        if (mixed || ordered) && !operands.iter().any(|o| o.ty == Ty::NONE) {
+            if let Some(d) = self.optional_operand(&optional) {
+                return Err(d);
+            }
+        }
         // One common type for the whole chain.
         let mut ty = operands[0].ty;
         for o in &operands[1..] {
@@ -1070,6 +1092,15 @@ impl Checker<'_> {
         }
         Ok(out)
     }
+}
+
+/// A diagnostic about a value inside a Record or Variant literal, naming
+/// the field or tag (`member`).
+fn in_member(mut d: Diagnostic, member: &str) -> Diagnostic {
+    if d.message.starts_with("expected `") {
+        d.message = format!("{member}: {}", d.message);
+    }
+    d
 }
 
 pub(crate) fn fits(i: &BigInt, (lo, hi): (i128, i128)) -> bool {

@@ -25,6 +25,41 @@ pub(super) struct Narrowing {
     inner: Ty,
 }
 
+/// How many statements of `body` store to each name.
+pub(super) fn count_stores(body: &[ast::Stmt]) -> std::collections::HashMap<String, usize> {
+    fn walk(body: &[ast::Stmt], out: &mut std::collections::HashMap<String, usize>) {
+        fn add(t: &ast::Expr, out: &mut std::collections::HashMap<String, usize>) {
+            if let ast::Expr::Name(n) = t {
+                *out.entry(n.id.to_string()).or_default() += 1;
+            }
+        }
+        for s in body {
+            match s {
+                ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| add(t, out)),
+                ast::Stmt::AnnAssign(a) if a.value.is_some() => add(&a.target, out),
+                ast::Stmt::AugAssign(a) => add(&a.target, out),
+                ast::Stmt::For(f) => {
+                    add(&f.target, out);
+                    walk(&f.body, out);
+                    walk(&f.orelse, out);
+                }
+                ast::Stmt::While(w) => {
+                    walk(&w.body, out);
+                    walk(&w.orelse, out);
+                }
+                ast::Stmt::If(i) => {
+                    walk(&i.body, out);
+                    walk(&i.orelse, out);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = std::collections::HashMap::new();
+    walk(body, &mut out);
+    out
+}
+
 /// Names that `test` proves are not `None` when it is truthy (`when`) or
 /// falsy (`!when`).
 fn present_names(test: &ast::Expr, when: bool, out: &mut Vec<String>) {
@@ -192,7 +227,18 @@ impl Checker<'_> {
         for n in narrowings {
             let ctx = self.ctx();
             let span = ctx.locals[n.opt.0 as usize].span;
-            let id = ctx.declare(&n.name, n.inner, span);
+            // A name the body may store a `T` to shares its `T` local
+            // with those stores, so paths that assign it and paths that
+            // narrow it join.
+            let stores = ctx.stores.get(&n.name).copied().unwrap_or(0);
+            let annotated = ctx.annotated.contains_key(&n.name);
+            let share = (annotated && stores > 0)
+                || (super::stmt::natural(n.inner) == n.inner && stores > 1);
+            let id = if share {
+                ctx.declare(&n.name, n.inner, span)
+            } else {
+                ctx.fresh(&n.name, n.inner, span)
+            };
             ctx.narrowed.insert(id, n.opt);
             ctx.bindings.insert(n.name.clone(), Binding::Local(id));
             let opt = Expr::new(ctx.local_ty(n.opt), ExprKind::Local(n.opt), span);

@@ -36,6 +36,8 @@ pub(crate) struct FunCtx {
     pub locals: Vec<Local>,
     /// Names assigned anywhere in the body (Python makes them local).
     pub assigned: HashSet<String>,
+    /// How many statements of the body store to each name.
+    pub stores: HashMap<String, usize>,
     /// Names declared `global` in this function.
     pub global_decls: HashSet<String>,
     /// Declared (annotated) types of names.
@@ -66,6 +68,7 @@ impl FunCtx {
             sig: sig.clone(),
             params: Vec::new(),
             locals: Vec::new(),
+            stores: super::narrow::count_stores(body),
             assigned,
             global_decls,
             annotated: HashMap::new(),
@@ -104,6 +107,21 @@ impl FunCtx {
             single_use: false,
         });
         self.by_type.insert((name.to_string(), ty), id);
+        id
+    }
+
+    /// A new local for `name` holding `ty`, shared with no other binding.
+    pub fn fresh(&mut self, name: &str, ty: Ty, span: Span) -> LocalId {
+        let id = LocalId(self.locals.len() as u32);
+        self.locals.push(Local {
+            name: name.to_string(),
+            ty,
+            span,
+            param: false,
+            mutable: false,
+            used: false,
+            single_use: false,
+        });
         id
     }
 

@@ -546,7 +546,7 @@ impl Checker<'_> {
 
 /// The type an unannotated name takes for a value: Python has one `int`
 /// and one `float`, so fixed-width and `float32` values become those.
-fn natural(t: Ty) -> Ty {
+pub(super) fn natural(t: Ty) -> Ty {
     if t.is_fixed() {
         Ty::INT
     } else if t == Ty::FLOAT32 {

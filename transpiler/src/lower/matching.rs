@@ -73,6 +73,17 @@ fn is_some_test(cond: &Expr) -> Option<LocalId> {
     }
 }
 
+/// The operands of an `and` chain of `bool`s, left to right.
+fn flatten_and<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match &e.kind {
+        ExprKind::And(l, r) if e.ty == Ty::BOOL => {
+            flatten_and(l, out);
+            flatten_and(r, out);
+        }
+        _ => out.push(e),
+    }
+}
+
 /// `v is None` on a local: the local.
 fn is_none_test(cond: &Expr) -> Option<LocalId> {
     match &cond.kind {
@@ -91,6 +102,20 @@ fn unwrap_let(s: Option<&Stmt>, v: LocalId) -> Option<LocalId> {
             local,
             value: Some(e),
         } => match &e.kind {
+            ExprKind::Unwrap(inner) if inner.kind == ExprKind::Local(v) => Some(*local),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `a = v.unwrap()` into a local declared earlier.
+fn unwrap_assign(s: Option<&Stmt>, v: LocalId) -> Option<LocalId> {
+    match s? {
+        Stmt::Assign {
+            place: crate::model::ir::Place::Local(local),
+            value,
+        } => match &value.kind {
             ExprKind::Unwrap(inner) if inner.kind == ExprKind::Local(v) => Some(*local),
             _ => None,
         },
@@ -357,6 +382,23 @@ impl Lower<'_> {
                 let body = self.with_bound(Bound::Unwrap(v), read, |this| this.val(r).ts);
                 Some(R::atom(quote!(#recv.is_some_and(|#x| #body))))
             }
+            ExprKind::Or(l, r) if e.ty == Ty::BOOL => {
+                let v = is_none_test(l)?;
+                if !reads_unwrap(r, v) {
+                    return None;
+                }
+                let name = self.fun?.local(v).name.clone();
+                let inner = self.inner_ty(self.local_ty(v));
+                let x = self.namer.fresh(&name);
+                let id = self.local(v);
+                let (read, recv) = if inner.is_copy() {
+                    (BoundRead::new(&x, 0, false), quote!(#id))
+                } else {
+                    (BoundRead::new(&x, 0, true), quote!(#id.as_ref()))
+                };
+                let body = self.with_bound(Bound::Unwrap(v), read, |this| this.val(r).ts);
+                Some(R::atom(quote!(#recv.is_none_or(|#x| #body))))
+            }
             ExprKind::IfExp { cond, then, orelse } => {
                 let (v, present, absent) = match (is_some_test(cond), is_none_test(cond)) {
                     (Some(v), _) => (v, then, orelse),
@@ -412,29 +454,138 @@ impl Lower<'_> {
             let e = self.block_ts(absent);
             return Some((quote!(if let Some(#m #x) = #scrut { #p } else { #e }), true));
         }
-        // `if v is not None and guard:`
-        if let ExprKind::And(l, r) = &cond.kind {
-            let v = is_some_test(l)?;
-            let a = unwrap_let(then.first(), v)?;
-            let (x, m) = self.narrowed_local(a);
-            let inner = self.inner_ty(self.local_ty(v));
-            let read = BoundRead::new(&x, 0, !inner.is_copy());
-            let scrut = self.some_scrutinee(
-                v,
-                2 + count(
-                    r,
-                    &|e| matches!(&e.kind, ExprKind::Unwrap(i) if i.kind == ExprKind::Local(v)),
-                ),
-            );
-            let guard = self.with_bound(Bound::Unwrap(v), read, |this| this.val(r).ts);
-            let p = self.block_ts(&then[1..]);
-            let e = self.block_ts(orelse);
-            return Some((
-                quote!(match #scrut { Some(#m #x) if #guard => { #p } _ => { #e } }),
-                false,
-            ));
+        // The same into a local declared before the `if`.
+        let assigned = match (is_some_test(cond), is_none_test(cond)) {
+            (Some(v), _) => unwrap_assign(then.first(), v).map(|a| (v, a, &then[1..], orelse)),
+            (_, Some(v)) => unwrap_assign(orelse.first(), v).map(|a| (v, a, &orelse[1..], then)),
+            _ => None,
+        };
+        if let Some((v, a, present, absent)) = assigned {
+            let name = self.fun?.local(a).name.clone();
+            let target = self.local(a);
+            let x = self.namer.fresh(&name);
+            let scrut = self.some_scrutinee(v, 2);
+            let p = self.block_ts(present);
+            let body = quote!(#target = #x; #p);
+            if absent.is_empty() {
+                return Some((quote!(if let Some(#x) = #scrut { #body }), true));
+            }
+            let e = self.block_ts(absent);
+            return Some((quote!(if let Some(#x) = #scrut { #body } else { #e }), true));
+        }
+        // `if a is not None and b is not None [and guard]:`
+        if matches!(cond.kind, ExprKind::And(..)) {
+            return self.if_all_some(cond, then, orelse);
         }
         None
+    }
+
+    /// An `and` chain starting with `is not None` tests on locals, whose
+    /// `then` starts by unwrapping them: `if let (Some(a), Some(b)) = (a,
+    /// b)`, or a `match` with the rest of the chain as its guard.
+    fn if_all_some(
+        &mut self,
+        cond: &Expr,
+        then: &[Stmt],
+        orelse: &[Stmt],
+    ) -> Option<(TokenStream, bool)> {
+        let mut conjuncts = Vec::new();
+        flatten_and(cond, &mut conjuncts);
+        let tested: Vec<LocalId> = conjuncts.iter().map_while(|c| is_some_test(c)).collect();
+        if tested.is_empty() {
+            return None;
+        }
+        let mut uniq = tested.clone();
+        uniq.sort();
+        uniq.dedup();
+        if uniq.len() != tested.len() {
+            return None;
+        }
+        let rest = &conjuncts[tested.len()..];
+        // The unwrapping `let`s at the start of `then` (liveness drops
+        // those of values nobody reads).
+        let mut targets: Vec<Option<LocalId>> = vec![None; tested.len()];
+        let mut k = 0;
+        while let Some((i, a)) = then.get(k).and_then(|s| {
+            tested
+                .iter()
+                .enumerate()
+                .find_map(|(i, v)| Some((i, unwrap_let(Some(s), *v)?)))
+        }) {
+            if targets[i].is_some() {
+                return None;
+            }
+            targets[i] = Some(a);
+            k += 1;
+        }
+        if k == 0 {
+            return None;
+        }
+        let guard_reads = |v: LocalId| {
+            rest.iter()
+                .map(|r| {
+                    count(
+                        r,
+                        &|e| matches!(&e.kind, ExprKind::Unwrap(i) if i.kind == ExprKind::Local(v)),
+                    )
+                })
+                .sum::<usize>()
+        };
+        let mut patterns = Vec::new();
+        let mut scruts = Vec::new();
+        let mut reads = Vec::new();
+        for (v, a) in tested.iter().zip(&targets) {
+            let inner = self.inner_ty(self.local_ty(*v));
+            let uses = guard_reads(*v);
+            let (pattern, x) = match a {
+                Some(a) => {
+                    let (x, m) = self.narrowed_local(*a);
+                    (quote!(Some(#m #x)), x)
+                }
+                None if uses > 0 => {
+                    let name = self.fun?.local(*v).name.clone();
+                    let x = self.namer.fresh(&name);
+                    (quote!(Some(#x)), x)
+                }
+                None => (quote!(Some(_)), self.namer.fresh("_")),
+            };
+            patterns.push(pattern);
+            scruts.push(self.some_scrutinee(*v, 1 + usize::from(a.is_some()) + uses));
+            reads.push((*v, BoundRead::new(&x, 0, !inner.is_copy())));
+        }
+        let (pattern, scrut) = if patterns.len() == 1 {
+            (patterns[0].clone(), scruts[0].clone())
+        } else {
+            (quote!((#(#patterns),*)), quote!((#(#scruts),*)))
+        };
+        let p = self.block_ts(&then[k..]);
+        let e = self.block_ts(orelse);
+        if rest.is_empty() {
+            let ts = if orelse.is_empty() {
+                quote!(if let #pattern = #scrut { #p })
+            } else {
+                quote!(if let #pattern = #scrut { #p } else { #e })
+            };
+            return Some((ts, true));
+        }
+        let saved: Vec<_> = reads
+            .into_iter()
+            .map(|(v, r)| (Bound::Unwrap(v), self.bound.insert(Bound::Unwrap(v), r)))
+            .collect();
+        let guards: Vec<TokenStream> = rest
+            .iter()
+            .map(|r| self.val(r).at_least(Prec::And))
+            .collect();
+        for (key, old) in saved {
+            match old {
+                Some(o) => self.bound.insert(key, o),
+                None => self.bound.remove(&key),
+            };
+        }
+        Some((
+            quote!(match #scrut { #pattern if #(#guards)&&* => { #p } _ => { #e } }),
+            false,
+        ))
     }
 
     /// The optional local moved or cloned into an `if let` / `match` that

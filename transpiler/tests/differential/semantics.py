@@ -1,4 +1,4 @@
-from kybra import float64, int8, int16, int64, nat, nat8, nat32, query
+from kybra import float64, int8, int16, int64, match, nat, nat8, nat32, null, Opt, query, Variant
 
 # Each method returns text, so CPython and the canister can be compared
 # character for character.
@@ -185,6 +185,74 @@ def rebinding(n: int) -> str:
 def neg_pow(a: int) -> str:
     # int ** negative int is a float.
     return f"{a ** -1}|{2 ** -2}|{a ** -3}"
+
+
+# Kybra's match on Variants, and optional values narrowed by `is None`.
+
+
+class Shape(Variant, total=False):
+    Circle: float64
+    Square: int64
+    Empty: null
+
+
+def make_shape(k: int64) -> Shape:
+    if k % 3 == 0:
+        return {"Circle": k / 2}
+    if k % 3 == 1:
+        return {"Square": k}
+    return {"Empty": None}
+
+
+def maybe(k: int64) -> Opt[int64]:
+    if k % 2 == 0:
+        return None
+    return k
+
+
+@query
+def variant_match(k: int64) -> str:
+    s = make_shape(k)
+    area = match(
+        s,
+        {
+            "Circle": lambda r: r * r * 3.0,
+            "Square": lambda w: w * w * 1.0,
+            "Empty": lambda _: 0.0,
+        },
+    )
+    kind = match(s, {"Square": lambda w: f"square {w}", "_": lambda x: f"other {x}"})
+    return f"{area}|{kind}"
+
+
+@query
+def variant_match_partial(k: int64) -> str:
+    # Raises Exception("No matching case found") unless k % 3 == 1.
+    return match(make_shape(k), {"Square": lambda w: str(w + 1)})
+
+
+@query
+def opt_narrowing(k: int64) -> str:
+    x = maybe(k)
+    y: Opt[int64] = maybe(k + 1)
+    a = x + 1 if x is not None else -1
+    b = x is not None and x > 3
+    c = x is None or x < 0
+    total = 0
+    if x is not None:
+        total += x
+    if y is None:
+        y = 100
+    n = 0
+    z: Opt[int64] = maybe(k * 3)
+    while n < 3:
+        n += 1
+        if z is None:
+            continue
+        total += z
+    if x is None:
+        return f"none {a}|{b}|{c}|{total}|{y}"
+    return f"{x * 2}|{a}|{b}|{c}|{total}|{y}"
 
 
 # Deliberate deviations from CPython (Kybra's range checks), tested apart:
