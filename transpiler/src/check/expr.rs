@@ -264,7 +264,9 @@ impl Checker<'_> {
             crate::model::ir::DefKind::Record(f) => (f.clone(), false),
             crate::model::ir::DefKind::Variant(f) => (f.clone(), true),
             crate::model::ir::DefKind::Alias(_) => {
-                return Err(self.error(d.range, format!("`{name}` is not a Record or Variant")))
+                return Err(self
+                    .error(d.range, format!("`{name}` is not a Record or Variant"))
+                    .with_help("dict literals build values of Record and Variant classes"))
             }
         };
         let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
@@ -406,6 +408,19 @@ impl Checker<'_> {
                 let is_none = matches!(right, ast::Expr::Constant(k) if matches!(k.value, ast::Constant::None));
                 let left = self.expr(&c.left)?;
                 let optional = matches!(self.types.kind(left.ty), TyKind::Opt(_));
+                // A value of another type is never None (a narrowed name).
+                let plain = !optional
+                    && matches!(
+                        left.kind,
+                        ExprKind::Local(_)
+                            | ExprKind::Global(_)
+                            | ExprKind::ArmValue(_)
+                            | ExprKind::Unwrap(_)
+                    );
+                if is_none && plain && left.ty != Ty::NONE {
+                    let is_not = *op == ast::CmpOp::IsNot;
+                    return Ok(Some(Expr::new(Ty::BOOL, ExprKind::Bool(is_not), span)));
+                }
                 if !is_none || !(optional || left.ty == Ty::NONE) {
                     return Err(self
                         .error(c.range, "`is` is supported only as `x is None` / `x is not None` on optional values")

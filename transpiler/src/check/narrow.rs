@@ -250,26 +250,28 @@ impl Checker<'_> {
         out
     }
 
-    /// A branch's end bindings, with narrowed names widened back to their
-    /// optional local unless the other path ends with the same local (or
-    /// does not continue). Widening is sound because every store into a
-    /// narrowed local is mirrored into the optional one (`mirror`).
-    fn widen_unshared(
-        &self,
-        end: Option<Bindings>,
-        other: Option<&Bindings>,
-        narrowings: &[Narrowing],
-    ) -> Option<Bindings> {
+    /// A branch's end bindings, with names bound to narrowed locals
+    /// widened back to their optional locals unless the other path ends
+    /// with the same local (or does not continue). Widening is sound
+    /// because every store into a narrowed local is mirrored into the
+    /// optional one (`mirror`).
+    fn widen_unshared(&self, end: Option<Bindings>, other: Option<&Bindings>) -> Option<Bindings> {
         let mut end = end?;
         let Some(other) = other else {
             return Some(end);
         };
-        for n in narrowings {
-            if let Some(b @ Binding::Local(_)) = end.get(&n.name) {
-                if other.get(&n.name) != Some(b) {
-                    end.insert(n.name.clone(), Binding::Local(n.opt));
+        let narrowed = &self.fun.as_ref()?.narrowed;
+        let widen: Vec<(String, LocalId)> = end
+            .iter()
+            .filter_map(|(name, b)| match b {
+                Binding::Local(id) if other.get(name) != Some(b) => {
+                    Some((name.clone(), *narrowed.get(id)?))
                 }
-            }
+                _ => None,
+            })
+            .collect();
+        for (name, opt) in widen {
+            end.insert(name, Binding::Local(opt));
         }
         Some(end)
     }
@@ -314,8 +316,8 @@ impl Checker<'_> {
             orelse.extend(body);
             Vec::new()
         };
-        let then_end = self.widen_unshared(then_end, else_end.as_ref(), &then_n);
-        let else_end = self.widen_unshared(else_end, then_end.as_ref(), &else_n);
+        let then_end = self.widen_unshared(then_end, else_end.as_ref());
+        let else_end = self.widen_unshared(else_end, then_end.as_ref());
         let joined = self.ctx().join(then_end, else_end);
         self.ctx().bindings = joined;
         let mut out = vec![Stmt::If { cond, then, orelse }];
@@ -356,12 +358,19 @@ impl Checker<'_> {
     /// `x = value` where `x` is an `Opt[T]` local and the value is present:
     /// `x` holds a `T` from here on (the store goes to its `T` local and
     /// is mirrored into the optional one).
-    pub(super) fn assign_present(&mut self, name: &str, opt: LocalId, v: &Expr) -> Option<Stmt> {
+    pub(super) fn assign_present(
+        &mut self,
+        name: &str,
+        opt_ty: Ty,
+        v: &Expr,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Option<Stmt> {
         let ExprKind::Some(inner) = &v.kind else {
             return None;
         };
+        let span = self.span(range);
         let ctx = self.ctx();
-        let span = ctx.locals[opt.0 as usize].span;
+        let opt = ctx.declare(name, opt_ty, span);
         let id = ctx.declare(name, inner.ty, span);
         ctx.narrowed.insert(id, opt);
         ctx.bindings.insert(name.to_string(), Binding::Local(id));

@@ -273,10 +273,10 @@ impl Checker<'_> {
         let annotated = self.ctx().annotated.get(&name).copied();
         let ty = annotated.unwrap_or_else(|| natural(v.ty));
         let v = self.coerce(v, ty, value.range())?;
-        let id = self.bind_local(&name, ty, target.range())?;
-        if let Some(s) = self.assign_present(&name, id, &v) {
+        if let Some(s) = self.assign_present(&name, ty, &v, target.range()) {
             return Ok(s);
         }
+        let id = self.bind_local(&name, ty, target.range())?;
         Ok(Stmt::Assign {
             place: Place::Local(id),
             value: v,
