@@ -77,6 +77,8 @@ fn present_names(test: &ast::Expr, when: bool, out: &mut Vec<String>) {
                 }
             }
         }
+        // A truthy optional is present.
+        ast::Expr::Name(n) if when => out.push(n.id.to_string()),
         ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => present_names(&u.operand, !when, out),
         ast::Expr::BoolOp(b) if (b.op == ast::BoolOp::And) == when => {
             for v in &b.values {

@@ -1006,7 +1006,22 @@ impl Lower<'_> {
             Ty::NONE => quote!(false),
             t if t.is_fixed() => quote!(#r != 0),
             t => match self.program.types.kind(t) {
-                crate::model::TyKind::Opt(_) => quote!(#r.is_some()),
+                // `Opt[T]` is the value or None: `Some(0)` is falsy.
+                crate::model::TyKind::Opt(inner) => {
+                    let inner = *inner;
+                    let v = self.namer.fresh("v");
+                    let arg = if inner.is_copy() {
+                        quote!(*#v)
+                    } else {
+                        quote!(#v)
+                    };
+                    let t = self.truthy_tokens(arg, inner);
+                    match t.to_string().as_str() {
+                        "true" => quote!(#r.is_some()),
+                        "false" => quote!(#r.as_ref().is_some_and(|_| false)),
+                        _ => quote!(#r.as_ref().is_some_and(|#v| #t)),
+                    }
+                }
                 crate::model::TyKind::List(_) => quote!(!#r.is_empty()),
                 // A Record is a dict: falsy only without fields.
                 crate::model::TyKind::Nominal(d) => match &self.program.def(*d).kind {

@@ -473,11 +473,24 @@ impl Lower<'_> {
             let e = self.block_ts(absent);
             return Some((quote!(if let Some(#x) = #scrut { #body } else { #e }), true));
         }
-        // `if a is not None and b is not None [and guard]:`
-        if matches!(cond.kind, ExprKind::And(..)) {
+        // `if a is not None and b is not None [and guard]:`, `if a:`
+        if matches!(cond.kind, ExprKind::And(..)) || self.truthy_opt_test(cond).is_some() {
             return self.if_all_some(cond, then, orelse);
         }
         None
+    }
+
+    /// `if v:` on an optional local: the local.
+    fn truthy_opt_test(&self, cond: &Expr) -> Option<LocalId> {
+        match &cond.kind {
+            ExprKind::Truthy(v) => match v.kind {
+                ExprKind::Local(l) if matches!(self.program.types.kind(v.ty), TyKind::Opt(_)) => {
+                    Some(l)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     /// An `and` chain starting with `is not None` tests on locals, whose
@@ -491,7 +504,17 @@ impl Lower<'_> {
     ) -> Option<(TokenStream, bool)> {
         let mut conjuncts = Vec::new();
         flatten_and(cond, &mut conjuncts);
-        let tested: Vec<LocalId> = conjuncts.iter().map_while(|c| is_some_test(c)).collect();
+        // Each leading test: the local, and whether it is `if v:` (present
+        // and truthy) rather than `v is not None`.
+        let tests: Vec<(LocalId, bool)> = conjuncts
+            .iter()
+            .map_while(|c| {
+                is_some_test(c)
+                    .map(|v| (v, false))
+                    .or_else(|| Some((self.truthy_opt_test(c)?, true)))
+            })
+            .collect();
+        let tested: Vec<LocalId> = tests.iter().map(|t| t.0).collect();
         if tested.is_empty() {
             return None;
         }
@@ -534,9 +557,10 @@ impl Lower<'_> {
         let mut patterns = Vec::new();
         let mut scruts = Vec::new();
         let mut reads = Vec::new();
-        for (v, a) in tested.iter().zip(&targets) {
+        let mut truthy_guards = Vec::new();
+        for ((v, a), (_, truthy)) in tested.iter().zip(&targets).zip(&tests) {
             let inner = self.inner_ty(self.local_ty(*v));
-            let uses = guard_reads(*v);
+            let uses = guard_reads(*v) + usize::from(*truthy);
             let (pattern, x) = match a {
                 Some(a) => {
                     let (x, m) = self.narrowed_local(*a);
@@ -549,8 +573,11 @@ impl Lower<'_> {
                 }
                 None => (quote!(Some(_)), self.namer.fresh("_")),
             };
+            if *truthy {
+                truthy_guards.push(self.truthy_tokens(quote!(#x), inner));
+            }
             patterns.push(pattern);
-            scruts.push(self.some_scrutinee(*v, 1 + usize::from(a.is_some()) + uses));
+            scruts.push(self.some_scrutinee(*v, 1 + usize::from(a.is_some()) + guard_reads(*v)));
             reads.push((*v, BoundRead::new(&x, 0, !inner.is_copy())));
         }
         let (pattern, scrut) = if patterns.len() == 1 {
@@ -560,7 +587,7 @@ impl Lower<'_> {
         };
         let p = self.block_ts(&then[k..]);
         let e = self.block_ts(orelse);
-        if rest.is_empty() {
+        if rest.is_empty() && truthy_guards.is_empty() {
             let ts = if orelse.is_empty() {
                 quote!(if let #pattern = #scrut { #p })
             } else {
@@ -572,10 +599,10 @@ impl Lower<'_> {
             .into_iter()
             .map(|(v, r)| (Bound::Unwrap(v), self.bound.insert(Bound::Unwrap(v), r)))
             .collect();
-        let guards: Vec<TokenStream> = rest
-            .iter()
-            .map(|r| self.val(r).at_least(Prec::And))
-            .collect();
+        let mut guards: Vec<TokenStream> = truthy_guards;
+        for r in rest {
+            guards.push(self.val(r).at_least(Prec::And));
+        }
         for (key, old) in saved {
             match old {
                 Some(o) => self.bound.insert(key, o),
@@ -606,7 +633,11 @@ impl Lower<'_> {
         let [Stmt::If { cond, then, orelse }, next, ..] = stmts else {
             return None;
         };
-        let v = is_none_test(cond)?;
+        // `if v is None:` or `if not v:`.
+        let (v, truthy) = match &cond.kind {
+            ExprKind::Not(c) => (self.truthy_opt_test(c)?, true),
+            _ => (is_none_test(cond)?, false),
+        };
         if !orelse.is_empty() || !ends_with_jump(then) {
             return None;
         }
@@ -614,6 +645,22 @@ impl Lower<'_> {
         let (x, m) = self.narrowed_local(a);
         let scrut = self.some_scrutinee(v, 2);
         let t = self.block_ts(then);
+        if truthy {
+            let inner = self.inner_ty(self.local_ty(v));
+            let y = self.namer.fresh("v");
+            let arg = if inner.is_copy() {
+                quote!(*#y)
+            } else {
+                quote!(#y)
+            };
+            let test = self.truthy_tokens(arg, inner);
+            let scrut = match test.to_string().as_str() {
+                "true" => scrut,
+                "false" => quote!(#scrut.filter(|_| false)),
+                _ => quote!(#scrut.filter(|#y| #test)),
+            };
+            return Some(quote! { let Some(#m #x) = #scrut else { #t }; });
+        }
         Some(quote! { let Some(#m #x) = #scrut else { #t }; })
     }
 }

@@ -255,6 +255,23 @@ def opt_narrowing(k: int64) -> str:
     return f"{x * 2}|{a}|{b}|{c}|{total}|{y}"
 
 
+@query
+def opt_truthy(k: int64) -> str:
+    # `maybe(k) - 1`: None for even k, 0 for k == 1 (present but falsy).
+    x: Opt[int64] = None
+    if k % 2 != 0:
+        x = k - 1
+    s: Opt[str] = None
+    if k > 2:
+        s = "s" * (k % 3)
+    out = "t" if x else "f"
+    if x:
+        out = out + "x" + str(x)
+    if not s:
+        return out + "|no s"
+    return out + "|" + s
+
+
 # Deliberate deviations from CPython (Kybra's range checks), tested apart:
 # a store into a fixed-width variable and a Candid result are range-checked.
 
