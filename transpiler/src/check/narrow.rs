@@ -388,7 +388,16 @@ impl Checker<'_> {
             return None;
         };
         let inner = self.types.display(*inner);
+        let local = |name: &str| {
+            self.fun
+                .as_ref()
+                .is_some_and(|f| f.assigned.contains(name) && !f.global_decls.contains(name))
+        };
         Some(match e {
+            ast::Expr::Name(n) if !local(n.id.as_str()) => format!(
+                "the global `{0}` may be None: copy it into a local (`value = {0}`), then check `if value is not None:`; in that branch `value` is a `{inner}`",
+                n.id
+            ),
             ast::Expr::Name(n) => format!(
                 "`{0}` may be None: check `if {0} is not None:` first; in that branch `{0}` is a `{inner}`",
                 n.id

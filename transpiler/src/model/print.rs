@@ -32,7 +32,12 @@ pub fn program(p: &Program) -> String {
         }
     }
     for g in &p.globals {
-        let init = Printer { p, f: None }.expr(&g.init);
+        let init = Printer {
+            p,
+            f: None,
+            arms: Default::default(),
+        }
+        .expr(&g.init);
         let _ = writeln!(
             out,
             "global ${}: {} = {init}",
@@ -56,7 +61,12 @@ pub fn program(p: &Program) -> String {
                 params.join(", ")
             );
         }
-        Printer { p, f: Some(f) }.function(f, &mut out);
+        Printer {
+            p,
+            f: Some(f),
+            arms: Default::default(),
+        }
+        .function(f, &mut out);
     }
     out
 }
@@ -90,6 +100,8 @@ fn candid(p: &Program, t: super::CandidTy) -> String {
 struct Printer<'a> {
     p: &'a Program,
     f: Option<&'a Function>,
+    /// The lambda parameter name of each match arm printed so far.
+    arms: std::cell::RefCell<std::collections::HashMap<u32, String>>,
 }
 
 impl Printer<'_> {
@@ -377,7 +389,10 @@ impl Printer<'_> {
                 format!("{}[{name:?}]", self.expr(a))
             }
             ExprKind::Unwrap(a) => format!("{}!", self.expr(a)),
-            ExprKind::ArmValue(id) => format!("arm{id}"),
+            ExprKind::ArmValue(id) => {
+                let name = self.arms.borrow().get(id).cloned().unwrap_or_default();
+                format!("{name}.arm{id}")
+            }
             ExprKind::Match { value, arms, .. } => {
                 let arms: Vec<String> = arms
                     .iter()
@@ -385,7 +400,13 @@ impl Printer<'_> {
                         let tag = a
                             .tag
                             .map_or_else(|| "_".to_string(), |i| self.tag(value, i));
-                        format!("{tag:?}: lambda arm{}: {}", a.id, self.expr(&a.body))
+                        self.arms.borrow_mut().insert(a.id, a.name.clone());
+                        format!(
+                            "{tag:?}: lambda {}.arm{}: {}",
+                            a.name,
+                            a.id,
+                            self.expr(&a.body)
+                        )
                     })
                     .collect();
                 format!("match({}, {{{}}})", self.expr(value), arms.join(", "))

@@ -31,3 +31,11 @@ def after_other_check(x: Opt[nat64], y: Opt[nat64]) -> nat64:
     if x is not None:
         return x + y
     return 0
+
+
+limit: Opt[nat64] = None
+
+
+@query
+def global_limit() -> nat64:
+    return limit * 2
