@@ -272,6 +272,32 @@ def opt_truthy(k: int64) -> str:
     return out + "|" + s
 
 
+@query
+def opt_reassign(k: int64) -> str:
+    # Stores into a narrowed name keep Python's meaning after the branch.
+    x: Opt[int64] = maybe(k)
+    if x is not None:
+        x = x * 10
+    if x is None:
+        x = -1
+    else:
+        x = x + 1
+    z: Opt[int64] = maybe(k + 1)
+    if z is not None:
+        z = None
+    w: Opt[int64] = maybe(k)
+    i = 0
+    while i < 3:
+        i += 1
+        if w is None:
+            w = i
+        else:
+            w = w * 2
+    zs = "none" if z is None else str(z)
+    ws = "none" if w is None else str(w)
+    return f"{x}|{zs}|{ws}"
+
+
 # Deliberate deviations from CPython (Kybra's range checks), tested apart:
 # a store into a fixed-width variable and a Candid result are range-checked.
 
