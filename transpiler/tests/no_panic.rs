@@ -459,6 +459,14 @@ const TRICKY_VALID: &[(&str, &str)] = &[
         "from kybra import nat64, Opt, query\n\n\n@query\ndef f(a: Opt[nat64], s: Opt[str]) -> str:\n    if a is None:\n        a = 1\n    total = a\n    i = 0\n    while i < 2:\n        i += 1\n        if a is not None:\n            a = a + 1\n    name: Opt[str] = s\n    if name is None:\n        name = \"anon\"\n    else:\n        name = name + \"!\"\n    t: Opt[str] = None\n    if s is not None:\n        t = s\n    if t is not None:\n        return f\"{total} {a} {name} {t}\"\n    return f\"{total} {a} {name}\"\n",
     ),
     (
+        "optional_from_none_branches",
+        "from kybra import int64, match, nat64, null, Opt, query, Variant\n\n\nclass V(Variant, total=False):\n    A: nat64\n    B: null\n    C: str\n\n\n@query\ndef f(v: V, k: int64) -> str:\n    x = match(v, {\"A\": lambda a: a, \"B\": lambda _: None, \"C\": lambda c: len(c)})\n    y = k if k > 0 else None\n    z = None if k > 5 else \"small\"\n    out = \"\"\n    if x is not None:\n        out = out + str(x)\n    if y is not None and z is not None:\n        out = out + str(y) + z\n    return out\n",
+    ),
+    (
+        "match_edge_shapes",
+        "from kybra import ic, match, nat64, null, Opt, query, Variant\n\n\nclass V(Variant, total=False):\n    A: nat64\n    B: null\n\n\n\n\n@query\ndef c(v: V) -> nat64:\n    return match(v, {})\n\n\n@query\ndef h(v: V) -> nat64:\n    return match(v, {\"_\": lambda x: 3})\n\n\n@query\ndef i(v: V, x: Opt[nat64]) -> nat64:\n    return match(v, {\"A\": lambda a: a + x if x is not None else a, \"B\": lambda x: 0 if x is None else 1})\n\n\n@query\ndef j(v: V) -> nat64:\n    return match(v, {\"A\": lambda a: a, \"B\": lambda b: ic.trap(\"b\")})\n\n\n@query\ndef l(x: Opt[Opt[nat64]]) -> nat64:\n    if x is not None and x is not None:\n        if x is not None:\n            return 1\n    return 0\n",
+    ),
+    (
         "method_named_like_helper_module",
         "from kybra import query\n\n@query\ndef p0(x: int) -> int:\n    return x\n\n@query\ndef main(x: int) -> int:\n    return p0(x)\n",
     ),

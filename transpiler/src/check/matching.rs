@@ -139,27 +139,43 @@ impl Checker<'_> {
         let ty = match want {
             Some(w) => w,
             None => {
+                // Handlers returning `None` and others returning `T`: the
+                // result is `Opt[T]`.
+                let none = |e: &Expr| e.ty == Ty::NONE && matches!(e.kind, ExprKind::None);
                 let mut ty: Option<Ty> = None;
+                let mut any_none = false;
                 for (a, range) in arms.iter().zip(&ranges) {
                     if a.body.diverges() {
                         continue;
                     }
+                    if none(&a.body) {
+                        any_none = true;
+                        continue;
+                    }
                     ty = Some(match ty {
                         None => a.body.ty,
-                        Some(t) => self.unify(t, &a.body).ok_or_else(|| {
-                            self.error(
-                                *range,
-                                format!(
-                                    "this handler returns `{}`, an earlier one `{}`",
-                                    self.types.display(a.body.ty),
-                                    self.types.display(t)
-                                ),
-                            )
-                            .with_help("every handler of a `match` must return the same type")
-                        })?,
+                        Some(t) => self
+                            .unify_optional(&Expr::new(t, ExprKind::Bool(false), span), &a.body)
+                            .ok_or_else(|| {
+                                self.error(
+                                    *range,
+                                    format!(
+                                        "this handler returns `{}`, an earlier one `{}`",
+                                        self.types.display(a.body.ty),
+                                        self.types.display(t)
+                                    ),
+                                )
+                                .with_help("every handler of a `match` must return the same type")
+                            })?,
                     });
                 }
-                ty.unwrap_or(Ty::NONE)
+                match ty {
+                    Some(t) if any_none && !matches!(self.types.kind(t), TyKind::Opt(_)) => {
+                        self.types.opt(t)
+                    }
+                    Some(t) => t,
+                    None => Ty::NONE,
+                }
             }
         };
         let mut out = Vec::new();

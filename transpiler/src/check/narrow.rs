@@ -197,7 +197,7 @@ impl Checker<'_> {
         }
         let ty = match want {
             Some(w) => w,
-            None => self.unify(then.ty, &orelse).ok_or_else(|| {
+            None => self.unify_optional(&then, &orelse).ok_or_else(|| {
                 self.error(
                     i.range,
                     format!(
@@ -380,6 +380,31 @@ impl Checker<'_> {
             place: Place::Local(id),
             value: (**inner).clone(),
         })
+    }
+
+    /// The common type of two values that one expression yields: as
+    /// `unify`, and `T` with `None` (or with `Opt[T]`) is `Opt[T]`.
+    pub(super) fn unify_optional(&mut self, a: &Expr, b: &Expr) -> Option<Ty> {
+        if let Some(t) = self.unify(a.ty, b) {
+            return Some(t);
+        }
+        let none = |e: &Expr| e.ty == Ty::NONE && matches!(e.kind, ExprKind::None);
+        let opt_of = |this: &Self, t: Ty| match this.types.kind(t) {
+            TyKind::Opt(inner) => Some(*inner),
+            _ => None,
+        };
+        for (x, y) in [(a, b), (b, a)] {
+            if none(x) && y.ty != Ty::NONE {
+                return Some(match opt_of(self, y.ty) {
+                    Some(_) => y.ty,
+                    None => self.types.opt(y.ty),
+                });
+            }
+            if opt_of(self, x.ty) == Some(y.ty) {
+                return Some(x.ty);
+            }
+        }
+        None
     }
 
     /// The help for an optional value used where a plain value is needed.
