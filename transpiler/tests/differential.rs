@@ -177,6 +177,7 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("opt_narrowing", vec![Arg::Int64(k)]));
         c.push(("opt_truthy", vec![Arg::Int64(k)]));
         c.push(("opt_reassign", vec![Arg::Int64(k)]));
+        c.push(("opt_while", vec![Arg::Int64(k)]));
     }
     c
 }

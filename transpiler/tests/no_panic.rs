@@ -467,6 +467,10 @@ const TRICKY_VALID: &[(&str, &str)] = &[
         "from kybra import ic, match, nat64, null, Opt, query, Variant\n\n\nclass V(Variant, total=False):\n    A: nat64\n    B: null\n\n\n\n\n@query\ndef c(v: V) -> nat64:\n    return match(v, {})\n\n\n@query\ndef h(v: V) -> nat64:\n    return match(v, {\"_\": lambda x: 3})\n\n\n@query\ndef i(v: V, x: Opt[nat64]) -> nat64:\n    return match(v, {\"A\": lambda a: a + x if x is not None else a, \"B\": lambda x: 0 if x is None else 1})\n\n\n@query\ndef j(v: V) -> nat64:\n    return match(v, {\"A\": lambda a: a, \"B\": lambda b: ic.trap(\"b\")})\n\n\n@query\ndef l(x: Opt[Opt[nat64]]) -> nat64:\n    if x is not None and x is not None:\n        if x is not None:\n            return 1\n    return 0\n",
     ),
     (
+        "while_narrowing",
+        "from kybra import nat64, Opt, query, Record\n\n\nclass Node(Record):\n    value: nat64\n    next: Opt[\"Node\"]\n\n\n@query\ndef total(head: Opt[Node]) -> nat64:\n    node = head\n    s = 0\n    while node is not None:\n        s += node[\"value\"]\n        node = node[\"next\"]\n    return s\n\n\n@query\ndef count_down(start: Opt[nat64]) -> nat64:\n    x: Opt[nat64] = start\n    steps = 0\n    while x is not None:\n        steps += 1\n        if x == 0:\n            x = None\n        else:\n            x = x - 1\n    return steps\n",
+    ),
+    (
         "method_named_like_helper_module",
         "from kybra import query\n\n@query\ndef p0(x: int) -> int:\n    return x\n\n@query\ndef main(x: int) -> int:\n    return p0(x)\n",
     ),

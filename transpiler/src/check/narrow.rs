@@ -224,7 +224,7 @@ impl Checker<'_> {
 
     /// Binds each narrowed name to its `T` local; returns the assignments
     /// that unwrap the optionals.
-    fn narrow(&mut self, narrowings: &[Narrowing]) -> Vec<Stmt> {
+    pub(super) fn narrow(&mut self, narrowings: &[Narrowing]) -> Vec<Stmt> {
         let mut out = Vec::new();
         for n in narrowings {
             let ctx = self.ctx();

@@ -130,7 +130,7 @@ impl Checker<'_> {
                         .with_help("use a flag variable set before `break`"));
                 }
                 let cond = self.condition(&w.test)?;
-                let body = self.loop_body(&w.body);
+                let body = self.loop_body(&w.body, Some(&w.test));
                 vec![Stmt::While { cond, body }]
             }
             ast::Stmt::For(f) => vec![self.for_range(f)?],
@@ -190,10 +190,19 @@ impl Checker<'_> {
 
     /// A loop body: names keep their types across iterations; after the
     /// loop, the bindings of zero and of some iterations join.
-    fn loop_body(&mut self, body: &[ast::Stmt]) -> Vec<Stmt> {
+    /// `test` is a `while` loop's condition: the names it proves present
+    /// are narrowed in the body.
+    fn loop_body(&mut self, body: &[ast::Stmt], test: Option<&ast::Expr>) -> Vec<Stmt> {
         let entry = self.ctx().bindings.clone();
         self.ctx().loop_entries.push(entry.clone());
-        let out = self.block(body);
+        let mut out = match test {
+            Some(t) => {
+                let n = self.narrowings(t, true);
+                self.narrow(&n)
+            }
+            None => Vec::new(),
+        };
+        out.extend(self.block(body));
         self.ctx().loop_entries.pop();
         self.widen_narrowed(&entry);
         let end = self.ctx().bindings.clone();
@@ -468,7 +477,7 @@ impl Checker<'_> {
         let start = self.coerce(start, ty, call.range)?;
         let stop = self.coerce(stop, ty, call.range)?;
         let id = self.bind_local(&var, ty, f.target.range())?;
-        let body = self.loop_body(&f.body);
+        let body = self.loop_body(&f.body, None);
         Ok(Stmt::For(ir::ForRange {
             var: id,
             start,

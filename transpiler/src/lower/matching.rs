@@ -615,6 +615,17 @@ impl Lower<'_> {
         ))
     }
 
+    /// `while v is not None:` starting by unwrapping `v`: `while let
+    /// Some(a) = v`.
+    pub(crate) fn while_some(&mut self, cond: &Expr, body: &[Stmt]) -> Option<TokenStream> {
+        let v = is_some_test(cond)?;
+        let a = unwrap_let(body.first(), v)?;
+        let (x, m) = self.narrowed_local(a);
+        let scrut = self.some_scrutinee(v, usize::MAX);
+        let b = self.block_ts(&body[1..]);
+        Some(quote!(while let Some(#m #x) = #scrut { #b }))
+    }
+
     /// The optional local moved or cloned into an `if let` / `match` that
     /// reads it `reads` times.
     fn some_scrutinee(&mut self, v: LocalId, reads: usize) -> TokenStream {

@@ -934,6 +934,9 @@ impl<'p> Lower<'p> {
             }
             Stmt::If { cond, then, orelse } => self.if_chain(cond, then, orelse),
             Stmt::While { cond, body } => {
+                if let Some(ts) = self.while_some(cond, body) {
+                    return ts;
+                }
                 let body = self.block(body);
                 if matches!(cond.kind, ExprKind::Bool(true)) {
                     quote! { loop { #body } }

@@ -298,6 +298,19 @@ def opt_reassign(k: int64) -> str:
     return f"{x}|{zs}|{ws}"
 
 
+@query
+def opt_while(k: int64) -> str:
+    x: Opt[int64] = maybe(k * 7)
+    steps = 0
+    while x is not None:
+        steps += 1
+        if x <= 0:
+            x = None
+        else:
+            x = x // 2
+    return str(steps)
+
+
 # Deliberate deviations from CPython (Kybra's range checks), tested apart:
 # a store into a fixed-width variable and a Candid result are range-checked.
 
