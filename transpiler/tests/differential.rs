@@ -188,6 +188,14 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("dict_ops", vec![Arg::Str(k)]));
         c.push(("dict_missing", vec![Arg::Str(k)]));
     }
+    for k in [0i64, 1, 2, 3, 4, 5, 7, -1, -2, -3, -5, 1 << 40] {
+        c.push(("variant_match", vec![Arg::Int64(k)]));
+        c.push(("variant_match_partial", vec![Arg::Int64(k)]));
+        c.push(("opt_narrowing", vec![Arg::Int64(k)]));
+        c.push(("opt_truthy", vec![Arg::Int64(k)]));
+        c.push(("opt_reassign", vec![Arg::Int64(k)]));
+        c.push(("opt_while", vec![Arg::Int64(k)]));
+    }
     c
 }
 
@@ -371,7 +379,7 @@ fn compiled_canister_matches_cpython() {
                 let name = reject
                     .message
                     .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                    .find(|w| w.ends_with("Error"))
+                    .find(|w| w.ends_with("Error") || *w == "Exception")
                     .unwrap_or("<no exception name>")
                     .to_string();
                 format!("err {name}")

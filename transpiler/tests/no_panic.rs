@@ -512,6 +512,34 @@ const TRICKY_VALID: &[(&str, &str)] = &[
         "from kybra import int64, nat8, query\n\ndef i64(x: int64) -> int64:\n    return x\n\ndef u8(x: nat8) -> nat8:\n    return x\n\n@query\ndef f(a: int64, b: nat8) -> int64:\n    return i64(a) + u8(b)\n",
     ),
     (
+        "match_by_reference_and_boxed",
+        "from kybra import int16, match, null, query, Tuple, Variant, ic\n\n\nclass Tree(Variant, total=False):\n    Leaf: int16\n    Node: Tuple[\"Tree\", \"Tree\"]\n    Neg: \"Tree\"\n    Empty: null\n\n\ndef total(t: Tree) -> int:\n    return match(t, {\"Leaf\": lambda v: v, \"Node\": lambda p: total(p[0]) + total(p[1]), \"Neg\": lambda t2: -total(t2), \"Empty\": lambda _: 0})\n\n\ndef note(v: int16) -> str:\n    return f\"leaf {v}\"\n\n\n@query\ndef describe(t: Tree) -> str:\n    kind = match(t, {\"Leaf\": note, \"_\": lambda x: \"other\"})\n    again = match(t, {\"Leaf\": lambda v: str(v), \"Node\": lambda p: \"node\", \"Neg\": lambda n: \"neg\", \"Empty\": lambda e: \"empty\", \"_\": lambda x: \"never\"})\n    match(t, {\"Empty\": lambda e: ic.print(\"empty\"), \"_\": lambda x: ic.print(\"full\")})\n    inner = match(t, {\"Neg\": lambda n: match(n, {\"Leaf\": lambda v: v * 2, \"_\": lambda y: 0}), \"_\": lambda z: -1})\n    return f\"{kind} {again} {inner} {total(t)}\"\n",
+    ),
+    (
+        "match_trapping_handler_and_strings",
+        "from kybra import match, query, Variant, ic\n\n\nclass R(Variant, total=False):\n    Ok: str\n    Err: str\n\n\n@query\ndef get(r: R) -> str:\n    a = match(r, {\"Ok\": lambda ok: ok + ok, \"Err\": lambda err: ic.trap(err)})\n    b = match(r, {\"Err\": lambda e: e, \"Ok\": lambda o: o})\n    return a + b + match(r, {\"Ok\": lambda x_2: x_2})\n",
+    ),
+    (
+        "narrowing_shapes",
+        "from kybra import int64, nat64, Opt, query\n\n\ndef maybe(n: int64) -> Opt[int64]:\n    if n > 0:\n        return n\n    return None\n\n\n@query\ndef shapes(a: Opt[str], b: Opt[nat64], n: int64) -> str:\n    x_2 = 1\n    x = maybe(n)\n    y = maybe(n - 1)\n    out = \"\"\n    if a is None:\n        out = \"none\"\n    elif len(a) > 2:\n        out = a\n    if b is not None and x is not None and y is not None and x > y:\n        out = out + str(b + x + y)\n    elif not (x is None):\n        out = out + str(x)\n    if a is not None and len(a) > 3:\n        out = out + a\n    i = 0\n    while i < 3:\n        i += 1\n        if x is None:\n            break\n        out = out + str(x + x_2)\n    c = a is None or a == \"\"\n    d = b + 1 if b is not None else 0\n    e = 0 if x is None else x\n    if y is None:\n        return out\n    return f\"{out} {c} {d} {e} {y}\"\n",
+    ),
+    (
+        "narrowing_with_reassignment",
+        "from kybra import nat64, Opt, query\n\n\n@query\ndef f(a: Opt[nat64], s: Opt[str]) -> str:\n    if a is None:\n        a = 1\n    total = a\n    i = 0\n    while i < 2:\n        i += 1\n        if a is not None:\n            a = a + 1\n    name: Opt[str] = s\n    if name is None:\n        name = \"anon\"\n    else:\n        name = name + \"!\"\n    t: Opt[str] = None\n    if s is not None:\n        t = s\n    if t is not None:\n        return f\"{total} {a} {name} {t}\"\n    return f\"{total} {a} {name}\"\n",
+    ),
+    (
+        "optional_from_none_branches",
+        "from kybra import int64, match, nat64, null, Opt, query, Variant\n\n\nclass V(Variant, total=False):\n    A: nat64\n    B: null\n    C: str\n\n\n@query\ndef f(v: V, k: int64) -> str:\n    x = match(v, {\"A\": lambda a: a, \"B\": lambda _: None, \"C\": lambda c: len(c)})\n    y = k if k > 0 else None\n    z = None if k > 5 else \"small\"\n    out = \"\"\n    if x is not None:\n        out = out + str(x)\n    if y is not None and z is not None:\n        out = out + str(y) + z\n    return out\n",
+    ),
+    (
+        "match_edge_shapes",
+        "from kybra import ic, match, nat64, null, Opt, query, Variant\n\n\nclass V(Variant, total=False):\n    A: nat64\n    B: null\n\n\n\n\n@query\ndef c(v: V) -> nat64:\n    return match(v, {})\n\n\n@query\ndef h(v: V) -> nat64:\n    return match(v, {\"_\": lambda x: 3})\n\n\n@query\ndef i(v: V, x: Opt[nat64]) -> nat64:\n    return match(v, {\"A\": lambda a: a + x if x is not None else a, \"B\": lambda x: 0 if x is None else 1})\n\n\n@query\ndef j(v: V) -> nat64:\n    return match(v, {\"A\": lambda a: a, \"B\": lambda b: ic.trap(\"b\")})\n\n\n@query\ndef l(x: Opt[Opt[nat64]]) -> nat64:\n    if x is not None and x is not None:\n        if x is not None:\n            return 1\n    return 0\n",
+    ),
+    (
+        "while_narrowing",
+        "from kybra import nat64, Opt, query, Record\n\n\nclass Node(Record):\n    value: nat64\n    next: Opt[\"Node\"]\n\n\n@query\ndef total(head: Opt[Node]) -> nat64:\n    node = head\n    s = 0\n    while node is not None:\n        s += node[\"value\"]\n        node = node[\"next\"]\n    return s\n\n\n@query\ndef count_down(start: Opt[nat64]) -> nat64:\n    x: Opt[nat64] = start\n    steps = 0\n    while x is not None:\n        steps += 1\n        if x == 0:\n            x = None\n        else:\n            x = x - 1\n    return steps\n",
+    ),
+    (
         "method_named_like_helper_module",
         "from kybra import query\n\n@query\ndef p0(x: int) -> int:\n    return x\n\n@query\ndef main(x: int) -> int:\n    return p0(x)\n",
     ),    (

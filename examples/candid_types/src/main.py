@@ -2,6 +2,7 @@ from kybra import (
     blob,
     float64,
     int16,
+    match,
     nat8,
     nat32,
     nat64,
@@ -207,3 +208,81 @@ def rgb_sum(c: Rgb) -> nat32:
 @query
 def count_tags(p: Profile) -> nat64:
     return len(p["tags"])
+
+
+# Kybra's match: the first handler for the value's tag gets its payload.
+
+
+@query
+def color_name(c: Color) -> str:
+    return match(
+        c,
+        {
+            "Red": lambda _: "red",
+            "Green": lambda _: "green",
+            "Custom": lambda rgb: f"rgb({rgb[0]}, {rgb[1]}, {rgb[2]})",
+        },
+    )
+
+
+@query
+def brightness(c: Color) -> nat32:
+    return match(c, {"Custom": lambda rgb: rgb[0] + rgb[1] + rgb[2], "_": lambda _: 255})
+
+
+@query
+def only_custom(c: Color) -> Rgb:
+    # No handler for Red or Green: Kybra raises "No matching case found".
+    return match(c, {"Custom": lambda rgb: rgb})
+
+
+def evaluate(e: Expr) -> int:
+    return match(
+        e,
+        {
+            "num": lambda n: n,
+            "neg": lambda inner: -evaluate(inner),
+            "add": lambda pair: evaluate(pair[0]) + evaluate(pair[1]),
+        },
+    )
+
+
+@query
+def eval_expr(e: Expr) -> int:
+    return evaluate(e)
+
+
+# Optional values: `is None` / `is not None` narrow them to their value.
+
+
+@query
+def greeting(p: Profile) -> str:
+    nick = p["nickname"]
+    if nick is None:
+        return "hello " + p["handle"]
+    return "hi " + nick
+
+
+@query
+def add_opt(a: Opt[nat64], b: Opt[nat64]) -> Opt[nat64]:
+    if a is not None and b is not None:
+        return a + b
+    if a is None:
+        return b
+    return a
+
+
+@query
+def nickname_length(p: Profile) -> nat64:
+    nick = p["nickname"]
+    return len(nick) if nick is not None else 0
+
+
+@query
+def first_present(a: Opt[str], b: Opt[str]) -> str:
+    result: Opt[str] = a
+    if result is None:
+        result = b
+    if result is None:
+        result = "nobody"
+    return result

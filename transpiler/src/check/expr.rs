@@ -66,10 +66,18 @@ impl Checker<'_> {
                 }
                 let l = self.expr(&b.left)?;
                 let r = self.expr(&b.right)?;
+                if let Some(d) = self.optional_operand(&[(&b.left, l.ty), (&b.right, r.ty)]) {
+                    return Err(d);
+                }
                 self.binary(bin_op(b.op), l, r, e.range())
             }
             ast::Expr::UnaryOp(u) => {
                 let v = self.expr(&u.operand)?;
+                if u.op != ast::UnaryOp::Not {
+                    if let Some(d) = self.optional_operand(&[(&u.operand, v.ty)]) {
+                        return Err(d);
+                    }
+                }
                 match u.op {
                     ast::UnaryOp::Not => {
                         let t = self.truthy(v);
@@ -122,9 +130,13 @@ impl Checker<'_> {
                 }
             }
             ast::Expr::BoolOp(b) => {
+                // Each operand sees the names the previous ones prove
+                // present (`x is not None and x > 0`).
                 let mut values = Vec::new();
-                for v in &b.values {
-                    values.push(self.expr(v)?);
+                let and = b.op == ast::BoolOp::And;
+                for (k, v) in b.values.iter().enumerate() {
+                    let prev: Vec<&ast::Expr> = b.values[..k].iter().collect();
+                    values.push(self.expr_narrowed(&prev, and, v)?);
                 }
                 let all_bool = values.iter().all(|v| v.ty == Ty::BOOL);
                 let ty = if all_bool {
@@ -155,34 +167,8 @@ impl Checker<'_> {
                 Ok(acc)
             }
             ast::Expr::Compare(c) => self.compare(c),
-            ast::Expr::IfExp(i) => {
-                let cond = self.expr(&i.test)?;
-                let cond = self.truthy(cond);
-                let then = self.expr(&i.body)?;
-                let orelse = self.expr(&i.orelse)?;
-                let ty = self.unify(then.ty, &orelse).ok_or_else(|| {
-                    self.error(
-                        e.range(),
-                        format!(
-                            "the branches have different types: `{}` and `{}`",
-                            self.types.display(then.ty),
-                            self.types.display(orelse.ty)
-                        ),
-                    )
-                    .with_help("give both branches the same type")
-                })?;
-                let then = self.coerce(then, ty, i.body.range())?;
-                let orelse = self.coerce(orelse, ty, i.orelse.range())?;
-                Ok(Expr::new(
-                    ty,
-                    ExprKind::IfExp {
-                        cond: Box::new(cond),
-                        then: Box::new(then),
-                        orelse: Box::new(orelse),
-                    },
-                    span,
-                ))
-            }
+            ast::Expr::IfExp(i) => self.if_exp(i, None),
+            ast::Expr::Call(c) if self.is_kybra(&c.func, "match") => self.match_call(c, None),
             ast::Expr::Call(c) => self.call(c),
             ast::Expr::JoinedStr(j) => self.fstring(j),
             ast::Expr::Attribute(a) => {
@@ -231,6 +217,10 @@ impl Checker<'_> {
                 Some(self.typed_dict_literal(d, target, k, v)?)
             }
             (ast::Expr::Tuple(tu), TyKind::Func(_)) => Some(self.func_literal(tu, target)?),
+            (ast::Expr::IfExp(i), _) => return self.if_exp(i, Some(want)),
+            (ast::Expr::Call(c), _) if self.is_kybra(&c.func, "match") => {
+                return self.match_call(c, Some(want))
+            }
             (ast::Expr::List(l), TyKind::List(t)) => {
                 let mut items = Vec::new();
                 for x in &l.elts {
@@ -267,7 +257,12 @@ impl Checker<'_> {
             Some(v) => v,
             None => self.expr(e)?,
         };
+        let ty = v.ty;
         self.coerce(v, want, e.range())
+            .map_err(|d| match self.optional_help(e, ty) {
+                Some(help) => d.with_help(help),
+                None => d,
+            })
     }
 
     /// `{"field": value, ...}` as a Record, `{"Tag": value}` as a Variant.
@@ -283,7 +278,9 @@ impl Checker<'_> {
             crate::model::ir::DefKind::Record(f) => (f.clone(), false),
             crate::model::ir::DefKind::Variant(f) => (f.clone(), true),
             crate::model::ir::DefKind::Alias(_) | crate::model::ir::DefKind::Service(_) => {
-                return Err(self.error(d.range, format!("`{name}` is not a Record or Variant")))
+                return Err(self
+                    .error(d.range, format!("`{name}` is not a Record or Variant"))
+                    .with_help("dict literals build values of Record and Variant classes"))
             }
         };
         let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
@@ -334,13 +331,14 @@ impl Checker<'_> {
                     .error(
                         d.range,
                         format!(
-                            "a `{name}` value has exactly one tag, found {}",
+                            "a value of `{name}` has exactly one tag, found {}",
                             given.len()
                         ),
                     )
                     .with_help(format!("e.g. `{{\"{}\": ...}}`", names[0])));
             };
             let payload = fields[*tag].ty;
+            let member = format!("the tag {:?} of `{name}`", names[*tag]);
             let value = if payload == crate::model::CandidTy::NULL {
                 let range = v.range();
                 let v = self.expr(v)?;
@@ -352,7 +350,9 @@ impl Checker<'_> {
                 None
             } else {
                 let want = self.types.member_ty(payload);
-                Some(Box::new(self.expect(v, want)?))
+                Some(Box::new(
+                    self.expect(v, want).map_err(|d| in_member(d, &member))?,
+                ))
             };
             return Ok(Expr::new(
                 ty,
@@ -368,7 +368,8 @@ impl Checker<'_> {
         let mut order = Vec::new();
         for (i, v) in &given {
             let want = self.types.member_ty(fields[*i].ty);
-            values[*i] = Some(self.expect(v, want)?);
+            let member = format!("the field {:?} of `{name}`", fields[*i].name);
+            values[*i] = Some(self.expect(v, want).map_err(|d| in_member(d, &member))?);
             order.push(*i);
         }
         let mut out = Vec::new();
@@ -422,6 +423,19 @@ impl Checker<'_> {
                 let left = self.expr(&c.left)?;
                 let optional = matches!(self.types.kind(left.ty), TyKind::Opt(_));
                 let none = matches!(left.ty, Ty::NONE | Ty::RESERVED);
+                // A value of another type is never None (a narrowed name).
+                let plain = !optional
+                    && matches!(
+                        left.kind,
+                        ExprKind::Local(_)
+                            | ExprKind::Global(_)
+                            | ExprKind::ArmValue(_)
+                            | ExprKind::Unwrap(_)
+                    );
+                if is_none && plain && !none {
+                    let is_not = *op == ast::CmpOp::IsNot;
+                    return Ok(Some(Expr::new(Ty::BOOL, ExprKind::Bool(is_not), span)));
+                }
                 if !is_none || !(optional || none) {
                     return Err(self
                         .error(c.range, "`is` is supported only as `x is None` / `x is not None` on optional values")
@@ -748,7 +762,10 @@ impl Checker<'_> {
         if ok {
             return Ok(Expr::new(to, ExprKind::Convert(Box::new(e)), span));
         }
-        let help = if e.ty.is_float() && to.is_integral() {
+        let optional = matches!(self.types.kind(e.ty), TyKind::Opt(t) if !matches!(self.types.kind(to), TyKind::Opt(_)) && (*t == to || self.unify(to, &Expr::new(*t, ExprKind::None, span)).is_some()));
+        let help = if optional {
+            "the value may be None: check `x is not None` first; in that branch `x` holds a plain value"
+        } else if e.ty.is_float() && to.is_integral() {
             "Python would keep a float here; this compiler keeps each variable's type. Convert explicitly once `int()` is supported, or change the annotation"
         } else if to == Ty::STR {
             "convert with `str(...)` or an f-string"
@@ -897,6 +914,19 @@ impl Checker<'_> {
                     "`in` is supported for substring tests on `str` only",
                 )
                 .with_help("write `needle in haystack` with two strings"));
+        }
+        let optional: Vec<(&ast::Expr, Ty)> = std::iter::once(&*c.left)
+            .chain(&c.comparators)
+            .zip(operands.iter().map(|o| o.ty))
+            .collect();
+        let mixed = operands.iter().any(|o| o.ty != operands[0].ty);
+        let ordered = ops
+            .iter()
+            .any(|o| matches!(o, CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE));
+        if (mixed || ordered) && !operands.iter().any(|o| o.ty == Ty::NONE) {
+            if let Some(d) = self.optional_operand(&optional) {
+                return Err(d);
+            }
         }
         // One common type for the whole chain.
         let mut ty = operands[0].ty;
@@ -1178,6 +1208,15 @@ impl Checker<'_> {
         }
         Ok(out)
     }
+}
+
+/// A diagnostic about a value inside a Record or Variant literal, naming
+/// the field or tag (`member`).
+fn in_member(mut d: Diagnostic, member: &str) -> Diagnostic {
+    if d.message.starts_with("expected `") {
+        d.message = format!("{member}: {}", d.message);
+    }
+    d
 }
 
 pub(crate) fn fits(i: &BigInt, (lo, hi): (i128, i128)) -> bool {

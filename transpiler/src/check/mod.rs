@@ -11,6 +11,8 @@
 
 mod containers;
 mod expr;
+mod matching;
+mod narrow;
 mod refs;
 mod scope;
 mod stmt;
@@ -99,6 +101,7 @@ const KYBRA_NAMES: &[&str] = &[
     "Service",
     "service_query",
     "service_update",
+    "match",
 ];
 
 /// Names of `typing` this compiler understands.

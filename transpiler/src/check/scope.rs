@@ -5,9 +5,10 @@
 //! One Python name may become several locals: one per type it holds (`x =
 //! 1` then `x = "a"` gives an `int` local and a `str` local). Where control
 //! flow joins and the paths disagree, the name is in conflict until it is
-//! assigned again; reading it then is a diagnostic. Narrowing (`is None`,
-//! `isinstance`) will bind a name to a new local inside a branch the same
-//! way.
+//! assigned again; reading it then is a diagnostic. Narrowing (`x is not
+//! None` on an `Opt[T]` local) binds the name to its `T` local inside the
+//! branch (`narrow.rs`); inside a condition (`x is not None and x > 0`) it
+//! binds the name to the unwrapped value of the optional local.
 
 use super::Sig;
 use crate::model::ir::{Local, LocalId};
@@ -20,6 +21,8 @@ use std::collections::{HashMap, HashSet};
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Binding {
     Local(LocalId),
+    /// The value of the optional local, known to be present (of type `T`).
+    Unwrap(LocalId, Ty),
     /// Paths that join here bound it to locals of different types.
     Conflict(Vec<Ty>),
 }
@@ -33,6 +36,8 @@ pub(crate) struct FunCtx {
     pub locals: Vec<Local>,
     /// Names assigned anywhere in the body (Python makes them local).
     pub assigned: HashSet<String>,
+    /// How many statements of the body store to each name.
+    pub stores: HashMap<String, usize>,
     /// Names declared `global` in this function.
     pub global_decls: HashSet<String>,
     /// Declared (annotated) types of names.
@@ -46,6 +51,12 @@ pub(crate) struct FunCtx {
     /// The bindings at the entry of each enclosing loop.
     pub loop_entries: Vec<Bindings>,
     by_type: HashMap<(String, Ty), LocalId>,
+    /// Locals bound by narrowing, with the optional local they unwrap.
+    pub narrowed: HashMap<LocalId, LocalId>,
+    /// Lambda parameters of the enclosing `match` arms, innermost last:
+    /// name, arm id, payload type.
+    pub arm_params: Vec<(String, u32, Ty)>,
+    pub next_arm: u32,
 }
 
 impl FunCtx {
@@ -60,6 +71,7 @@ impl FunCtx {
             sig: sig.clone(),
             params: Vec::new(),
             locals: Vec::new(),
+            stores: super::narrow::count_stores(body),
             assigned,
             global_decls,
             annotated: HashMap::new(),
@@ -68,6 +80,9 @@ impl FunCtx {
             failed: HashSet::new(),
             loop_entries: Vec::new(),
             by_type: HashMap::new(),
+            narrowed: HashMap::new(),
+            arm_params: Vec::new(),
+            next_arm: 0,
         };
         for (name, ty) in &sig.params {
             let id = ctx.declare(name, *ty, sig.span);
@@ -112,6 +127,21 @@ impl FunCtx {
             single_use: false,
         });
         self.by_type.insert((name.to_string(), ty), id);
+        id
+    }
+
+    /// A new local for `name` holding `ty`, shared with no other binding.
+    pub fn fresh(&mut self, name: &str, ty: Ty, span: Span) -> LocalId {
+        let id = LocalId(self.locals.len() as u32);
+        self.locals.push(Local {
+            name: name.to_string(),
+            ty,
+            span,
+            param: false,
+            mutable: false,
+            used: false,
+            single_use: false,
+        });
         id
     }
 
@@ -166,6 +196,7 @@ impl FunCtx {
     fn binding_tys(&self, b: &Binding) -> Vec<Ty> {
         match b {
             Binding::Local(id) => vec![self.local_ty(*id)],
+            Binding::Unwrap(_, t) => vec![*t],
             Binding::Conflict(tys) => tys.clone(),
         }
     }

@@ -36,7 +36,10 @@ impl Checker<'_> {
 
     /// Checks a nested block; returns it and its exit bindings (`None` if
     /// it never falls through).
-    fn branch(&mut self, stmts: &[ast::Stmt]) -> (Vec<Stmt>, Option<super::scope::Bindings>) {
+    pub(super) fn branch(
+        &mut self,
+        stmts: &[ast::Stmt],
+    ) -> (Vec<Stmt>, Option<super::scope::Bindings>) {
         let body = self.block(stmts);
         let end = (!terminates(stmts)).then(|| self.ctx().bindings.clone());
         (body, end)
@@ -92,7 +95,8 @@ impl Checker<'_> {
                         .error(a.range, "chained assignment is not supported yet")
                         .with_help("assign each variable in its own statement"));
                 };
-                vec![self.assign(target, &a.value)?]
+                let s = self.assign(target, &a.value)?;
+                self.mirror(s)
             }
             ast::Stmt::AnnAssign(a) => {
                 let c = self.resolve_type(&a.annotation)?;
@@ -118,24 +122,21 @@ impl Checker<'_> {
                 }
                 self.ctx().annotated.insert(name, ty);
                 match &a.value {
-                    Some(v) => vec![self.assign(&a.target, v)?],
+                    Some(v) => {
+                        let s = self.assign(&a.target, v)?;
+                        self.mirror(s)
+                    }
                     None => vec![],
                 }
             }
             ast::Stmt::AugAssign(a) => match &*a.target {
                 ast::Expr::Subscript(s) => self.aug_assign_item(a, s)?,
-                _ => vec![self.aug_assign(a)?],
+                _ => {
+                    let s = self.aug_assign(a)?;
+                    self.mirror(s)
+                }
             },
-            ast::Stmt::If(i) => {
-                let cond = self.condition(&i.test)?;
-                let start = self.ctx().bindings.clone();
-                let (then, then_end) = self.branch(&i.body);
-                self.ctx().bindings = start;
-                let (orelse, else_end) = self.branch(&i.orelse);
-                let joined = self.ctx().join(then_end, else_end);
-                self.ctx().bindings = joined;
-                vec![Stmt::If { cond, then, orelse }]
-            }
+            ast::Stmt::If(i) => self.if_stmt(i)?,
             ast::Stmt::While(w) => {
                 if !w.orelse.is_empty() {
                     return Err(self
@@ -143,7 +144,7 @@ impl Checker<'_> {
                         .with_help("use a flag variable set before `break`"));
                 }
                 let cond = self.condition(&w.test)?;
-                let body = self.loop_body(&w.body);
+                let body = self.loop_body(&w.body, Some(&w.test));
                 vec![Stmt::While { cond, body }]
             }
             ast::Stmt::For(f) => {
@@ -211,11 +212,21 @@ impl Checker<'_> {
 
     /// A loop body: names keep their types across iterations; after the
     /// loop, the bindings of zero and of some iterations join.
-    fn loop_body(&mut self, body: &[ast::Stmt]) -> Vec<Stmt> {
+    /// `test` is a `while` loop's condition: the names it proves present
+    /// are narrowed in the body.
+    fn loop_body(&mut self, body: &[ast::Stmt], test: Option<&ast::Expr>) -> Vec<Stmt> {
         let entry = self.ctx().bindings.clone();
         self.ctx().loop_entries.push(entry.clone());
-        let out = self.block(body);
+        let mut out = match test {
+            Some(t) => {
+                let n = self.narrowings(t, true);
+                self.narrow(&n)
+            }
+            None => Vec::new(),
+        };
+        out.extend(self.block(body));
         self.ctx().loop_entries.pop();
+        self.widen_narrowed(&entry);
         let end = self.ctx().bindings.clone();
         let joined = self.ctx().join(Some(entry), Some(end));
         self.ctx().bindings = joined;
@@ -356,6 +367,9 @@ impl Checker<'_> {
         let annotated = self.ctx().annotated.get(&name).copied();
         let ty = annotated.unwrap_or_else(|| natural(v.ty));
         let v = self.coerce(v, ty, value.range())?;
+        if let Some(s) = self.assign_present(&name, ty, &v, target.range()) {
+            return Ok(s);
+        }
         let id = self.bind_local(&name, ty, target.range())?;
         Ok(Stmt::Assign {
             place: Place::Local(id),
@@ -548,7 +562,7 @@ impl Checker<'_> {
         let start = self.coerce(start, ty, call.range)?;
         let stop = self.coerce(stop, ty, call.range)?;
         let id = self.bind_local(&var, ty, f.target.range())?;
-        let body = self.loop_body(&f.body);
+        let body = self.loop_body(&f.body, None);
         Ok(Stmt::For(ir::ForRange {
             var: id,
             start,
@@ -648,7 +662,7 @@ impl Checker<'_> {
             (hidden, unpack)
         };
         let mut body = unpack;
-        body.extend(self.loop_body(&f.body));
+        body.extend(self.loop_body(&f.body, None));
         Ok(Stmt::ForEach(ir::ForEach { var, iter, body }))
     }
 
@@ -660,7 +674,7 @@ impl Checker<'_> {
         .with_help("iterate over range(stop), range(start, stop) or range(start, stop, step)")
     }
 
-    fn condition(&mut self, test: &ast::Expr) -> Result<Expr, Diagnostic> {
+    pub(super) fn condition(&mut self, test: &ast::Expr) -> Result<Expr, Diagnostic> {
         let e = self.expr(test)?;
         Ok(self.truthy(e))
     }
@@ -676,11 +690,19 @@ impl Checker<'_> {
             f.touched.insert(name.to_string());
         }
         let fun = self.fun.as_ref();
+        if let Some((_, id, ty)) = fun.and_then(|f| f.arm_params.iter().rev().find(|p| p.0 == name))
+        {
+            return Ok(Expr::new(*ty, ExprKind::ArmValue(*id), span));
+        }
         let global_decl = fun.is_some_and(|f| f.global_decls.contains(name));
         if let Some(f) = fun.filter(|f| !global_decl && f.assigned.contains(name)) {
             return match f.bindings.get(name) {
                 Some(Binding::Local(id)) => {
                     Ok(Expr::new(f.local_ty(*id), ExprKind::Local(*id), span))
+                }
+                Some(Binding::Unwrap(id, ty)) => {
+                    let opt = Expr::new(f.local_ty(*id), ExprKind::Local(*id), span);
+                    Ok(Expr::new(*ty, ExprKind::Unwrap(Box::new(opt)), span))
                 }
                 Some(Binding::Conflict(tys)) => {
                     let tys: Vec<String> = tys
@@ -713,7 +735,7 @@ impl Checker<'_> {
 
 /// The type an unannotated name takes for a value: Python has one `int`
 /// and one `float`, so fixed-width and `float32` values become those.
-fn natural(t: Ty) -> Ty {
+pub(super) fn natural(t: Ty) -> Ty {
     if t.is_fixed() {
         Ty::INT
     } else if t == Ty::FLOAT32 {
@@ -724,7 +746,7 @@ fn natural(t: Ty) -> Ty {
 }
 
 /// Whether a block never falls through its end.
-fn terminates(stmts: &[ast::Stmt]) -> bool {
+pub(super) fn terminates(stmts: &[ast::Stmt]) -> bool {
     match stmts.last() {
         Some(
             ast::Stmt::Return(_)

@@ -33,7 +33,7 @@ pub(crate) struct R {
 }
 
 impl R {
-    fn new(ts: TokenStream, prec: Prec) -> Self {
+    pub(crate) fn new(ts: TokenStream, prec: Prec) -> Self {
         R { ts, prec }
     }
 
@@ -292,6 +292,9 @@ impl Lower<'_> {
     pub(crate) fn val(&mut self, e: &Expr) -> R {
         // `file:line` for the nodes that may raise (computed only for them).
         let at = |this: &Self| this.at(e.span);
+        if let Some(r) = self.narrowed_expr(e) {
+            return r;
+        }
         match &e.kind {
             ExprKind::Int(i) => match e.ty.as_fixed() {
                 Some(k) => {
@@ -631,6 +634,16 @@ impl Lower<'_> {
             ExprKind::Ic(IcCall::Caller) => R::atom(quote!(ic_cdk::api::msg_caller())),
             ExprKind::Ic(IcCall::Time) => R::atom(quote!(ic_cdk::api::time())),
             ExprKind::Ref(op, args) => self.ref_op(*op, args, e),
+            ExprKind::ArmValue(_) => self.bound_read(e).unwrap_or_else(|| {
+                R::atom(quote!(compile_error!(
+                    "kybra-aot: a match value outside its arm"
+                )))
+            }),
+            ExprKind::Unwrap(v) => match self.bound_read(e) {
+                Some(r) => r,
+                None => self.unwrap_fallback(v),
+            },
+            ExprKind::Match { .. } => self.match_expr(e),
             ExprKind::Closure(_) | ExprKind::Await(_) => R::atom(quote!(compile_error!(
                 "kybra-aot: this expression cannot be lowered yet"
             ))),
@@ -728,6 +741,9 @@ impl Lower<'_> {
 
     /// An expression usable as a method receiver (places stay places).
     pub(crate) fn receiver(&mut self, e: &Expr) -> TokenStream {
+        if let Some(place) = self.bound_place(e) {
+            return place;
+        }
         match &e.kind {
             ExprKind::Field(base, i) => {
                 if let crate::model::TyKind::Tuple(_) = self.program.types.kind(base.ty) {
@@ -1185,7 +1201,22 @@ impl Lower<'_> {
             }),
             t if t.is_fixed() => quote!(#r != 0),
             t => match self.program.types.kind(t) {
-                crate::model::TyKind::Opt(_) => quote!(#r.is_some()),
+                // `Opt[T]` is the value or None: `Some(0)` is falsy.
+                crate::model::TyKind::Opt(inner) => {
+                    let inner = *inner;
+                    let v = self.namer.fresh("v");
+                    let arg = if inner.is_copy() {
+                        quote!(*#v)
+                    } else {
+                        quote!(#v)
+                    };
+                    let t = self.truthy_tokens(arg, inner);
+                    match t.to_string().as_str() {
+                        "true" => quote!(#r.is_some()),
+                        "false" => quote!(#r.as_ref().is_some_and(|_| false)),
+                        _ => quote!(#r.as_ref().is_some_and(|#v| #t)),
+                    }
+                }
                 crate::model::TyKind::List(_) | crate::model::TyKind::Dict(..) => {
                     quote!(!#r.is_empty())
                 }

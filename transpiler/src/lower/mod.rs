@@ -7,6 +7,7 @@
 //! otherwise the wrapper is a separate function that converts and calls it.
 
 mod expr;
+mod matching;
 mod names;
 mod refs;
 mod repr;
@@ -450,6 +451,9 @@ pub(crate) struct Lower<'p> {
     /// `return`s convert to it.
     boundary_ret: Option<Option<CandidTy>>,
     non_ascii: bool,
+    /// Names bound by the enclosing match arms and narrowings, and how a
+    /// read of each looks.
+    pub(crate) bound: std::collections::HashMap<matching::Bound, matching::BoundRead>,
 }
 
 /// How a Python value crosses the Candid boundary.
@@ -471,6 +475,7 @@ impl<'p> Lower<'p> {
             fun: None,
             boundary_ret: None,
             non_ascii: false,
+            bound: std::collections::HashMap::new(),
         }
     }
 
@@ -937,10 +942,21 @@ impl<'p> Lower<'p> {
         }
     }
 
+    pub(crate) fn block_ts(&mut self, stmts: &[Stmt]) -> TokenStream {
+        self.block(stmts)
+    }
+
     fn block(&mut self, stmts: &[Stmt]) -> TokenStream {
         let mut out = TokenStream::new();
-        for s in stmts {
-            out.extend(self.stmt(s));
+        let mut k = 0;
+        while k < stmts.len() {
+            if let Some(ts) = self.let_else(&stmts[k..]) {
+                out.extend(ts);
+                k += 2;
+                continue;
+            }
+            out.extend(self.stmt(&stmts[k]));
+            k += 1;
         }
         out
     }
@@ -1008,6 +1024,9 @@ impl<'p> Lower<'p> {
             }
             Stmt::If { cond, then, orelse } => self.if_chain(cond, then, orelse),
             Stmt::While { cond, body } => {
+                if let Some(ts) = self.while_some(cond, body) {
+                    return ts;
+                }
                 let body = self.block(body);
                 if matches!(cond.kind, ExprKind::Bool(true)) {
                     quote! { loop { #body } }
@@ -1084,19 +1103,34 @@ impl<'p> Lower<'p> {
     }
 
     fn if_chain(&mut self, cond: &Expr, then: &[Stmt], orelse: &[Stmt]) -> TokenStream {
+        self.if_chain_is_if(cond, then, orelse).0
+    }
+
+    /// The tokens of an `if` statement, and whether they are a Rust `if`
+    /// (else a `match`, which cannot follow `else`).
+    fn if_chain_is_if(
+        &mut self,
+        cond: &Expr,
+        then: &[Stmt],
+        orelse: &[Stmt],
+    ) -> (TokenStream, bool) {
+        if let Some(narrowed) = self.if_some(cond, then, orelse) {
+            return narrowed;
+        }
         let c = self.val(cond).ts;
         let t = self.block(then);
-        match orelse {
+        let ts = match orelse {
             [] => quote! { if #c { #t } },
-            [Stmt::If { cond, then, orelse }] => {
-                let rest = self.if_chain(cond, then, orelse);
-                quote! { if #c { #t } else #rest }
-            }
+            [Stmt::If { cond, then, orelse }] => match self.if_chain_is_if(cond, then, orelse) {
+                (rest, true) => quote! { if #c { #t } else #rest },
+                (rest, false) => quote! { if #c { #t } else { #rest } },
+            },
             _ => {
                 let e = self.block(orelse);
                 quote! { if #c { #t } else { #e } }
             }
-        }
+        };
+        (ts, true)
     }
 
     /// `for x in xs` over a list (a `Vec` by value; a shared `List` by

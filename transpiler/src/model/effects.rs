@@ -52,6 +52,8 @@ fn may_raise_own(e: &Expr) -> bool {
         | ExprKind::Index(..) => true,
         ExprKind::Method(m, _) => m.may_raise(),
         ExprKind::Ref(op, _) => op.may_raise(),
+        // No arm for some tag: `Exception("No matching case found")`.
+        ExprKind::Match { exhaustive, .. } => !exhaustive,
         _ => false,
     }
 }

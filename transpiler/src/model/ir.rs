@@ -596,10 +596,37 @@ pub enum ExprKind {
     Payload(Box<Expr>, usize),
     /// An operation on Principal, Func or Service values.
     Ref(RefOp, Vec<Expr>),
+    /// The value of an `Opt[T]` expression known to be present (a read of
+    /// a name narrowed by `x is not None` inside a condition).
+    Unwrap(Box<Expr>),
+    /// Kybra's `match(variant, {"Tag": lambda v: ..., "_": lambda _: ...})`:
+    /// the first arm whose tag the value has (`"_"`: any tag) gives the
+    /// result; no such arm raises `Exception("No matching case found")`.
+    Match {
+        value: Box<Expr>,
+        arms: Vec<MatchArm>,
+        /// Every tag has an arm (or there is a `"_"` arm): cannot raise.
+        exhaustive: bool,
+    },
+    /// The payload bound by the enclosing match arm `id` (its lambda's
+    /// parameter); `None` for a `null` tag or `"_"`.
+    ArmValue(u32),
     /// A nested function or lambda value (later issues).
     Closure(FuncId),
     /// `await` / `yield` of a cross-canister call (later issues).
     Await(Box<Expr>),
+}
+
+/// One arm of an [`ExprKind::Match`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchArm {
+    /// Unique in the function; the body reads the payload as `ArmValue(id)`.
+    pub id: u32,
+    /// The Variant tag; `None` for `"_"`.
+    pub tag: Option<usize>,
+    /// The lambda parameter's Python name.
+    pub name: String,
+    pub body: Expr,
 }
 
 impl Expr {
@@ -619,6 +646,7 @@ impl Expr {
             | ExprKind::Local(_)
             | ExprKind::Global(_)
             | ExprKind::Ic(_)
+            | ExprKind::ArmValue(_)
             | ExprKind::Closure(_) => {}
             ExprKind::Convert(a)
             | ExprKind::Unary(_, a)
@@ -633,7 +661,12 @@ impl Expr {
             | ExprKind::IsNone(a)
             | ExprKind::HasTag(a, _)
             | ExprKind::Payload(a, _)
+            | ExprKind::Unwrap(a)
             | ExprKind::Await(a) => f(a),
+            ExprKind::Match { value, arms, .. } => {
+                f(value);
+                arms.iter().for_each(|a| f(&a.body));
+            }
             ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
                 f(a);
                 f(b);

@@ -44,7 +44,12 @@ pub fn program(p: &Program) -> String {
         }
     }
     for g in &p.globals {
-        let init = Printer { p, f: None }.expr(&g.init);
+        let init = Printer {
+            p,
+            f: None,
+            arms: Default::default(),
+        }
+        .expr(&g.init);
         let _ = writeln!(
             out,
             "global ${}: {} = {init}",
@@ -68,7 +73,12 @@ pub fn program(p: &Program) -> String {
                 params.join(", ")
             );
         }
-        Printer { p, f: Some(f) }.function(f, &mut out);
+        Printer {
+            p,
+            f: Some(f),
+            arms: Default::default(),
+        }
+        .function(f, &mut out);
     }
     out
 }
@@ -112,6 +122,8 @@ fn candid(p: &Program, t: super::CandidTy) -> String {
 struct Printer<'a> {
     p: &'a Program,
     f: Option<&'a Function>,
+    /// The lambda parameter name of each match arm printed so far.
+    arms: std::cell::RefCell<std::collections::HashMap<u32, String>>,
 }
 
 impl Printer<'_> {
@@ -426,6 +438,29 @@ impl Printer<'_> {
                     }
                     _ => format!("{}({})", op.python(), args.join(", ")),
                 }
+            }
+            ExprKind::Unwrap(a) => format!("{}!", self.expr(a)),
+            ExprKind::ArmValue(id) => {
+                let name = self.arms.borrow().get(id).cloned().unwrap_or_default();
+                format!("{name}.arm{id}")
+            }
+            ExprKind::Match { value, arms, .. } => {
+                let arms: Vec<String> = arms
+                    .iter()
+                    .map(|a| {
+                        let tag = a
+                            .tag
+                            .map_or_else(|| "_".to_string(), |i| self.tag(value, i));
+                        self.arms.borrow_mut().insert(a.id, a.name.clone());
+                        format!(
+                            "{tag:?}: lambda {}.arm{}: {}",
+                            a.name,
+                            a.id,
+                            self.expr(&a.body)
+                        )
+                    })
+                    .collect();
+                format!("match({}, {{{}}})", self.expr(value), arms.join(", "))
             }
             ExprKind::Closure(f) => format!("<closure {}>", self.p.function(*f).name),
             ExprKind::Await(a) => format!("(yield {})", self.expr(a)),

@@ -1,6 +1,8 @@
 """A stand-in for the `kybra` module so CPython can run a canister's source
 directly: the reference side of the differential tests."""
 
+from typing import Optional, TypedDict
+
 def query(f):
     return f
 
@@ -48,6 +50,20 @@ ic = _Ic()
 
 
 # Candid's compound types as Kybra spells them.
-from typing import Optional as Opt, Tuple, TypedDict as Record, TypedDict as Variant  # noqa: E402
-
+Opt = Optional
+Record = TypedDict
+Variant = TypedDict
 Vec = list
+Tuple = tuple
+
+
+def match(variant, handlers):
+    """Kybra's `match` on a Variant (a one-key dict): the handlers are tried
+    in order; the first whose key the value has, or `"_"`, is called with
+    the payload (`None` for `"_"`)."""
+    for tag, handler in handlers.items():
+        if tag in variant:
+            return handler(variant[tag])
+        if tag == "_":
+            return handler(None)
+    raise Exception("No matching case found")

@@ -1,4 +1,4 @@
-from kybra import blob, float64, int8, int16, int64, nat, nat8, nat32, null, Opt, query, Record, Tuple, Variant, Vec
+from kybra import blob, float64, int8, int16, int64, match, nat, nat8, nat32, null, Opt, query, Record, Tuple, Variant, Vec
 
 # Each method returns text, so CPython and the canister can be compared
 # character for character.
@@ -185,6 +185,130 @@ def rebinding(n: int) -> str:
 def neg_pow(a: int) -> str:
     # int ** negative int is a float.
     return f"{a ** -1}|{2 ** -2}|{a ** -3}"
+
+
+# Kybra's match on Variants, and optional values narrowed by `is None`.
+
+
+class Shape(Variant, total=False):
+    Circle: float64
+    Square: int64
+    Empty: null
+
+
+def make_shape(k: int64) -> Shape:
+    if k % 3 == 0:
+        return {"Circle": k / 2}
+    if k % 3 == 1:
+        return {"Square": k}
+    return {"Empty": None}
+
+
+def maybe(k: int64) -> Opt[int64]:
+    if k % 2 == 0:
+        return None
+    return k
+
+
+@query
+def variant_match(k: int64) -> str:
+    s = make_shape(k)
+    area = match(
+        s,
+        {
+            "Circle": lambda r: r * r * 3.0,
+            "Square": lambda w: w * w * 1.0,
+            "Empty": lambda _: 0.0,
+        },
+    )
+    kind = match(s, {"Square": lambda w: f"square {w}", "_": lambda x: f"other {x}"})
+    return f"{area}|{kind}"
+
+
+@query
+def variant_match_partial(k: int64) -> str:
+    # Raises Exception("No matching case found") unless k % 3 == 1.
+    return match(make_shape(k), {"Square": lambda w: str(w + 1)})
+
+
+@query
+def opt_narrowing(k: int64) -> str:
+    x = maybe(k)
+    y: Opt[int64] = maybe(k + 1)
+    a = x + 1 if x is not None else -1
+    b = x is not None and x > 3
+    c = x is None or x < 0
+    total = 0
+    if x is not None:
+        total += x
+    if y is None:
+        y = 100
+    n = 0
+    z: Opt[int64] = maybe(k * 3)
+    while n < 3:
+        n += 1
+        if z is None:
+            continue
+        total += z
+    if x is None:
+        return f"none {a}|{b}|{c}|{total}|{y}"
+    return f"{x * 2}|{a}|{b}|{c}|{total}|{y}"
+
+
+@query
+def opt_truthy(k: int64) -> str:
+    # `maybe(k) - 1`: None for even k, 0 for k == 1 (present but falsy).
+    x: Opt[int64] = None
+    if k % 2 != 0:
+        x = k - 1
+    s: Opt[str] = None
+    if k > 2:
+        s = "s" * (k % 3)
+    out = "t" if x else "f"
+    if x:
+        out = out + "x" + str(x)
+    if not s:
+        return out + "|no s"
+    return out + "|" + s
+
+
+@query
+def opt_reassign(k: int64) -> str:
+    # Stores into a narrowed name keep Python's meaning after the branch.
+    x: Opt[int64] = maybe(k)
+    if x is not None:
+        x = x * 10
+    if x is None:
+        x = -1
+    else:
+        x = x + 1
+    z: Opt[int64] = maybe(k + 1)
+    if z is not None:
+        z = None
+    w: Opt[int64] = maybe(k)
+    i = 0
+    while i < 3:
+        i += 1
+        if w is None:
+            w = i
+        else:
+            w = w * 2
+    zs = "none" if z is None else str(z)
+    ws = "none" if w is None else str(w)
+    return f"{x}|{zs}|{ws}"
+
+
+@query
+def opt_while(k: int64) -> str:
+    x: Opt[int64] = maybe(k * 7)
+    steps = 0
+    while x is not None:
+        steps += 1
+        if x <= 0:
+            x = None
+        else:
+            x = x // 2
+    return str(steps)
 
 
 # Deliberate deviations from CPython (Kybra's range checks), tested apart:
