@@ -141,10 +141,40 @@ fn type_env(program: &Program) -> TypeEnv {
 
 /// The `.did` text.
 pub fn compile(program: &Program) -> String {
-    let env = type_env(program);
-    let mut text = candid::pretty::candid::compile(&env, &Some(service_type(program)));
+    let service = service_type(program);
+    let env = reachable(type_env(program), &service);
+    let mut text = candid::pretty::candid::compile(&env, &Some(service));
     if !text.ends_with('\n') {
         text.push('\n');
     }
     text
+}
+
+/// The named types `service` refers to, directly or through other named
+/// types (as an interface derived from the methods lists them; a class no
+/// method uses is not part of the interface).
+fn reachable(env: TypeEnv, service: &Type) -> TypeEnv {
+    fn walk(t: &Type, env: &TypeEnv, out: &mut TypeEnv) {
+        match t.as_ref() {
+            TypeInner::Var(name) => {
+                if out.0.contains_key(name) {
+                    return;
+                }
+                if let Some(def) = env.0.get(name) {
+                    out.0.insert(name.clone(), def.clone());
+                    walk(def, env, out);
+                }
+            }
+            TypeInner::Opt(x) | TypeInner::Vec(x) => walk(x, env, out),
+            TypeInner::Record(fs) | TypeInner::Variant(fs) => {
+                fs.iter().for_each(|f| walk(&f.ty, env, out))
+            }
+            TypeInner::Func(f) => f.args.iter().chain(&f.rets).for_each(|x| walk(x, env, out)),
+            TypeInner::Service(ms) => ms.iter().for_each(|(_, x)| walk(x, env, out)),
+            _ => {}
+        }
+    }
+    let mut out = TypeEnv::new();
+    walk(service, &env, &mut out);
+    out
 }

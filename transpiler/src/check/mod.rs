@@ -528,6 +528,29 @@ impl<'m> Checker<'m> {
             Some(c) => self.types.value_ty(c),
             None => Ty::NONE,
         };
+        if mode.is_some() {
+            let anns = args
+                .args
+                .iter()
+                .filter_map(|a| a.def.annotation.as_deref())
+                .chain(f.returns.as_deref());
+            for (c, ann) in candid_params.iter().chain(ret.iter()).zip(anns) {
+                if let Some(path) = self.dict_inside(*c, &mut Vec::new()) {
+                    return Err(self
+                        .error(
+                            ann.range(),
+                            if path.is_empty() {
+                                "a `dict` is not a Candid type".to_string()
+                            } else {
+                                format!("a `dict` is not a Candid type ({path})")
+                            },
+                        )
+                        .with_help(
+                            "a canister method takes and returns Candid types: use `Vec[Tuple[K, V]]` or a Record",
+                        ));
+                }
+            }
+        }
         Ok(Sig {
             name: f.name.to_string(),
             span: self.span(f.range),
@@ -535,6 +558,32 @@ impl<'m> Checker<'m> {
             ret: ret_ty,
             export: mode.map(|m| (m, candid_params, ret)),
         })
+    }
+
+    /// Where a `dict` hides inside the Candid type `c` (through Records,
+    /// Variants and aliases), for the error message.
+    fn dict_inside(&self, c: CandidTy, seen: &mut Vec<crate::model::DefId>) -> Option<String> {
+        use crate::model::CandidKind as K;
+        match self.types.candid_kind(c) {
+            K::Dict(..) => Some(String::new()),
+            K::Opt(x) | K::Vec(x) => self.dict_inside(*x, seen),
+            K::Tuple(items) => items.iter().find_map(|x| self.dict_inside(*x, seen)),
+            K::Named(d) if !seen.contains(d) => {
+                seen.push(*d);
+                let def = &self.defs[d.0 as usize];
+                match &def.kind {
+                    ir::DefKind::Record(fields) | ir::DefKind::Variant(fields) => {
+                        fields.iter().find_map(|f| {
+                            self.dict_inside(f.ty, seen)
+                                .map(|_| format!("in `{}[\"{}\"]`", def.name, f.name))
+                        })
+                    }
+                    ir::DefKind::Alias(t) => self.dict_inside(*t, seen),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
     }
 
     fn function(&mut self, f: &ast::StmtFunctionDef, sig: &Sig) -> ir::Function {

@@ -322,18 +322,48 @@ fn used_defs(program: &Program) -> Vec<bool> {
             _ => {}
         }
     }
-    let mut used: Vec<bool> = program
-        .defs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            !matches!(d.kind, DefKind::Alias(_)) || refs::is_ref_item(program, DefId(i as u32))
+    // Roots: the definitions some value of the program has (parameters,
+    // results, locals, expressions, globals; exported methods' types are
+    // their functions'); aliases only when they name a reference type, or
+    // a used definition spells a member with them. A class no code uses
+    // is not emitted (rustc would warn about it).
+    let mut used: Vec<bool> = (0..program.defs.len())
+        .map(|i| {
+            matches!(program.defs[i].kind, DefKind::Alias(_))
+                && refs::is_ref_item(program, DefId(i as u32))
         })
         .collect();
+    let mut tys: Vec<Ty> = program.globals.iter().map(|g| g.ty).collect();
+    for f in &program.functions {
+        tys.push(f.ret);
+        tys.extend(f.locals.iter().map(|l| l.ty));
+        crate::model::visit::each_expr(&f.body, &mut |e| tys.push(e.ty));
+    }
+    for g in &program.globals {
+        crate::model::visit::each_subexpr(&g.init, &mut |e| tys.push(e.ty));
+    }
+    let mut seen = std::collections::HashSet::new();
+    while let Some(t) = tys.pop() {
+        if !seen.insert(t) {
+            continue;
+        }
+        match program.types.kind(t) {
+            TyKind::Nominal(d) => used[d.0 as usize] = true,
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => tys.push(*x),
+            TyKind::Dict(k, v) => tys.extend([*k, *v]),
+            TyKind::Tuple(items) => tys.extend(items.iter().copied()),
+            TyKind::Callable { params, ret } => {
+                tys.extend(params.iter().copied());
+                tys.push(*ret);
+            }
+            _ => {}
+        }
+    }
     let mut todo: Vec<DefId> = (0..program.defs.len() as u32)
         .map(DefId)
         .filter(|d| used[d.0 as usize])
         .collect();
+
     while let Some(d) = todo.pop() {
         match &program.def(d).kind {
             DefKind::Record(fs) | DefKind::Variant(fs) | DefKind::Service(fs) => fs
@@ -511,34 +541,41 @@ impl<'p> Lower<'p> {
     /// the Python value held there, so a field of a shared list type is a
     /// `List`, of a shared Record type a `Shared`.
     fn candid_member_ty(&mut self, c: CandidTy) -> TokenStream {
-        // An alias keeps its name (its definition has the same Rust type).
-        if let CandidKind::Named(d) = self.program.types.candid_kind(c) {
-            if matches!(self.program.def(*d).kind, DefKind::Alias(_)) {
-                let name = self.type_name(*d);
-                return quote!(#name);
-            }
-        }
-        if let Some(t) = self.program.types.find_member_ty(c) {
-            return self.rust_ty(t);
-        }
-        // A type no code has seen: its values are never shared.
-        match self
+        // The representation (plain or shared) follows the Python type; the
+        // spelling keeps alias names, whose definitions have the same type.
+        let shared = self
             .program
             .types
-            .candid_kind(self.program.types.unalias(c))
-            .clone()
-        {
-            CandidKind::Named(d) => {
-                let name = self.type_name(d);
-                quote!(#name)
-            }
+            .find_member_ty(c)
+            .is_some_and(|t| self.is_shared(t));
+        match self.program.types.candid_kind(c).clone() {
+            CandidKind::Named(d) => match self.program.def(d).kind {
+                DefKind::Alias(_) => {
+                    let name = self.type_name(d);
+                    quote!(#name)
+                }
+                _ => {
+                    let name = self.type_name(d);
+                    if shared {
+                        self.uses.insert("Shared");
+                        quote!(Shared<#name>)
+                    } else {
+                        quote!(#name)
+                    }
+                }
+            },
             CandidKind::Opt(t) => {
                 let t = self.candid_member_ty(t);
                 quote!(Option<#t>)
             }
             CandidKind::Vec(t) => {
                 let t = self.candid_member_ty(t);
-                quote!(Vec<#t>)
+                if shared {
+                    self.uses.insert("List");
+                    quote!(List<#t>)
+                } else {
+                    quote!(Vec<#t>)
+                }
             }
             CandidKind::Dict(k, v) => {
                 self.uses.insert("Dict");
@@ -554,6 +591,8 @@ impl<'p> Lower<'p> {
                 quote!((#(#items,)*))
             }
             CandidKind::Func { .. } => self.func_ty(c),
+            CandidKind::Nat => self.rust_ty(Ty::NAT),
+            // `blob` is `bytes`, not a list of `nat8`.
             _ => match self.program.types.primitive_value_ty(c) {
                 Some(t) => self.rust_ty(t),
                 None => quote!(()),
