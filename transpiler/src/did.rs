@@ -143,7 +143,10 @@ fn type_env(program: &Program) -> TypeEnv {
 pub fn compile(program: &Program) -> String {
     let service = service_type(program);
     let env = reachable(type_env(program), &service);
-    let mut text = candid::pretty::candid::compile(&env, &Some(service));
+    // `service : () -> { ... }`: a service class without init arguments, as
+    // Kybra prints it (an `init` method's parameters would go here).
+    let class: Type = TypeInner::Class(Vec::new(), service).into();
+    let mut text = candid::pretty::candid::compile(&env, &Some(class));
     if !text.ends_with('\n') {
         text.push('\n');
     }

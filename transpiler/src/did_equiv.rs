@@ -997,7 +997,7 @@ mod tests {
             .unwrap(),
         )
         .unwrap();
-        let hand_written = "service : {\n\
+        let hand_written = "service : () -> {\n\
             whoami : () -> (principal) query;\n\
             reset : () -> ();\n\
             last_incremented_by : () -> (text) query;\n\
