@@ -184,6 +184,10 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
     for n in [0i128, 7, -1, 300] {
         c.push(("printing", vec![Arg::Int(n)]));
     }
+    for n in [0i128, 1, 2, 3, 4, -1] {
+        c.push(("raises", vec![Arg::Int(n)]));
+        c.push(("types_of", vec![Arg::Int(n)]));
+    }
     for k in ["a", "b", "k", "", "x"] {
         c.push(("dict_ops", vec![Arg::Str(k)]));
         c.push(("dict_missing", vec![Arg::Str(k)]));

@@ -135,6 +135,10 @@ const FRAGMENTS: &[&str] = &[
     "{\"A\": None}",
     "\"A\" in ",
     "is None",
+    "raise ValueError(\"v\")\n",
+    "raise KeyError(x)\n",
+    "type(x)",
+    "match(x, {\"A\": lambda a: a})",
 ];
 
 fn mutate(rng: &mut Rng, src: &str) -> String {

@@ -195,6 +195,7 @@ fn complex_types_interface_matches_kybras_form() {
           echo_thread : (Thread) -> (Thread) query;
           get_thread : (nat64, nat32) -> (opt Thread) query;
           get_user : (nat64, nat32) -> (opt User) query;
+          karma_of : (nat64) -> (int) query;
           leaderboard : () -> (vec User) query;
           open_thread : (nat64, text, text) -> (ThreadResult);
           post : (nat64, nat64, text) -> (PostResult);

@@ -237,3 +237,12 @@ def echo_thread(t: Thread) -> Thread:
 @query
 def echo_result(r: PostResult) -> PostResult:
     return r
+
+
+@query
+def karma_of(user_id: nat64) -> int:
+    if user_id not in forum["users"]:
+        raise KeyError(user_id)
+    if forum["users"][user_id]["karma"] < 0:
+        raise ValueError(f"user {user_id} has negative karma")
+    return forum["users"][user_id]["karma"]

@@ -461,6 +461,88 @@ impl Checker<'_> {
         self.error(range, message).with_help(help)
     }
 
+    /// `type(x)`, printed or compared: the class's `repr` as a `str`
+    /// (`<class 'int'>`); an `Opt` value's class depends on whether it is
+    /// None.
+    pub(crate) fn type_call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        let span = self.span(c.range);
+        let [arg] = c.args.as_slice() else {
+            return Err(self
+                .error(c.range, "type() takes one argument here")
+                .with_help("write `type(x)`"));
+        };
+        let v = self.expr(arg)?;
+        let class = |this: &Self, t: Ty| -> Option<String> {
+            let name = match t {
+                t if t.is_integral() || t == Ty::NAT => "int",
+                t if t.is_float() => "float",
+                Ty::BOOL => "bool",
+                Ty::STR => "str",
+                Ty::BYTES => "bytes",
+                // No value has type `empty`: that code never runs.
+                Ty::NONE | Ty::RESERVED | Ty::NEVER => "NoneType",
+                Ty::PRINCIPAL => "kybra.Principal",
+                _ => match this.types.kind(t) {
+                    TyKind::List(_) => "list",
+                    TyKind::Dict(..) | TyKind::Nominal(_) => "dict",
+                    TyKind::Tuple(_) | TyKind::Func(_) => "tuple",
+                    TyKind::Set(_) => "set",
+                    _ => return None,
+                },
+            };
+            Some(format!("<class '{name}'>"))
+        };
+        let unsupported = |this: &Self| {
+            this.error(
+                arg.range(),
+                format!(
+                    "type() of a `{}` value is not supported yet",
+                    this.types.display(v.ty)
+                ),
+            )
+            .with_help("type() works on values of Candid and built-in types")
+        };
+        if let TyKind::Opt(inner) = *self.types.kind(v.ty) {
+            // The value is read twice: only plain reads.
+            if !matches!(v.kind, ExprKind::Local(_) | ExprKind::Global(_)) {
+                return Err(self
+                    .error(
+                        arg.range(),
+                        "type() of an optional expression is not supported yet",
+                    )
+                    .with_help("assign it to a variable first"));
+            }
+            let Some(present) = class(self, inner) else {
+                return Err(unsupported(self));
+            };
+            let none = Expr::new(Ty::STR, ExprKind::Str("<class 'NoneType'>".into()), span);
+            let some = Expr::new(Ty::STR, ExprKind::Str(present), span);
+            let test = Expr::new(Ty::BOOL, ExprKind::IsNone(Box::new(v)), span);
+            return Ok(Expr::new(
+                Ty::STR,
+                ExprKind::IfExp {
+                    cond: Box::new(test),
+                    then: Box::new(none),
+                    orelse: Box::new(some),
+                },
+                span,
+            ));
+        }
+        let Some(name) = class(self, v.ty) else {
+            return Err(unsupported(self));
+        };
+        // The argument is still evaluated (Python calls `type` on its value).
+        if crate::model::effects::has_effects(&v) {
+            return Err(self
+                .error(
+                    arg.range(),
+                    "type() of an expression with effects is not supported yet",
+                )
+                .with_help("assign it to a variable first"));
+        }
+        Ok(Expr::new(Ty::STR, ExprKind::Str(name), span))
+    }
+
     /// `list(x)`: a new list with the items of a list, or the keys of a dict.
     pub(crate) fn list_call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
         let span = self.span(c.range);

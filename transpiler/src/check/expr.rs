@@ -526,7 +526,7 @@ impl Checker<'_> {
     }
 
     /// `str()` of a value.
-    fn printable(&self, e: &Expr, range: TextRange) -> Result<(), Diagnostic> {
+    pub(crate) fn printable(&self, e: &Expr, range: TextRange) -> Result<(), Diagnostic> {
         if self.printable_ty(e.ty, &mut Vec::new()) {
             return Ok(());
         }
@@ -1104,6 +1104,7 @@ impl Checker<'_> {
                 Ok(Expr::new(Ty::INT, ExprKind::Len(Box::new(v)), span))
             }
             "list" => self.list_call(c),
+            "type" => self.type_call(c),
             "str" => match c.args.as_slice() {
                 [] => Ok(Expr::new(Ty::STR, ExprKind::Str(String::new()), span)),
                 [a] => {

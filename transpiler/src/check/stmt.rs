@@ -169,6 +169,7 @@ impl Checker<'_> {
                 vec![Stmt::Continue]
             }
             ast::Stmt::Return(r) => self.ret(r)?,
+            ast::Stmt::Raise(r) => vec![Stmt::Expr(self.raise(r)?)],
             other => {
                 return Err(self
                     .error(
@@ -288,6 +289,91 @@ impl Checker<'_> {
         let value = self.coerce(combined, ty, a.range)?;
         out.push(Stmt::Assign { place, value });
         Ok(out)
+    }
+
+    /// `raise Class(message)` with a built-in exception class. With no
+    /// `try` in the language yet, it traps with CPython's `str()` of the
+    /// exception: the argument's `str` (`repr` for `KeyError`), or nothing.
+    fn raise(&mut self, r: &ast::StmtRaise) -> Result<Expr, Diagnostic> {
+        const CLASSES: &[&str] = &[
+            "Exception",
+            "ArithmeticError",
+            "AssertionError",
+            "AttributeError",
+            "IndexError",
+            "KeyError",
+            "LookupError",
+            "NotImplementedError",
+            "OverflowError",
+            "RuntimeError",
+            "StopIteration",
+            "TypeError",
+            "ValueError",
+            "ZeroDivisionError",
+        ];
+        let span = self.span(r.range);
+        let Some(exc) = &r.exc else {
+            return Err(self
+                .error(r.range, "a bare `raise` is not supported yet")
+                .with_help("raise an exception: `raise ValueError(\"...\")`"));
+        };
+        if let Some(cause) = &r.cause {
+            return Err(self
+                .error(cause.range(), "`raise ... from ...` is not supported yet")
+                .with_help("raise the exception without `from`"));
+        }
+        let (name, args) = match exc.as_ref() {
+            ast::Expr::Call(c) if c.keywords.is_empty() => (&*c.func, c.args.as_slice()),
+            other => (other, &[][..]),
+        };
+        let class = match name {
+            ast::Expr::Name(n) => CLASSES.iter().find(|c| **c == n.id.as_str()).copied(),
+            _ => None,
+        };
+        let Some(class) = class else {
+            return Err(self
+                .error(
+                    name.range(),
+                    "only built-in exception classes can be raised so far",
+                )
+                .with_help(format!("e.g. {}", CLASSES[..6].join(", "))));
+        };
+        let message = match args {
+            [] => None,
+            [a] => {
+                let v = self.expr(a)?;
+                let m = if class == "KeyError" {
+                    Expr::new(
+                        Ty::STR,
+                        ExprKind::FString(vec![ir::FPart::Value {
+                            expr: v,
+                            repr: true,
+                            spec: None,
+                        }]),
+                        span,
+                    )
+                } else if v.ty == Ty::STR {
+                    v
+                } else {
+                    self.printable(&v, a.range())?;
+                    Expr::new(Ty::STR, ExprKind::ToStr(Box::new(v)), span)
+                };
+                Some(Box::new(m))
+            }
+            _ => {
+                return Err(self
+                    .error(
+                        exc.range(),
+                        "an exception with several arguments is not supported yet",
+                    )
+                    .with_help("pass one message"))
+            }
+        };
+        Ok(Expr::new(
+            Ty::NEVER,
+            ExprKind::Raise { class, message },
+            span,
+        ))
     }
 
     fn ret(&mut self, r: &ast::StmtReturn) -> Result<Vec<Stmt>, Diagnostic> {

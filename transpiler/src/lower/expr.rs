@@ -624,6 +624,31 @@ impl Lower<'_> {
                 };
                 R::atom(self.format_macro(quote!(ic_cdk::println!), pieces))
             }
+            ExprKind::Raise { class, message } => {
+                self.uses.insert("raise");
+                self.uses.insert("Exception");
+                let at = at(self);
+                let msg = match message {
+                    Some(m) => match &m.kind {
+                        ExprKind::Str(s) => quote!(#s),
+                        // `KeyError(k)`: the message is `repr(k)`.
+                        ExprKind::FString(parts) => match parts.as_slice() {
+                            [FPart::Value {
+                                expr,
+                                repr: true,
+                                spec: None,
+                            }] => {
+                                let r = self.receiver(expr);
+                                self.repr_of(r, expr.ty)
+                            }
+                            _ => self.val(m).ts,
+                        },
+                        _ => self.val(m).ts,
+                    },
+                    None => quote!(""),
+                };
+                R::atom(quote!(raise(Exception::new(#class, #msg), #at)))
+            }
             ExprKind::Trap(v) => {
                 let arg = match &v.kind {
                     ExprKind::Str(s) => quote!(#s),

@@ -1049,7 +1049,10 @@ impl<'p> Lower<'p> {
             Stmt::AugAssign { place, op, value } => self.aug_assign(place, *op, value),
             // An `empty` value that is not a call (which is `!` already):
             // diverging for rustc too.
-            Stmt::Expr(e) if e.ty == Ty::NEVER && !matches!(e.kind, ExprKind::Call(..)) => {
+            Stmt::Expr(e)
+                if e.ty == Ty::NEVER
+                    && !matches!(e.kind, ExprKind::Call(..) | ExprKind::Raise { .. }) =>
+            {
                 let v = self.never_value(e).ts;
                 quote! { #v }
             }

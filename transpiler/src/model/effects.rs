@@ -49,7 +49,8 @@ fn may_raise_own(e: &Expr) -> bool {
         | ExprKind::Trap(_)
         | ExprKind::Await(_)
         | ExprKind::Payload(..)
-        | ExprKind::Index(..) => true,
+        | ExprKind::Index(..)
+        | ExprKind::Raise { .. } => true,
         ExprKind::Method(m, _) => m.may_raise(),
         ExprKind::Ref(op, _) => op.may_raise(),
         // No arm for some tag: `Exception("No matching case found")`.

@@ -576,6 +576,13 @@ pub enum ExprKind {
         tag: usize,
         value: Option<Box<Expr>>,
     },
+    /// `raise Class(message)` of a built-in exception class, outside any
+    /// `try` (type `NoReturn`): the canister method traps with
+    /// `Class: message` and the Python location. `message` is a `str`.
+    Raise {
+        class: &'static str,
+        message: Option<Box<Expr>>,
+    },
     /// A list literal of a `Vec[T]`.
     List(Vec<Expr>),
     /// A dict literal: key and value pairs in evaluation order.
@@ -697,6 +704,11 @@ impl Expr {
             }
             ExprKind::Record { fields, order, .. } => {
                 order.iter().for_each(|i| f(&fields[*i]));
+            }
+            ExprKind::Raise { message, .. } => {
+                if let Some(m) = message {
+                    f(m);
+                }
             }
             ExprKind::Variant { value, .. } => {
                 if let Some(v) = value {

@@ -374,6 +374,10 @@ impl Printer<'_> {
             }
             ExprKind::Print(a) => format!("ic.print({})", self.expr(a)),
             ExprKind::Trap(a) => format!("ic.trap({})", self.expr(a)),
+            ExprKind::Raise { class, message } => match message {
+                Some(m) => format!("raise {class}({})", self.expr(m)),
+                None => format!("raise {class}()"),
+            },
             ExprKind::Ic(c) => format!("ic.{}()", format!("{c:?}").to_lowercase()),
             ExprKind::Some(a) => self.expr(a),
             ExprKind::IsNone(a) => format!("({} is None)", self.expr(a)),

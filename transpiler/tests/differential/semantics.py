@@ -459,3 +459,25 @@ def printing(n: int) -> str:
     t = (n, "x", [1.5])
     o: Opt[int] = n
     return f"{pet}|{pet['color']}|{red}|{d}|{t}|{[t]}|{o}|{str(pet['tags'])}|{pet!r}|{str(red)}|{o!r}"
+
+
+@query
+def raises(n: int) -> str:
+    if n == 0:
+        raise ValueError("zero")
+    if n == 1:
+        raise KeyError("k")
+    if n == 2:
+        raise Exception(n)
+    if n == 3:
+        raise RuntimeError
+    return "none"
+
+
+@query
+def types_of(n: int) -> str:
+    o: Opt[int] = None
+    if n > 0:
+        o = n
+    x = 1.5
+    return f"{type(n)}|{type(x)}|{type('s')}|{type(o)}|{type([n])}|{type(n) == type(2)}|{type(None)}"
