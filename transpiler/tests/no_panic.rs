@@ -138,6 +138,10 @@ const FRAGMENTS: &[&str] = &[
     "raise ValueError(\"v\")\n",
     "raise KeyError(x)\n",
     "type(x)",
+    "[x * 2 for x in xs if x]",
+    "list(map(lambda y: y, xs))",
+    "[*xs, 1]",
+    "{**r, \"a\": 1}",
     "match(x, {\"A\": lambda a: a})",
 ];
 

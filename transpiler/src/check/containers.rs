@@ -16,6 +16,9 @@ impl Checker<'_> {
     pub(crate) fn container_literal(&mut self, e: &ast::Expr) -> Result<Expr, Diagnostic> {
         let span = self.span(e.range());
         match e {
+            ast::Expr::List(l) if l.elts.iter().any(|x| matches!(x, ast::Expr::Starred(_))) => {
+                self.splice_literal(l, None)
+            }
             ast::Expr::List(l) => {
                 let Some(first) = l.elts.first() else {
                     return Err(self.empty_literal(e, "list[int]"));
@@ -103,6 +106,57 @@ impl Checker<'_> {
         } else {
             self.expr(x)
         }
+    }
+
+    /// `[a, *xs, b]`: items and spread lists of one item type (`item`
+    /// when the context gives it, else the first one's).
+    pub(crate) fn splice_literal(
+        &mut self,
+        l: &ast::ExprList,
+        item: Option<Ty>,
+    ) -> Result<Expr, Diagnostic> {
+        let mut item = item;
+        let mut parts = Vec::new();
+        for x in &l.elts {
+            match x {
+                ast::Expr::Starred(s) => {
+                    let v = match item {
+                        Some(t) => {
+                            let want = self.types.list(t);
+                            self.expect(&s.value, want)?
+                        }
+                        None => self.expr(&s.value)?,
+                    };
+                    let t = match self.types.kind(v.ty) {
+                        TyKind::List(t) => *t,
+                        _ => {
+                            return Err(self
+                                .error(
+                                    s.value.range(),
+                                    format!(
+                                        "`*` of a `{}` value is not supported yet",
+                                        self.types.display(v.ty)
+                                    ),
+                                )
+                                .with_help("spread a list: `[*xs, y]`"))
+                        }
+                    };
+                    item.get_or_insert(t);
+                    parts.push((true, v));
+                }
+                other => {
+                    let v = match item {
+                        Some(t) => self.expect(other, t)?,
+                        None => self.expr(other)?,
+                    };
+                    item.get_or_insert(v.ty);
+                    parts.push((false, v));
+                }
+            }
+        }
+        let item = item.unwrap_or(Ty::NONE);
+        let ty = self.types.list(item);
+        Ok(Expr::new(ty, ExprKind::Splice(parts), self.span(l.range)))
     }
 
     /// A dict literal where a `dict[K, V]` is expected.
@@ -459,6 +513,178 @@ impl Checker<'_> {
             format!("iterating over a `{shown}` value is not supported yet")
         };
         self.error(range, message).with_help(help)
+    }
+
+    /// `[elem for target in iter if cond ...]` with one `for`.
+    pub(crate) fn list_comprehension(
+        &mut self,
+        elt: &ast::Expr,
+        generators: &[ast::Comprehension],
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<Expr, Diagnostic> {
+        let [g] = generators else {
+            return Err(self
+                .error(
+                    range,
+                    "a comprehension with several `for` clauses is not supported yet",
+                )
+                .with_help("nest loops that append to a list"));
+        };
+        if g.is_async {
+            return Err(self.error(range, "`async for` is not supported"));
+        }
+        let iter = self.expr(&g.iter)?;
+        let names: Vec<&ast::Expr> = match &g.target {
+            ast::Expr::Tuple(t) => t.elts.iter().collect(),
+            other => vec![other],
+        };
+        self.comprehension_of(
+            iter,
+            &names,
+            &g.target,
+            |this| {
+                let mut cond: Option<Expr> = None;
+                for test in &g.ifs {
+                    let c = this.expr(test)?;
+                    let c = this.truthy(c);
+                    cond = Some(match cond {
+                        None => c,
+                        Some(prev) => {
+                            let span = prev.span;
+                            Expr::new(Ty::BOOL, ExprKind::And(Box::new(prev), Box::new(c)), span)
+                        }
+                    });
+                }
+                let elem = this.expr(elt)?;
+                Ok((cond, elem))
+            },
+            range,
+        )
+    }
+
+    /// `map(lambda x: elem, iter)`: a new list (Python's map iterator is
+    /// only ever consumed by the code this compiles).
+    pub(crate) fn map_call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        let [ast::Expr::Lambda(l), iter] = c.args.as_slice() else {
+            return Err(self
+                .error(
+                    c.range,
+                    "map() takes a lambda of one parameter and one list here",
+                )
+                .with_help("write `map(lambda x: ..., xs)` or a list comprehension"));
+        };
+        let a = &l.args;
+        let [param] = a.args.as_slice() else {
+            return Err(self
+                .error(l.range, "the lambda of map() takes one parameter here")
+                .with_help("write `lambda x: ...`"));
+        };
+        if !a.posonlyargs.is_empty()
+            || a.vararg.is_some()
+            || !a.kwonlyargs.is_empty()
+            || a.kwarg.is_some()
+            || param.default.is_some()
+        {
+            return Err(self
+                .error(l.range, "the lambda of map() takes one plain parameter")
+                .with_help("write `lambda x: ...`"));
+        }
+        let iter_e = self.expr(iter)?;
+        let target = ast::Expr::Name(ast::ExprName {
+            range: param.def.range,
+            id: param.def.arg.clone(),
+            ctx: ast::ExprContext::Store,
+        });
+        let body = &l.body;
+        self.comprehension_of(
+            iter_e,
+            &[&target],
+            &target,
+            |this| Ok((None, this.expr(body)?)),
+            c.range,
+        )
+    }
+
+    /// A comprehension over `iter` binding `names` (one, or a tuple
+    /// unpacked) while `body` checks the condition and element.
+    fn comprehension_of(
+        &mut self,
+        iter: Expr,
+        names: &[&ast::Expr],
+        target: &ast::Expr,
+        body: impl FnOnce(&mut Self) -> Result<(Option<Expr>, Expr), Diagnostic>,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<Expr, Diagnostic> {
+        if self.fun.is_none() {
+            return Err(self
+                .error(
+                    range,
+                    "a comprehension outside a function is not supported yet",
+                )
+                .with_help("build the value inside a function"));
+        }
+        let item = match self.types.kind(iter.ty) {
+            TyKind::List(t) => *t,
+            TyKind::Dict(k, _) => *k,
+            _ => {
+                return Err(self.not_iterable(
+                    range,
+                    iter.ty,
+                    "a comprehension iterates over a list, a dict or `d.items()`",
+                ))
+            }
+        };
+        let tys: Vec<Ty> = if names.len() == 1 && !matches!(target, ast::Expr::Tuple(_)) {
+            vec![item]
+        } else {
+            match self.types.kind(item) {
+                TyKind::Tuple(items) if items.len() == names.len() => items.clone(),
+                _ => {
+                    return Err(self
+                        .error(
+                            target.range(),
+                            format!(
+                                "cannot unpack `{}` items into {} names",
+                                self.types.display(item),
+                                names.len()
+                            ),
+                        )
+                        .with_help("unpack tuples of as many items as there are names"))
+                }
+            }
+        };
+        let mut binders = Vec::new();
+        for (n, t) in names.iter().zip(&tys) {
+            let ast::Expr::Name(n) = n else {
+                return Err(self
+                    .error(n.range(), "unsupported comprehension target")
+                    .with_help("bind a name, or a tuple of names"));
+            };
+            let id = {
+                let ctx = self.ctx();
+                ctx.next_arm += 1;
+                ctx.next_arm - 1
+            };
+            self.ctx().arm_params.push((n.id.to_string(), id, *t));
+            binders.push(id);
+        }
+        let checked = body(self);
+        for _ in &binders {
+            self.ctx().arm_params.pop();
+        }
+        let (cond, elem) = checked?;
+        let ty = self.types.list(elem.ty);
+        let span = self.span(range);
+        Ok(Expr::new(
+            ty,
+            ExprKind::Comprehension {
+                binders,
+                iter: Box::new(iter),
+                cond: cond.map(Box::new),
+                elem: Box::new(elem),
+            },
+            span,
+        ))
     }
 
     /// `type(x)`, printed or compared: the class's `repr` as a `str`

@@ -188,7 +188,8 @@ impl Checker<'_> {
                 .error(e.range(), "`:=` is not supported yet")
                 .with_help("assign the value in its own statement first")),
             ast::Expr::List(_) | ast::Expr::Dict(_) => self.container_literal(e),
-            ast::Expr::ListComp(_) | ast::Expr::DictComp(_) => Err(self
+            ast::Expr::ListComp(l) => self.list_comprehension(&l.elt, &l.generators, l.range),
+            ast::Expr::DictComp(_) => Err(self
                 .error(e.range(), "comprehensions are not supported yet")
                 .with_help("build the container with a loop")),
             ast::Expr::Tuple(_) => self.container_literal(e),
@@ -220,6 +221,11 @@ impl Checker<'_> {
             (ast::Expr::IfExp(i), _) => return self.if_exp(i, Some(want)),
             (ast::Expr::Call(c), _) if self.is_kybra(&c.func, "match") => {
                 return self.match_call(c, Some(want))
+            }
+            (ast::Expr::List(l), TyKind::List(t))
+                if l.elts.iter().any(|x| matches!(x, ast::Expr::Starred(_))) =>
+            {
+                Some(self.splice_literal(l, Some(t))?)
             }
             (ast::Expr::List(l), TyKind::List(t)) => {
                 let mut items = Vec::new();
@@ -285,7 +291,33 @@ impl Checker<'_> {
         };
         let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
         let mut given: Vec<(usize, &ast::Expr)> = Vec::new();
+        // `{**base, "field": v}`: fields not given later come from `base`.
+        let mut base: Option<Expr> = None;
         for (k, v) in d.keys.iter().zip(&d.values) {
+            if k.is_none() && !variant {
+                let b = self.expect(v, ty)?;
+                let plain = {
+                    let mut e = &b;
+                    loop {
+                        match &e.kind {
+                            ExprKind::Field(inner, _) => e = inner,
+                            ExprKind::Local(_) | ExprKind::Global(_) | ExprKind::ArmValue(_) => {
+                                break true
+                            }
+                            _ => break false,
+                        }
+                    }
+                };
+                if !plain {
+                    return Err(self
+                        .error(v.range(), "`**` of a computed value is not supported yet")
+                        .with_help("assign the value to a variable first: `{**x, ...}`"));
+                }
+                // Fields given before it are replaced by the base's.
+                given.clear();
+                base = Some(b);
+                continue;
+            }
             let key = match k {
                 Some(ast::Expr::Constant(c)) => match &c.value {
                     ast::Constant::Str(s) => Some((s.clone(), c.range)),
@@ -375,14 +407,22 @@ impl Checker<'_> {
         let mut out = Vec::new();
         for (i, v) in values.into_iter().enumerate() {
             let want = self.types.member_ty(fields[i].ty);
-            match v {
-                Some(v) => out.push(v),
+            match (v, &base) {
+                (Some(v), _) => out.push(v),
+                (None, Some(b)) => {
+                    out.push(Expr::new(
+                        want,
+                        ExprKind::Field(Box::new(b.clone()), i),
+                        span,
+                    ));
+                    order.push(i);
+                }
                 // An absent optional field is `None`.
-                None if matches!(self.types.kind(want), TyKind::Opt(_)) => {
+                (None, None) if matches!(self.types.kind(want), TyKind::Opt(_)) => {
                     out.push(Expr::new(want, ExprKind::None, span));
                     order.push(i);
                 }
-                None => {
+                (None, None) => {
                     return Err(self
                         .error(
                             d.range,
@@ -1104,6 +1144,7 @@ impl Checker<'_> {
                 Ok(Expr::new(Ty::INT, ExprKind::Len(Box::new(v)), span))
             }
             "list" => self.list_call(c),
+            "map" => self.map_call(c),
             "type" => self.type_call(c),
             "str" => match c.args.as_slice() {
                 [] => Ok(Expr::new(Ty::STR, ExprKind::Str(String::new()), span)),

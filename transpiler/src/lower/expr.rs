@@ -624,6 +624,8 @@ impl Lower<'_> {
                 };
                 R::atom(self.format_macro(quote!(ic_cdk::println!), pieces))
             }
+            ExprKind::Comprehension { .. } => self.comprehension(e),
+            ExprKind::Splice(_) => self.splice(e),
             ExprKind::Raise { class, message } => {
                 self.uses.insert("raise");
                 self.uses.insert("Exception");
@@ -713,6 +715,8 @@ impl Lower<'_> {
                     &recv.kind,
                     ExprKind::Method(Method::Keys | Method::Values | Method::Items, _)
                         | ExprKind::List(_)
+                        | ExprKind::Comprehension { .. }
+                        | ExprKind::Splice(_)
                 );
                 if fresh {
                     self.val(recv)

@@ -32,7 +32,7 @@ pub(crate) struct BoundRead {
 impl BoundRead {
     /// `x` is the bound identifier; `deref` how many `*` reach the value;
     /// `clone` whether an owned read clones it.
-    fn new(x: &syn::Ident, deref: usize, clone: bool) -> Self {
+    pub(crate) fn new(x: &syn::Ident, deref: usize, clone: bool) -> Self {
         let stars: Vec<TokenStream> = (0..deref).map(|_| quote!(*)).collect();
         let place = if deref == 0 {
             quote!(#x)
@@ -186,7 +186,12 @@ impl Lower<'_> {
         self.fun.map_or(Ty::NONE, |f| f.local(l).ty)
     }
 
-    fn with_bound<T>(&mut self, key: Bound, read: BoundRead, f: impl FnOnce(&mut Self) -> T) -> T {
+    pub(crate) fn with_bound<T>(
+        &mut self,
+        key: Bound,
+        read: BoundRead,
+        f: impl FnOnce(&mut Self) -> T,
+    ) -> T {
         let old = self.bound.insert(key, read);
         let out = f(self);
         match old {

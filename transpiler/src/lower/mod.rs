@@ -6,6 +6,7 @@
 //! itself, the two are fused into one function (what a person would write);
 //! otherwise the wrapper is a separate function that converts and calls it.
 
+mod comprehension;
 mod expr;
 mod matching;
 mod names;

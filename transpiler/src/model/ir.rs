@@ -583,6 +583,17 @@ pub enum ExprKind {
         class: &'static str,
         message: Option<Box<Expr>>,
     },
+    /// `[elem for a, b in iter if cond]` (and `map(lambda a: elem, iter)`):
+    /// a new list. The target names read `ArmValue(binders[i])` in `cond`
+    /// and `elem`; several binders unpack a tuple item.
+    Comprehension {
+        binders: Vec<u32>,
+        iter: Box<Expr>,
+        cond: Option<Box<Expr>>,
+        elem: Box<Expr>,
+    },
+    /// `[a, *xs, b]`: a new list of single items and spread lists (`true`).
+    Splice(Vec<(bool, Expr)>),
     /// A list literal of a `Vec[T]`.
     List(Vec<Expr>),
     /// A dict literal: key and value pairs in evaluation order.
@@ -705,6 +716,16 @@ impl Expr {
             ExprKind::Record { fields, order, .. } => {
                 order.iter().for_each(|i| f(&fields[*i]));
             }
+            ExprKind::Comprehension {
+                iter, cond, elem, ..
+            } => {
+                f(iter);
+                if let Some(c) = cond {
+                    f(c);
+                }
+                f(elem);
+            }
+            ExprKind::Splice(items) => items.iter().for_each(|(_, e)| f(e)),
             ExprKind::Raise { message, .. } => {
                 if let Some(m) = message {
                     f(m);

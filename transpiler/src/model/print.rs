@@ -374,6 +374,32 @@ impl Printer<'_> {
             }
             ExprKind::Print(a) => format!("ic.print({})", self.expr(a)),
             ExprKind::Trap(a) => format!("ic.trap({})", self.expr(a)),
+            ExprKind::Comprehension {
+                binders,
+                iter,
+                cond,
+                elem,
+            } => {
+                let names: Vec<String> = binders.iter().map(|b| format!(".arm{b}")).collect();
+                let cond = cond
+                    .as_ref()
+                    .map_or_else(String::new, |c| format!(" if {}", self.expr(c)));
+                format!(
+                    "[{} for {} in {}{cond}]",
+                    self.expr(elem),
+                    names.join(", "),
+                    self.expr(iter)
+                )
+            }
+            ExprKind::Splice(items) => {
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|(spread, e)| {
+                        format!("{}{}", if *spread { "*" } else { "" }, self.expr(e))
+                    })
+                    .collect();
+                format!("[{}]", items.join(", "))
+            }
             ExprKind::Raise { class, message } => match message {
                 Some(m) => format!("raise {class}({})", self.expr(m)),
                 None => format!("raise {class}()"),

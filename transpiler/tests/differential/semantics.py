@@ -481,3 +481,24 @@ def types_of(n: int) -> str:
         o = n
     x = 1.5
     return f"{type(n)}|{type(x)}|{type('s')}|{type(o)}|{type([n])}|{type(n) == type(2)}|{type(None)}"
+
+
+@query
+def comprehensions(n: int) -> str:
+    xs = [1, 2, 3, n]
+    squares = [x * x for x in xs]
+    evens = [x for x in xs if x % 2 == 0 if x > 1]
+    d = {"a": 1, "b": n}
+    pairs = [f"{k}={v}" for k, v in d.items()]
+    keys = [k + k for k in d]
+    doubled = list(map(lambda x: x * 2, xs))
+    spliced = [0, *xs, *squares, n]
+    return f"{squares}|{evens}|{pairs}|{keys}|{doubled}|{spliced}|{len([x for x in xs if x > 100])}"
+
+
+@query
+def record_spread(n: int) -> str:
+    acct: Account = {"name": "a", "balance": 10, "history": [n]}
+    renamed: Account = {**acct, "name": "b"}
+    more: Account = {"name": "z", **acct}
+    return f"{renamed['name']}|{renamed['balance']}|{renamed['history']}|{more['name']}"
