@@ -186,6 +186,7 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
     }
     for n in [0i128, 1, 2, 3, 4, -1] {
         c.push(("comprehensions", vec![Arg::Int(n)]));
+        c.push(("ranges", vec![Arg::Int(n * 3)]));
         c.push(("record_spread", vec![Arg::Int(n)]));
         c.push(("raises", vec![Arg::Int(n)]));
         c.push(("types_of", vec![Arg::Int(n)]));

@@ -49,3 +49,20 @@ impl<T: Clone + PartialEq> PySeq<T> for List<T> {
         self.contains(x)
     }
 }
+
+/// `range(start, stop, step)` as an iterator of Python ints (`step` is
+/// never zero: the compiler checks it is a non-zero literal).
+pub fn range_iter(start: &Int, stop: &Int, step: i64) -> impl Iterator<Item = Int> {
+    let step_int = Int::from(step);
+    let stop = stop.clone();
+    let mut next = start.clone();
+    std::iter::from_fn(move || {
+        let more = if step > 0 { next < stop } else { next > stop };
+        if !more {
+            return None;
+        }
+        let out = next.clone();
+        next = &next + &step_int;
+        Some(out)
+    })
+}

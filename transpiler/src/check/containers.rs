@@ -687,6 +687,54 @@ impl Checker<'_> {
         ))
     }
 
+    /// `range(...)` used as a value (a `for` over it is `Stmt::For`).
+    pub(crate) fn range_call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        let span = self.span(c.range);
+        let (start, stop, step) = match c.args.as_slice() {
+            [stop] => (None, stop, None),
+            [start, stop] => (Some(start), stop, None),
+            [start, stop, step] => (Some(start), stop, Some(step)),
+            _ => {
+                return Err(self
+                    .error(c.range, "range() takes one to three integers")
+                    .with_help(
+                        "write `range(stop)`, `range(start, stop)` or `range(start, stop, step)`",
+                    ))
+            }
+        };
+        let step = match step {
+            None => 1,
+            Some(s) => match super::stmt::const_int(s) {
+                Some(0) => {
+                    return Err(self
+                        .error(s.range(), "range() step must not be zero")
+                        .with_help("Python raises ValueError for this"))
+                }
+                Some(v) => v,
+                None => {
+                    return Err(self
+                        .error(s.range(), "range() step must be an integer literal")
+                        .with_help("write the step as a constant, e.g. `range(10, 0, -2)`"))
+                }
+            },
+        };
+        let start = match start {
+            Some(a) => self.expect(a, Ty::INT)?,
+            None => Expr::new(Ty::INT, ExprKind::Int(0.into()), span),
+        };
+        let stop = self.expect(stop, Ty::INT)?;
+        let ty = self.types.list(Ty::INT);
+        Ok(Expr::new(
+            ty,
+            ExprKind::Range {
+                start: Box::new(start),
+                stop: Box::new(stop),
+                step,
+            },
+            span,
+        ))
+    }
+
     /// `type(x)`, printed or compared: the class's `repr` as a `str`
     /// (`<class 'int'>`); an `Opt` value's class depends on whether it is
     /// None.

@@ -1145,6 +1145,7 @@ impl Checker<'_> {
             }
             "list" => self.list_call(c),
             "map" => self.map_call(c),
+            "range" => self.range_call(c),
             "type" => self.type_call(c),
             "str" => match c.args.as_slice() {
                 [] => Ok(Expr::new(Ty::STR, ExprKind::Str(String::new()), span)),
@@ -1165,7 +1166,7 @@ impl Checker<'_> {
                 .with_help("use `ic.print(...)` to write to the canister log")),
             _ => Err(self
                 .error(c.func.range(), format!("unknown function `{name}`"))
-                .with_help("define it at module level; supported builtins so far: len, str")),
+                .with_help("define it at module level; supported builtins so far: len, str, list, map, range, type")),
         }
     }
 

@@ -845,7 +845,7 @@ pub(super) fn terminates(stmts: &[ast::Stmt]) -> bool {
     }
 }
 
-fn const_int(e: &ast::Expr) -> Option<i64> {
+pub(super) fn const_int(e: &ast::Expr) -> Option<i64> {
     match e {
         ast::Expr::Constant(c) => match &c.value {
             ast::Constant::Int(i) => i64::try_from(i).ok(),

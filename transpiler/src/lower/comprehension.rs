@@ -16,9 +16,16 @@ impl Lower<'_> {
         let fresh = matches!(
             &iter.kind,
             ExprKind::Method(Method::Keys | Method::Values | Method::Items, _)
+                | ExprKind::Splice(_)
                 | ExprKind::List(_)
                 | ExprKind::Comprehension { .. }
         );
+        if let ExprKind::Range { start, stop, step } = &iter.kind {
+            self.uses.insert("range_iter");
+            let a = self.borrow(start);
+            let b = self.borrow(stop);
+            return quote!(range_iter(#a, #b, #step));
+        }
         match self.program.types.kind(iter.ty) {
             TyKind::Dict(..) => {
                 let d = self.receiver(iter);
@@ -92,6 +99,12 @@ impl Lower<'_> {
         } else {
             R::atom(quote!(#chain.collect::<Vec<_>>()))
         }
+    }
+
+    /// `range(..)` as a list value.
+    pub(crate) fn range_list(&mut self, e: &Expr) -> R {
+        let it = self.items_iter(e);
+        self.fresh_list(quote!(#it.collect::<Vec<_>>()), e.ty)
     }
 
     /// `[a, *xs, b]`.

@@ -626,6 +626,7 @@ impl Lower<'_> {
             }
             ExprKind::Comprehension { .. } => self.comprehension(e),
             ExprKind::Splice(_) => self.splice(e),
+            ExprKind::Range { .. } => self.range_list(e),
             ExprKind::Raise { class, message } => {
                 self.uses.insert("raise");
                 self.uses.insert("Exception");
@@ -717,6 +718,7 @@ impl Lower<'_> {
                         | ExprKind::List(_)
                         | ExprKind::Comprehension { .. }
                         | ExprKind::Splice(_)
+                        | ExprKind::Range { .. }
                 );
                 if fresh {
                     self.val(recv)

@@ -592,6 +592,13 @@ pub enum ExprKind {
         cond: Option<Box<Expr>>,
         elem: Box<Expr>,
     },
+    /// `range(start, stop, step)` outside a `for` statement: a `list[int]`
+    /// (iterated lazily by comprehensions, built by `list(range(..))`).
+    Range {
+        start: Box<Expr>,
+        stop: Box<Expr>,
+        step: i64,
+    },
     /// `[a, *xs, b]`: a new list of single items and spread lists (`true`).
     Splice(Vec<(bool, Expr)>),
     /// A list literal of a `Vec[T]`.
@@ -726,6 +733,10 @@ impl Expr {
                 f(elem);
             }
             ExprKind::Splice(items) => items.iter().for_each(|(_, e)| f(e)),
+            ExprKind::Range { start, stop, .. } => {
+                f(start);
+                f(stop);
+            }
             ExprKind::Raise { message, .. } => {
                 if let Some(m) = message {
                     f(m);

@@ -391,6 +391,9 @@ impl Printer<'_> {
                     self.expr(iter)
                 )
             }
+            ExprKind::Range { start, stop, step } => {
+                format!("range({}, {}, {step})", self.expr(start), self.expr(stop))
+            }
             ExprKind::Splice(items) => {
                 let items: Vec<String> = items
                     .iter()

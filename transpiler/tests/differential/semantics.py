@@ -502,3 +502,8 @@ def record_spread(n: int) -> str:
     renamed: Account = {**acct, "name": "b"}
     more: Account = {"name": "z", **acct}
     return f"{renamed['name']}|{renamed['balance']}|{renamed['history']}|{more['name']}"
+
+
+@query
+def ranges(n: int) -> str:
+    return f"{[i * i for i in range(n)]}|{list(range(3, n, 2))}|{len(range(n, 0, -1))}|{[i for i in range(n, -3, -2) if i != 0]}"

@@ -28,4 +28,4 @@ def float_keys() -> int:
 
 @query
 def squares() -> int:
-    return len([x * x for x in range(3)])
+    return len({x: x * x for x in range(3)})
