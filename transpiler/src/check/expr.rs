@@ -190,7 +190,7 @@ impl Checker<'_> {
             ast::Expr::List(_) | ast::Expr::Dict(_) => self.container_literal(e),
             ast::Expr::ListComp(l) => self.list_comprehension(&l.elt, &l.generators, l.range),
             ast::Expr::DictComp(_) => Err(self
-                .error(e.range(), "comprehensions are not supported yet")
+                .error(e.range(), "dict comprehensions are not supported yet")
                 .with_help("build the container with a loop")),
             ast::Expr::Tuple(_) => self.container_literal(e),
             ast::Expr::Subscript(s) => self.subscript(s),

@@ -473,6 +473,20 @@ impl Lower<'_> {
                     _ => return unreachable_kind(),
                 };
                 let (field, boxed) = self.member(def, *i);
+                // A field of a plain Record global: copy out only the field.
+                if let (ExprKind::Global(g), false) = (&base.kind, self.is_shared(base.ty)) {
+                    let id = self.global(*g);
+                    let read = if boxed {
+                        quote!((*g.#field))
+                    } else {
+                        quote!(g.#field)
+                    };
+                    return if e.ty.is_copy() {
+                        R::atom(quote!(#id.with_borrow(|g| #read)))
+                    } else {
+                        R::atom(quote!(#id.with_borrow(|g| #read.clone())))
+                    };
+                }
                 let b = self.receiver(base);
                 if self.is_shared(base.ty) {
                     let read = if boxed {
@@ -785,6 +799,10 @@ impl Lower<'_> {
                 if let (crate::model::TyKind::Nominal(def), false) =
                     (self.program.types.kind(base.ty), self.is_shared(base.ty))
                 {
+                    if matches!(base.kind, ExprKind::Global(_)) {
+                        // Only the field leaves the global.
+                        return self.val(e).postfix();
+                    }
                     let (field, boxed) = self.member(*def, *i);
                     let b = self.receiver(base);
                     return if boxed {
