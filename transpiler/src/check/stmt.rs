@@ -168,6 +168,8 @@ impl Checker<'_> {
                 vec![Stmt::Continue]
             }
             ast::Stmt::Return(r) => self.ret(r)?,
+            // Bound for the whole function by `Checker::with_local_imports`.
+            ast::Stmt::ImportFrom(_) => vec![],
             other => {
                 return Err(self
                     .error(

@@ -12,6 +12,14 @@ use std::fmt::Write as _;
 
 pub fn program(p: &Program) -> String {
     let mut out = String::new();
+    // Function names defined in more than one module.
+    let mut first = std::collections::HashMap::new();
+    let mut clash = std::collections::HashSet::new();
+    for f in &p.functions {
+        if *first.entry(f.name.as_str()).or_insert(f.span.file) != f.span.file {
+            clash.insert(f.name.as_str());
+        }
+    }
     for d in &p.defs {
         match &d.kind {
             super::ir::DefKind::Record(fields) | super::ir::DefKind::Variant(fields) => {
@@ -44,7 +52,12 @@ pub fn program(p: &Program) -> String {
         }
     }
     for g in &p.globals {
-        let init = Printer { p, f: None }.expr(&g.init);
+        let init = Printer {
+            p,
+            f: None,
+            clash: &clash,
+        }
+        .expr(&g.init);
         let _ = writeln!(
             out,
             "global ${}: {} = {init}",
@@ -52,8 +65,15 @@ pub fn program(p: &Program) -> String {
             p.types.display(g.ty)
         );
     }
+    let mut file = p.functions.first().map(|f| f.span.file);
     for (i, f) in p.functions.iter().enumerate() {
         out.push('\n');
+        // Functions come module by module; each module after the entry's
+        // starts with its path.
+        if file != Some(f.span.file) {
+            file = Some(f.span.file);
+            let _ = writeln!(out, "# {}\n", p.sources.file(f.span.file).path);
+        }
         if let Some(e) = p.export_of(super::ir::FuncId(i as u32)) {
             let params: Vec<String> = e.params.iter().map(|t| candid(p, *t)).collect();
             let ret = e.ret.map_or_else(String::new, |t| candid(p, t));
@@ -68,7 +88,12 @@ pub fn program(p: &Program) -> String {
                 params.join(", ")
             );
         }
-        Printer { p, f: Some(f) }.function(f, &mut out);
+        Printer {
+            p,
+            f: Some(f),
+            clash: &clash,
+        }
+        .function(f, &mut out);
     }
     out
 }
@@ -112,6 +137,7 @@ fn candid(p: &Program, t: super::CandidTy) -> String {
 struct Printer<'a> {
     p: &'a Program,
     f: Option<&'a Function>,
+    clash: &'a std::collections::HashSet<&'a str>,
 }
 
 impl Printer<'_> {
@@ -335,7 +361,14 @@ impl Printer<'_> {
             ),
             ExprKind::Call(f, args) => {
                 let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
-                format!("{}({})", self.p.function(*f).name, args.join(", "))
+                let g = self.p.function(*f);
+                let name = if self.clash.contains(g.name.as_str()) {
+                    // `valid@src/books.py`: which module's function.
+                    format!("{}@{}", g.name, self.p.sources.file(g.span.file).path)
+                } else {
+                    g.name.clone()
+                };
+                format!("{name}({})", args.join(", "))
             }
             ExprKind::Len(a) => format!("len({})", self.expr(a)),
             ExprKind::ToStr(a) => format!("str({})", self.expr(a)),

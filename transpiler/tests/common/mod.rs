@@ -46,6 +46,7 @@ pub fn build_options(name: &str, entry: &Path, out_dir: &Path) -> kybra_aot::bui
     kybra_aot::build::BuildOptions {
         name: name.to_string(),
         entry: entry.to_path_buf(),
+        root: kybra_aot::build::project_dir(entry),
         did_out: out_dir.join(format!("{name}.did")),
         out_dir: out_dir.to_path_buf(),
         cache_dir: cache_dir(),
