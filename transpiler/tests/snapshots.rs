@@ -84,6 +84,37 @@ fn invalid_programs_diagnostics() {
     }
 }
 
+/// Programs of several modules (a directory each, built as `kybra-aot
+/// build` run in it would): missing modules and names, import cycles, names
+/// that clash across modules. Paths in the diagnostics are the modules'.
+#[test]
+fn invalid_projects_diagnostics() {
+    let projects = common::invalid_projects();
+    assert!(projects.len() >= 4, "expected projects in tests/invalid");
+    for (name, dir) in projects {
+        let source = std::fs::read_to_string(dir.join("src/main.py")).expect("readable");
+        let input = kybra_aot::Input {
+            path: "src/main.py",
+            source: &source,
+            root: Some(std::path::Path::new("")),
+        };
+        let files = kybra_aot::load::Disk { base: dir };
+        match kybra_aot::compile_program(input, &files) {
+            Ok(_) => panic!("{name} should be rejected"),
+            Err(d) => {
+                let rendered = d.render();
+                assert!(rendered.contains("--> src/"), "{rendered}");
+                assert!(
+                    rendered.contains("help:"),
+                    "{name}: no help line:\n{rendered}"
+                );
+                settings()
+                    .bind(|| insta::assert_snapshot!(format!("diagnostics__{name}"), rendered));
+            }
+        }
+    }
+}
+
 /// The `.did` of the references example is the service Candid's own syntax
 /// describes (func types with their modes, a service type), written here by
 /// hand with the types spelled out inline where Candid allows it.

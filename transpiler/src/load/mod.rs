@@ -11,6 +11,8 @@
 //! (and their submodules) are not project modules: the checker decides what
 //! of them it supports.
 
+mod order;
+
 use crate::diagnostics::Diagnostic;
 use crate::source::{FileId, SourceMap, Span};
 use rustpython_parser::ast::{self, Ranged};
@@ -228,6 +230,9 @@ pub fn load(
         }
     }
     if loader.diags.is_empty() {
+        loader.diags = order::check(&loader.project);
+    }
+    if loader.diags.is_empty() {
         Ok(loader.project)
     } else {
         let mut diags = loader.diags;
@@ -383,13 +388,7 @@ impl Loader<'_> {
             prefix.push_str(part);
             if let Some(&i) = self.project.by_name.get(&prefix) {
                 result = Some(i);
-                if self.dirs.contains_key(&prefix) || prefix == name {
-                    continue;
-                }
-                // A module that is not a package has no submodules.
-                let (msg, help) = self.not_found(name, &prefix);
-                self.error(m, stmt, msg, help);
-                return None;
+                continue;
             }
             if self.dirs.contains_key(&prefix) {
                 result = None;
@@ -399,6 +398,17 @@ impl Loader<'_> {
                 let (msg, help) = self.not_found(name, &prefix);
                 self.error(m, stmt, msg, help);
                 return None;
+            }
+            if let Some(&i) = self.project.by_name.get(&parent) {
+                if !self.dirs.contains_key(&parent) {
+                    let msg = format!("no module named `{name}`");
+                    let help = format!(
+                        "`{parent}` is a module ({}), not a package",
+                        self.project.modules[i].path
+                    );
+                    self.error(m, stmt, msg, help);
+                    return None;
+                }
             }
             let Some(found) = self.locate(&parent, part) else {
                 self.missing.insert(prefix.clone(), ());

@@ -94,3 +94,21 @@ pub fn invalid_programs() -> Vec<(String, String)> {
     out.sort();
     out
 }
+
+/// (name, project directory) of every invalid program of several modules:
+/// the directories under tests/invalid, each with its entry at
+/// `src/main.py`.
+pub fn invalid_projects() -> Vec<(String, PathBuf)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/invalid");
+    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
+        .expect("tests/invalid exists")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.join("src/main.py").is_file())
+        .map(|p| {
+            let name = p.file_name().expect("name").to_string_lossy().into_owned();
+            (name, p)
+        })
+        .collect();
+    out.sort();
+    out
+}
