@@ -1,7 +1,7 @@
 from kybra import nat64, Opt, query, update
 from src.books import add_book, book_count, lend, titles
 from src.members import join, member_view, valid as is_member
-from src.state import library
+import src.state as state
 from src.types import Book, LendResult, Member
 
 # The entry module: Kybra exports the `@query`/`@update` functions of every
@@ -32,11 +32,11 @@ def member(name: str) -> Opt[Member]:
 
 @query
 def lends() -> nat64:
-    return library["lends"]
+    return state.library["lends"]
 
 
 @query
 def first_book() -> Opt[Book]:
     if book_count() == 0:
         return None
-    return {"id": 0, "title": titles()[0], "borrower": library["books"][0]["borrower"]}
+    return {"id": 0, "title": titles()[0], "borrower": state.library["books"][0]["borrower"]}

@@ -1,5 +1,5 @@
 from kybra import nat64
-from .books import book_view
+from . import books as shelf
 from .state import library
 from .types import Book, Member
 
@@ -23,5 +23,5 @@ def borrowed(name: str) -> nat64:
 def member_view(name: str) -> Member:
     books: list[Book] = []
     for id in library["members"][name]:
-        books.append(book_view(id))
+        books.append(shelf.book_view(id))
     return {"name": name, "books": books}

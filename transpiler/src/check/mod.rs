@@ -45,6 +45,7 @@ pub fn check(project: &Project, sources: &SourceMap) -> Result<Program, Vec<Diag
         sigs: Vec::new(),
         func_ids: HashMap::new(),
         imported: HashSet::new(),
+        module_names: HashMap::new(),
         spaces: vec![Namespace::default(); project.modules.len()],
         pending: Vec::new(),
         local_imports: HashMap::new(),
@@ -148,6 +149,9 @@ pub(crate) struct Checker<'m> {
     func_ids: HashMap<String, FuncId>,
     /// Names of the current module bound by `from m import ...`.
     imported: HashSet<String>,
+    /// Names bound to project modules (`import src.x as x`, `from src
+    /// import x`) -> the module.
+    module_names: HashMap<String, usize>,
     /// The module-level names of each module (the current one's are in the
     /// maps above while it is entered).
     spaces: Vec<Namespace>,
@@ -170,6 +174,7 @@ struct Namespace {
     global_ids: HashMap<String, GlobalId>,
     func_ids: HashMap<String, FuncId>,
     imported: HashSet<String>,
+    modules: HashMap<String, usize>,
 }
 
 /// What a module-level name refers to.
@@ -199,6 +204,8 @@ impl Namespace {
             Some(Binding::Typing(t.clone()))
         } else if self.kybra_modules.contains(name) {
             Some(Binding::KybraModule)
+        } else if let Some(&m) = self.modules.get(name) {
+            Some(Binding::Module(m))
         } else {
             None
         }
@@ -211,6 +218,7 @@ impl Namespace {
             .chain(self.kybra_names.keys())
             .chain(self.typing_names.keys())
             .chain(self.kybra_modules.iter())
+            .chain(self.modules.keys())
             .cloned()
             .collect();
         all.sort();
@@ -225,6 +233,7 @@ impl Namespace {
         self.kybra_names.remove(name);
         self.typing_names.remove(name);
         self.kybra_modules.remove(name);
+        self.modules.remove(name);
         self.imported.remove(name);
     }
 
@@ -250,7 +259,9 @@ impl Namespace {
             Binding::KybraModule => {
                 self.kybra_modules.insert(name.clone());
             }
-            Binding::Module(_) => {}
+            Binding::Module(m) => {
+                self.modules.insert(name.clone(), m);
+            }
         }
         self.imported.insert(name);
     }
@@ -329,6 +340,7 @@ impl<'m> Checker<'m> {
             global_ids: std::mem::take(&mut self.global_ids),
             func_ids: std::mem::take(&mut self.func_ids),
             imported: std::mem::take(&mut self.imported),
+            modules: std::mem::take(&mut self.module_names),
         }
     }
 
@@ -340,6 +352,7 @@ impl<'m> Checker<'m> {
         self.global_ids = ns.global_ids;
         self.func_ids = ns.func_ids;
         self.imported = ns.imported;
+        self.module_names = ns.modules;
     }
 
     /// Checks every module in phases, each over all modules, so names may
@@ -584,17 +597,6 @@ impl<'m> Checker<'m> {
 
     fn bind_import(&mut self, p: &Pending, b: Binding) {
         let span = self.import_span(p);
-        if let Binding::Module(t) = b {
-            let name = &self.project.modules[t].name;
-            let d = Diagnostic::new(
-                span,
-                format!("`{name}` is a module; using a module as a value is not supported"),
-            )
-            .with_help(format!(
-                "import the names you use from it: `from {name} import ...`"
-            ));
-            return self.report(d);
-        }
         match p.scope {
             Some(at) => self
                 .local_imports
@@ -791,18 +793,154 @@ impl<'m> Checker<'m> {
                     .with_help("only the `kybra` module can be imported so far");
                 self.report(d);
             } else {
-                let d = self
-                    .error(
-                        alias.range,
-                        format!("`import {}` is not supported yet", alias.name),
-                    )
-                    .with_help(format!(
-                        "import the names you use: `from {} import ...`",
-                        alias.name
-                    ));
-                self.report(d);
+                // `import src.x as x` and `import x` bind the module; `import
+                // src.x` binds the package `src`, whose attribute `x` this
+                // compiler does not follow.
+                let name = alias.name.as_str();
+                let local = match &alias.asname {
+                    Some(a) => Some(a.as_str()),
+                    None if !name.contains('.') => Some(name),
+                    None => None,
+                };
+                match (local, self.project.by_name.get(name)) {
+                    (Some(local), Some(&t)) => {
+                        let mut ns = self.take_names();
+                        ns.bind(local, Binding::Module(t));
+                        self.put_names(ns);
+                    }
+                    _ => {
+                        let last = name.rsplit('.').next().unwrap_or(name);
+                        let d = self
+                            .error(alias.range, format!("`import {name}` is not supported yet"))
+                            .with_help(format!(
+                                "name the module: `import {name} as {last}`, or import the \
+                                 names you use: `from {name} import ...`"
+                            ));
+                        self.report(d);
+                    }
+                }
             }
         }
+    }
+
+    /// The module `e` names (`x` after `import src.x as x`), unless a
+    /// local variable of the function shadows it.
+    fn module_of(&self, e: &ast::Expr) -> Option<usize> {
+        let ast::Expr::Name(n) = e else { return None };
+        let name = n.id.as_str();
+        if self
+            .fun
+            .as_ref()
+            .is_some_and(|f| f.assigned.contains(name) || f.global_decls.contains(name))
+        {
+            return None;
+        }
+        self.module_names.get(name).copied()
+    }
+
+    /// What `name` is in module `t` (the current module's live names if it
+    /// is `t`).
+    fn module_name(&self, t: usize, name: &str) -> Option<Binding> {
+        if self.cur == Some(t) {
+            if let Some(&f) = self.func_ids.get(name) {
+                return Some(Binding::Func(f));
+            }
+            if let Some(&g) = self.global_ids.get(name) {
+                return Some(Binding::Global(g));
+            }
+            return self.def_ids.get(name).map(|&d| Binding::Def(d));
+        }
+        self.spaces[t].get(name)
+    }
+
+    fn no_such_attr(&self, range: TextRange, t: usize, attr: &str) -> Diagnostic {
+        let m = &self.project.modules[t];
+        self.error(range, format!("module `{}` has no `{attr}`", m.name))
+            .with_help(format!(
+                "`{}` ({}) defines no `{attr}` at module level",
+                m.name, m.path
+            ))
+    }
+
+    /// `x.f(...)` where `x` is a project module: a call of its function.
+    pub(crate) fn module_call(
+        &mut self,
+        c: &ast::ExprCall,
+        a: &ast::ExprAttribute,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        let Some(t) = self.module_of(&a.value) else {
+            return Ok(None);
+        };
+        let name = a.attr.as_str();
+        let id = match self.module_name(t, name) {
+            Some(Binding::Func(id)) => id,
+            Some(_) => {
+                return Err(self
+                    .error(c.func.range(), format!("`{name}` is not a function"))
+                    .with_help("only functions can be called"))
+            }
+            None => return Err(self.no_such_attr(c.func.range(), t, name)),
+        };
+        let sig = self.sig(id).clone();
+        if c.args.len() != sig.params.len() || !c.keywords.is_empty() {
+            return Err(self
+                .error(
+                    c.range,
+                    format!(
+                        "`{name}` takes {} argument(s) but {} were given",
+                        sig.params.len(),
+                        c.args.len() + c.keywords.len()
+                    ),
+                )
+                .with_help(format!(
+                    "pass one value per parameter of `{name}`, by position"
+                )));
+        }
+        let mut args = Vec::new();
+        for (arg, (_, t)) in c.args.iter().zip(&sig.params) {
+            args.push(self.expect(arg, *t)?);
+        }
+        Ok(Some(Expr::new(
+            sig.ret,
+            ExprKind::Call(id, args),
+            self.span(c.range),
+        )))
+    }
+
+    /// `x.g` where `x` is a project module: its global `g`.
+    pub(crate) fn module_attribute(
+        &mut self,
+        a: &ast::ExprAttribute,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        let Some(t) = self.module_of(&a.value) else {
+            return Ok(None);
+        };
+        let name = a.attr.as_str();
+        match self.module_name(t, name) {
+            Some(Binding::Global(g)) => {
+                let ty = self.globals[g.0 as usize].ty;
+                Ok(Some(Expr::new(ty, ExprKind::Global(g), self.span(a.range))))
+            }
+            Some(Binding::Func(_)) => Err(self
+                .error(a.range, "functions cannot be used as values yet")
+                .with_help(format!("call it: `{}(...)`", a.attr))),
+            Some(_) => Err(self
+                .error(a.range, format!("`{name}` cannot be used as a value here"))
+                .with_help("a module's functions can be called and its globals read")),
+            None => Err(self.no_such_attr(a.range, t, name)),
+        }
+    }
+
+    /// `x.T` in an annotation, where `x` is a project module: its named type.
+    pub(crate) fn module_type(&self, a: &ast::ExprAttribute) -> Option<Result<DefId, Diagnostic>> {
+        let t = self.module_of(&a.value)?;
+        Some(match self.module_name(t, a.attr.as_str()) {
+            Some(Binding::Def(d)) => Ok(d),
+            Some(_) => Err(self
+                .error(a.range, format!("`{}` is not a type", a.attr))
+                .with_help("annotate with a Record, Variant, TypedDict or alias")),
+            None => Err(self.no_such_attr(a.range, t, a.attr.as_str())),
+        })
     }
 
     /// Whether `e` names `typing.what`.

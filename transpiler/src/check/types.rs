@@ -263,6 +263,9 @@ impl Checker<'_> {
                 {
                     return self.resolve_kybra_type(a.attr.as_str(), ann);
                 }
+                if let Some(def) = self.module_type(a) {
+                    return Ok(Some(self.types.intern_candid(CandidKind::Named(def?))));
+                }
                 return Err(self.unsupported_type(ann));
             }
             ast::Expr::Subscript(s) => return self.resolve_generic(s, ann).map(Some),
