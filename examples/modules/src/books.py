@@ -1,6 +1,6 @@
 from kybra import nat64, Opt, query, Vec
 from src.state import library, LIMIT
-from src.types import Book, LendResult
+from src.models import Book, LendResult
 
 
 def valid(title: str) -> bool:

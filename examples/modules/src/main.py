@@ -2,7 +2,7 @@ from kybra import nat64, Opt, query, update
 from src.books import add_book, book_count, lend, titles
 from src.members import join, member_view, valid as is_member
 import src.state as state
-from src.types import Book, LendResult, Member
+from src.models import Book, LendResult, Member
 
 # The entry module: Kybra exports the `@query`/`@update` functions of every
 # module (`book_count` and `titles` live in books.py); the rest are here.

@@ -1,7 +1,7 @@
 from kybra import nat64
 from . import books as shelf
 from .state import library
-from .types import Book, Member
+from .models import Book, Member
 
 
 def valid(name: str) -> bool:

@@ -1,5 +1,5 @@
 from kybra import nat64
-from src.types import Library
+from src.models import Library
 
 # The one copy of the state: every module that imports `library` reads and
 # changes this dict.
