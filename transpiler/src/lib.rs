@@ -29,31 +29,91 @@ pub struct Compiled {
     pub did: String,
 }
 
-/// Parses, checks and runs the IR passes: the program `lower` and `did`
+/// Where a program's modules come from.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// Display path of the entry module (as the user gave it).
+    pub path: &'a str,
+    /// Its text.
+    pub source: &'a str,
+    /// The project directory imports are resolved against (with the entry's
+    /// directory, as Kybra's Python path has them); `None` for a program of
+    /// one module. Paths are relative to the current directory.
+    pub root: Option<&'a std::path::Path>,
+}
+
+impl<'a> Input<'a> {
+    /// A program of one module: project imports are missing modules.
+    pub fn single(path: &'a str, source: &'a str) -> Self {
+        Input {
+            path,
+            source,
+            root: None,
+        }
+    }
+}
+
+/// Loads, checks and runs the IR passes: the program `lower` and `did`
 /// consume, or the diagnostics.
-pub fn check_source(path: &str, source: &str) -> Result<model::ir::Program, Diagnostics> {
+pub fn check_program(
+    input: Input<'_>,
+    files: &dyn load::Files,
+) -> Result<model::ir::Program, Diagnostics> {
     let mut sources = SourceMap::default();
     let fail = |items, sources: &SourceMap| Diagnostics {
         items,
         sources: sources.clone(),
     };
-    let module = load::parse(&mut sources, path, source).map_err(|d| fail(vec![d], &sources))?;
-    let mut program = check::check(&module, &sources).map_err(|d| fail(d, &sources))?;
+    let project = load::load(&mut sources, files, input.path, input.source, input.root)
+        .map_err(|d| fail(d, &sources))?;
+    let mut program = check::check(&project, &sources).map_err(|d| fail(d, &sources))?;
     passes::run(&mut program).map_err(|d| fail(d, &sources))?;
     Ok(program)
 }
 
-/// Compiles Python source text to Rust and Candid.
-pub fn compile(path: &str, source: &str) -> Result<Compiled, Diagnostics> {
-    let program = check_source(path, source)?;
+/// Compiles a program to Rust and Candid.
+pub fn compile_program(input: Input<'_>, files: &dyn load::Files) -> Result<Compiled, Diagnostics> {
+    let program = check_program(input, files)?;
     Ok(Compiled {
         rust: lower::lower(&program),
         did: did::compile(&program),
     })
 }
 
+/// Compiles the program whose entry module is `entry` on disk (read from
+/// `base`, empty for the current directory) with the project directory
+/// `root`: what `kybra-aot build` compiles.
+pub fn compile_files(
+    base: &std::path::Path,
+    entry: &str,
+    source: &str,
+    root: &std::path::Path,
+) -> Result<Compiled, Diagnostics> {
+    let input = Input {
+        path: entry,
+        source,
+        root: Some(root),
+    };
+    compile_program(
+        input,
+        &load::Disk {
+            base: base.to_path_buf(),
+        },
+    )
+}
+
+/// Parses, checks and runs the IR passes on a program of one module.
+pub fn check_source(path: &str, source: &str) -> Result<model::ir::Program, Diagnostics> {
+    check_program(Input::single(path, source), &load::NoFiles)
+}
+
+/// Compiles Python source text (one module) to Rust and Candid.
+pub fn compile(path: &str, source: &str) -> Result<Compiled, Diagnostics> {
+    compile_program(Input::single(path, source), &load::NoFiles)
+}
+
 /// The typed IR of a program after the passes, printed (what `kybra-aot ir`
 /// shows and the snapshots keep next to the generated Rust).
-pub fn print_ir(path: &str, source: &str) -> Result<String, Diagnostics> {
-    Ok(model::print::program(&check_source(path, source)?))
+pub fn print_ir(input: Input<'_>, files: &dyn load::Files) -> Result<String, Diagnostics> {
+    Ok(model::print::program(&check_program(input, files)?))
 }

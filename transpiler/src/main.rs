@@ -7,7 +7,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Parser, Subcommand};
 use kybra_aot::build::{self, BuildError, BuildOptions};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -94,9 +94,18 @@ fn test(_scripts: &[PathBuf]) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn compile(entry: &std::path::Path) -> Result<kybra_aot::Compiled, BuildError> {
+/// Compiles the program of `entry`; imports are resolved against the
+/// current directory (the project directory, as for Kybra under dfx) and
+/// the entry's directory.
+fn compile(entry: &Path) -> Result<kybra_aot::Compiled, BuildError> {
     let source = build::read_source(entry)?;
-    kybra_aot::compile(&entry.display().to_string(), &source).map_err(BuildError::Diagnostics)
+    kybra_aot::compile_files(
+        Path::new(""),
+        &entry.display().to_string(),
+        &source,
+        Path::new(""),
+    )
+    .map_err(BuildError::Diagnostics)
 }
 
 fn run(command: Command) -> Result<ExitCode, BuildError> {
@@ -112,6 +121,7 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             let opts = BuildOptions {
                 name: name.clone(),
                 entry: entry.clone(),
+                root: PathBuf::new(),
                 did_out: did,
                 out_dir,
                 cache_dir: build::cache_dir(),
@@ -155,8 +165,16 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
         }
         Command::Ir { entry } => {
             let source = build::read_source(&entry)?;
-            let ir = kybra_aot::print_ir(&entry.display().to_string(), &source)
-                .map_err(BuildError::Diagnostics)?;
+            let path = entry.display().to_string();
+            let input = kybra_aot::Input {
+                path: &path,
+                source: &source,
+                root: Some(Path::new("")),
+            };
+            let files = kybra_aot::load::Disk {
+                base: PathBuf::new(),
+            };
+            let ir = kybra_aot::print_ir(input, &files).map_err(BuildError::Diagnostics)?;
             print!("{ir}");
             Ok(ExitCode::SUCCESS)
         }

@@ -69,6 +69,7 @@ impl PythonBuilder {
         let opts = BuildOptions {
             name: name.clone(),
             entry: entry.to_path_buf(),
+            root: project.clone(),
             did_out: out_dir.join(format!("{name}.did")),
             out_dir,
             cache_dir: self.cache_dir.clone(),

@@ -43,6 +43,62 @@ fn did_prints_the_interface() {
     assert!(did.contains("get : () -> (nat64) query;"), "{did}");
 }
 
+/// Imports resolve as under dfx: against the current directory (the
+/// project) and the entry's directory; errors point into the module.
+#[test]
+fn modules_resolve_against_the_current_directory() {
+    let dir = temp_dir("modules");
+    std::fs::create_dir_all(dir.join("src")).expect("mkdir");
+    std::fs::write(
+        dir.join("src/main.py"),
+        "from kybra import query\nfrom src.util import twice\n\n@query\ndef f() -> int:\n    return twice(2)\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("src/util.py"),
+        "def twice(x: int) -> int:\n    return x + \"a\"\n",
+    )
+    .expect("write");
+    let out = kybra_aot()
+        .args(["check", "src/main.py"])
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--> src/util.py:2:12"), "{err}");
+    std::fs::write(
+        dir.join("src/util.py"),
+        "def twice(x: int) -> int:\n    return x + x\n",
+    )
+    .expect("write");
+    let out = kybra_aot()
+        .args(["did", "src/main.py"])
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("f : () -> (int) query"));
+    // From elsewhere, `src` is not on the path: the help says where to run.
+    let out = kybra_aot()
+        .arg("check")
+        .arg(dir.join("src/main.py"))
+        .current_dir(dir.parent().expect("parent"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no module named `src.util`"), "{err}");
+    assert!(
+        err.contains("run the build in the project directory"),
+        "{err}"
+    );
+}
+
 #[test]
 fn missing_input_is_a_clear_error() {
     let out = kybra_aot()

@@ -226,6 +226,104 @@ fn mutated_examples_never_panic() {
     assert!(compiled > 20, "only {compiled} mutants compiled");
 }
 
+/// A project's files in memory (paths like `src/main.py`).
+struct MemoryFiles(std::collections::BTreeMap<String, String>);
+
+impl kybra_aot::load::Files for MemoryFiles {
+    fn read(&self, path: &Path) -> Option<String> {
+        self.0.get(path.to_str()?).cloned()
+    }
+    fn is_dir(&self, path: &Path) -> bool {
+        let Some(p) = path.to_str() else { return false };
+        p.is_empty() || self.0.keys().any(|k| k.starts_with(&format!("{p}/")))
+    }
+    fn is_file(&self, path: &Path) -> bool {
+        path.to_str().is_some_and(|p| self.0.contains_key(p))
+    }
+    fn canonical(&self, path: &Path) -> PathBuf {
+        path.to_path_buf()
+    }
+}
+
+/// The `.py` files of a project directory, by path relative to it.
+fn project_files(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("readable dir") {
+            let p = e.expect("dir entry").path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "py") {
+                let rel = p
+                    .strip_prefix(dir)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .into_owned();
+                out.insert(rel, std::fs::read_to_string(&p).expect("readable"));
+            }
+        }
+    }
+    out
+}
+
+/// Programs of several modules: one module of a project mutated at a time
+/// (imports included, so modules go missing, cycles appear and names
+/// clash) either compiles or yields diagnostics that point into a module.
+#[test]
+fn mutated_projects_never_panic() {
+    let mut projects = vec![project_files(&common::repo_root().join("examples/modules"))];
+    projects.extend(
+        common::invalid_projects()
+            .into_iter()
+            .map(|(_, d)| project_files(&d)),
+    );
+    let mut rng = Rng(0x0dd_ba11);
+    let mut compiled = 0;
+    for i in 0..1500 {
+        let mut files = projects[i % projects.len()].clone();
+        let keys: Vec<String> = files.keys().cloned().collect();
+        for _ in 0..1 + rng.below(2) {
+            let key = &keys[rng.below(keys.len())];
+            let text = files[key].clone();
+            let mutated = if rng.below(2) == 0 {
+                mutate(&mut rng, &text)
+            } else {
+                swap_token(&mut rng, &text)
+            };
+            files.insert(key.clone(), mutated);
+        }
+        let entry = files.get("src/main.py").cloned().unwrap_or_default();
+        let files = MemoryFiles(files);
+        let input = kybra_aot::Input {
+            path: "src/main.py",
+            source: &entry,
+            root: Some(Path::new("")),
+        };
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            kybra_aot::compile_program(input, &files)
+        }));
+        match result {
+            Err(_) => panic!("iteration {i}: compiler panicked on {:#?}", files.0),
+            Ok(Ok(out)) => {
+                compiled += 1;
+                if let Err(e) = syn::parse_file(&out.rust) {
+                    panic!(
+                        "iteration {i}: generated Rust does not parse ({e}): {:#?}",
+                        files.0
+                    );
+                }
+            }
+            Ok(Err(d)) => {
+                let r = catch_unwind(AssertUnwindSafe(|| d.render()))
+                    .unwrap_or_else(|_| panic!("iteration {i}: rendering panicked"));
+                assert!(r.contains("--> src/"), "iteration {i}: no location:\n{r}");
+            }
+        }
+    }
+    assert!(compiled > 50, "only {compiled} mutated projects compiled");
+}
+
 #[test]
 fn random_text_never_panics() {
     let mut rng = Rng(42);

@@ -16,8 +16,21 @@ fn settings() -> insta::Settings {
 fn examples_generated_rust_and_did() {
     for (name, entry) in common::examples() {
         let source = std::fs::read_to_string(&entry).expect("readable");
+        // Read from the repository root, so paths (in the IR, the header and
+        // runtime error locations) are the same on every machine; imports
+        // resolve against the example's directory, as `kybra-aot build` run
+        // there would.
         let display = format!("examples/{name}/src/main.py");
-        let out = kybra_aot::compile(&display, &source)
+        let root = std::path::PathBuf::from(format!("examples/{name}"));
+        let files = kybra_aot::load::Disk {
+            base: common::repo_root(),
+        };
+        let input = kybra_aot::Input {
+            path: &display,
+            source: &source,
+            root: Some(&root),
+        };
+        let out = kybra_aot::compile_program(input, &files)
             .unwrap_or_else(|d| panic!("{name} does not compile:\n{d}"));
         // The generated Rust must at least parse; building it is tested in examples.rs.
         syn::parse_file(&out.rust)
@@ -25,7 +38,7 @@ fn examples_generated_rust_and_did() {
         settings().bind(|| {
             insta::assert_snapshot!(format!("{name}__lib.rs"), out.rust);
             insta::assert_snapshot!(format!("{name}__main.did"), out.did);
-            let ir = kybra_aot::print_ir(&display, &source).expect("checks");
+            let ir = kybra_aot::print_ir(input, &files).expect("checks");
             insta::assert_snapshot!(format!("{name}__ir"), ir);
         });
     }
@@ -62,6 +75,37 @@ fn invalid_programs_diagnostics() {
                 let rendered = d.render();
                 // Every diagnostic points into the file and offers help.
                 assert!(rendered.contains(&format!("--> {path}:")), "{rendered}");
+                assert!(
+                    rendered.contains("help:"),
+                    "{name}: no help line:\n{rendered}"
+                );
+                settings()
+                    .bind(|| insta::assert_snapshot!(format!("diagnostics__{name}"), rendered));
+            }
+        }
+    }
+}
+
+/// Programs of several modules (a directory each, built as `kybra-aot
+/// build` run in it would): missing modules and names, import cycles, names
+/// that clash across modules. Paths in the diagnostics are the modules'.
+#[test]
+fn invalid_projects_diagnostics() {
+    let projects = common::invalid_projects();
+    assert!(projects.len() >= 4, "expected projects in tests/invalid");
+    for (name, dir) in projects {
+        let source = std::fs::read_to_string(dir.join("src/main.py")).expect("readable");
+        let input = kybra_aot::Input {
+            path: "src/main.py",
+            source: &source,
+            root: Some(std::path::Path::new("")),
+        };
+        let files = kybra_aot::load::Disk { base: dir };
+        match kybra_aot::compile_program(input, &files) {
+            Ok(_) => panic!("{name} should be rejected"),
+            Err(d) => {
+                let rendered = d.render();
+                assert!(rendered.contains("--> src/"), "{rendered}");
                 assert!(
                     rendered.contains("help:"),
                     "{name}: no help line:\n{rendered}"

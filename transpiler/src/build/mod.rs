@@ -44,6 +44,11 @@ pub struct BuildOptions {
     /// Canister name (also the Wasm file name).
     pub name: String,
     pub entry: PathBuf,
+    /// The project directory, against which imports are resolved (with the
+    /// entry's directory, as on Kybra's Python path): the current directory
+    /// for `kybra-aot build` (dfx runs builds in the project directory);
+    /// [`project_dir`] guesses it from the entry.
+    pub root: PathBuf,
     /// Where to write the `.did` (Kybra's third argument).
     pub did_out: PathBuf,
     /// Output directory; `.kybra/NAME` by default.
@@ -93,6 +98,17 @@ fn io_err(what: &str, path: &Path, e: std::io::Error) -> BuildError {
 }
 
 /// Reads the entry file with a clear error.
+/// The project directory of an entry module: the parent of its directory
+/// if that is `src` (`proj/src/main.py` -> `proj`), else its directory.
+pub fn project_dir(entry: &Path) -> PathBuf {
+    let dir = entry.parent().unwrap_or(Path::new(""));
+    if dir.file_name().is_some_and(|n| n == "src") {
+        dir.parent().unwrap_or(Path::new("")).to_path_buf()
+    } else {
+        dir.to_path_buf()
+    }
+}
+
 pub fn read_source(entry: &Path) -> Result<String, BuildError> {
     std::fs::read_to_string(entry).map_err(|e| io_err("cannot read", entry, e))
 }
@@ -385,7 +401,8 @@ pub fn build(
     let t = Instant::now();
     let source = read_source(&opts.entry)?;
     let display = opts.entry.display().to_string();
-    let compiled = crate::compile(&display, &source).map_err(BuildError::Diagnostics)?;
+    let compiled = crate::compile_files(Path::new(""), &display, &source, &opts.root)
+        .map_err(BuildError::Diagnostics)?;
     report(progress, "check + generate", t.elapsed());
 
     let _lock = lock_out_dir(&opts.out_dir, progress)?;

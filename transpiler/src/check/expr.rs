@@ -175,6 +175,9 @@ impl Checker<'_> {
                 if let Some(e) = self.ref_attribute(a)? {
                     return Ok(e);
                 }
+                if let Some(e) = self.module_attribute(a)? {
+                    return Ok(e);
+                }
                 if self.is_kybra(&a.value, "ic") {
                     return Err(self
                         .error(e.range(), format!("`ic.{}` must be called", a.attr))
@@ -1075,6 +1078,9 @@ impl Checker<'_> {
                 };
             }
             if let Some(e) = self.ref_method_call(c, a)? {
+                return Ok(e);
+            }
+            if let Some(e) = self.module_call(c, a)? {
                 return Ok(e);
             }
             return self.method_call(a, c);

@@ -19,20 +19,23 @@ mod stmt;
 mod types;
 
 use crate::diagnostics::Diagnostic;
-use crate::load::Module;
+use crate::load::Project;
 use crate::model::ir::{self, Export, Expr, ExprKind, FuncId, GlobalId, Program};
 use crate::model::{CandidTy, DefId, Mode, Ty, Types};
-use crate::source::{SourceMap, Span};
+use crate::source::{FileId, SourceMap, Span};
 use rustpython_parser::ast::{self, Ranged};
 use rustpython_parser::text_size::TextRange;
 use scope::FunCtx;
 use std::collections::{HashMap, HashSet};
 
-/// Checks a parsed module and produces the typed program, or the
-/// diagnostics sorted by position.
-pub fn check(module: &Module, sources: &SourceMap) -> Result<Program, Vec<Diagnostic>> {
+/// Checks a program (its modules, loaded by `crate::load`) and produces
+/// the typed program, or the diagnostics sorted by position.
+pub fn check(project: &Project, sources: &SourceMap) -> Result<Program, Vec<Diagnostic>> {
     let mut checker = Checker {
-        module,
+        project,
+        sources,
+        cur: None,
+        file: project.entry().file,
         types: Types::new(),
         kybra_names: HashMap::new(),
         kybra_modules: HashSet::new(),
@@ -43,14 +46,19 @@ pub fn check(module: &Module, sources: &SourceMap) -> Result<Program, Vec<Diagno
         global_ids: HashMap::new(),
         sigs: Vec::new(),
         func_ids: HashMap::new(),
+        imported: HashSet::new(),
+        module_names: HashMap::new(),
+        spaces: vec![Namespace::default(); project.modules.len()],
+        pending: Vec::new(),
+        local_imports: HashMap::new(),
         diags: Vec::new(),
         fun: None,
     };
-    let (globals, functions, exports) = checker.check_module();
+    let (globals, functions, exports) = checker.check_program();
     if checker.diags.is_empty() {
         Ok(Program {
             sources: sources.clone(),
-            file: module.path.clone(),
+            file: project.entry().path.clone(),
             types: checker.types,
             defs: checker.defs,
             globals,
@@ -120,7 +128,13 @@ pub(crate) struct Sig {
 }
 
 pub(crate) struct Checker<'m> {
-    module: &'m Module,
+    project: &'m Project,
+    sources: &'m SourceMap,
+    /// The module being checked ([`Checker::enter`]); its names are in the
+    /// name maps below, every other module's in `spaces`.
+    cur: Option<usize>,
+    /// The current module's file.
+    file: FileId,
     pub(crate) types: Types,
     /// Local alias -> name in `kybra` (`from kybra import nat64 as n64`).
     pub(crate) kybra_names: HashMap<String, String>,
@@ -136,14 +150,146 @@ pub(crate) struct Checker<'m> {
     /// Indexed by [`FuncId`].
     sigs: Vec<Sig>,
     func_ids: HashMap<String, FuncId>,
+    /// Names of the current module bound by `from m import ...`.
+    imported: HashSet<String>,
+    /// Names bound to project modules (`import src.x as x`, `from src
+    /// import x`) -> the module.
+    module_names: HashMap<String, usize>,
+    /// The module-level names of each module (the current one's are in the
+    /// maps above while it is entered).
+    spaces: Vec<Namespace>,
+    /// `from project.module import name`s not bound yet.
+    pending: Vec<Pending>,
+    /// What each function-local `from m import ...` binds, by module and
+    /// statement offset.
+    local_imports: HashMap<(usize, u32), Vec<(String, Binding)>>,
     diags: Vec<Diagnostic>,
     fun: Option<FunCtx>,
+}
+
+/// The module-level names of one module.
+#[derive(Debug, Clone, Default)]
+struct Namespace {
+    kybra_names: HashMap<String, String>,
+    kybra_modules: HashSet<String>,
+    typing_names: HashMap<String, String>,
+    def_ids: HashMap<String, DefId>,
+    global_ids: HashMap<String, GlobalId>,
+    func_ids: HashMap<String, FuncId>,
+    imported: HashSet<String>,
+    modules: HashMap<String, usize>,
+}
+
+/// What a module-level name refers to.
+#[derive(Debug, Clone, PartialEq)]
+enum Binding {
+    Def(DefId),
+    Func(FuncId),
+    Global(GlobalId),
+    Kybra(String),
+    KybraModule,
+    Typing(String),
+    /// A project module (`from src import posts`).
+    Module(usize),
+}
+
+impl Namespace {
+    fn get(&self, name: &str) -> Option<Binding> {
+        if let Some(&f) = self.func_ids.get(name) {
+            Some(Binding::Func(f))
+        } else if let Some(&g) = self.global_ids.get(name) {
+            Some(Binding::Global(g))
+        } else if let Some(&d) = self.def_ids.get(name) {
+            Some(Binding::Def(d))
+        } else if let Some(k) = self.kybra_names.get(name) {
+            Some(Binding::Kybra(k.clone()))
+        } else if let Some(t) = self.typing_names.get(name) {
+            Some(Binding::Typing(t.clone()))
+        } else if self.kybra_modules.contains(name) {
+            Some(Binding::KybraModule)
+        } else if let Some(&m) = self.modules.get(name) {
+            Some(Binding::Module(m))
+        } else {
+            None
+        }
+    }
+
+    fn names(&self) -> Vec<String> {
+        let mut all: Vec<String> = (self.func_ids.keys())
+            .chain(self.global_ids.keys())
+            .chain(self.def_ids.keys())
+            .chain(self.kybra_names.keys())
+            .chain(self.typing_names.keys())
+            .chain(self.kybra_modules.iter())
+            .chain(self.modules.keys())
+            .cloned()
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    }
+
+    fn remove(&mut self, name: &str) {
+        self.func_ids.remove(name);
+        self.global_ids.remove(name);
+        self.def_ids.remove(name);
+        self.kybra_names.remove(name);
+        self.typing_names.remove(name);
+        self.kybra_modules.remove(name);
+        self.modules.remove(name);
+        self.imported.remove(name);
+    }
+
+    fn bind(&mut self, name: &str, b: Binding) {
+        self.remove(name);
+        let name = name.to_string();
+        match b {
+            Binding::Def(d) => {
+                self.def_ids.insert(name.clone(), d);
+            }
+            Binding::Func(f) => {
+                self.func_ids.insert(name.clone(), f);
+            }
+            Binding::Global(g) => {
+                self.global_ids.insert(name.clone(), g);
+            }
+            Binding::Kybra(k) => {
+                self.kybra_names.insert(name.clone(), k);
+            }
+            Binding::Typing(t) => {
+                self.typing_names.insert(name.clone(), t);
+            }
+            Binding::KybraModule => {
+                self.kybra_modules.insert(name.clone());
+            }
+            Binding::Module(m) => {
+                self.modules.insert(name.clone(), m);
+            }
+        }
+        self.imported.insert(name);
+    }
+}
+
+/// One name of a `from project.module import ...` waiting to be bound.
+#[derive(Debug, Clone)]
+struct Pending {
+    /// The importing module.
+    module: usize,
+    /// The absolute name of the module imported from.
+    from: String,
+    /// The imported name (`*` for all public names).
+    name: String,
+    /// The name it is bound to.
+    local: String,
+    range: TextRange,
+    /// For a function-local import, the offset of its statement.
+    scope: Option<u32>,
 }
 
 impl<'m> Checker<'m> {
     pub(crate) fn span(&self, range: TextRange) -> Span {
         Span::new(
-            self.module.file,
+            self.file,
             usize::from(range.start())..usize::from(range.end()),
         )
     }
@@ -172,18 +318,77 @@ impl<'m> Checker<'m> {
         &self.sigs[id.0 as usize]
     }
 
-    fn check_module(&mut self) -> (Vec<ir::Global>, Vec<ir::Function>, Vec<Export>) {
-        let body = &self.module.body;
-        // Pass 0: imports, then the named Candid types, so annotations may
-        // use them anywhere.
-        for stmt in body {
-            match stmt {
-                ast::Stmt::ImportFrom(imp) => self.import_from(imp),
-                ast::Stmt::Import(imp) => self.import(imp),
-                _ => {}
+    /// Makes module `m` current: its names go into the name maps.
+    fn enter(&mut self, m: usize) {
+        self.leave();
+        let ns = std::mem::take(&mut self.spaces[m]);
+        self.put_names(ns);
+        self.cur = Some(m);
+        self.file = self.project.modules[m].file;
+    }
+
+    /// Puts the current module's names back into `spaces`.
+    fn leave(&mut self) {
+        if let Some(m) = self.cur.take() {
+            self.spaces[m] = self.take_names();
+        }
+    }
+
+    fn take_names(&mut self) -> Namespace {
+        Namespace {
+            kybra_names: std::mem::take(&mut self.kybra_names),
+            kybra_modules: std::mem::take(&mut self.kybra_modules),
+            typing_names: std::mem::take(&mut self.typing_names),
+            def_ids: std::mem::take(&mut self.def_ids),
+            global_ids: std::mem::take(&mut self.global_ids),
+            func_ids: std::mem::take(&mut self.func_ids),
+            imported: std::mem::take(&mut self.imported),
+            modules: std::mem::take(&mut self.module_names),
+        }
+    }
+
+    fn put_names(&mut self, ns: Namespace) {
+        self.kybra_names = ns.kybra_names;
+        self.kybra_modules = ns.kybra_modules;
+        self.typing_names = ns.typing_names;
+        self.def_ids = ns.def_ids;
+        self.global_ids = ns.global_ids;
+        self.func_ids = ns.func_ids;
+        self.imported = ns.imported;
+        self.module_names = ns.modules;
+    }
+
+    /// Checks every module in phases, each over all modules, so names may
+    /// be used across modules regardless of import order and cycles:
+    /// imports of `kybra` and `typing`; named types (registered); imported
+    /// types; type bodies; globals and signatures; every other imported
+    /// name; function bodies.
+    fn check_program(&mut self) -> (Vec<ir::Global>, Vec<ir::Function>, Vec<Export>) {
+        let project = self.project;
+        let n = project.modules.len();
+        for m in 0..n {
+            self.enter(m);
+            for stmt in &project.modules[m].body {
+                match stmt {
+                    ast::Stmt::ImportFrom(imp) => self.import_from(imp, None),
+                    ast::Stmt::Import(imp) => self.import(imp),
+                    ast::Stmt::FunctionDef(f) => self.local_import_stmts(&f.body),
+                    _ => {}
+                }
             }
         }
-        self.type_defs(body);
+        let mut decls = Vec::new();
+        for m in 0..n {
+            self.enter(m);
+            decls.push(self.register_type_defs(&project.modules[m].body));
+        }
+        self.leave();
+        self.unique_type_names();
+        self.bind_imports(false);
+        for (m, d) in decls.iter().enumerate() {
+            self.enter(m);
+            self.resolve_type_defs(d);
+        }
         // Every field's Python type exists in the table, so later stages can
         // look it up (`Types::find_member_ty`) without interning.
         let member_tys: Vec<CandidTy> = self
@@ -203,7 +408,73 @@ impl<'m> Checker<'m> {
         // Pass 1: globals and signatures, so functions may refer to each
         // other regardless of order.
         let mut defs = Vec::new();
-        for stmt in body {
+        for m in 0..n {
+            self.enter(m);
+            self.module_names(m, &mut defs);
+        }
+        self.leave();
+        self.bind_imports(true);
+        // Function bodies. Kybra exports every `@query`/`@update` function
+        // of every module it bundles, under its Python name.
+        let mut functions = Vec::new();
+        let mut exports: Vec<Export> = Vec::new();
+        let mut exported: HashMap<String, Span> = HashMap::new();
+        for (m, id, f) in defs {
+            if self.cur != Some(m) {
+                self.enter(m);
+            }
+            let sig = self.sigs[id.0 as usize].clone();
+            if let Some((mode, params, ret)) = &sig.export {
+                if let Some(first) = exported.get(&sig.name) {
+                    let at = self.sources.location(*first);
+                    let d = Diagnostic::new(
+                        sig.span,
+                        format!("method `{}` is exported twice; first at {at}", sig.name),
+                    )
+                    .with_help(
+                        "every `@query`/`@update` function of every module is a canister \
+                         method named after it; rename one",
+                    );
+                    self.report(d);
+                } else {
+                    exported.insert(sig.name.clone(), sig.span);
+                    exports.push(Export {
+                        func: id,
+                        name: sig.name.clone(),
+                        mode: *mode,
+                        params: params.clone(),
+                        ret: *ret,
+                    });
+                }
+            }
+            self.imported_global_stores(&f.body);
+            let saved = self.with_local_imports(m, &f.body);
+            let fun = self.function(f, &sig);
+            if let Some(ns) = saved {
+                self.put_names(ns);
+            }
+            functions.push(fun);
+        }
+        self.leave();
+        if exports.is_empty() && self.diags.is_empty() {
+            let d = Diagnostic::new(
+                Span::new(project.entry().file, 0..0),
+                "the canister exports no methods",
+            )
+            .with_help("decorate a function with `@query` or `@update`");
+            self.report(d);
+        }
+        (std::mem::take(&mut self.globals), functions, exports)
+    }
+
+    /// Globals and function signatures of module `m` (entered).
+    fn module_names(
+        &mut self,
+        m: usize,
+        defs: &mut Vec<(usize, FuncId, &'m ast::StmtFunctionDef)>,
+    ) {
+        let project = self.project;
+        for stmt in &project.modules[m].body {
             if self.type_decl(stmt).is_some() {
                 continue;
             }
@@ -221,7 +492,7 @@ impl<'m> Checker<'m> {
                         let id = FuncId(self.sigs.len() as u32);
                         self.func_ids.insert(sig.name.clone(), id);
                         self.sigs.push(sig);
-                        defs.push((id, f));
+                        defs.push((m, id, f));
                     }
                     Err(d) => self.report(d),
                 },
@@ -246,38 +517,251 @@ impl<'m> Checker<'m> {
                 }
             }
         }
-        // Pass 2: function bodies.
-        let mut functions = Vec::new();
-        let mut exports = Vec::new();
-        for (id, f) in defs {
-            let sig = self.sigs[id.0 as usize].clone();
-            if let Some((mode, params, ret)) = &sig.export {
-                exports.push(Export {
-                    func: id,
-                    name: sig.name.clone(),
-                    mode: *mode,
-                    params: params.clone(),
-                    ret: *ret,
-                });
-            }
-            let fun = self.function(f, &sig);
-            functions.push(fun);
-        }
-        if exports.is_empty() && self.diags.is_empty() {
-            let d = Diagnostic::new(
-                Span::new(self.module.file, 0..0),
-                "the canister exports no methods",
-            )
-            .with_help("decorate a function with `@query` or `@update`");
-            self.report(d);
-        }
-        (std::mem::take(&mut self.globals), functions, exports)
     }
 
-    fn import_from(&mut self, imp: &ast::StmtImportFrom) {
+    /// Two named types of one name in different modules would be two
+    /// types of one name in the `.did` (Kybra names them alike).
+    fn unique_type_names(&mut self) {
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        let mut diags = Vec::new();
+        for d in &self.defs {
+            match seen.get(d.name.as_str()) {
+                Some(first) if first.file != d.span.file => {
+                    let at = self.sources.location(*first);
+                    diags.push(
+                        Diagnostic::new(
+                            d.span,
+                            format!("type `{}` is also defined at {at}", d.name),
+                        )
+                        .with_help(
+                            "the Candid interface names types by their Python names; \
+                                 rename one, or import it from the other module",
+                        ),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(&d.name, d.span);
+                }
+            }
+        }
+        for d in diags {
+            self.report(d);
+        }
+    }
+
+    /// Binds the pending imports whose names exist by now; with `last`,
+    /// the rest are diagnostics. Re-exports (`from a import x` where `a`
+    /// imported `x`) resolve in rounds; a cycle of imports never does.
+    fn bind_imports(&mut self, last: bool) {
+        loop {
+            let mut progress = false;
+            let mut waiting = Vec::new();
+            for p in std::mem::take(&mut self.pending) {
+                if p.name == "*" {
+                    progress |= self.bind_star(&p);
+                    waiting.push(p);
+                    continue;
+                }
+                match self.lookup_import(&p) {
+                    Some(b) => {
+                        progress = true;
+                        self.bind_import(&p, b);
+                    }
+                    None => waiting.push(p),
+                }
+            }
+            self.pending = waiting;
+            if !progress {
+                break;
+            }
+        }
+        if !last {
+            return;
+        }
+        for p in std::mem::take(&mut self.pending) {
+            if p.name == "*" {
+                continue;
+            }
+            let defined = match self.project.by_name.get(&p.from) {
+                Some(&t) => format!("`{}` ({})", p.from, self.project.modules[t].path),
+                None => format!("`{}`", p.from),
+            };
+            let d = Diagnostic::new(
+                self.import_span(&p),
+                format!("cannot import name `{}` from `{}`", p.name, p.from),
+            )
+            .with_help(format!(
+                "{defined} defines no `{}` at module level (or imports it in a cycle)",
+                p.name
+            ));
+            self.report(d);
+        }
+    }
+
+    fn import_span(&self, p: &Pending) -> Span {
+        Span::new(
+            self.project.modules[p.module].file,
+            usize::from(p.range.start())..usize::from(p.range.end()),
+        )
+    }
+
+    fn lookup_import(&self, p: &Pending) -> Option<Binding> {
+        if let Some(&t) = self.project.by_name.get(&p.from) {
+            if let Some(b) = self.spaces[t].get(&p.name) {
+                return Some(b);
+            }
+        }
+        let sub = format!("{}.{}", p.from, p.name);
+        self.project.by_name.get(&sub).map(|&t| Binding::Module(t))
+    }
+
+    fn bind_import(&mut self, p: &Pending, b: Binding) {
+        let span = self.import_span(p);
+        match p.scope {
+            Some(at) => self
+                .local_imports
+                .entry((p.module, at))
+                .or_default()
+                .push((p.local.clone(), b)),
+            None => {
+                let ns = &mut self.spaces[p.module];
+                if let Some(old) = ns.get(&p.local) {
+                    if old != b && !ns.imported.contains(&p.local) {
+                        let d = Diagnostic::new(
+                            span,
+                            format!("`{}` is imported and also defined in this module", p.local),
+                        )
+                        .with_help(format!("import it under another name: `{} as ...`", p.name));
+                        return self.report(d);
+                    }
+                }
+                ns.bind(&p.local, b);
+            }
+        }
+    }
+
+    /// `from m import *`: every public name `m` has bound so far that the
+    /// importer has not; whether any was new.
+    fn bind_star(&mut self, p: &Pending) -> bool {
+        let Some(&t) = self.project.by_name.get(&p.from) else {
+            return false;
+        };
+        let mut progress = false;
+        for name in self.spaces[t].names() {
+            if name.starts_with('_') || self.spaces[p.module].get(&name).is_some() {
+                continue;
+            }
+            if let Some(b) = self.spaces[t].get(&name) {
+                self.spaces[p.module].bind(&name, b);
+                progress = true;
+            }
+        }
+        progress
+    }
+
+    /// Records the function-local `from m import ...` statements of a
+    /// function body (at any depth).
+    fn local_import_stmts(&mut self, body: &[ast::Stmt]) {
+        for stmt in body {
+            match stmt {
+                ast::Stmt::ImportFrom(imp) => self.import_from(imp, Some(imp.range.start().into())),
+                ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => {}
+                other => {
+                    for b in crate::load::nested_bodies(other) {
+                        self.local_import_stmts(b);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Binds the names the function-local imports of `body` import, for
+    /// the duration of the function; the names to restore afterwards.
+    fn with_local_imports(&mut self, m: usize, body: &[ast::Stmt]) -> Option<Namespace> {
+        let mut offsets = Vec::new();
+        collect_local_imports(body, &mut offsets);
+        let binds: Vec<(String, Binding)> = offsets
+            .iter()
+            .filter_map(|at| self.local_imports.get(&(m, *at)))
+            .flatten()
+            .cloned()
+            .collect();
+        if binds.is_empty() {
+            return None;
+        }
+        let saved = self.take_names();
+        let mut ns = saved.clone();
+        for (name, b) in binds {
+            ns.bind(&name, b);
+        }
+        self.put_names(ns);
+        Some(saved)
+    }
+
+    /// `global x` and an assignment to `x`, where `x` was imported: Python
+    /// would rebind this module's name only, not the other module's global.
+    fn imported_global_stores(&mut self, body: &[ast::Stmt]) {
+        let mut decls = Vec::new();
+        collect_global_decls(body, &mut decls);
+        if decls.is_empty() {
+            return;
+        }
+        let mut stores = HashSet::new();
+        let mut ignored = HashSet::new();
+        scope::collect_assigned(body, &mut stores, &mut ignored);
+        for (name, range) in decls {
+            if self.imported.contains(&name) && stores.contains(&name) {
+                let d = self
+                    .error(
+                        range,
+                        format!(
+                            "`{name}` is imported from another module; assigning it here \
+                             would not change that module's global"
+                        ),
+                    )
+                    .with_help(format!(
+                        "change `{name}` in place (`{name}[key] = value`), or assign it in a \
+                         function of the module that defines it"
+                    ));
+                self.report(d);
+            }
+        }
+    }
+
+    fn import_from(&mut self, imp: &ast::StmtImportFrom, scope: Option<u32>) {
         let module = imp.module.as_ref().map(|m| m.as_str()).unwrap_or("");
-        let relative = imp.level.is_some_and(|l| l.to_u32() > 0);
-        if module == "typing" && !relative {
+        let level = imp.level.map_or(0, |l| l.to_u32());
+        let external = level == 0 && crate::load::is_external(module);
+        if external && scope.is_some() {
+            let d = self
+                .error(
+                    imp.range,
+                    format!("import from `{module}` inside a function"),
+                )
+                .with_help(format!("import from `{module}` at module level"));
+            return self.report(d);
+        }
+        if !external {
+            // A project module: the loader found it (or reported it).
+            let m = self.cur.unwrap_or(0);
+            let package = &self.project.modules[m].package;
+            let Ok(from) = crate::load::absolute(package, level, imp.module.as_deref()) else {
+                return;
+            };
+            for alias in &imp.names {
+                self.pending.push(Pending {
+                    module: m,
+                    from: from.clone(),
+                    name: alias.name.to_string(),
+                    local: alias.asname.as_ref().unwrap_or(&alias.name).to_string(),
+                    range: alias.range,
+                    scope,
+                });
+            }
+            return;
+        }
+        if module == "typing" {
             for alias in &imp.names {
                 let name = alias.name.as_str();
                 if !TYPING_NAMES.contains(&name) {
@@ -292,7 +776,7 @@ impl<'m> Checker<'m> {
             }
             return;
         }
-        if module != "kybra" || relative {
+        if module != "kybra" {
             let d = self
                 .error(imp.range, format!("cannot import from `{module}`"))
                 .with_help("only `from kybra import ...` is supported so far");
@@ -324,13 +808,160 @@ impl<'m> Checker<'m> {
             if alias.name.as_str() == "kybra" {
                 let local = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
                 self.kybra_modules.insert(local);
-            } else {
+            } else if crate::load::is_external(alias.name.as_str()) {
                 let d = self
                     .error(alias.range, format!("cannot import `{}`", alias.name))
                     .with_help("only the `kybra` module can be imported so far");
                 self.report(d);
+            } else {
+                // `import src.x as x` and `import x` bind the module; `import
+                // src.x` binds the package `src`, whose attribute `x` this
+                // compiler does not follow.
+                let name = alias.name.as_str();
+                let local = match &alias.asname {
+                    Some(a) => Some(a.as_str()),
+                    None if !name.contains('.') => Some(name),
+                    None => None,
+                };
+                match (local, self.project.by_name.get(name)) {
+                    (Some(local), Some(&t)) => {
+                        let mut ns = self.take_names();
+                        ns.bind(local, Binding::Module(t));
+                        self.put_names(ns);
+                    }
+                    _ => {
+                        let last = name.rsplit('.').next().unwrap_or(name);
+                        let d = self
+                            .error(alias.range, format!("`import {name}` is not supported yet"))
+                            .with_help(format!(
+                                "name the module: `import {name} as {last}`, or import the \
+                                 names you use: `from {name} import ...`"
+                            ));
+                        self.report(d);
+                    }
+                }
             }
         }
+    }
+
+    /// The module `e` names (`x` after `import src.x as x`), unless a
+    /// local variable of the function shadows it.
+    fn module_of(&self, e: &ast::Expr) -> Option<usize> {
+        let ast::Expr::Name(n) = e else { return None };
+        let name = n.id.as_str();
+        if self
+            .fun
+            .as_ref()
+            .is_some_and(|f| f.assigned.contains(name) || f.global_decls.contains(name))
+        {
+            return None;
+        }
+        self.module_names.get(name).copied()
+    }
+
+    /// What `name` is in module `t` (the current module's live names if it
+    /// is `t`).
+    fn module_name(&self, t: usize, name: &str) -> Option<Binding> {
+        if self.cur == Some(t) {
+            if let Some(&f) = self.func_ids.get(name) {
+                return Some(Binding::Func(f));
+            }
+            if let Some(&g) = self.global_ids.get(name) {
+                return Some(Binding::Global(g));
+            }
+            return self.def_ids.get(name).map(|&d| Binding::Def(d));
+        }
+        self.spaces[t].get(name)
+    }
+
+    fn no_such_attr(&self, range: TextRange, t: usize, attr: &str) -> Diagnostic {
+        let m = &self.project.modules[t];
+        self.error(range, format!("module `{}` has no `{attr}`", m.name))
+            .with_help(format!(
+                "`{}` ({}) defines no `{attr}` at module level",
+                m.name, m.path
+            ))
+    }
+
+    /// `x.f(...)` where `x` is a project module: a call of its function.
+    pub(crate) fn module_call(
+        &mut self,
+        c: &ast::ExprCall,
+        a: &ast::ExprAttribute,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        let Some(t) = self.module_of(&a.value) else {
+            return Ok(None);
+        };
+        let name = a.attr.as_str();
+        let id = match self.module_name(t, name) {
+            Some(Binding::Func(id)) => id,
+            Some(_) => {
+                return Err(self
+                    .error(c.func.range(), format!("`{name}` is not a function"))
+                    .with_help("only functions can be called"))
+            }
+            None => return Err(self.no_such_attr(c.func.range(), t, name)),
+        };
+        let sig = self.sig(id).clone();
+        if c.args.len() != sig.params.len() || !c.keywords.is_empty() {
+            return Err(self
+                .error(
+                    c.range,
+                    format!(
+                        "`{name}` takes {} argument(s) but {} were given",
+                        sig.params.len(),
+                        c.args.len() + c.keywords.len()
+                    ),
+                )
+                .with_help(format!(
+                    "pass one value per parameter of `{name}`, by position"
+                )));
+        }
+        let mut args = Vec::new();
+        for (arg, (_, t)) in c.args.iter().zip(&sig.params) {
+            args.push(self.expect(arg, *t)?);
+        }
+        Ok(Some(Expr::new(
+            sig.ret,
+            ExprKind::Call(id, args),
+            self.span(c.range),
+        )))
+    }
+
+    /// `x.g` where `x` is a project module: its global `g`.
+    pub(crate) fn module_attribute(
+        &mut self,
+        a: &ast::ExprAttribute,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        let Some(t) = self.module_of(&a.value) else {
+            return Ok(None);
+        };
+        let name = a.attr.as_str();
+        match self.module_name(t, name) {
+            Some(Binding::Global(g)) => {
+                let ty = self.globals[g.0 as usize].ty;
+                Ok(Some(Expr::new(ty, ExprKind::Global(g), self.span(a.range))))
+            }
+            Some(Binding::Func(_)) => Err(self
+                .error(a.range, "functions cannot be used as values yet")
+                .with_help(format!("call it: `{}(...)`", a.attr))),
+            Some(_) => Err(self
+                .error(a.range, format!("`{name}` cannot be used as a value here"))
+                .with_help("a module's functions can be called and its globals read")),
+            None => Err(self.no_such_attr(a.range, t, name)),
+        }
+    }
+
+    /// `x.T` in an annotation, where `x` is a project module: its named type.
+    pub(crate) fn module_type(&self, a: &ast::ExprAttribute) -> Option<Result<DefId, Diagnostic>> {
+        let t = self.module_of(&a.value)?;
+        Some(match self.module_name(t, a.attr.as_str()) {
+            Some(Binding::Def(d)) => Ok(d),
+            Some(_) => Err(self
+                .error(a.range, format!("`{}` is not a type", a.attr))
+                .with_help("annotate with a Record, Variant, TypedDict or alias")),
+            None => Err(self.no_such_attr(a.range, t, a.attr.as_str())),
+        })
     }
 
     /// Whether `e` names `typing.what`.
@@ -620,5 +1251,36 @@ fn is_constant_expr(e: &ast::Expr) -> bool {
                 && d.values.iter().all(is_constant_expr)
         }
         _ => false,
+    }
+}
+
+/// Offsets of the `from ... import` statements of a function body, at any
+/// depth (not inside nested definitions).
+fn collect_local_imports(body: &[ast::Stmt], out: &mut Vec<u32>) {
+    for stmt in body {
+        match stmt {
+            ast::Stmt::ImportFrom(imp) => out.push(imp.range.start().into()),
+            ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => {}
+            other => {
+                for b in crate::load::nested_bodies(other) {
+                    collect_local_imports(b, out);
+                }
+            }
+        }
+    }
+}
+
+/// The names of the `global` statements of a function body.
+fn collect_global_decls(body: &[ast::Stmt], out: &mut Vec<(String, TextRange)>) {
+    for stmt in body {
+        match stmt {
+            ast::Stmt::Global(g) => out.extend(g.names.iter().map(|n| (n.to_string(), g.range))),
+            ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => {}
+            other => {
+                for b in crate::load::nested_bodies(other) {
+                    collect_global_decls(b, out);
+                }
+            }
+        }
     }
 }

@@ -170,6 +170,8 @@ impl Checker<'_> {
             }
             ast::Stmt::Return(r) => self.ret(r)?,
             ast::Stmt::Raise(r) => vec![Stmt::Expr(self.raise(r)?)],
+            // Bound for the whole function by `Checker::with_local_imports`.
+            ast::Stmt::ImportFrom(_) => vec![],
             other => {
                 return Err(self
                     .error(

@@ -82,9 +82,13 @@ impl Checker<'_> {
             || matches!(e, ast::Expr::Name(n) if matches!(n.id.as_str(), "dict" | "list" | "tuple"))
     }
 
-    /// Registers every named Candid type of the module (so annotations may
-    /// refer to them before their definition), then resolves their bodies.
-    pub(crate) fn type_defs(&mut self, body: &[ast::Stmt]) {
+    /// Registers every named Candid type of the module, so annotations (in
+    /// any module) may refer to them before their definition; their bodies
+    /// are resolved by [`Checker::resolve_type_defs`].
+    pub(crate) fn register_type_defs<'a>(
+        &mut self,
+        body: &'a [ast::Stmt],
+    ) -> Vec<(DefId, TypeDecl<'a>)> {
         let mut decls = Vec::new();
         for stmt in body {
             if let Some((name, decl)) = self.type_decl(stmt) {
@@ -106,7 +110,13 @@ impl Checker<'_> {
                 decls.push((id, decl));
             }
         }
-        for (id, decl) in &decls {
+        decls
+    }
+
+    /// Resolves the bodies of the types [`Checker::register_type_defs`]
+    /// registered.
+    pub(crate) fn resolve_type_defs(&mut self, decls: &[(DefId, TypeDecl<'_>)]) {
+        for (id, decl) in decls {
             let kind = match decl {
                 TypeDecl::Record(c) => self.fields(c, false).map(DefKind::Record),
                 TypeDecl::Variant(c) => self.fields(c, true).map(DefKind::Variant),
@@ -133,7 +143,7 @@ impl Checker<'_> {
             }
         }
         // An alias that refers to itself has no finite Python type.
-        for (id, decl) in &decls {
+        for (id, decl) in decls {
             if let TypeDecl::Alias(v) = decl {
                 if self.alias_cycle(*id, *id, 0) {
                     let name = self.defs[id.0 as usize].name.clone();
@@ -252,6 +262,9 @@ impl Checker<'_> {
                 if matches!(&*a.value, ast::Expr::Name(n) if self.kybra_modules.contains(n.id.as_str()))
                 {
                     return self.resolve_kybra_type(a.attr.as_str(), ann);
+                }
+                if let Some(def) = self.module_type(a) {
+                    return Ok(Some(self.types.intern_candid(CandidKind::Named(def?))));
                 }
                 return Err(self.unsupported_type(ann));
             }

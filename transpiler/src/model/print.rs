@@ -12,6 +12,14 @@ use std::fmt::Write as _;
 
 pub fn program(p: &Program) -> String {
     let mut out = String::new();
+    // Function names defined in more than one module.
+    let mut first = std::collections::HashMap::new();
+    let mut clash = std::collections::HashSet::new();
+    for f in &p.functions {
+        if *first.entry(f.name.as_str()).or_insert(f.span.file) != f.span.file {
+            clash.insert(f.name.as_str());
+        }
+    }
     for d in &p.defs {
         match &d.kind {
             super::ir::DefKind::Record(fields) | super::ir::DefKind::Variant(fields) => {
@@ -48,6 +56,7 @@ pub fn program(p: &Program) -> String {
             p,
             f: None,
             arms: Default::default(),
+            clash: &clash,
         }
         .expr(&g.init);
         let _ = writeln!(
@@ -57,8 +66,15 @@ pub fn program(p: &Program) -> String {
             p.types.display(g.ty)
         );
     }
+    let mut file = p.functions.first().map(|f| f.span.file);
     for (i, f) in p.functions.iter().enumerate() {
         out.push('\n');
+        // Functions come module by module; each module after the entry's
+        // starts with its path.
+        if file != Some(f.span.file) {
+            file = Some(f.span.file);
+            let _ = writeln!(out, "# {}\n", p.sources.file(f.span.file).path);
+        }
         if let Some(e) = p.export_of(super::ir::FuncId(i as u32)) {
             let params: Vec<String> = e.params.iter().map(|t| candid(p, *t)).collect();
             let ret = e.ret.map_or_else(String::new, |t| candid(p, t));
@@ -77,6 +93,7 @@ pub fn program(p: &Program) -> String {
             p,
             f: Some(f),
             arms: Default::default(),
+            clash: &clash,
         }
         .function(f, &mut out);
     }
@@ -124,6 +141,7 @@ struct Printer<'a> {
     f: Option<&'a Function>,
     /// The lambda parameter name of each match arm printed so far.
     arms: std::cell::RefCell<std::collections::HashMap<u32, String>>,
+    clash: &'a std::collections::HashSet<&'a str>,
 }
 
 impl Printer<'_> {
@@ -347,7 +365,14 @@ impl Printer<'_> {
             ),
             ExprKind::Call(f, args) => {
                 let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
-                format!("{}({})", self.p.function(*f).name, args.join(", "))
+                let g = self.p.function(*f);
+                let name = if self.clash.contains(g.name.as_str()) {
+                    // `valid@src/books.py`: which module's function.
+                    format!("{}@{}", g.name, self.p.sources.file(g.span.file).path)
+                } else {
+                    g.name.clone()
+                };
+                format!("{name}({})", args.join(", "))
             }
             ExprKind::Len(a) => format!("len({})", self.expr(a)),
             ExprKind::ToStr(a) => format!("str({})", self.expr(a)),

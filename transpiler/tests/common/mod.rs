@@ -46,6 +46,7 @@ pub fn build_options(name: &str, entry: &Path, out_dir: &Path) -> kybra_aot::bui
     kybra_aot::build::BuildOptions {
         name: name.to_string(),
         entry: entry.to_path_buf(),
+        root: kybra_aot::build::project_dir(entry),
         did_out: out_dir.join(format!("{name}.did")),
         out_dir: out_dir.to_path_buf(),
         cache_dir: cache_dir(),
@@ -88,6 +89,24 @@ pub fn invalid_programs() -> Vec<(String, String)> {
         .map(|p| {
             let name = p.file_stem().expect("stem").to_string_lossy().into_owned();
             (name, std::fs::read_to_string(&p).expect("readable"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// (name, project directory) of every invalid program of several modules:
+/// the directories under tests/invalid, each with its entry at
+/// `src/main.py`.
+pub fn invalid_projects() -> Vec<(String, PathBuf)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/invalid");
+    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
+        .expect("tests/invalid exists")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.join("src/main.py").is_file())
+        .map(|p| {
+            let name = p.file_name().expect("name").to_string_lossy().into_owned();
+            (name, p)
         })
         .collect();
     out.sort();

@@ -1,0 +1,1 @@
+"""A lending library split into modules: the package that holds them."""

@@ -1,0 +1,5 @@
+from src.b import g
+
+
+def f() -> int:
+    return g() + 1

@@ -1,0 +1,7 @@
+from kybra import query
+from src.a import f
+
+
+@query
+def get() -> int:
+    return f()
