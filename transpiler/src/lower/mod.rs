@@ -493,6 +493,9 @@ enum Boundary {
     Same,
     Nat,
     Int,
+    /// `Opt[Opt[..T]]` with this many extra `opt`s: Python holds `None` or
+    /// a `T`.
+    Flatten(usize),
 }
 
 impl<'p> Lower<'p> {
@@ -740,6 +743,10 @@ impl<'p> Lower<'p> {
     }
 
     fn boundary(&self, c: CandidTy) -> Boundary {
+        let depth = self.program.types.opt_depth(c);
+        if depth > 1 {
+            return Boundary::Flatten(depth - 1);
+        }
         match self
             .program
             .types
@@ -758,6 +765,7 @@ impl<'p> Lower<'p> {
         match self.boundary(c) {
             Boundary::Nat => quote!(candid::Nat),
             Boundary::Int => quote!(candid::Int),
+            Boundary::Flatten(_) => self.candid_member_ty(c),
             Boundary::Same => self.rust_ty(py),
         }
     }
@@ -772,6 +780,15 @@ impl<'p> Lower<'p> {
                 quote!(#v.to_candid_nat().or_raise(#at))
             }
             Boundary::Int => quote!(#v.to_candid_int()),
+            // `None` stays `null`; a value `x` is `opt opt x`.
+            Boundary::Flatten(1) => quote!(#v.map(Some)),
+            Boundary::Flatten(n) => {
+                let mut wrapped = quote!(v);
+                for _ in 0..n {
+                    wrapped = quote!(Some(#wrapped));
+                }
+                quote!(#v.map(|v| #wrapped))
+            }
             Boundary::Same => v,
         }
     }
@@ -879,6 +896,10 @@ impl<'p> Lower<'p> {
                             self.uses.insert("Int");
                             prologue.push(quote! { let #m #pid = Int::from(#pid); });
                         }
+                        Boundary::Flatten(n) if decl.used => {
+                            let flat = (0..n).map(|_| quote!(.flatten()));
+                            prologue.push(quote! { let #m #pid = #pid #(#flat)*; });
+                        }
                         // ic-cdk's macros copy parameter patterns; rebind instead.
                         _ if decl.mutable => prologue.push(quote! { let mut #pid = #pid; }),
                         _ => {}
@@ -945,6 +966,10 @@ impl<'p> Lower<'p> {
                 Boundary::Nat | Boundary::Int => {
                     self.uses.insert("Int");
                     quote!(Int::from(#pid))
+                }
+                Boundary::Flatten(n) => {
+                    let flat = (0..n).map(|_| quote!(.flatten()));
+                    quote!(#pid #(#flat)*)
                 }
                 Boundary::Same => quote!(#pid),
             });

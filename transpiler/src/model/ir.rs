@@ -125,12 +125,15 @@ const PYTHON_KEYWORDS: [&str; 35] = [
 ];
 
 impl Field {
-    /// The name in Candid: the Python name, without the `_` that follows a
-    /// Python keyword.
+    /// The name in Candid: a Python keyword followed by underscores
+    /// (`from_`, `with__`) loses one underscore (`from`, `with_`), as
+    /// Kybra names it; other names are unchanged.
     pub fn candid_name(&self) -> &str {
-        match self.name.strip_suffix('_') {
-            Some(k) if PYTHON_KEYWORDS.contains(&k) => k,
-            _ => &self.name,
+        let keyword = self.name.trim_end_matches('_');
+        if self.name.len() > keyword.len() && PYTHON_KEYWORDS.contains(&keyword) {
+            &self.name[..self.name.len() - 1]
+        } else {
+            &self.name
         }
     }
 }
@@ -761,5 +764,29 @@ impl Expr {
     /// returning `empty`).
     pub fn diverges(&self) -> bool {
         matches!(self.kind, ExprKind::Trap(_)) || self.ty == Ty::NEVER
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyword_fields_lose_one_underscore_in_candid() {
+        let name = |n: &str| {
+            Field {
+                name: n.to_string(),
+                ty: CandidTy::TEXT,
+            }
+            .candid_name()
+            .to_string()
+        };
+        assert_eq!(name("from_"), "from");
+        assert_eq!(name("with__"), "with_");
+        assert_eq!(name("False___"), "False__");
+        assert_eq!(name("type"), "type");
+        assert_eq!(name("type_"), "type_");
+        assert_eq!(name("with______1"), "with______1");
+        assert_eq!(name("_"), "_");
     }
 }

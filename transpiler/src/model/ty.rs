@@ -422,7 +422,34 @@ impl Types {
     }
 
     /// The Python value type of a value of Candid type `c`.
+    ///
+    /// A variable or parameter annotated `Opt[Opt[T]]` holds `None` or a
+    /// `T`: Python has no present-but-absent value, so Candid's `opt null`
+    /// arrives as `None` (Kybra's behaviour; see `opt_depth`). Inside
+    /// containers (`member_ty`) the nesting is kept, so values round-trip.
     pub fn value_ty(&mut self, c: CandidTy) -> Ty {
+        let mut c = self.unalias(c);
+        while let CandidKind::Opt(inner) = self.candid_kind(c) {
+            match self.candid_kind(self.unalias(*inner)) {
+                CandidKind::Opt(_) => c = self.unalias(*inner),
+                _ => break,
+            }
+        }
+        self.structural_ty(c)
+    }
+
+    /// How many `opt`s wrap `c` at its top (0 for a non-optional type).
+    pub fn opt_depth(&self, c: CandidTy) -> usize {
+        let mut c = self.unalias(c);
+        let mut n = 0;
+        while let CandidKind::Opt(inner) = self.candid_kind(c) {
+            n += 1;
+            c = self.unalias(*inner);
+        }
+        n
+    }
+
+    fn structural_ty(&mut self, c: CandidTy) -> Ty {
         if let Some(t) = self.primitive_value_ty(c) {
             return t;
         }
@@ -461,7 +488,7 @@ impl Types {
         if self.candid_kind(self.unalias(c)) == &CandidKind::Nat {
             return Ty::NAT;
         }
-        self.value_ty(c)
+        self.structural_ty(c)
     }
 
     /// The id of `kind` if it was interned.
