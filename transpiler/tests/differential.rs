@@ -167,6 +167,7 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
     }
     for &x in FLOATS {
         c.push(("uses_pi", vec![Arg::F64(x)]));
+        c.push(("math_constants", vec![Arg::F64(x)]));
     }
     for a in [1i128, 2, -3, 0, 7, i128::MAX] {
         c.push(("neg_pow", vec![Arg::Int(a)]));

@@ -175,6 +175,9 @@ impl Checker<'_> {
                 if let Some(e) = self.ref_attribute(a)? {
                     return Ok(e);
                 }
+                if let Some(m) = self.native_module(&a.value) {
+                    return self.native_attribute(&m, a);
+                }
                 if let Some(e) = self.module_attribute(a)? {
                     return Ok(e);
                 }
@@ -530,6 +533,42 @@ impl Checker<'_> {
             }
             _ => Ok(None),
         }
+    }
+
+    /// The standard-library module `e` names (`math`), unless a local
+    /// shadows it.
+    fn native_module(&self, e: &ast::Expr) -> Option<String> {
+        let ast::Expr::Name(n) = e else { return None };
+        let name = n.id.as_str();
+        let shadowed = self
+            .fun
+            .as_ref()
+            .is_some_and(|f| f.assigned.contains(name) || f.arm_params.iter().any(|p| p.0 == name));
+        if shadowed {
+            return None;
+        }
+        self.native_modules.get(name).cloned()
+    }
+
+    /// `math.pi` and the module's other constants, as CPython defines them.
+    fn native_attribute(&self, module: &str, a: &ast::ExprAttribute) -> Result<Expr, Diagnostic> {
+        let value = match (module, a.attr.as_str()) {
+            ("math", "pi") => std::f64::consts::PI,
+            ("math", "e") => std::f64::consts::E,
+            ("math", "tau") => std::f64::consts::TAU,
+            ("math", "inf") => f64::INFINITY,
+            ("math", "nan") => f64::NAN,
+            (_, name) => {
+                return Err(self
+                    .error(a.range, format!("`{module}.{name}` is not supported yet"))
+                    .with_help("supported so far: math.pi, math.e, math.tau, math.inf, math.nan"))
+            }
+        };
+        Ok(Expr::new(
+            Ty::FLOAT64,
+            ExprKind::Float(value),
+            self.span(a.range),
+        ))
     }
 
     /// Whether `str()` of a `t` value is supported: primitives, and lists,
@@ -1082,6 +1121,14 @@ impl Checker<'_> {
             }
             if let Some(e) = self.module_call(c, a)? {
                 return Ok(e);
+            }
+            if let Some(m) = self.native_module(&a.value) {
+                return Err(self
+                    .error(
+                        c.func.range(),
+                        format!("`{m}.{}()` is not supported yet", a.attr),
+                    )
+                    .with_help(format!("the `{m}` module's constants are available so far")));
             }
             return self.method_call(a, c);
         }

@@ -39,6 +39,7 @@ pub fn check(project: &Project, sources: &SourceMap) -> Result<Program, Vec<Diag
         types: Types::new(),
         kybra_names: HashMap::new(),
         kybra_modules: HashSet::new(),
+        native_modules: HashMap::new(),
         typing_names: HashMap::new(),
         defs: Vec::new(),
         def_ids: HashMap::new(),
@@ -140,6 +141,8 @@ pub(crate) struct Checker<'m> {
     pub(crate) kybra_names: HashMap<String, String>,
     /// Names bound to the `kybra` module itself (`import kybra`).
     pub(crate) kybra_modules: HashSet<String>,
+    /// Names bound to standard-library modules runtime-lite provides.
+    pub(crate) native_modules: HashMap<String, String>,
     /// Local alias -> name in `typing`.
     typing_names: HashMap<String, String>,
     /// Named Candid types, indexed by [`DefId`].
@@ -172,6 +175,7 @@ pub(crate) struct Checker<'m> {
 struct Namespace {
     kybra_names: HashMap<String, String>,
     kybra_modules: HashSet<String>,
+    native_modules: HashMap<String, String>,
     typing_names: HashMap<String, String>,
     def_ids: HashMap<String, DefId>,
     global_ids: HashMap<String, GlobalId>,
@@ -188,6 +192,8 @@ enum Binding {
     Global(GlobalId),
     Kybra(String),
     KybraModule,
+    /// A standard-library module runtime-lite provides (`import math`).
+    Native(String),
     Typing(String),
     /// A project module (`from src import posts`).
     Module(usize),
@@ -207,6 +213,8 @@ impl Namespace {
             Some(Binding::Typing(t.clone()))
         } else if self.kybra_modules.contains(name) {
             Some(Binding::KybraModule)
+        } else if let Some(m) = self.native_modules.get(name) {
+            Some(Binding::Native(m.clone()))
         } else if let Some(&m) = self.modules.get(name) {
             Some(Binding::Module(m))
         } else {
@@ -221,6 +229,7 @@ impl Namespace {
             .chain(self.kybra_names.keys())
             .chain(self.typing_names.keys())
             .chain(self.kybra_modules.iter())
+            .chain(self.native_modules.keys())
             .chain(self.modules.keys())
             .cloned()
             .collect();
@@ -236,6 +245,7 @@ impl Namespace {
         self.kybra_names.remove(name);
         self.typing_names.remove(name);
         self.kybra_modules.remove(name);
+        self.native_modules.remove(name);
         self.modules.remove(name);
         self.imported.remove(name);
     }
@@ -261,6 +271,9 @@ impl Namespace {
             }
             Binding::KybraModule => {
                 self.kybra_modules.insert(name.clone());
+            }
+            Binding::Native(m) => {
+                self.native_modules.insert(name.clone(), m);
             }
             Binding::Module(m) => {
                 self.modules.insert(name.clone(), m);
@@ -338,6 +351,7 @@ impl<'m> Checker<'m> {
         Namespace {
             kybra_names: std::mem::take(&mut self.kybra_names),
             kybra_modules: std::mem::take(&mut self.kybra_modules),
+            native_modules: std::mem::take(&mut self.native_modules),
             typing_names: std::mem::take(&mut self.typing_names),
             def_ids: std::mem::take(&mut self.def_ids),
             global_ids: std::mem::take(&mut self.global_ids),
@@ -350,6 +364,7 @@ impl<'m> Checker<'m> {
     fn put_names(&mut self, ns: Namespace) {
         self.kybra_names = ns.kybra_names;
         self.kybra_modules = ns.kybra_modules;
+        self.native_modules = ns.native_modules;
         self.typing_names = ns.typing_names;
         self.def_ids = ns.def_ids;
         self.global_ids = ns.global_ids;
@@ -808,6 +823,9 @@ impl<'m> Checker<'m> {
             if alias.name.as_str() == "kybra" {
                 let local = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
                 self.kybra_modules.insert(local);
+            } else if crate::load::NATIVE.contains(&alias.name.as_str()) {
+                let local = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+                self.native_modules.insert(local, alias.name.to_string());
             } else if crate::load::is_external(alias.name.as_str()) {
                 let d = self
                     .error(alias.range, format!("cannot import `{}`", alias.name))

@@ -21,7 +21,10 @@ use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 
 /// Top-level modules that are never looked up in the project.
-pub const EXTERNAL: &[&str] = &["kybra", "typing"];
+pub const EXTERNAL: &[&str] = &["kybra", "typing", "math"];
+
+/// Standard-library modules the compiler provides itself (`import math`).
+pub const NATIVE: &[&str] = &["math"];
 
 /// A parsed Python module.
 #[derive(Debug)]

@@ -97,38 +97,27 @@ fn fixed_literal(i: &BigInt, k: Fixed, suffixed: bool) -> TokenStream {
 }
 
 fn float_literal(f: f64, ty: Ty, suffixed: bool) -> TokenStream {
-    let (inf, nan, lit) = if ty == Ty::FLOAT32 {
-        (
-            quote!(f32::INFINITY),
-            quote!(f32::NAN),
-            if suffixed {
-                Literal::f32_suffixed(f as f32)
-            } else {
-                Literal::f32_unsuffixed(f as f32)
-            },
-        )
-    } else {
-        (
-            quote!(f64::INFINITY),
-            quote!(f64::NAN),
-            if suffixed {
-                Literal::f64_suffixed(f)
-            } else {
-                Literal::f64_unsuffixed(f)
-            },
-        )
-    };
+    let single = ty == Ty::FLOAT32;
+    // A `float32` holds the nearest `f32`, which may be infinite.
+    let f = if single { f64::from(f as f32) } else { f };
+    let t = if single { quote!(f32) } else { quote!(f64) };
     if f.is_nan() {
-        nan
-    } else if f.is_infinite() {
-        if f > 0.0 {
-            inf
-        } else {
-            quote!(-#inf)
-        }
-    } else {
-        lit.into_token_stream_()
+        return quote!(#t::NAN);
     }
+    if f.is_infinite() {
+        return if f > 0.0 {
+            quote!(#t::INFINITY)
+        } else {
+            quote!(#t::NEG_INFINITY)
+        };
+    }
+    let lit = match (single, suffixed) {
+        (true, true) => Literal::f32_suffixed(f as f32),
+        (true, false) => Literal::f32_unsuffixed(f as f32),
+        (false, true) => Literal::f64_suffixed(f),
+        (false, false) => Literal::f64_unsuffixed(f),
+    };
+    lit.into_token_stream_()
 }
 
 /// Pieces of a `format!` call.

@@ -1,3 +1,5 @@
+import math
+
 from kybra import blob, float64, int8, int16, int64, match, nat, nat8, nat32, null, Opt, query, Record, Tuple, Variant, Vec
 
 # Each method returns text, so CPython and the canister can be compared
@@ -507,3 +509,8 @@ def record_spread(n: int) -> str:
 @query
 def ranges(n: int) -> str:
     return f"{[i * i for i in range(n)]}|{list(range(3, n, 2))}|{len(range(n, 0, -1))}|{[i for i in range(n, -3, -2) if i != 0]}"
+
+
+@query
+def math_constants(x: float64) -> str:
+    return f"{math.pi}|{math.e}|{math.tau}|{math.inf}|{-math.inf}|{math.nan}|{x * math.pi}|{x < math.inf}"
