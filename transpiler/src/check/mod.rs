@@ -75,7 +75,7 @@ pub fn check(project: &Project, sources: &SourceMap) -> Result<Program, Vec<Diag
 }
 
 /// Names the Kybra module exports that this compiler understands.
-const KYBRA_NAMES: &[&str] = &[
+pub(crate) const KYBRA_NAMES: &[&str] = &[
     "query",
     "update",
     "ic",

@@ -815,9 +815,14 @@ impl Checker<'_> {
                 .error(range, "functions cannot be used as values yet")
                 .with_help(format!("call it: `{name}(...)`")));
         }
+        let help = if super::KYBRA_NAMES.contains(&name) {
+            format!("import it: `from kybra import {name}`")
+        } else {
+            "define it at module level or assign it in this function".to_string()
+        };
         Err(self
             .error(range, format!("unknown name `{name}`"))
-            .with_help("define it at module level or assign it in this function"))
+            .with_help(help))
     }
 }
 
