@@ -192,6 +192,14 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("raises", vec![Arg::Int(n)]));
         c.push(("types_of", vec![Arg::Int(n)]));
     }
+    for s in ["", " abc ", "a,b,,c", "  a  b\tc\n", "ÄbÇ ß", "aaa", "ba"] {
+        c.push(("str_methods", vec![Arg::Str(s)]));
+        c.push(("str_split_empty", vec![Arg::Str(s)]));
+    }
+    for n in [0i128, 1, 2, 5, 9, -1] {
+        c.push(("list_methods", vec![Arg::Int(n)]));
+        c.push(("list_missing", vec![Arg::Int(n)]));
+    }
     for k in ["a", "b", "k", "", "x"] {
         c.push(("dict_ops", vec![Arg::Str(k)]));
         c.push(("dict_missing", vec![Arg::Str(k)]));

@@ -80,6 +80,6 @@ pub use list::{List, ListIter};
 pub use nat::Nat;
 pub use ord::PyOrd;
 pub use pystr::{list_repr, repr_items, Py, PyStr};
-pub use seq::{range_iter, PySeq};
+pub use seq::{range_iter, PyIndex, PySeq};
 pub use shared::Shared;
 pub use truthy::Truthy;

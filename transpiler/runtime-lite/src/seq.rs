@@ -5,6 +5,7 @@
 use crate::exception::Exception;
 use crate::int::Int;
 use crate::list::{index_arg, List};
+use crate::pystr::PyStr;
 
 #[cold]
 fn out_of_range() -> Exception {
@@ -17,6 +18,28 @@ pub trait PySeq<T> {
     fn py_get(&self, i: &Int) -> Result<T, Exception>;
     /// `x in self`.
     fn py_contains(&self, x: &T) -> bool;
+    /// `self.count(x)`.
+    fn py_count(&self, x: &T) -> usize;
+}
+
+/// `list.index(x)`, whose error names the item (`ValueError: 5 is not in
+/// list`).
+pub trait PyIndex<T> {
+    fn py_index(&self, x: &T) -> Result<usize, Exception>;
+}
+
+impl<T: PartialEq + PyStr> PyIndex<T> for Vec<T> {
+    fn py_index(&self, x: &T) -> Result<usize, Exception> {
+        self.iter()
+            .position(|y| y == x)
+            .ok_or_else(|| Exception::value_error(format!("{} is not in list", x.py_repr())))
+    }
+}
+
+impl<T: Clone + PartialEq + PyStr> PyIndex<T> for List<T> {
+    fn py_index(&self, x: &T) -> Result<usize, Exception> {
+        self.index(x)
+    }
 }
 
 fn position(i: &Int, len: usize) -> Result<usize, Exception> {
@@ -38,6 +61,10 @@ impl<T: Clone + PartialEq> PySeq<T> for Vec<T> {
     fn py_contains(&self, x: &T) -> bool {
         self.contains(x)
     }
+
+    fn py_count(&self, x: &T) -> usize {
+        self.iter().filter(|y| *y == x).count()
+    }
 }
 
 impl<T: Clone + PartialEq> PySeq<T> for List<T> {
@@ -47,6 +74,10 @@ impl<T: Clone + PartialEq> PySeq<T> for List<T> {
 
     fn py_contains(&self, x: &T) -> bool {
         self.contains(x)
+    }
+
+    fn py_count(&self, x: &T) -> usize {
+        self.count(x)
     }
 }
 

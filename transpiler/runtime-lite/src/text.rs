@@ -60,6 +60,56 @@ pub fn is_py_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
+/// `s.strip(chars)` / `lstrip` / `rstrip`: without `chars`, Python's
+/// whitespace (`str.isspace`); with it, any of its characters.
+pub fn strip(s: &str, chars: Option<&str>, left: bool, right: bool) -> String {
+    let strip = |c: char| match chars {
+        None => is_py_space(c),
+        Some(set) => set.contains(c),
+    };
+    let mut out = s;
+    if left {
+        out = out.trim_start_matches(strip);
+    }
+    if right {
+        out = out.trim_end_matches(strip);
+    }
+    out.to_string()
+}
+
+/// `s.split()`: runs of whitespace separate, and none yield empty parts.
+pub fn split_whitespace(s: &str) -> Vec<String> {
+    s.split(is_py_space)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// `s.split(sep)`: every occurrence separates (empty parts kept);
+/// `ValueError: empty separator` for `""`.
+pub fn split(s: &str, sep: &str) -> Result<Vec<String>, Exception> {
+    if sep.is_empty() {
+        return Err(Exception::value_error("empty separator"));
+    }
+    Ok(s.split(sep).map(str::to_string).collect())
+}
+
+/// `s.find(sub)`: the code-point index of the first occurrence, or -1.
+pub fn find(s: &str, sub: &str) -> Int {
+    match s.find(sub) {
+        Some(byte) => Int::from(s[..byte].chars().count()),
+        None => Int::from(-1i8),
+    }
+}
+
+/// `s.count(sub)`: non-overlapping occurrences (`len(s) + 1` for `""`).
+pub fn count(s: &str, sub: &str) -> Int {
+    if sub.is_empty() {
+        return Int::from(s.chars().count() + 1);
+    }
+    Int::from(s.matches(sub).count())
+}
+
 /// `b.decode("utf-8")`: CPython's `UnicodeDecodeError` text for the first
 /// invalid byte.
 pub fn decode_utf8(b: &[u8]) -> Result<String, Exception> {

@@ -399,6 +399,121 @@ impl Checker<'_> {
                     (Method::Decode, Ty::STR, vec![])
                 }
             }
+            (TyKind::Str, "upper" | "lower") => {
+                arity(self, &[0])?;
+                let m = if name == "upper" {
+                    Method::Upper
+                } else {
+                    Method::Lower
+                };
+                (m, Ty::STR, vec![])
+            }
+            (TyKind::Str, "strip" | "lstrip" | "rstrip") => {
+                arity(self, &[0, 1])?;
+                let m = match name {
+                    "strip" => Method::Strip,
+                    "lstrip" => Method::LStrip,
+                    _ => Method::RStrip,
+                };
+                let args = match c.args.first() {
+                    Some(chars) => vec![self.expect(chars, Ty::STR)?],
+                    None => vec![],
+                };
+                (m, Ty::STR, args)
+            }
+            (TyKind::Str, "split") => {
+                arity(self, &[0, 1])?;
+                let args = match c.args.first() {
+                    Some(ast::Expr::Constant(k)) if matches!(k.value, ast::Constant::None) => {
+                        vec![]
+                    }
+                    Some(sep) => vec![self.expect(sep, Ty::STR)?],
+                    None => vec![],
+                };
+                (Method::Split, self.types.list(Ty::STR), args)
+            }
+            (TyKind::Str, "join") => {
+                arity(self, &[1])?;
+                let want = self.types.list(Ty::STR);
+                let items = self.expr(&c.args[0])?;
+                if !matches!(self.types.kind(items.ty), TyKind::List(t) if *t == Ty::STR) {
+                    return Err(self
+                        .error(
+                            c.args[0].range(),
+                            format!(
+                                "join() takes a list of str here, found `{}`",
+                                self.types.display(items.ty)
+                            ),
+                        )
+                        .with_help(
+                            "convert the items first: `\", \".join([str(x) for x in xs])`",
+                        ));
+                }
+                let _ = want;
+                (Method::Join, Ty::STR, vec![items])
+            }
+            (TyKind::Str, "startswith" | "endswith" | "find" | "count") => {
+                arity(self, &[1])?;
+                let arg = self.expect(&c.args[0], Ty::STR)?;
+                match name {
+                    "startswith" => (Method::StartsWith, Ty::BOOL, vec![arg]),
+                    "endswith" => (Method::EndsWith, Ty::BOOL, vec![arg]),
+                    "find" => (Method::Find, Ty::INT, vec![arg]),
+                    _ => (Method::StrCount, Ty::INT, vec![arg]),
+                }
+            }
+            (TyKind::Str, "replace") => {
+                arity(self, &[2])?;
+                let old = self.expect(&c.args[0], Ty::STR)?;
+                let new = self.expect(&c.args[1], Ty::STR)?;
+                (Method::Replace, Ty::STR, vec![old, new])
+            }
+            (TyKind::List(_), "extend") => {
+                arity(self, &[1])?;
+                let items = self.expect(&c.args[0], recv.ty)?;
+                (Method::Extend, Ty::NONE, vec![items])
+            }
+            (TyKind::List(t), "insert") => {
+                arity(self, &[2])?;
+                let i = self.expect(&c.args[0], Ty::INT)?;
+                let x = self.expect(&c.args[1], *t)?;
+                (Method::Insert, Ty::NONE, vec![i, x])
+            }
+            (TyKind::List(t), "remove" | "index" | "count") => {
+                arity(self, &[1])?;
+                let x = self.expect(&c.args[0], *t)?;
+                match name {
+                    "remove" => (Method::Remove, Ty::NONE, vec![x]),
+                    "index" => (Method::Index, Ty::INT, vec![x]),
+                    _ => (Method::Count, Ty::INT, vec![x]),
+                }
+            }
+            (TyKind::List(t), "sort") => {
+                arity(self, &[0])?;
+                let orderable =
+                    t.is_numeric() || matches!(*t, Ty::STR | Ty::BYTES | Ty::BOOL | Ty::NAT);
+                if !orderable {
+                    return Err(self
+                        .error(
+                            a.range,
+                            format!(
+                                "sorting a list of `{}` is not supported yet",
+                                self.types.display(*t)
+                            ),
+                        )
+                        .with_help("sort lists of numbers, str or bytes"));
+                }
+                (Method::Sort, Ty::NONE, vec![])
+            }
+            (TyKind::List(_), "reverse" | "clear") | (TyKind::Dict(..), "clear") => {
+                arity(self, &[0])?;
+                let m = if name == "reverse" {
+                    Method::Reverse
+                } else {
+                    Method::Clear
+                };
+                (m, Ty::NONE, vec![])
+            }
             (TyKind::List(t), "append") => {
                 arity(self, &[1])?;
                 let x = self.expect(&c.args[0], *t)?;
@@ -472,9 +587,57 @@ impl Checker<'_> {
                     "update",
                     "values",
                 ];
+                const STR: &[&str] = &[
+                    "capitalize",
+                    "casefold",
+                    "center",
+                    "count",
+                    "encode",
+                    "endswith",
+                    "expandtabs",
+                    "find",
+                    "format",
+                    "index",
+                    "isalnum",
+                    "isalpha",
+                    "isascii",
+                    "isdecimal",
+                    "isdigit",
+                    "isidentifier",
+                    "islower",
+                    "isnumeric",
+                    "isprintable",
+                    "isspace",
+                    "istitle",
+                    "isupper",
+                    "join",
+                    "ljust",
+                    "lower",
+                    "lstrip",
+                    "partition",
+                    "removeprefix",
+                    "removesuffix",
+                    "replace",
+                    "rfind",
+                    "rindex",
+                    "rjust",
+                    "rpartition",
+                    "rsplit",
+                    "rstrip",
+                    "split",
+                    "splitlines",
+                    "startswith",
+                    "strip",
+                    "swapcase",
+                    "title",
+                    "translate",
+                    "upper",
+                    "zfill",
+                ];
                 let (kind_name, known) = match kind {
                     TyKind::List(_) => ("list", LIST),
                     TyKind::Dict(..) => ("dict", DICT),
+                    TyKind::Str => ("str", STR),
                     _ => ("", &[][..]),
                 };
                 let shown = self.types.display(recv.ty);
@@ -486,7 +649,7 @@ impl Checker<'_> {
                     format!("`{kind_name}` has no method `{name}`")
                 };
                 return Err(self.error(a.range, message).with_help(
-                    "supported so far: list append/pop/copy; dict get/keys/values/items/pop/setdefault",
+                    "supported so far: str upper/lower/strip/split/join/startswith/endswith/replace/find/count; list append/pop/copy/extend/insert/remove/index/count/sort/reverse/clear; dict get/keys/values/items/pop/setdefault/clear",
                 ));
             }
         };

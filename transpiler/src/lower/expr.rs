@@ -755,6 +755,96 @@ impl Lower<'_> {
                 R::atom(quote!(#r.setdefault(#k, #d)))
             }
             (Method::Encode, []) => R::atom(quote!(#r.as_bytes().to_vec())),
+            (Method::Upper, []) => R::atom(quote!(#r.to_uppercase())),
+            (Method::Lower, []) => R::atom(quote!(#r.to_lowercase())),
+            (Method::Strip | Method::LStrip | Method::RStrip, chars) => {
+                self.uses.insert("text");
+                let chars = match chars {
+                    [c] => {
+                        let c = self.str_arg(c);
+                        quote!(Some(#c))
+                    }
+                    _ => quote!(None),
+                };
+                let (left, right) = match m {
+                    Method::LStrip => (true, false),
+                    Method::RStrip => (false, true),
+                    _ => (true, true),
+                };
+                R::atom(quote!(text::strip(&#r, #chars, #left, #right)))
+            }
+            (Method::Split, []) => {
+                self.uses.insert("text");
+                self.fresh_list(quote!(text::split_whitespace(&#r)), ty)
+            }
+            (Method::Split, [sep]) => {
+                self.uses.insert("text");
+                self.uses.insert("OrRaise");
+                let sep = self.str_arg(sep);
+                self.fresh_list(quote!(text::split(&#r, #sep).or_raise(#at)), ty)
+            }
+            (Method::Join, [items]) => {
+                let xs = self.receiver(items);
+                if self.is_shared(items.ty) {
+                    R::atom(quote!(#xs.to_vec().join(&#r)))
+                } else {
+                    R::atom(quote!(#xs.join(&#r)))
+                }
+            }
+            (Method::StartsWith, [p]) => {
+                let p = self.str_arg(p);
+                R::atom(quote!(#r.starts_with(#p)))
+            }
+            (Method::EndsWith, [p]) => {
+                let p = self.str_arg(p);
+                R::atom(quote!(#r.ends_with(#p)))
+            }
+            (Method::Replace, [old, new]) => {
+                let old = self.str_arg(old);
+                let new = self.str_arg(new);
+                R::atom(quote!(#r.replace(#old, #new)))
+            }
+            (Method::Find, [sub]) => {
+                self.uses.insert("text");
+                let sub = self.str_arg(sub);
+                R::atom(quote!(text::find(&#r, #sub)))
+            }
+            (Method::StrCount, [sub]) => {
+                self.uses.insert("text");
+                let sub = self.str_arg(sub);
+                R::atom(quote!(text::count(&#r, #sub)))
+            }
+            (Method::Extend, [items]) => {
+                let it = self.items_iter(items);
+                R::atom(quote!(#r.extend(#it)))
+            }
+            (Method::Insert, [i, x]) => {
+                self.uses.insert("OrRaise");
+                let i = self.borrow(i);
+                let x = self.val(x).ts;
+                R::atom(quote!(#r.insert(runtime_lite::list::ssize_arg(#i).or_raise(#at), #x)))
+            }
+            (Method::Remove, [x]) => {
+                self.uses.insert("OrRaise");
+                let x = self.borrow(x);
+                R::atom(quote!(#r.remove(#x).or_raise(#at)))
+            }
+            (Method::Index, [x]) => {
+                self.uses.insert("OrRaise");
+                self.uses.insert("PyIndex");
+                self.uses.insert("Int");
+                let x = self.borrow(x);
+                R::atom(quote!(Int::from(#r.py_index(#x).or_raise(#at))))
+            }
+            (Method::Count, [x]) => {
+                self.uses.insert("PySeq");
+                self.uses.insert("Int");
+                let x = self.borrow(x);
+                R::atom(quote!(Int::from(#r.py_count(#x))))
+            }
+            (Method::Sort, []) => R::atom(quote!(#r.sort())),
+            (Method::Reverse, []) => R::atom(quote!(#r.reverse())),
+            (Method::Clear, []) => R::atom(quote!(#r.clear())),
             (Method::Decode, []) => {
                 self.uses.insert("OrRaise");
                 self.uses.insert("text");

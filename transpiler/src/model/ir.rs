@@ -435,6 +435,32 @@ pub enum Method {
     Contains,
     /// `s.encode("utf-8")`.
     Encode,
+    /// `str` methods: `upper()`, `lower()`, `strip([chars])`, `lstrip`,
+    /// `rstrip`, `split([sep])`, `sep.join(list)`, `startswith`,
+    /// `endswith`, `replace(old, new)`, `find(sub)`, `count(sub)`.
+    Upper,
+    Lower,
+    Strip,
+    LStrip,
+    RStrip,
+    Split,
+    Join,
+    StartsWith,
+    EndsWith,
+    Replace,
+    Find,
+    StrCount,
+    /// `list` methods beyond `append` / `pop`: `extend(list)`,
+    /// `insert(i, x)`, `remove(x)`, `index(x)`, `count(x)`, `sort()`,
+    /// `reverse()`; `clear()` of a list or dict.
+    Extend,
+    Insert,
+    Remove,
+    Index,
+    Count,
+    Sort,
+    Reverse,
+    Clear,
     /// `b.decode("utf-8")` (`UnicodeDecodeError`).
     Decode,
 }
@@ -444,13 +470,31 @@ impl Method {
     pub fn mutates(self) -> bool {
         matches!(
             self,
-            Method::Append | Method::Pop | Method::DictPop | Method::SetDefault
+            Method::Append
+                | Method::Pop
+                | Method::DictPop
+                | Method::SetDefault
+                | Method::Extend
+                | Method::Insert
+                | Method::Remove
+                | Method::Sort
+                | Method::Reverse
+                | Method::Clear
         )
     }
 
     /// Whether the method may raise a Python exception.
     pub fn may_raise(self) -> bool {
-        matches!(self, Method::Pop | Method::DictPop | Method::Decode)
+        matches!(
+            self,
+            Method::Pop
+                | Method::DictPop
+                | Method::Decode
+                | Method::Split
+                | Method::Remove
+                | Method::Index
+                | Method::Insert
+        )
     }
 }
 

@@ -514,3 +514,47 @@ def ranges(n: int) -> str:
 @query
 def math_constants(x: float64) -> str:
     return f"{math.pi}|{math.e}|{math.tau}|{math.inf}|{-math.inf}|{math.nan}|{x * math.pi}|{x < math.inf}"
+
+
+@query
+def str_methods(s: str) -> str:
+    parts = s.split()
+    commas = s.split(",")
+    return "|".join([
+        s.upper(), s.lower(), s.strip(), s.lstrip(" a"), s.rstrip(), s.strip("ab"),
+        str(parts), str(commas), "-".join(parts), str(s.startswith("a")), str(s.endswith("c ")),
+        s.replace("a", "xy"), str(s.find("b")), str(s.find("")), str(s.count("a")), str(s.count("")),
+    ])
+
+
+@query
+def str_split_empty(s: str) -> str:
+    return str(s.split(""))
+
+
+@query
+def list_methods(n: int) -> str:
+    xs = [3, 1, 2]
+    xs.extend([n, 5])
+    xs.insert(1, 9)
+    xs.insert(-1, 7)
+    xs.insert(100, 8)
+    xs.remove(3)
+    i = xs.index(5)
+    c = xs.count(n)
+    xs.sort()
+    ys = list(xs)
+    ys.reverse()
+    words = ["b", "a", "c"]
+    words.sort()
+    zs = [1]
+    zs.clear()
+    return f"{xs}|{ys}|{i}|{c}|{words}|{zs}"
+
+
+@query
+def list_missing(n: int) -> str:
+    xs = [1, 2]
+    if n > 0:
+        xs.remove(n)
+    return str(xs.index(n))
