@@ -323,6 +323,7 @@ fn equality_rules() {
     assert!(eq("record { b = 2; a = 1 }", "record { a = 1; b = 2 }"));
     assert!(!eq("record { a = 1 }", "record { a = 1; b = 2 }"));
     assert!(eq("null", "(null : opt nat)"));
+    assert!(values_equal(&IDLValue::Reserved, &value("null")));
     assert!(eq("blob \"AB\"", "vec { 65; 66 }"));
     assert!(eq("variant { ok = 1 }", "variant { ok = 1 }"));
     assert!(!eq("variant { ok = 1 }", "variant { err = 1 }"));

@@ -85,8 +85,9 @@ pub(crate) fn values_equal(a: &IDLValue, b: &IDLValue) -> bool {
             && num_eq(&x, &y);
     }
     match (a, b) {
-        (V::Null | V::None, V::Null | V::None) => true,
-        (V::Reserved, V::Reserved) => true,
+        // A `reserved` value carries nothing: it reads as null, as agents
+        // decode it.
+        (V::Null | V::None | V::Reserved, V::Null | V::None | V::Reserved) => true,
         (V::Bool(x), V::Bool(y)) => x == y,
         (V::Text(x), V::Text(y)) => x == y,
         (V::Opt(x), V::Opt(y)) => values_equal(x, y),
