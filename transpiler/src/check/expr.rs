@@ -551,6 +551,7 @@ impl Checker<'_> {
     }
 
     /// `math.pi` and the module's other constants, as CPython defines them.
+    /// (`MATH_NAMES`: every public name of CPython 3.11's `math`.)
     fn native_attribute(&self, module: &str, a: &ast::ExprAttribute) -> Result<Expr, Diagnostic> {
         let value = match (module, a.attr.as_str()) {
             ("math", "pi") => std::f64::consts::PI,
@@ -558,6 +559,14 @@ impl Checker<'_> {
             ("math", "tau") => std::f64::consts::TAU,
             ("math", "inf") => f64::INFINITY,
             ("math", "nan") => f64::NAN,
+            (_, name) if !MATH_NAMES.contains(&name) => {
+                return Err(self
+                    .error(
+                        a.range,
+                        format!("module `{module}` has no attribute `{name}`"),
+                    )
+                    .with_help("Python raises AttributeError here"))
+            }
             (_, name) => {
                 return Err(self
                     .error(a.range, format!("`{module}.{name}` is not supported yet"))
@@ -1123,6 +1132,14 @@ impl Checker<'_> {
                 return Ok(e);
             }
             if let Some(m) = self.native_module(&a.value) {
+                if !MATH_NAMES.contains(&a.attr.as_str()) {
+                    return Err(self
+                        .error(
+                            c.func.range(),
+                            format!("module `{m}` has no attribute `{}`", a.attr),
+                        )
+                        .with_help("Python raises AttributeError here"));
+                }
                 return Err(self
                     .error(
                         c.func.range(),
@@ -1335,3 +1352,67 @@ fn fold_int(op: BinOp, a: &BigInt, b: &BigInt) -> Option<BigInt> {
         _ => return None,
     })
 }
+
+/// The public names of CPython's `math` module.
+const MATH_NAMES: &[&str] = &[
+    "acos",
+    "acosh",
+    "asin",
+    "asinh",
+    "atan",
+    "atan2",
+    "atanh",
+    "cbrt",
+    "ceil",
+    "comb",
+    "copysign",
+    "cos",
+    "cosh",
+    "degrees",
+    "dist",
+    "e",
+    "erf",
+    "erfc",
+    "exp",
+    "exp2",
+    "expm1",
+    "fabs",
+    "factorial",
+    "floor",
+    "fmod",
+    "frexp",
+    "fsum",
+    "gamma",
+    "gcd",
+    "hypot",
+    "inf",
+    "isclose",
+    "isfinite",
+    "isinf",
+    "isnan",
+    "isqrt",
+    "lcm",
+    "ldexp",
+    "lgamma",
+    "log",
+    "log10",
+    "log1p",
+    "log2",
+    "modf",
+    "nan",
+    "nextafter",
+    "perm",
+    "pi",
+    "pow",
+    "prod",
+    "radians",
+    "remainder",
+    "sin",
+    "sinh",
+    "sqrt",
+    "tan",
+    "tanh",
+    "tau",
+    "trunc",
+    "ulp",
+];

@@ -1,0 +1,73 @@
+import math
+from kybra import query, Record
+
+
+class Point(Record):
+    x: int
+    y: int
+
+
+def make() -> Point:
+    return {"x": 1, "y": 2}
+
+
+@query
+def nested_for(xs: list[int]) -> int:
+    return len([a * b for a in xs for b in xs])
+
+
+@query
+def map_two(xs: list[int]) -> int:
+    return len(list(map(lambda a, b: a, xs)))
+
+
+@query
+def range_step(n: int) -> int:
+    return len(range(0, n, n))
+
+
+@query
+def spread_int(n: int) -> int:
+    return len([*n])
+
+
+@query
+def spread_call() -> int:
+    p: Point = {**make(), "x": 3}
+    return p["x"]
+
+
+@query
+def join_ints(xs: list[int]) -> str:
+    return ",".join(xs)
+
+
+@query
+def sort_points(ps: list[Point]) -> int:
+    ps.sort()
+    return len(ps)
+
+
+@query
+def math_sqrt(x: float) -> float:
+    return math.sqrt(x)
+
+
+@query
+def math_unknown() -> float:
+    return math.golden
+
+
+@query
+def type_of_call() -> str:
+    return str(type(make()))
+
+
+@query
+def str_title(s: str) -> str:
+    return s.title()
+
+
+@query
+def str_unknown(s: str) -> str:
+    return s.shout()
