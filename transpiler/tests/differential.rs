@@ -196,6 +196,13 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("str_methods", vec![Arg::Str(s)]));
         c.push(("str_split_empty", vec![Arg::Str(s)]));
     }
+    for n in [0i128, 1, 2, 5, 9, -1, -7] {
+        c.push(("builtins_on_lists", vec![Arg::Int(n)]));
+        c.push(("empty_min", vec![Arg::Int(n)]));
+    }
+    for s in ["12", " -7 ", "1_000", "x", "", "0x1f", "3.5"] {
+        c.push(("conversions", vec![Arg::Str(s)]));
+    }
     for n in [0i128, 1, 2, 5, 9, -1] {
         c.push(("list_methods", vec![Arg::Int(n)]));
         c.push(("list_missing", vec![Arg::Int(n)]));

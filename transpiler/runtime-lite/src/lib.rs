@@ -52,6 +52,7 @@
 //!   would use for this to hold.
 
 pub mod args;
+pub mod builtins;
 pub mod dict;
 mod exception;
 mod fixed;

@@ -88,6 +88,12 @@ impl fmt::Debug for Nat {
     }
 }
 
+impl crate::PyOrd for Nat {
+    fn py_lt(&self, other: &Self) -> bool {
+        self.0 < other.0
+    }
+}
+
 impl crate::PyStr for Nat {
     fn py_str(&self) -> String {
         self.0.py_str()

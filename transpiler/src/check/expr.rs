@@ -1190,6 +1190,9 @@ impl Checker<'_> {
                 )
                 .with_help(format!("rename the variable so `{name}(...)` means the function")));
         }
+        if let Some(r) = self.builtin_call(name, c) {
+            return r;
+        }
         match name {
             "len" => {
                 if c.args.len() != 1 {
@@ -1236,7 +1239,7 @@ impl Checker<'_> {
                 .with_help("use `ic.print(...)` to write to the canister log")),
             _ => Err(self
                 .error(c.func.range(), format!("unknown function `{name}`"))
-                .with_help("define it at module level; supported builtins so far: len, str, list, map, range, type")),
+                .with_help("define it at module level; supported builtins so far: len, str, list, map, range, type, abs, sum, min, max, sorted, any, all, int, float, enumerate, zip")),
         }
     }
 

@@ -9,6 +9,7 @@
 //! The IR-to-IR passes (`crate::passes`) run after the checker, never from
 //! inside it.
 
+mod builtins;
 mod containers;
 mod expr;
 mod matching;

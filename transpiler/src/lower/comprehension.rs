@@ -4,7 +4,7 @@
 use super::expr::R;
 use super::matching::{Bound, BoundRead};
 use super::Lower;
-use crate::model::ir::{Expr, ExprKind, Method};
+use crate::model::ir::{Builtin, Expr, ExprKind, Method};
 use crate::model::{Ty, TyKind};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -20,6 +20,9 @@ impl Lower<'_> {
                 | ExprKind::List(_)
                 | ExprKind::Comprehension { .. }
         );
+        if let Some(it) = self.lazy_iter(iter) {
+            return it;
+        }
         if let ExprKind::Range { start, stop, step } = &iter.kind {
             self.uses.insert("range_iter");
             let a = self.borrow(start);
@@ -101,6 +104,129 @@ impl Lower<'_> {
         }
     }
 
+    /// `enumerate(xs)` and `zip(a, b, ..)` as iterators (no list is built
+    /// when a loop or comprehension consumes them).
+    fn lazy_iter(&mut self, e: &Expr) -> Option<TokenStream> {
+        match &e.kind {
+            ExprKind::Builtin(Builtin::Enumerate, args) => {
+                self.uses.insert("Int");
+                let it = self.items_iter(&args[0]);
+                Some(quote!(#it.enumerate().map(|(i, x)| (Int::from(i), x))))
+            }
+            ExprKind::Builtin(Builtin::Zip, args) => {
+                let its: Vec<TokenStream> = args.iter().map(|a| self.items_iter(a)).collect();
+                let mut chain = its[0].clone();
+                let mut pattern = quote!(x0);
+                let mut names = vec![quote!(x0)];
+                for (i, it) in its.iter().enumerate().skip(1) {
+                    let x = quote::format_ident!("x{}", i);
+                    chain = quote!(#chain.zip(#it));
+                    pattern = quote!((#pattern, #x));
+                    names.push(quote!(#x));
+                }
+                Some(quote!(#chain.map(|#pattern| (#(#names),*))))
+            }
+            _ => None,
+        }
+    }
+
+    /// A built-in function call (`ir::Builtin`).
+    pub(crate) fn builtin(&mut self, e: &Expr, at: &str) -> R {
+        let ExprKind::Builtin(b, args) = &e.kind else {
+            return R::atom(quote!(()));
+        };
+        match (b, args.as_slice()) {
+            (Builtin::Enumerate | Builtin::Zip, _) => {
+                let it = self.lazy_iter(e).unwrap_or_default();
+                self.fresh_list(quote!(#it.collect::<Vec<_>>()), e.ty)
+            }
+            (Builtin::Abs, [x]) if x.ty.is_float() => {
+                let v = self.val(x).ts;
+                R::atom(quote!(f64::abs(#v)))
+            }
+            (Builtin::Abs, [x]) => {
+                let v = self.receiver(x);
+                R::atom(quote!(#v.abs()))
+            }
+            (Builtin::Sum, [xs]) => {
+                let item = list_item(self, xs);
+                let it = self.items_iter(xs);
+                if e.ty == Ty::FLOAT64 {
+                    let it = if item == Ty::FLOAT32 {
+                        quote!(#it.map(f64::from))
+                    } else {
+                        it
+                    };
+                    R::atom(quote!(#it.fold(0.0, |a, b| a + b)))
+                } else {
+                    self.uses.insert("Int");
+                    let it = if item == Ty::INT {
+                        it
+                    } else {
+                        quote!(#it.map(Int::from))
+                    };
+                    R::atom(quote!(#it.fold(Int::from(0), |a, b| a + b)))
+                }
+            }
+            (Builtin::MinOf | Builtin::MaxOf, [xs]) => {
+                self.uses.insert("OrRaise");
+                let f = if *b == Builtin::MinOf {
+                    quote!(min)
+                } else {
+                    quote!(max)
+                };
+                let it = self.items_iter(xs);
+                R::atom(quote!(runtime_lite::builtins::#f(#it).or_raise(#at)))
+            }
+            (Builtin::MinArgs | Builtin::MaxArgs, vals) => {
+                self.uses.insert("OrRaise");
+                let f = if *b == Builtin::MinArgs {
+                    quote!(min)
+                } else {
+                    quote!(max)
+                };
+                let vals: Vec<TokenStream> = vals.iter().map(|v| self.val(v).ts).collect();
+                R::atom(quote!(runtime_lite::builtins::#f([#(#vals),*]).or_raise(#at)))
+            }
+            (Builtin::Sorted, [xs]) => {
+                let it = self.items_iter(xs);
+                self.fresh_list(quote!(runtime_lite::builtins::sorted(#it.collect())), e.ty)
+            }
+            (Builtin::Any | Builtin::All, [xs]) => {
+                let item = list_item(self, xs);
+                let it = self.items_iter(xs);
+                let test = if item == Ty::BOOL {
+                    quote!(|x| x)
+                } else {
+                    self.uses.insert("Truthy");
+                    quote!(|x| x.truthy())
+                };
+                if *b == Builtin::Any {
+                    R::atom(quote!(#it.any(#test)))
+                } else {
+                    R::atom(quote!(#it.all(#test)))
+                }
+            }
+            (Builtin::Int, [x]) => {
+                self.uses.insert("Int");
+                self.uses.insert("OrRaise");
+                if x.ty == Ty::STR {
+                    let s = self.str_arg(x);
+                    R::atom(quote!(Int::parse(#s, 10).or_raise(#at)))
+                } else {
+                    let v = self.val(x).ts;
+                    R::atom(quote!(Int::from_f64(f64::from(#v)).or_raise(#at)))
+                }
+            }
+            (Builtin::Float, [x]) => {
+                self.uses.insert("OrRaise");
+                let v = self.receiver(x);
+                R::atom(quote!(#v.to_f64().or_raise(#at)))
+            }
+            _ => R::atom(quote!(())),
+        }
+    }
+
     /// `range(..)` as a list value.
     pub(crate) fn range_list(&mut self, e: &Expr) -> R {
         let it = self.items_iter(e);
@@ -139,6 +265,14 @@ fn elem_item(l: &Lower<'_>, iter: &Expr) -> Ty {
     match l.program.types.kind(iter.ty) {
         TyKind::List(t) => *t,
         TyKind::Dict(k, _) => *k,
+        _ => Ty::NONE,
+    }
+}
+
+/// The item type of list expression `xs`.
+fn list_item(l: &Lower<'_>, xs: &Expr) -> Ty {
+    match l.program.types.kind(xs.ty) {
+        TyKind::List(t) => *t,
         _ => Ty::NONE,
     }
 }

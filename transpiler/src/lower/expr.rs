@@ -629,6 +629,10 @@ impl Lower<'_> {
             }
             ExprKind::Comprehension { .. } => self.comprehension(e),
             ExprKind::Splice(_) => self.splice(e),
+            ExprKind::Builtin(..) => {
+                let at = at(self);
+                self.builtin(e, &at)
+            }
             ExprKind::Range { .. } => self.range_list(e),
             ExprKind::Raise { class, message } => {
                 self.uses.insert("raise");

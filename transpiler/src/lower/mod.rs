@@ -1232,10 +1232,18 @@ impl<'p> Lower<'p> {
                     }
                 }
             }
-            _ if self.is_shared(f.iter.ty) => {
-                let xs = self.receiver(&f.iter);
+            _ if self.is_shared(f.iter.ty)
+                || matches!(
+                    f.iter.kind,
+                    ExprKind::Builtin(
+                        crate::model::ir::Builtin::Enumerate | crate::model::ir::Builtin::Zip,
+                        _
+                    ) | ExprKind::Range { .. }
+                ) =>
+            {
+                let it = self.items_iter(&f.iter);
                 quote! {
-                    for #m #id in #xs.iter() {
+                    for #m #id in #it {
                         #body
                     }
                 }

@@ -52,6 +52,7 @@ fn may_raise_own(e: &Expr) -> bool {
         | ExprKind::Index(..)
         | ExprKind::Raise { .. } => true,
         ExprKind::Method(m, _) => m.may_raise(),
+        ExprKind::Builtin(b, _) => b.may_raise(),
         ExprKind::Ref(op, _) => op.may_raise(),
         // No arm for some tag: `Exception("No matching case found")`.
         ExprKind::Match { exhaustive, .. } => !exhaustive,

@@ -407,6 +407,43 @@ pub enum FPart {
     },
 }
 
+/// A built-in function (`ExprKind::Builtin`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Builtin {
+    /// `abs(x)` of an `int` or float.
+    Abs,
+    /// `sum(xs)` of a list of numbers.
+    Sum,
+    /// `min(xs)` / `max(xs)` of a list (`ValueError` when empty).
+    MinOf,
+    MaxOf,
+    /// `min(a, b, ...)` / `max(a, b, ...)`.
+    MinArgs,
+    MaxArgs,
+    /// `sorted(xs)`: a new list.
+    Sorted,
+    /// `any(xs)` / `all(xs)` by truthiness.
+    Any,
+    All,
+    /// `int(x)` of a str (`ValueError`), float (`ValueError` for NaN,
+    /// `OverflowError` for infinities), bool or int.
+    Int,
+    /// `float(x)` of an int (`OverflowError` when too large) or bool.
+    Float,
+    /// `enumerate(xs)` / `zip(a, b, ...)`: lists of tuples.
+    Enumerate,
+    Zip,
+}
+
+impl Builtin {
+    pub fn may_raise(self) -> bool {
+        matches!(
+            self,
+            Builtin::MinOf | Builtin::MaxOf | Builtin::Int | Builtin::Float
+        )
+    }
+}
+
 /// A method of a built-in type (`ExprKind::Method`); the receiver is the
 /// first argument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -648,6 +685,8 @@ pub enum ExprKind {
     },
     /// `[a, *xs, b]`: a new list of single items and spread lists (`true`).
     Splice(Vec<(bool, Expr)>),
+    /// A call of a built-in function (`Builtin`).
+    Builtin(Builtin, Vec<Expr>),
     /// A list literal of a `Vec[T]`.
     List(Vec<Expr>),
     /// A dict literal: key and value pairs in evaluation order.
@@ -780,6 +819,7 @@ impl Expr {
                 f(elem);
             }
             ExprKind::Splice(items) => items.iter().for_each(|(_, e)| f(e)),
+            ExprKind::Builtin(_, args) => args.iter().for_each(f),
             ExprKind::Range { start, stop, .. } => {
                 f(start);
                 f(stop);

@@ -419,6 +419,10 @@ impl Printer<'_> {
             ExprKind::Range { start, stop, step } => {
                 format!("range({}, {}, {step})", self.expr(start), self.expr(stop))
             }
+            ExprKind::Builtin(b, args) => {
+                let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
+                format!("{b:?}({})", args.join(", "))
+            }
             ExprKind::Splice(items) => {
                 let items: Vec<String> = items
                     .iter()

@@ -558,3 +558,27 @@ def list_missing(n: int) -> str:
     if n > 0:
         xs.remove(n)
     return str(xs.index(n))
+
+
+@query
+def builtins_on_lists(n: int) -> str:
+    xs = [3, -1, n, 2]
+    fs = [1.5, -2.25, 0.1]
+    words = ["pear", "apple", "fig"]
+    pairs = ""
+    for i, w in enumerate(words):
+        pairs += f"{i}:{w},"
+    zipped = [f"{a}{b}" for a, b in zip(words, xs)]
+    return f"{abs(n)}|{abs(-1.5)}|{sum(xs)}|{sum(fs)}|{min(xs)}|{max(xs)}|{min(n, 2)}|{max(words)}|{sorted(xs)}|{sorted(words)}|{any(xs)}|{all(xs)}|{pairs}|{zipped}|{list(enumerate(words))}"
+
+
+@query
+def conversions(s: str) -> str:
+    return f"{int(s)}|{int(2.9)}|{int(-2.9)}|{float(7)}|{int(True)}"
+
+
+@query
+def empty_min(n: int) -> str:
+    xs = [n]
+    xs.pop()
+    return str(min(xs))

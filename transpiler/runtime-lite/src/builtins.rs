@@ -1,0 +1,39 @@
+//! Python built-in functions over sequences: `sorted`, `min`, `max`.
+
+use crate::exception::Exception;
+use crate::ord::{permute, stable_order, PyOrd};
+
+/// `sorted(items)`: a stable sort on Python's `<`.
+pub fn sorted<T: PyOrd>(items: Vec<T>) -> Vec<T> {
+    let order = stable_order(&items, |a, b| a.py_lt(b));
+    permute(items, &order)
+}
+
+/// `min(items)`: the first smallest item; `ValueError` when empty.
+pub fn min<T: PyOrd>(items: impl IntoIterator<Item = T>) -> Result<T, Exception> {
+    extreme(items, "min", |item, best| item.py_lt(best))
+}
+
+/// `max(items)`: the first largest item; `ValueError` when empty.
+pub fn max<T: PyOrd>(items: impl IntoIterator<Item = T>) -> Result<T, Exception> {
+    extreme(items, "max", |item, best| best.py_lt(item))
+}
+
+fn extreme<T>(
+    items: impl IntoIterator<Item = T>,
+    name: &str,
+    better: impl Fn(&T, &T) -> bool,
+) -> Result<T, Exception> {
+    let mut items = items.into_iter();
+    let Some(mut best) = items.next() else {
+        return Err(Exception::value_error(format!(
+            "{name}() arg is an empty sequence"
+        )));
+    };
+    for item in items {
+        if better(&item, &best) {
+            best = item;
+        }
+    }
+    Ok(best)
+}
