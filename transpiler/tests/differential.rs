@@ -198,6 +198,7 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
     }
     for n in [0i128, 1, 2, 5, 9, -1, -7] {
         c.push(("builtins_on_lists", vec![Arg::Int(n)]));
+        c.push(("unpacking", vec![Arg::Int(n)]));
         c.push(("empty_min", vec![Arg::Int(n)]));
     }
     for s in ["12", " -7 ", "1_000", "x", "", "0x1f", "3.5"] {
@@ -209,6 +210,7 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
     }
     for k in ["a", "b", "k", "", "x"] {
         c.push(("dict_ops", vec![Arg::Str(k)]));
+        c.push(("del_missing", vec![Arg::Str(k)]));
         c.push(("dict_missing", vec![Arg::Str(k)]));
     }
     for k in [0i64, 1, 2, 3, 4, 5, 7, -1, -2, -3, -5, 1 << 40] {

@@ -235,3 +235,13 @@ def sum_of_squares(n: nat8) -> int:
     for i in range(n):
         total += square(i)
     return total
+
+
+@query
+def about_me() -> str:
+    return f"{ic.id()} {ic.canister_balance() > 0} {ic.canister_balance128() > 0}"
+
+
+@query
+def my_id() -> Principal:
+    return ic.id()

@@ -1120,9 +1120,18 @@ impl Checker<'_> {
                             span,
                         ))
                     }
+                    "id" | "canister_balance" | "canister_balance128" => {
+                        arity(self, 0)?;
+                        let (ty, call) = match method {
+                            "id" => (Ty::PRINCIPAL, IcCall::Id),
+                            "canister_balance" => (Ty::fixed(Fixed::Nat64), IcCall::Balance),
+                            _ => (Ty::INT, IcCall::Balance128),
+                        };
+                        Ok(Expr::new(ty, ExprKind::Ic(call), span))
+                    }
                     other => Err(self
                         .error(c.func.range(), format!("`ic.{other}` is not supported yet"))
-                        .with_help("supported: ic.print, ic.caller, ic.time, ic.trap")),
+                        .with_help("supported: ic.print, ic.caller, ic.id, ic.time, ic.trap, ic.canister_balance, ic.canister_balance128")),
                 };
             }
             if let Some(e) = self.ref_method_call(c, a)? {

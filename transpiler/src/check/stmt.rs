@@ -95,6 +95,12 @@ impl Checker<'_> {
                         .error(a.range, "chained assignment is not supported yet")
                         .with_help("assign each variable in its own statement"));
                 };
+                if let ast::Expr::Tuple(t) = target {
+                    return self.unpack_assign(&t.elts, &a.value, a.range);
+                }
+                if let ast::Expr::List(l) = target {
+                    return self.unpack_assign(&l.elts, &a.value, a.range);
+                }
                 let s = self.assign(target, &a.value)?;
                 self.mirror(s)
             }
@@ -170,6 +176,13 @@ impl Checker<'_> {
             }
             ast::Stmt::Return(r) => self.ret(r)?,
             ast::Stmt::Raise(r) => vec![Stmt::Expr(self.raise(r)?)],
+            ast::Stmt::Delete(d) => {
+                let mut out = Vec::new();
+                for t in &d.targets {
+                    out.push(Stmt::Expr(self.del_item(t)?));
+                }
+                out
+            }
             // Bound for the whole function by `Checker::with_local_imports`.
             ast::Stmt::ImportFrom(_) => vec![],
             other => {
@@ -429,6 +442,116 @@ impl Checker<'_> {
                 .with_help("assign to a plain variable name"));
         };
         let name = n.id.to_string();
+        let want = if self.ctx().global_decls.contains(&name) {
+            self.global(&name).map(|(_, ty)| ty)
+        } else {
+            self.ctx().annotated.get(&name).copied()
+        };
+        let v = match want {
+            Some(t) => self.expect(value, t)?,
+            None => self.expr(value)?,
+        };
+        self.assign_value(target, v, value.range())
+    }
+
+    /// `del container[key]` of a dict or list.
+    fn del_item(&mut self, t: &ast::Expr) -> Result<Expr, Diagnostic> {
+        let ast::Expr::Subscript(s) = t else {
+            return Err(self
+                .error(t.range(), "`del` of a name is not supported yet")
+                .with_help("delete items of a dict or list: `del d[key]`"));
+        };
+        let (place, _) = self.subscript_place(s)?;
+        let Place::Subscript { base, index } = place else {
+            return Err(self
+                .error(t.range(), "a Record's field cannot be deleted")
+                .with_help("a Record value always has all its fields"));
+        };
+        let span = self.span(t.range());
+        Ok(Expr::new(
+            Ty::NONE,
+            ExprKind::Method(ir::Method::DelItem, vec![*base, *index]),
+            span,
+        ))
+    }
+
+    /// `a, b = value`: the tuple is evaluated once (into a hidden local),
+    /// then each name takes its item.
+    fn unpack_assign(
+        &mut self,
+        targets: &[ast::Expr],
+        value: &ast::Expr,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<Vec<Stmt>, Diagnostic> {
+        if targets.iter().any(|t| !matches!(t, ast::Expr::Name(_))) {
+            return Err(self
+                .error(range, "unpacking into this target is not supported yet")
+                .with_help("unpack into plain names: `a, b = pair`"));
+        }
+        let v = self.expr(value)?;
+        let items = match self.types.kind(v.ty) {
+            crate::model::TyKind::Tuple(items) if items.len() == targets.len() => items.clone(),
+            crate::model::TyKind::Tuple(items) => {
+                return Err(self
+                    .error(
+                        value.range(),
+                        format!(
+                            "cannot unpack {} values into {} names",
+                            items.len(),
+                            targets.len()
+                        ),
+                    )
+                    .with_help("Python raises ValueError here"))
+            }
+            _ => {
+                return Err(self
+                    .error(
+                        value.range(),
+                        format!(
+                            "unpacking a `{}` value is not supported yet",
+                            self.types.display(v.ty)
+                        ),
+                    )
+                    .with_help("unpack a tuple: `a, b = (x, y)`"))
+            }
+        };
+        let span = self.span(range);
+        let hidden = self.ctx().declare_hidden("values", v.ty, span);
+        let tuple_ty = v.ty;
+        let mut out = vec![Stmt::Assign {
+            place: Place::Local(hidden),
+            value: v,
+        }];
+        for (i, (t, ty)) in targets.iter().zip(items).enumerate() {
+            let read = Expr::new(tuple_ty, ExprKind::Local(hidden), span);
+            let item = Expr::new(ty, ExprKind::Field(Box::new(read), i), span);
+            // A `nat` item is an `int` to Python code.
+            let item = if ty == Ty::NAT {
+                Expr::new(Ty::INT, ExprKind::Convert(Box::new(item)), span)
+            } else {
+                item
+            };
+            let s = self.assign_value(t, item, value.range())?;
+            out.extend(self.mirror(s));
+        }
+        Ok(out)
+    }
+
+    /// Stores the typed value `v` into the name `target` (a global declared
+    /// `global`, an annotated local, or a local taking the value's type).
+    fn assign_value(
+        &mut self,
+        target: &ast::Expr,
+        v: Expr,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<Stmt, Diagnostic> {
+        let ast::Expr::Name(n) = target else {
+            return Err(self
+                .error(target.range(), "unsupported assignment target")
+                .with_help("assign to a plain variable name"));
+        };
+        let value_range = range;
+        let name = n.id.to_string();
         self.ctx().touched.insert(name.clone());
         if self.ctx().global_decls.contains(&name) {
             let Some((id, ty)) = self.global(&name) else {
@@ -439,22 +562,18 @@ impl Checker<'_> {
                     )
                     .with_help("declare it at module level with a type and initial value"));
             };
-            let v = self.expect(value, ty)?;
+            let v = self.coerce(v, ty, value_range)?;
             return Ok(Stmt::Assign {
                 place: Place::Global(id),
                 value: v,
             });
         }
-        let v = match self.ctx().annotated.get(&name).copied() {
-            Some(t) => self.expect(value, t)?,
-            None => self.expr(value)?,
-        };
         // An annotated name keeps its type (stores into a fixed-width
         // variable are range-checked); otherwise the name holds the value's
         // Python type, a new local when that type changes.
         let annotated = self.ctx().annotated.get(&name).copied();
         let ty = annotated.unwrap_or_else(|| natural(v.ty));
-        let v = self.coerce(v, ty, value.range())?;
+        let v = self.coerce(v, ty, value_range)?;
         if let Some(s) = self.assign_present(&name, ty, &v, target.range()) {
             return Ok(s);
         }

@@ -668,6 +668,19 @@ impl Lower<'_> {
             }
             ExprKind::Ic(IcCall::Caller) => R::atom(quote!(ic_cdk::api::msg_caller())),
             ExprKind::Ic(IcCall::Time) => R::atom(quote!(ic_cdk::api::time())),
+            ExprKind::Ic(IcCall::Id) => R::atom(quote!(ic_cdk::api::canister_self())),
+            ExprKind::Ic(IcCall::Balance) => {
+                // The balance of a canister fits `nat64` in practice; Kybra
+                // reads the 64-bit System API call.
+                R::new(
+                    quote!(ic_cdk::api::canister_cycle_balance() as u64),
+                    Prec::Cast,
+                )
+            }
+            ExprKind::Ic(IcCall::Balance128) => {
+                self.uses.insert("Int");
+                R::atom(quote!(Int::from(ic_cdk::api::canister_cycle_balance())))
+            }
             ExprKind::Ref(op, args) => self.ref_op(*op, args, e),
             ExprKind::ArmValue(_) => self.bound_read(e).unwrap_or_else(|| {
                 R::atom(quote!(compile_error!(
@@ -845,6 +858,18 @@ impl Lower<'_> {
                 self.uses.insert("Int");
                 let x = self.borrow(x);
                 R::atom(quote!(Int::from(#r.py_count(#x))))
+            }
+            (Method::DelItem, [k]) => {
+                self.uses.insert("OrRaise");
+                if let crate::model::TyKind::Dict(..) = self.program.types.kind(recv.ty) {
+                    let k = self.borrow(k);
+                    R::atom(quote!(#r.del(#k).or_raise(#at)))
+                } else {
+                    let i = self.borrow(k);
+                    R::atom(
+                        quote!(#r.del(runtime_lite::list::index_arg(#i).or_raise(#at)).or_raise(#at)),
+                    )
+                }
             }
             (Method::Sort, []) => R::atom(quote!(#r.sort())),
             (Method::Reverse, []) => R::atom(quote!(#r.reverse())),

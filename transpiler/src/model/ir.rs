@@ -498,6 +498,8 @@ pub enum Method {
     Sort,
     Reverse,
     Clear,
+    /// `del container[key]` (`KeyError` / `IndexError`).
+    DelItem,
     /// `b.decode("utf-8")` (`UnicodeDecodeError`).
     Decode,
 }
@@ -517,6 +519,7 @@ impl Method {
                 | Method::Sort
                 | Method::Reverse
                 | Method::Clear
+                | Method::DelItem
         )
     }
 
@@ -531,6 +534,7 @@ impl Method {
                 | Method::Remove
                 | Method::Index
                 | Method::Insert
+                | Method::DelItem
         )
     }
 }
@@ -539,6 +543,11 @@ impl Method {
 pub enum IcCall {
     Caller,
     Time,
+    /// `ic.id()`: this canister's principal.
+    Id,
+    /// `ic.canister_balance()` (`nat64`) / `ic.canister_balance128()`.
+    Balance,
+    Balance128,
 }
 
 /// Operations on Principal, Func and Service values (`check/refs.rs`).

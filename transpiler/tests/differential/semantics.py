@@ -582,3 +582,25 @@ def empty_min(n: int) -> str:
     xs = [n]
     xs.pop()
     return str(min(xs))
+
+
+@query
+def unpacking(n: int) -> str:
+    a, b = n, "x"
+    a, c = a + 1, a
+    p = (1.5, [n])
+    x, ys = p
+    ys.append(2)
+    d = {"k": 1, "j": 2}
+    del d["k"]
+    zs = [1, 2, 3]
+    del zs[n % 3]
+    del zs[-1]
+    return f"{a}|{b}|{c}|{x}|{ys}|{p}|{d}|{zs}"
+
+
+@query
+def del_missing(k: str) -> str:
+    d = {"a": 1}
+    del d[k]
+    return str(d)

@@ -1,5 +1,5 @@
 import math
-from kybra import query, Record
+from kybra import ic, query, Record
 
 
 class Point(Record):
@@ -71,3 +71,33 @@ def str_title(s: str) -> str:
 @query
 def str_unknown(s: str) -> str:
     return s.shout()
+
+
+@query
+def unpack_three(n: int) -> int:
+    a, b = (n, n, n)
+    return a
+
+
+@query
+def unpack_list(xs: list[int]) -> int:
+    a, b = xs
+    return a
+
+
+@query
+def del_name(n: int) -> int:
+    m = n
+    del m
+    return n
+
+
+@query
+def del_field(p: Point) -> int:
+    del p["x"]
+    return 0
+
+
+@query
+def method_name() -> str:
+    return ic.method_name()
