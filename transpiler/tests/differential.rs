@@ -195,6 +195,10 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
     for s in ["", " abc ", "a,b,,c", "  a  b\tc\n", "ÄbÇ ß", "aaa", "ba"] {
         c.push(("str_methods", vec![Arg::Str(s)]));
         c.push(("str_split_empty", vec![Arg::Str(s)]));
+        c.push(("slicing", vec![Arg::Str(s)]));
+        for i in [0i128, 1, -1, 3, -4, 1 << 70] {
+            c.push(("str_index", vec![Arg::Str(s), Arg::Int(i)]));
+        }
     }
     for n in [0i128, 1, 2, 5, 9, -1, -7] {
         c.push(("builtins_on_lists", vec![Arg::Int(n)]));

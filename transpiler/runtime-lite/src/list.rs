@@ -129,6 +129,23 @@ fn slice_indices(
     Ok((start, step, count as usize))
 }
 
+/// `v[start:stop:step]` of any sequence held in a slice: a new `Vec`.
+pub fn slice_of<T: Clone>(
+    v: &[T],
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+) -> Result<Vec<T>, Exception> {
+    let (first, step, count) = slice_indices(v.len(), start, stop, step)?;
+    Ok(if step == 1 {
+        v[first as usize..first as usize + count].to_vec()
+    } else {
+        slice_positions(first, step, count)
+            .map(|p| v[p].clone())
+            .collect()
+    })
+}
+
 /// The positions a slice selects (`count` of them, from `start` by `step`).
 fn slice_positions(start: i64, step: i64, count: usize) -> impl Iterator<Item = usize> {
     (0..count as i64).map(move |k| (start + k * step) as usize)

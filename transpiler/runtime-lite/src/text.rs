@@ -110,6 +110,58 @@ pub fn count(s: &str, sub: &str) -> Int {
     Int::from(s.matches(sub).count())
 }
 
+/// `s[i]`: the code point at `i` (negative counts from the end).
+pub fn char_at(s: &str, i: &Int) -> Result<String, Exception> {
+    let out_of_range = || Exception::new("IndexError", "string index out of range");
+    let i = crate::list::index_arg(i)?;
+    let n = if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    } as i64;
+    let i = if i < 0 { i + n } else { i };
+    if !(0..n).contains(&i) {
+        return Err(out_of_range());
+    }
+    Ok(if s.is_ascii() {
+        s[i as usize..i as usize + 1].to_string()
+    } else {
+        s.chars()
+            .nth(i as usize)
+            .map(String::from)
+            .unwrap_or_default()
+    })
+}
+
+/// `b[i]`: the byte at `i` as an int.
+pub fn byte_at(b: &[u8], i: &Int) -> Result<Int, Exception> {
+    let out_of_range = || Exception::new("IndexError", "index out of range");
+    let i = crate::list::index_arg(i)?;
+    let n = b.len() as i64;
+    let i = if i < 0 { i + n } else { i };
+    if !(0..n).contains(&i) {
+        return Err(out_of_range());
+    }
+    Ok(Int::from(b[i as usize]))
+}
+
+/// `s[start:stop:step]` by code points.
+pub fn slice(
+    s: &str,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+) -> Result<String, Exception> {
+    if s.is_ascii() {
+        let bytes = crate::list::slice_of(s.as_bytes(), start, stop, step)?;
+        return Ok(bytes.into_iter().map(char::from).collect());
+    }
+    let chars: Vec<char> = s.chars().collect();
+    Ok(crate::list::slice_of(&chars, start, stop, step)?
+        .into_iter()
+        .collect())
+}
+
 /// `b.decode("utf-8")`: CPython's `UnicodeDecodeError` text for the first
 /// invalid byte.
 pub fn decode_utf8(b: &[u8]) -> Result<String, Exception> {

@@ -252,13 +252,46 @@ impl Checker<'_> {
         s: &ast::ExprSubscript,
     ) -> Result<Result<Expr, Expr>, Diagnostic> {
         let span = self.span(s.range);
+        let sliceable = matches!(base.ty, Ty::STR | Ty::BYTES)
+            || matches!(self.types.kind(base.ty), TyKind::List(_));
+        if let (ast::Expr::Slice(sl), true) = (&*s.slice, sliceable) {
+            let bound = |this: &mut Self,
+                         e: &Option<Box<ast::Expr>>|
+             -> Result<Option<Box<Expr>>, Diagnostic> {
+                match e.as_deref() {
+                    None => Ok(None),
+                    Some(ast::Expr::Constant(k)) if matches!(k.value, ast::Constant::None) => {
+                        Ok(None)
+                    }
+                    Some(x) => Ok(Some(Box::new(this.expect(x, Ty::INT)?))),
+                }
+            };
+            let start = bound(self, &sl.lower)?;
+            let stop = bound(self, &sl.upper)?;
+            let step = bound(self, &sl.step)?;
+            let ty = base.ty;
+            return Ok(Ok(Expr::new(
+                ty,
+                ExprKind::Slice {
+                    base: Box::new(base),
+                    start,
+                    stop,
+                    step,
+                },
+                span,
+            )));
+        }
+        if matches!(base.ty, Ty::STR | Ty::BYTES) {
+            let i = self.expect(&s.slice, Ty::INT)?;
+            let ty = if base.ty == Ty::STR { Ty::STR } else { Ty::INT };
+            return Ok(Ok(Expr::new(
+                ty,
+                ExprKind::Index(Box::new(base), Box::new(i)),
+                span,
+            )));
+        }
         match self.types.kind(base.ty).clone() {
             TyKind::List(item) => {
-                if matches!(&*s.slice, ast::Expr::Slice(_)) {
-                    return Err(self
-                        .error(s.slice.range(), "slices are not supported yet")
-                        .with_help("copy the items you need with a loop"));
-                }
                 let i = self.expect(&s.slice, Ty::INT)?;
                 Ok(Ok(Expr::new(
                     item,

@@ -424,6 +424,46 @@ impl Lower<'_> {
                     #d
                 }))
             }
+            ExprKind::Index(base, index) if matches!(base.ty, Ty::STR | Ty::BYTES) => {
+                let at = at(self);
+                self.uses.insert("OrRaise");
+                self.uses.insert("text");
+                let b = self.borrow(base);
+                let i = self.borrow(index);
+                if base.ty == Ty::STR {
+                    R::atom(quote!(text::char_at(#b, #i).or_raise(#at)))
+                } else {
+                    R::atom(quote!(text::byte_at(#b, #i).or_raise(#at)))
+                }
+            }
+            ExprKind::Slice {
+                base,
+                start,
+                stop,
+                step,
+            } => {
+                let at = at(self);
+                self.uses.insert("OrRaise");
+                let bound = |this: &mut Self, e: &Option<Box<Expr>>| match e {
+                    None => quote!(None),
+                    Some(x) => {
+                        let x = this.borrow(x);
+                        quote!(Some(runtime_lite::list::slice_arg(#x)))
+                    }
+                };
+                let (a, b, c) = (bound(self, start), bound(self, stop), bound(self, step));
+                if base.ty == Ty::STR {
+                    self.uses.insert("text");
+                    let s = self.borrow(base);
+                    R::atom(quote!(text::slice(#s, #a, #b, #c).or_raise(#at)))
+                } else if self.is_shared(base.ty) {
+                    let xs = self.receiver(base);
+                    R::atom(quote!(#xs.slice(#a, #b, #c).or_raise(#at)))
+                } else {
+                    let xs = self.receiver(base);
+                    R::atom(quote!(runtime_lite::list::slice_of(&#xs, #a, #b, #c).or_raise(#at)))
+                }
+            }
             ExprKind::Index(base, index) => {
                 let at = at(self);
                 self.uses.insert("OrRaise");

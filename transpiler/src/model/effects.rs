@@ -53,6 +53,8 @@ fn may_raise_own(e: &Expr) -> bool {
         | ExprKind::Raise { .. } => true,
         ExprKind::Method(m, _) => m.may_raise(),
         ExprKind::Builtin(b, _) => b.may_raise(),
+        // A zero step is a `ValueError`.
+        ExprKind::Slice { step, .. } => step.is_some(),
         ExprKind::Ref(op, _) => op.may_raise(),
         // No arm for some tag: `Exception("No matching case found")`.
         ExprKind::Match { exhaustive, .. } => !exhaustive,

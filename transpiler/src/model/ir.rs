@@ -694,6 +694,13 @@ pub enum ExprKind {
     },
     /// `[a, *xs, b]`: a new list of single items and spread lists (`true`).
     Splice(Vec<(bool, Expr)>),
+    /// `base[start:stop:step]` of a str, bytes or list: a new value.
+    Slice {
+        base: Box<Expr>,
+        start: Option<Box<Expr>>,
+        stop: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
     /// A call of a built-in function (`Builtin`).
     Builtin(Builtin, Vec<Expr>),
     /// A list literal of a `Vec[T]`.
@@ -829,6 +836,17 @@ impl Expr {
             }
             ExprKind::Splice(items) => items.iter().for_each(|(_, e)| f(e)),
             ExprKind::Builtin(_, args) => args.iter().for_each(f),
+            ExprKind::Slice {
+                base,
+                start,
+                stop,
+                step,
+            } => {
+                f(base);
+                for b in [start, stop, step].into_iter().flatten() {
+                    f(b);
+                }
+            }
             ExprKind::Range { start, stop, .. } => {
                 f(start);
                 f(stop);

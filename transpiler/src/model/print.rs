@@ -419,6 +419,22 @@ impl Printer<'_> {
             ExprKind::Range { start, stop, step } => {
                 format!("range({}, {}, {step})", self.expr(start), self.expr(stop))
             }
+            ExprKind::Slice {
+                base,
+                start,
+                stop,
+                step,
+            } => {
+                let part =
+                    |e: &Option<Box<Expr>>| e.as_ref().map_or_else(String::new, |e| self.expr(e));
+                format!(
+                    "{}[{}:{}:{}]",
+                    self.expr(base),
+                    part(start),
+                    part(stop),
+                    part(step)
+                )
+            }
             ExprKind::Builtin(b, args) => {
                 let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
                 format!("{b:?}({})", args.join(", "))

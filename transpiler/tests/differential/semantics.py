@@ -604,3 +604,17 @@ def del_missing(k: str) -> str:
     d = {"a": 1}
     del d[k]
     return str(d)
+
+
+@query
+def slicing(s: str) -> str:
+    b = s.encode("utf-8")
+    xs = [1, 2, 3, 4, 5]
+    ys = xs[1:]
+    ys.append(6)
+    return f"{s[1:]}|{s[:2]}|{s[::-1]}|{s[1:-1:2]}|{b[1:3]}|{xs[::2]}|{xs[-2:]}|{ys}|{xs}|{s[-1:]}"
+
+
+@query
+def str_index(s: str, i: int) -> str:
+    return f"{s[i]}|{s.encode('utf-8')[i]}"
