@@ -196,6 +196,7 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("str_methods", vec![Arg::Str(s)]));
         c.push(("str_split_empty", vec![Arg::Str(s)]));
         c.push(("slicing", vec![Arg::Str(s)]));
+        c.push(("str_format", vec![Arg::Int(-42), Arg::Str(s)]));
         for i in [0i128, 1, -1, 3, -4, 1 << 70] {
             c.push(("str_index", vec![Arg::Str(s), Arg::Int(i)]));
         }

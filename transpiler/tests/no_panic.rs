@@ -158,6 +158,7 @@ const FRAGMENTS: &[&str] = &[
     "s[1:]",
     "xs[::-1]",
     "s[0]",
+    "\"{} {!r}\".format(x, y)",
     "[x * 2 for x in xs if x]",
     "list(map(lambda y: y, xs))",
     "[*xs, 1]",

@@ -432,6 +432,18 @@ impl Checker<'_> {
                     (Method::Decode, Ty::STR, vec![])
                 }
             }
+            (TyKind::Str, "format") => {
+                let ExprKind::Str(template) = &recv.kind else {
+                    return Err(self
+                        .error(
+                            a.range,
+                            "format() of a computed string is not supported yet",
+                        )
+                        .with_help("call format() on a string literal, or use an f-string"));
+                };
+                let template = template.clone();
+                return self.str_format(&template, c, span);
+            }
             (TyKind::Str, "upper" | "lower") => {
                 arity(self, &[0])?;
                 let m = if name == "upper" {
@@ -1011,6 +1023,152 @@ impl Checker<'_> {
                 .with_help("assign it to a variable first"));
         }
         Ok(Expr::new(Ty::STR, ExprKind::Str(name), span))
+    }
+
+    /// `"...{}...{0!r:>5}...".format(a, b)` with a literal template: the
+    /// same parts as an f-string.
+    fn str_format(
+        &mut self,
+        template: &str,
+        c: &ast::ExprCall,
+        span: crate::source::Span,
+    ) -> Result<Expr, Diagnostic> {
+        use crate::model::ir::FPart;
+        if !c.keywords.is_empty() {
+            return Err(self
+                .error(
+                    c.range,
+                    "format() with keyword arguments is not supported yet",
+                )
+                .with_help("pass the values by position: `\"{0}\".format(x)`"));
+        }
+        let bad = |this: &Self, why: &str| {
+            this.error(
+                c.range,
+                format!("this format string is not supported: {why}"),
+            )
+            .with_help("use `{}`, `{0}`, `{!r}` and `{:spec}` fields, or an f-string")
+        };
+        // Split into literal text and fields (index, conversion, spec).
+        let mut parts: Vec<Result<String, (Option<usize>, bool, Option<String>)>> = Vec::new();
+        let mut lit = String::new();
+        let mut chars = template.chars().peekable();
+        while let Some(ch) = chars.next() {
+            match ch {
+                '{' if chars.peek() == Some(&'{') => {
+                    chars.next();
+                    lit.push('{');
+                }
+                '}' if chars.peek() == Some(&'}') => {
+                    chars.next();
+                    lit.push('}');
+                }
+                '}' => return Err(bad(self, "a single `}`")),
+                '{' => {
+                    let mut field = String::new();
+                    loop {
+                        match chars.next() {
+                            Some('}') => break,
+                            Some('{') => return Err(bad(self, "nested fields")),
+                            Some(x) => field.push(x),
+                            None => return Err(bad(self, "an unclosed `{`")),
+                        }
+                    }
+                    if !lit.is_empty() {
+                        parts.push(Ok(std::mem::take(&mut lit)));
+                    }
+                    let (head, spec) = match field.split_once(':') {
+                        Some((h, s)) => (h.to_string(), Some(s.to_string())),
+                        None => (field, None),
+                    };
+                    let (name, conv) = match head.split_once('!') {
+                        Some((n, "r")) => (n.to_string(), true),
+                        Some((n, "s")) => (n.to_string(), false),
+                        Some(_) => return Err(bad(self, "a conversion other than `!r` or `!s`")),
+                        None => (head, false),
+                    };
+                    let index = if name.is_empty() {
+                        None
+                    } else {
+                        match name.parse::<usize>() {
+                            Ok(i) => Some(i),
+                            Err(_) => return Err(bad(self, "named or attribute fields")),
+                        }
+                    };
+                    if conv && spec.is_some() {
+                        return Err(bad(self, "`!r` with a format spec"));
+                    }
+                    parts.push(Err((index, conv, spec)));
+                }
+                other => lit.push(other),
+            }
+        }
+        if !lit.is_empty() {
+            parts.push(Ok(lit));
+        }
+        // Automatic and manual numbering cannot mix (Python's ValueError).
+        let fields: Vec<_> = parts.iter().filter_map(|p| p.as_ref().err()).collect();
+        let auto = fields.iter().filter(|f| f.0.is_none()).count();
+        if auto > 0 && auto < fields.len() {
+            return Err(bad(
+                self,
+                "automatic `{}` and numbered `{0}` fields together",
+            ));
+        }
+        let mut uses = vec![0usize; c.args.len()];
+        let mut next = 0;
+        let mut order = Vec::new();
+        for f in &fields {
+            let i = f.0.unwrap_or_else(|| {
+                next += 1;
+                next - 1
+            });
+            if i >= c.args.len() {
+                return Err(self
+                    .error(c.range, format!("format() has no argument {i}"))
+                    .with_help("Python raises IndexError here"));
+            }
+            uses[i] += 1;
+            order.push(i);
+        }
+        let mut values = Vec::new();
+        for a in &c.args {
+            let v = self.expr(a)?;
+            self.printable(&v, a.range())?;
+            values.push(v);
+        }
+        for (i, v) in values.iter().enumerate() {
+            if uses[i] != 1 && crate::model::effects::has_effects(v) {
+                return Err(self
+                    .error(
+                        c.args[i].range(),
+                        "an argument with effects used other than once is not supported yet",
+                    )
+                    .with_help("assign it to a variable first"));
+            }
+        }
+        let in_order = order.windows(2).all(|w| w[0] < w[1]);
+        if !in_order && values.iter().any(crate::model::effects::has_effects) {
+            return Err(self
+                .error(
+                    c.range,
+                    "arguments with effects formatted out of order are not supported yet",
+                )
+                .with_help("assign them to variables first"));
+        }
+        let mut out = Vec::new();
+        let mut k = 0;
+        for p in parts {
+            match p {
+                Ok(text) => out.push(FPart::Lit(text)),
+                Err((_, repr, spec)) => {
+                    let expr = values[order[k]].clone();
+                    k += 1;
+                    out.push(FPart::Value { expr, repr, spec });
+                }
+            }
+        }
+        Ok(Expr::new(Ty::STR, ExprKind::FString(out), span))
     }
 
     /// `list(x)`: a new list with the items of a list, or the keys of a dict.

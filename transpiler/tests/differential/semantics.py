@@ -618,3 +618,11 @@ def slicing(s: str) -> str:
 @query
 def str_index(s: str, i: int) -> str:
     return f"{s[i]}|{s.encode('utf-8')[i]}"
+
+
+@query
+def str_format(n: int, s: str) -> str:
+    a = "{} and {}".format(n, s)
+    b = "{1}-{0}-{1}".format(n, s)
+    c = "{:>6}|{!r}|{{x}}|{:.2f}".format(n, s, 2.5)
+    return a + "|" + b + "|" + c

@@ -101,3 +101,18 @@ def del_field(p: Point) -> int:
 @query
 def method_name() -> str:
     return ic.method_name()
+
+
+@query
+def format_named(n: int) -> str:
+    return "{n}".format(n)
+
+
+@query
+def format_missing(n: int) -> str:
+    return "{} {}".format(n)
+
+
+@query
+def format_mixed(n: int) -> str:
+    return "{} {0}".format(n)
