@@ -1050,7 +1050,9 @@ impl Checker<'_> {
             .with_help("use `{}`, `{0}`, `{!r}` and `{:spec}` fields, or an f-string")
         };
         // Split into literal text and fields (index, conversion, spec).
-        let mut parts: Vec<Result<String, (Option<usize>, bool, Option<String>)>> = Vec::new();
+        // Literal text (`Ok`) and fields (`Err`: index, `!r`, spec).
+        type Field = (Option<usize>, bool, Option<String>);
+        let mut parts: Vec<Result<String, Field>> = Vec::new();
         let mut lit = String::new();
         let mut chars = template.chars().peekable();
         while let Some(ch) = chars.next() {
