@@ -194,8 +194,11 @@ impl Lower<'_> {
                 if matches!(self.program.types.kind(v.ty), crate::model::TyKind::List(_)) =>
             {
                 // A length fits every native type the interval allows.
-                let r = self.receiver(v);
                 let t = want.ty();
+                if let Some(n) = self.in_global(v, &[], |g| quote!(#g.len())) {
+                    return Some(R::new(quote!(#n as #t), Prec::Cast));
+                }
+                let r = self.receiver(v);
                 Some(R::new(quote!(#r.len() as #t), Prec::Cast))
             }
             ExprKind::Convert(inner) if inner.ty.is_fixed() || inner.ty == Ty::BOOL => {
@@ -464,6 +467,25 @@ impl Lower<'_> {
                     R::atom(quote!(runtime_lite::list::slice_of(&#xs, #a, #b, #c).or_raise(#at)))
                 }
             }
+            // An item of a plain global list: only the item is copied out.
+            ExprKind::Index(base, index)
+                if matches!(base.kind, ExprKind::Global(_))
+                    && matches!(
+                        self.program.types.kind(base.ty),
+                        crate::model::TyKind::List(_)
+                    )
+                    && !self.is_shared(base.ty)
+                    && !crate::model::effects::has_effects(index) =>
+            {
+                let at = at(self);
+                self.uses.insert("OrRaise");
+                self.uses.insert("PySeq");
+                let i = self.borrow(index);
+                let get = self
+                    .in_global(base, &[index], |g| quote!(#g.py_get(#i)))
+                    .unwrap_or_default();
+                R::atom(quote!(#get.or_raise(#at)))
+            }
             ExprKind::Index(base, index) => {
                 let at = at(self);
                 self.uses.insert("OrRaise");
@@ -624,6 +646,9 @@ impl Lower<'_> {
                         R::atom(quote!(Int::from(#n)))
                     }
                     _ => {
+                        if let Some(n) = self.in_global(v, &[], |g| quote!(#g.len())) {
+                            return R::atom(quote!(Int::from(#n)));
+                        }
                         let r = self.receiver(v);
                         R::atom(quote!(Int::from(#r.len())))
                     }
@@ -736,6 +761,32 @@ impl Lower<'_> {
                 "kybra-aot: this expression cannot be lowered yet"
             ))),
         }
+    }
+
+    /// `op` applied to a plain (unshared, not `Copy`) global inside its
+    /// `with_borrow`, so only the result leaves the global, not a copy of
+    /// it. `None` for other values, or when an operand could run code that
+    /// touches the global during the borrow.
+    pub(crate) fn in_global(
+        &mut self,
+        base: &Expr,
+        operands: &[&Expr],
+        op: impl FnOnce(TokenStream) -> TokenStream,
+    ) -> Option<TokenStream> {
+        let ExprKind::Global(g) = base.kind else {
+            return None;
+        };
+        if base.ty.is_copy()
+            || self.is_shared(base.ty)
+            || operands
+                .iter()
+                .any(|e| crate::model::effects::has_effects(e))
+        {
+            return None;
+        }
+        let id = self.global(g);
+        let body = op(quote!(g));
+        Some(quote!(#id.with_borrow(|g| #body)))
     }
 
     /// A new list from a `Vec` expression, in the representation of list

@@ -626,3 +626,11 @@ def str_format(n: int, s: str) -> str:
     b = "{1}-{0}-{1}".format(n, s)
     c = "{:>6}|{!r}|{{x}}|{:.2f}".format(n, s, 2.5)
     return a + "|" + b + "|" + c
+
+
+LETTERS: Vec[str] = ["a", "bb", "ccc"]
+
+
+@query
+def global_items(i: int) -> str:
+    return f"{len(LETTERS)}|{LETTERS[i]}|{LETTERS[-1]}"
