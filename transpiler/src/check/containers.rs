@@ -572,6 +572,15 @@ impl Checker<'_> {
                 };
                 (Method::Pop, *t, args)
             }
+            (TyKind::Dict(..), "update") => {
+                arity(self, &[1])?;
+                let other = self.expect(&c.args[0], recv.ty)?;
+                (Method::Update, Ty::NONE, vec![other])
+            }
+            (TyKind::Dict(..), "copy") => {
+                arity(self, &[0])?;
+                (Method::DictCopy, recv.ty, vec![])
+            }
             (TyKind::List(_), "copy") => {
                 arity(self, &[0])?;
                 (Method::ListCopy, recv.ty, vec![])
@@ -1171,6 +1180,34 @@ impl Checker<'_> {
             }
         }
         Ok(Expr::new(Ty::STR, ExprKind::FString(out), span))
+    }
+
+    /// `dict(d)`: a new dict with the entries of `d`.
+    pub(crate) fn dict_call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        let span = self.span(c.range);
+        let [arg] = c.args.as_slice() else {
+            return Err(self
+                .error(c.range, "dict() takes one dict here")
+                .with_help("write `dict(d)`; an empty dict is `{}` with an annotation"));
+        };
+        let v = self.expr(arg)?;
+        if !matches!(self.types.kind(v.ty), TyKind::Dict(..)) {
+            return Err(self
+                .error(
+                    arg.range(),
+                    format!(
+                        "dict() of a `{}` value is not supported yet",
+                        self.types.display(v.ty)
+                    ),
+                )
+                .with_help("dict() takes a dict here"));
+        }
+        let ty = v.ty;
+        Ok(Expr::new(
+            ty,
+            ExprKind::Method(Method::DictCopy, vec![v]),
+            span,
+        ))
     }
 
     /// `list(x)`: a new list with the items of a list, or the keys of a dict.

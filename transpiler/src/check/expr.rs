@@ -891,6 +891,15 @@ impl Checker<'_> {
         range: TextRange,
     ) -> Result<Expr, Diagnostic> {
         let span = self.span(range);
+        // `xs + ys` of two lists of one type: a new list.
+        if op == BinOp::Add && l.ty == r.ty && matches!(self.types.kind(l.ty), TyKind::List(_)) {
+            let ty = l.ty;
+            return Ok(Expr::new(
+                ty,
+                ExprKind::Splice(vec![(true, l), (true, r)]),
+                span,
+            ));
+        }
         let type_error = |this: &Self| {
             let help = if l.ty == Ty::STR || r.ty == Ty::STR {
                 "convert the other operand with `str(...)`, or use an f-string: f\"...{x}\""
@@ -1226,6 +1235,7 @@ impl Checker<'_> {
                 Ok(Expr::new(Ty::INT, ExprKind::Len(Box::new(v)), span))
             }
             "list" => self.list_call(c),
+            "dict" => self.dict_call(c),
             "map" => self.map_call(c),
             "range" => self.range_call(c),
             "type" => self.type_call(c),

@@ -623,6 +623,15 @@ impl Checker<'_> {
             }
         };
         let op = super::expr::bin_op(a.op);
+        // `xs += ys` extends the list object in place (aliases see it).
+        if op == ir::BinOp::Add && matches!(self.types.kind(ty), crate::model::TyKind::List(_)) {
+            let value = self.expect(&a.value, ty)?;
+            return Ok(Stmt::Expr(Expr::new(
+                Ty::NONE,
+                ExprKind::Method(ir::Method::Extend, vec![current, value]),
+                span,
+            )));
+        }
         let value = self.expr(&a.value)?;
         // In place, in the target's own type, when that is Python's result:
         // checked fixed-width `+ - *` fails exactly when the result leaves

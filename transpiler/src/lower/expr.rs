@@ -923,8 +923,9 @@ impl Lower<'_> {
                 R::atom(quote!(text::count(&#r, #sub)))
             }
             (Method::Extend, [items]) => {
+                // Collected first: `xs.extend(xs)` reads the list it grows.
                 let it = self.items_iter(items);
-                R::atom(quote!(#r.extend(#it)))
+                R::atom(quote!(#r.extend(#it.collect::<Vec<_>>())))
             }
             (Method::Insert, [i, x]) => {
                 self.uses.insert("OrRaise");
@@ -962,6 +963,11 @@ impl Lower<'_> {
                     )
                 }
             }
+            (Method::Update, [other]) => {
+                let o = self.borrow(other);
+                R::atom(quote!(#r.update(#o)))
+            }
+            (Method::DictCopy, []) => R::atom(quote!(#r.copy())),
             (Method::Sort, []) => R::atom(quote!(#r.sort())),
             (Method::Reverse, []) => R::atom(quote!(#r.reverse())),
             (Method::Clear, []) => R::atom(quote!(#r.clear())),

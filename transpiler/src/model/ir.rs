@@ -500,6 +500,9 @@ pub enum Method {
     Clear,
     /// `del container[key]` (`KeyError` / `IndexError`).
     DelItem,
+    /// `d.update(other)` / `d.copy()` (also `dict(d)`).
+    Update,
+    DictCopy,
     /// `b.decode("utf-8")` (`UnicodeDecodeError`).
     Decode,
 }
@@ -520,6 +523,7 @@ impl Method {
                 | Method::Reverse
                 | Method::Clear
                 | Method::DelItem
+                | Method::Update
         )
     }
 

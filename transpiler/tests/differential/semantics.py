@@ -634,3 +634,19 @@ LETTERS: Vec[str] = ["a", "bb", "ccc"]
 @query
 def global_items(i: int) -> str:
     return f"{len(LETTERS)}|{LETTERS[i]}|{LETTERS[-1]}"
+
+
+@query
+def list_concat(n: int) -> str:
+    xs = [1, n]
+    ys = xs + [3]
+    alias = xs
+    xs += [4]
+    xs += xs
+    zs = ys + ys
+    d = {"a": 1}
+    e = dict(d)
+    d.update({"b": 2, "a": n})
+    f = d.copy()
+    f["c"] = 3
+    return f"{xs}|{alias}|{ys}|{zs}|{d}|{e}|{f}"
