@@ -703,7 +703,7 @@ impl Checker<'_> {
                     format!("`{kind_name}` has no method `{name}`")
                 };
                 return Err(self.error(a.range, message).with_help(
-                    "supported so far: str upper/lower/strip/split/join/startswith/endswith/replace/find/count; list append/pop/copy/extend/insert/remove/index/count/sort/reverse/clear; dict get/keys/values/items/pop/setdefault/clear",
+                    "supported so far: str upper/lower/strip/split/join/startswith/endswith/replace/find/count; list append/pop/copy/extend/insert/remove/index/count/sort/reverse/clear; dict get/keys/values/items/pop/setdefault/update/copy/clear",
                 ));
             }
         };
