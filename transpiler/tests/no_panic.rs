@@ -162,6 +162,8 @@ const FRAGMENTS: &[&str] = &[
     "xs += [x]\n",
     "d.update(d)",
     "dict(d)",
+    "def g(a: int, b: int = 1) -> int:\n    return a + b\n",
+    "g(1, b=2)",
     "\"{} {!r}\".format(x, y)",
     "[x * 2 for x in xs if x]",
     "list(map(lambda y: y, xs))",

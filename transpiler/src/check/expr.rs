@@ -1079,7 +1079,9 @@ impl Checker<'_> {
 
     fn call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
         let span = self.span(c.range);
-        if !c.keywords.is_empty() {
+        let plain_function =
+            matches!(&*c.func, ast::Expr::Name(f) if self.function_id(f.id.as_str()).is_some());
+        if !c.keywords.is_empty() && !plain_function {
             return Err(self
                 .error(c.range, "keyword arguments are not supported yet")
                 .with_help("pass arguments by position"));
@@ -1182,22 +1184,7 @@ impl Checker<'_> {
             .is_some_and(|f| f.assigned.contains(name) || f.global_decls.contains(name));
         if let Some(id) = self.function_id(name).filter(|_| !shadowed) {
             let sig = self.sig(id).clone();
-            if c.args.len() != sig.params.len() {
-                return Err(self
-                    .error(
-                        c.range,
-                        format!(
-                            "`{name}` takes {} argument(s) but {} were given",
-                            sig.params.len(),
-                            c.args.len()
-                        ),
-                    )
-                    .with_help(format!("pass one value per parameter of `{name}`")));
-            }
-            let mut args = Vec::new();
-            for (a, (_, t)) in c.args.iter().zip(&sig.params) {
-                args.push(self.expect(a, *t)?);
-            }
+            let args = self.call_args(name, &sig, c)?;
             return Ok(Expr::new(sig.ret, ExprKind::Call(id, args), span));
         }
         if shadowed || self.global(name).is_some() {
@@ -1260,6 +1247,89 @@ impl Checker<'_> {
                 .error(c.func.range(), format!("unknown function `{name}`"))
                 .with_help("define it at module level; supported builtins so far: len, str, list, map, range, type, abs, sum, min, max, sorted, any, all, int, float, enumerate, zip")),
         }
+    }
+
+    /// The arguments of a call of a module-level function, in parameter
+    /// order: positional ones, then keywords by name, then defaults.
+    fn call_args(
+        &mut self,
+        name: &str,
+        sig: &super::Sig,
+        c: &ast::ExprCall,
+    ) -> Result<Vec<Expr>, Diagnostic> {
+        let n = sig.params.len();
+        if c.args.len() > n {
+            return Err(self
+                .error(
+                    c.range,
+                    format!(
+                        "`{name}` takes {n} argument(s) but {} were given",
+                        c.args.len()
+                    ),
+                )
+                .with_help(format!("pass one value per parameter of `{name}`")));
+        }
+        let mut given: Vec<Option<&ast::Expr>> = vec![None; n];
+        for (i, a) in c.args.iter().enumerate() {
+            if matches!(a, ast::Expr::Starred(_)) {
+                return Err(self
+                    .error(a.range(), "`*` arguments are not supported yet")
+                    .with_help("pass the values one by one"));
+            }
+            given[i] = Some(a);
+        }
+        for k in &c.keywords {
+            let Some(arg) = &k.arg else {
+                return Err(self
+                    .error(k.range, "`**` arguments are not supported yet")
+                    .with_help("pass the values by name"));
+            };
+            let Some(i) = sig.params.iter().position(|(p, _)| p == arg.as_str()) else {
+                return Err(self
+                    .error(k.range, format!("`{name}` has no parameter `{arg}`"))
+                    .with_help("Python raises TypeError for this"));
+            };
+            if given[i].is_some() {
+                return Err(self
+                    .error(k.range, format!("`{name}` got several values for `{arg}`"))
+                    .with_help("Python raises TypeError for this"));
+            }
+            given[i] = Some(&k.value);
+        }
+        let mut out = Vec::new();
+        for (i, g) in given.iter().enumerate() {
+            let (pname, t) = &sig.params[i];
+            let e = match (g, &sig.defaults[i]) {
+                (Some(a), _) => self.expect(a, *t)?,
+                (None, Some(d)) => self.expect(d, *t)?,
+                (None, None) => {
+                    return Err(self
+                        .error(
+                            c.range,
+                            format!("`{name}` is missing the argument `{pname}`"),
+                        )
+                        .with_help("Python raises TypeError for this"))
+                }
+            };
+            out.push(e);
+        }
+        // Keyword arguments are evaluated in the call's order, which may
+        // differ from the parameters'.
+        if !c.keywords.is_empty() {
+            let effects = out
+                .iter()
+                .filter(|e| crate::model::effects::has_effects(e))
+                .count();
+            if effects > 1 {
+                return Err(self
+                    .error(
+                        c.range,
+                        "several arguments with effects passed by keyword are not supported yet",
+                    )
+                    .with_help("compute them into variables first"));
+            }
+        }
+        Ok(out)
     }
 
     fn fstring(&mut self, j: &ast::ExprJoinedStr) -> Result<Expr, Diagnostic> {

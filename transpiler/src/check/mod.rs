@@ -124,6 +124,8 @@ pub(crate) struct Sig {
     pub span: Span,
     /// Parameter names and Python types.
     pub params: Vec<(String, Ty)>,
+    /// Each parameter's default value (a constant expression), if any.
+    pub defaults: Vec<Option<ast::Expr>>,
     /// The Python result type (`None` for `void`).
     pub ret: Ty,
     pub export: Option<(Mode, Vec<CandidTy>, Option<CandidTy>)>,
@@ -1139,12 +1141,28 @@ impl<'m> Checker<'m> {
         let mut params = Vec::new();
         let mut candid_params = Vec::new();
         let mut seen = HashSet::new();
+        let mut defaults = Vec::new();
         for a in &args.args {
             if let Some(d) = &a.default {
-                return Err(self
-                    .error(d.range(), "default parameter values are not supported")
-                    .with_help("remove the default value"));
+                // A constant is the same value at every call; a list or
+                // dict default is one object shared by all calls in Python.
+                let constant =
+                    is_constant_expr(d) && !matches!(&**d, ast::Expr::List(_) | ast::Expr::Dict(_));
+                if !constant || mode.is_some() {
+                    return Err(self
+                        .error(d.range(), if mode.is_some() {
+                            "a canister method's parameters have no default values"
+                        } else {
+                            "only constant default values (numbers, strings, None, tuples of them) are supported"
+                        })
+                        .with_help(if mode.is_some() {
+                            "Candid passes every argument; remove the default value"
+                        } else {
+                            "use `None` as the default and build the value in the function"
+                        }));
+                }
             }
+            defaults.push(a.default.as_deref().cloned());
             let name = a.def.arg.to_string();
             if !seen.insert(name.clone()) {
                 return Err(self.error(a.def.range, format!("duplicate parameter `{name}`")));
@@ -1205,6 +1223,7 @@ impl<'m> Checker<'m> {
             name: f.name.to_string(),
             span: self.span(f.range),
             params,
+            defaults,
             ret: ret_ty,
             export: mode.map(|m| (m, candid_params, ret)),
         })

@@ -650,3 +650,16 @@ def list_concat(n: int) -> str:
     f = d.copy()
     f["c"] = 3
     return f"{xs}|{alias}|{ys}|{zs}|{d}|{e}|{f}"
+
+
+def greet(name: str, greeting: str = "hello", times: int = 1, end: str = "!") -> str:
+    return f"{greeting} {name}{end}" * times
+
+
+@query
+def keyword_calls(n: int) -> str:
+    a = greet("x")
+    b = greet("y", "hi")
+    c = greet("z", times=n % 3, end="?")
+    d = greet(end=".", name="w")
+    return f"{a}|{b}|{c}|{d}"

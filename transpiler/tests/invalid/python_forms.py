@@ -116,3 +116,21 @@ def format_missing(n: int) -> str:
 @query
 def format_mixed(n: int) -> str:
     return "{} {0}".format(n)
+
+
+def with_list_default(xs: list[int] = []) -> int:
+    return len(xs)
+
+
+@query
+def exported_default(n: int = 3) -> int:
+    return n
+
+
+def two(a: int, b: int = 1) -> int:
+    return a + b
+
+
+@query
+def bad_keywords(n: int) -> int:
+    return two(n, c=1) + two(b=2) + two(n, a=1)
