@@ -5,7 +5,17 @@ use crate::ord::{permute, stable_order, PyOrd};
 
 /// `sorted(items)`: a stable sort on Python's `<`.
 pub fn sorted<T: PyOrd>(items: Vec<T>) -> Vec<T> {
-    let order = stable_order(&items, |a, b| a.py_lt(b));
+    sorted_with(items, false)
+}
+
+/// `sorted(items, reverse=reverse)`: stable in both directions (equal
+/// items keep their order when reversed too, as in Python).
+pub fn sorted_with<T: PyOrd>(items: Vec<T>, reverse: bool) -> Vec<T> {
+    let order = if reverse {
+        stable_order(&items, |a, b| b.py_lt(a))
+    } else {
+        stable_order(&items, |a, b| a.py_lt(b))
+    };
     permute(items, &order)
 }
 

@@ -87,7 +87,11 @@ impl Checker<'_> {
                     }
                     _ => Ty::BOOL,
                 };
-                Ok(Expr::new(ty, ExprKind::Builtin(b, vec![v]), span))
+                let mut args = vec![v];
+                if b == Builtin::Sorted {
+                    args.push(self.reverse_keyword(c)?);
+                }
+                Ok(Expr::new(ty, ExprKind::Builtin(b, args), span))
             }
             Builtin::MinOf | Builtin::MaxOf | Builtin::MinArgs | Builtin::MaxArgs => {
                 let min = matches!(b, Builtin::MinOf | Builtin::MinArgs);
@@ -214,5 +218,25 @@ impl Checker<'_> {
             ),
         )
         .with_help(format!("{name}() takes numbers here"))
+    }
+
+    /// The `reverse=` keyword of `sorted` / `list.sort` as a `bool`
+    /// expression (`False` when absent).
+    pub(crate) fn reverse_keyword(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        match c
+            .keywords
+            .iter()
+            .find(|k| k.arg.as_deref() == Some("reverse"))
+        {
+            Some(k) => {
+                let v = self.expr(&k.value)?;
+                Ok(self.truthy(v))
+            }
+            None => Ok(Expr::new(
+                Ty::BOOL,
+                ExprKind::Bool(false),
+                self.span(c.range),
+            )),
+        }
     }
 }

@@ -548,7 +548,8 @@ impl Checker<'_> {
                         )
                         .with_help("sort lists of numbers, str or bytes"));
                 }
-                (Method::Sort, Ty::NONE, vec![])
+                let reverse = self.reverse_keyword(c)?;
+                (Method::Sort, Ty::NONE, vec![reverse])
             }
             (TyKind::List(_), "reverse" | "clear") | (TyKind::Dict(..), "clear") => {
                 arity(self, &[0])?;

@@ -1081,7 +1081,17 @@ impl Checker<'_> {
         let span = self.span(c.range);
         let plain_function =
             matches!(&*c.func, ast::Expr::Name(f) if self.function_id(f.id.as_str()).is_some());
-        if !c.keywords.is_empty() && !plain_function {
+        // `sorted(xs, reverse=...)` and `xs.sort(reverse=...)`.
+        let reverse_only = c
+            .keywords
+            .iter()
+            .all(|k| k.arg.as_deref() == Some("reverse"))
+            && match &*c.func {
+                ast::Expr::Name(f) => f.id.as_str() == "sorted",
+                ast::Expr::Attribute(a) => a.attr.as_str() == "sort",
+                _ => false,
+            };
+        if !c.keywords.is_empty() && !plain_function && !reverse_only {
             return Err(self
                 .error(c.range, "keyword arguments are not supported yet")
                 .with_help("pass arguments by position"));

@@ -188,9 +188,16 @@ impl Lower<'_> {
                 let vals: Vec<TokenStream> = vals.iter().map(|v| self.val(v).ts).collect();
                 R::atom(quote!(runtime_lite::builtins::#f([#(#vals),*]).or_raise(#at)))
             }
-            (Builtin::Sorted, [xs]) => {
+            (Builtin::Sorted, [xs, reverse]) => {
                 let it = self.items_iter(xs);
-                self.fresh_list(quote!(runtime_lite::builtins::sorted(#it.collect())), e.ty)
+                let sorted = match reverse.kind {
+                    ExprKind::Bool(false) => quote!(runtime_lite::builtins::sorted(#it.collect())),
+                    _ => {
+                        let r = self.val(reverse).ts;
+                        quote!(runtime_lite::builtins::sorted_with(#it.collect(), #r))
+                    }
+                };
+                self.fresh_list(sorted, e.ty)
             }
             (Builtin::Any | Builtin::All, [xs]) => {
                 let item = list_item(self, xs);

@@ -968,7 +968,13 @@ impl Lower<'_> {
                 R::atom(quote!(#r.update(#o)))
             }
             (Method::DictCopy, []) => R::atom(quote!(#r.copy())),
-            (Method::Sort, []) => R::atom(quote!(#r.sort())),
+            (Method::Sort, [reverse]) => match reverse.kind {
+                ExprKind::Bool(false) => R::atom(quote!(#r.sort())),
+                _ => {
+                    let rv = self.val(reverse).ts;
+                    R::atom(quote!(#r.sort_with(#rv)))
+                }
+            },
             (Method::Reverse, []) => R::atom(quote!(#r.reverse())),
             (Method::Clear, []) => R::atom(quote!(#r.clear())),
             (Method::Decode, []) => {

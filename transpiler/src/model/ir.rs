@@ -420,7 +420,7 @@ pub enum Builtin {
     /// `min(a, b, ...)` / `max(a, b, ...)`.
     MinArgs,
     MaxArgs,
-    /// `sorted(xs)`: a new list.
+    /// `sorted(xs)` / `sorted(xs, reverse=r)`: a new list.
     Sorted,
     /// `any(xs)` / `all(xs)` by truthiness.
     Any,

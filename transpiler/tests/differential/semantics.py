@@ -663,3 +663,13 @@ def keyword_calls(n: int) -> str:
     c = greet("z", times=n % 3, end="?")
     d = greet(end=".", name="w")
     return f"{a}|{b}|{c}|{d}"
+
+
+@query
+def sort_reverse(n: int) -> str:
+    xs = [3, n, 1, n, 2]
+    ys = sorted(xs, reverse=True)
+    zs = sorted(xs, reverse=n > 0)
+    xs.sort(reverse=True)
+    fs = [1.5, -0.0, 0.0, 2.5]
+    return f"{ys}|{zs}|{xs}|{sorted(fs, reverse=True)}|{sorted(fs)}"

@@ -1,10 +1,6 @@
 from kybra import query
 
 
-def double(x: int) -> int:
-    return x * 2
-
-
 @query
-def four() -> int:
-    return double(x=2)
+def largest_first(xs: list[int]) -> list[int]:
+    return sorted(xs, key=abs)
