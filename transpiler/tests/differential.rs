@@ -208,6 +208,7 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("list_concat", vec![Arg::Int(n)]));
         c.push(("keyword_calls", vec![Arg::Int(n)]));
         c.push(("sort_reverse", vec![Arg::Int(n)]));
+        c.push(("sort_keys", vec![Arg::Int(n)]));
         c.push(("empty_min", vec![Arg::Int(n)]));
     }
     for s in ["12", " -7 ", "1_000", "x", "", "0x1f", "3.5"] {

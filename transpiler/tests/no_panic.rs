@@ -162,6 +162,8 @@ const FRAGMENTS: &[&str] = &[
     "xs += [x]\n",
     "d.update(d)",
     "dict(d)",
+    "sorted(xs, key=lambda v: v)",
+    "xs.sort(key=lambda v: -v, reverse=True)\n",
     "def g(a: int, b: int = 1) -> int:\n    return a + b\n",
     "g(1, b=2)",
     "\"{} {!r}\".format(x, y)",

@@ -19,6 +19,26 @@ pub fn sorted_with<T: PyOrd>(items: Vec<T>, reverse: bool) -> Vec<T> {
     permute(items, &order)
 }
 
+/// `sorted(items, key=key, reverse=reverse)`: items ordered by their keys,
+/// stable (for `reverse`, CPython reverses, sorts stably and reverses
+/// back, so equal keys keep their order).
+pub fn sorted_by_key<T, K: PyOrd>(
+    mut items: Vec<T>,
+    key: impl FnMut(&T) -> K,
+    reverse: bool,
+) -> Vec<T> {
+    if reverse {
+        items.reverse();
+    }
+    let keys: Vec<K> = items.iter().map(key).collect();
+    let order = stable_order(&keys, K::py_lt);
+    let mut out = permute(items, &order);
+    if reverse {
+        out.reverse();
+    }
+    out
+}
+
 /// `min(items)`: the first smallest item; `ValueError` when empty.
 pub fn min<T: PyOrd>(items: impl IntoIterator<Item = T>) -> Result<T, Exception> {
     extreme(items, "min", |item, best| item.py_lt(best))

@@ -73,7 +73,12 @@ impl Checker<'_> {
                     Builtin::Sum if item.is_float() => Ty::FLOAT64,
                     Builtin::Sum if number(item) => Ty::INT,
                     Builtin::Sum => return Err(self.bad_operand(a, &v, name)),
-                    Builtin::Sorted if orderable(item) => v.ty,
+                    Builtin::Sorted
+                        if orderable(item)
+                            || c.keywords.iter().any(|k| k.arg.as_deref() == Some("key")) =>
+                    {
+                        v.ty
+                    }
                     Builtin::Sorted => {
                         return Err(self
                             .error(
@@ -90,6 +95,9 @@ impl Checker<'_> {
                 let mut args = vec![v];
                 if b == Builtin::Sorted {
                     args.push(self.reverse_keyword(c)?);
+                    if let Some(k) = self.key_keyword(c, item)? {
+                        args.push(k);
+                    }
                 }
                 Ok(Expr::new(ty, ExprKind::Builtin(b, args), span))
             }
@@ -238,5 +246,87 @@ impl Checker<'_> {
                 self.span(c.range),
             )),
         }
+    }
+
+    /// The `key=` keyword of `sorted` / `list.sort`: a lambda of one
+    /// parameter (or a module-level function) whose result orders the
+    /// items.
+    pub(crate) fn key_keyword(
+        &mut self,
+        c: &ast::ExprCall,
+        item: Ty,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        let Some(k) = c.keywords.iter().find(|k| k.arg.as_deref() == Some("key")) else {
+            return Ok(None);
+        };
+        let span = self.span(k.value.range());
+        let id = {
+            let ctx = self.ctx();
+            ctx.next_arm += 1;
+            ctx.next_arm - 1
+        };
+        let body = match &k.value {
+            ast::Expr::Lambda(l)
+                if l.args.args.len() == 1
+                    && l.args.posonlyargs.is_empty()
+                    && l.args.vararg.is_none()
+                    && l.args.kwonlyargs.is_empty()
+                    && l.args.kwarg.is_none() =>
+            {
+                let name = l.args.args[0].def.arg.to_string();
+                self.ctx().arm_params.push((name, id, item));
+                let body = self.expr(&l.body);
+                self.ctx().arm_params.pop();
+                body?
+            }
+            ast::Expr::Name(n) if self.function_id(n.id.as_str()).is_some() => {
+                let f = self.function_id(n.id.as_str()).expect("checked");
+                let sig = self.sig(f).clone();
+                if sig.params.len() != 1 {
+                    return Err(self
+                        .error(
+                            k.value.range(),
+                            format!(
+                                "`{}` takes {} parameters; a key takes one",
+                                n.id,
+                                sig.params.len()
+                            ),
+                        )
+                        .with_help("pass a function of one parameter, or a lambda"));
+                }
+                let arg = Expr::new(item, ExprKind::ArmValue(id), span);
+                let arg = self.coerce(arg, sig.params[0].1, k.value.range())?;
+                Expr::new(sig.ret, ExprKind::Call(f, vec![arg]), span)
+            }
+            other => {
+                return Err(self
+                    .error(
+                        other.range(),
+                        "a `key` must be a lambda of one parameter or a module-level function",
+                    )
+                    .with_help("write `key=lambda x: ...`"))
+            }
+        };
+        let orderable =
+            body.ty.is_numeric() || matches!(body.ty, Ty::BOOL | Ty::STR | Ty::BYTES | Ty::NAT);
+        if !orderable {
+            return Err(self
+                .error(
+                    k.value.range(),
+                    format!(
+                        "sorting by `{}` keys is not supported yet",
+                        self.types.display(body.ty)
+                    ),
+                )
+                .with_help("sort by a number, str or bytes"));
+        }
+        Ok(Some(Expr::new(
+            body.ty,
+            ExprKind::KeyFn {
+                binder: id,
+                body: Box::new(body),
+            },
+            span,
+        )))
     }
 }

@@ -535,9 +535,10 @@ impl Checker<'_> {
             }
             (TyKind::List(t), "sort") => {
                 arity(self, &[0])?;
+                let keyed = c.keywords.iter().any(|k| k.arg.as_deref() == Some("key"));
                 let orderable =
                     t.is_numeric() || matches!(*t, Ty::STR | Ty::BYTES | Ty::BOOL | Ty::NAT);
-                if !orderable {
+                if !orderable && !keyed {
                     return Err(self
                         .error(
                             a.range,
@@ -549,7 +550,11 @@ impl Checker<'_> {
                         .with_help("sort lists of numbers, str or bytes"));
                 }
                 let reverse = self.reverse_keyword(c)?;
-                (Method::Sort, Ty::NONE, vec![reverse])
+                let mut args = vec![reverse];
+                if let Some(k) = self.key_keyword(c, *t)? {
+                    args.push(k);
+                }
+                (Method::Sort, Ty::NONE, args)
             }
             (TyKind::List(_), "reverse" | "clear") | (TyKind::Dict(..), "clear") => {
                 arity(self, &[0])?;

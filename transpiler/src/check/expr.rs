@@ -1085,7 +1085,7 @@ impl Checker<'_> {
         let reverse_only = c
             .keywords
             .iter()
-            .all(|k| k.arg.as_deref() == Some("reverse"))
+            .all(|k| matches!(k.arg.as_deref(), Some("reverse" | "key")))
             && match &*c.func {
                 ast::Expr::Name(f) => f.id.as_str() == "sorted",
                 ast::Expr::Attribute(a) => a.attr.as_str() == "sort",

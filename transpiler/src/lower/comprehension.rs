@@ -188,6 +188,15 @@ impl Lower<'_> {
                 let vals: Vec<TokenStream> = vals.iter().map(|v| self.val(v).ts).collect();
                 R::atom(quote!(runtime_lite::builtins::#f([#(#vals),*]).or_raise(#at)))
             }
+            (Builtin::Sorted, [xs, reverse, key]) => {
+                let it = self.items_iter(xs);
+                let f = self.key_closure(key, false);
+                let r = self.val(reverse).ts;
+                self.fresh_list(
+                    quote!(runtime_lite::builtins::sorted_by_key(#it.collect(), #f, #r)),
+                    e.ty,
+                )
+            }
             (Builtin::Sorted, [xs, reverse]) => {
                 let it = self.items_iter(xs);
                 let sorted = match reverse.kind {
@@ -231,6 +240,34 @@ impl Lower<'_> {
                 R::atom(quote!(#v.to_f64().or_raise(#at)))
             }
             _ => R::atom(quote!(())),
+        }
+    }
+
+    /// A `key=` function as a Rust closure over `&item` (returning
+    /// `Ok(key)` when `fallible`, for `List::sort_by_key`).
+    pub(crate) fn key_closure(&mut self, key: &Expr, fallible: bool) -> TokenStream {
+        let ExprKind::KeyFn { binder, body } = &key.kind else {
+            return quote!(|_| ());
+        };
+        let x = self.namer.fresh("item");
+        let item_ty = item_of_key(body, *binder).unwrap_or(Ty::NONE);
+        let read = BoundRead::new(&x, 1, !item_ty.is_copy());
+        let old = self.bound.insert(Bound::Arm(*binder), read);
+        let b = self.val(body).ts;
+        match old {
+            Some(o) => self.bound.insert(Bound::Arm(*binder), o),
+            None => self.bound.remove(&Bound::Arm(*binder)),
+        };
+        // A key that ignores its item (`key=lambda _: 0`) binds nothing.
+        let param = if item_of_key(body, *binder).is_some() {
+            quote!(#x)
+        } else {
+            quote!(_)
+        };
+        if fallible {
+            quote!(|#param| Ok(#b))
+        } else {
+            quote!(|#param| #b)
         }
     }
 
@@ -282,4 +319,17 @@ fn list_item(l: &Lower<'_>, xs: &Expr) -> Ty {
         TyKind::List(t) => *t,
         _ => Ty::NONE,
     }
+}
+
+/// The type of the item a key function's parameter stands for.
+fn item_of_key(body: &Expr, binder: u32) -> Option<Ty> {
+    let mut found = None;
+    crate::model::visit::each_subexpr(body, &mut |e| {
+        if let ExprKind::ArmValue(id) = e.kind {
+            if id == binder {
+                found = Some(e.ty);
+            }
+        }
+    });
+    found
 }

@@ -694,6 +694,10 @@ impl Lower<'_> {
             }
             ExprKind::Comprehension { .. } => self.comprehension(e),
             ExprKind::Splice(_) => self.splice(e),
+            // Only lowered inside the `sorted` / `sort` call that takes it.
+            ExprKind::KeyFn { .. } => R::atom(quote!(compile_error!(
+                "kybra-aot: a key function outside its call"
+            ))),
             ExprKind::Builtin(..) => {
                 let at = at(self);
                 self.builtin(e, &at)
@@ -968,6 +972,12 @@ impl Lower<'_> {
                 R::atom(quote!(#r.update(#o)))
             }
             (Method::DictCopy, []) => R::atom(quote!(#r.copy())),
+            (Method::Sort, [reverse, key]) => {
+                self.uses.insert("OrRaise");
+                let f = self.key_closure(key, true);
+                let rv = self.val(reverse).ts;
+                R::atom(quote!(#r.sort_by_key(#f, #rv).or_raise(#at)))
+            }
             (Method::Sort, [reverse]) => match reverse.kind {
                 ExprKind::Bool(false) => R::atom(quote!(#r.sort())),
                 _ => {

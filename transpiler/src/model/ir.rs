@@ -705,6 +705,12 @@ pub enum ExprKind {
         stop: Option<Box<Expr>>,
         step: Option<Box<Expr>>,
     },
+    /// A one-parameter lambda (or function) used as a `key=`: `body` reads
+    /// the parameter as `ArmValue(binder)`.
+    KeyFn {
+        binder: u32,
+        body: Box<Expr>,
+    },
     /// A call of a built-in function (`Builtin`).
     Builtin(Builtin, Vec<Expr>),
     /// A list literal of a `Vec[T]`.
@@ -840,6 +846,7 @@ impl Expr {
             }
             ExprKind::Splice(items) => items.iter().for_each(|(_, e)| f(e)),
             ExprKind::Builtin(_, args) => args.iter().for_each(f),
+            ExprKind::KeyFn { body, .. } => f(body),
             ExprKind::Slice {
                 base,
                 start,

@@ -435,6 +435,7 @@ impl Printer<'_> {
                     part(step)
                 )
             }
+            ExprKind::KeyFn { binder, body } => format!("lambda .arm{binder}: {}", self.expr(body)),
             ExprKind::Builtin(b, args) => {
                 let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
                 format!("{b:?}({})", args.join(", "))

@@ -673,3 +673,24 @@ def sort_reverse(n: int) -> str:
     xs.sort(reverse=True)
     fs = [1.5, -0.0, 0.0, 2.5]
     return f"{ys}|{zs}|{xs}|{sorted(fs, reverse=True)}|{sorted(fs)}"
+
+
+def score_of(p: Account) -> int:
+    return p["balance"] - len(p["name"])
+
+
+@query
+def sort_keys(n: int) -> str:
+    words = ["pear", "Fig", "apple", "kiwi", "b"]
+    by_len = sorted(words, key=lambda w: len(w))
+    by_len_rev = sorted(words, key=lambda w: len(w), reverse=True)
+    nums = [3, -1, n, -4, 2]
+    nums.sort(key=lambda x: abs(x))
+    same = sorted(nums, key=lambda _: 0)
+    accts: list[Account] = [
+        {"name": "ab", "balance": 5, "history": []},
+        {"name": "c", "balance": 1, "history": []},
+        {"name": "de", "balance": n % 7, "history": []},
+    ]
+    ranked = [a["name"] for a in sorted(accts, key=score_of, reverse=True)]
+    return f"{by_len}|{by_len_rev}|{nums}|{same}|{ranked}"
