@@ -684,20 +684,7 @@ impl Checker<'_> {
             return self.func_item(base, s);
         }
         if let TyKind::Tuple(items) = self.types.kind(base.ty).clone() {
-            let index = match &*s.slice {
-                ast::Expr::Constant(c) => match &c.value {
-                    ast::Constant::Int(i) => i64::try_from(i).ok(),
-                    _ => None,
-                },
-                ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match &*u.operand {
-                    ast::Expr::Constant(c) => match &c.value {
-                        ast::Constant::Int(i) => i64::try_from(i).ok().map(|v| -v),
-                        _ => None,
-                    },
-                    _ => None,
-                },
-                _ => None,
-            };
+            let index = super::stmt::const_int(&s.slice);
             let n = items.len() as i64;
             let Some(i) = index
                 .map(|i| if i < 0 { i + n } else { i })

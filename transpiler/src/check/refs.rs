@@ -128,20 +128,7 @@ impl Checker<'_> {
         base: Expr,
         s: &ast::ExprSubscript,
     ) -> Result<Expr, Diagnostic> {
-        let index = match &*s.slice {
-            ast::Expr::Constant(c) => match &c.value {
-                ast::Constant::Int(i) => i64::try_from(i).ok(),
-                _ => None,
-            },
-            ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match &*u.operand {
-                ast::Expr::Constant(c) => match &c.value {
-                    ast::Constant::Int(i) => i64::try_from(i).ok().map(|v| -v),
-                    _ => None,
-                },
-                _ => None,
-            },
-            _ => None,
-        };
+        let index = super::stmt::const_int(&s.slice);
         let (op, ty) = match index {
             Some(0 | -2) => (RefOp::FuncPrincipal, Ty::PRINCIPAL),
             Some(1 | -1) => (RefOp::FuncMethod, Ty::STR),

@@ -96,41 +96,18 @@ impl FunCtx {
     }
 
     /// The local for `name` holding `ty` (one per name and type).
-    /// A local the compiler introduces (no Python name refers to it; `hint`
-    /// only suggests its Rust name).
-    pub fn declare_hidden(&mut self, hint: &str, ty: Ty, span: Span) -> LocalId {
-        let id = LocalId(self.locals.len() as u32);
-        self.locals.push(Local {
-            name: hint.to_string(),
-            ty,
-            span,
-            param: false,
-            mutable: false,
-            used: false,
-            single_use: false,
-        });
-        id
-    }
-
     pub fn declare(&mut self, name: &str, ty: Ty, span: Span) -> LocalId {
         if let Some(id) = self.by_type.get(&(name.to_string(), ty)) {
             return *id;
         }
-        let id = LocalId(self.locals.len() as u32);
-        self.locals.push(Local {
-            name: name.to_string(),
-            ty,
-            span,
-            param: false,
-            mutable: false,
-            used: false,
-            single_use: false,
-        });
+        let id = self.fresh(name, ty, span);
         self.by_type.insert((name.to_string(), ty), id);
         id
     }
 
-    /// A new local for `name` holding `ty`, shared with no other binding.
+    /// A new local for `name` holding `ty`, shared with no other binding
+    /// (also the compiler's own hidden locals: `name` then only suggests
+    /// the Rust name).
     pub fn fresh(&mut self, name: &str, ty: Ty, span: Span) -> LocalId {
         let id = LocalId(self.locals.len() as u32);
         self.locals.push(Local {

@@ -269,7 +269,7 @@ impl Checker<'_> {
             if !crate::model::effects::has_effects(&e) {
                 return e;
             }
-            let id = this.ctx().declare_hidden(hint, e.ty, span);
+            let id = this.ctx().fresh(hint, e.ty, span);
             let ty = e.ty;
             out.push(Stmt::Assign {
                 place: Place::Local(id),
@@ -516,7 +516,7 @@ impl Checker<'_> {
             }
         };
         let span = self.span(range);
-        let hidden = self.ctx().declare_hidden("values", v.ty, span);
+        let hidden = self.ctx().fresh("values", v.ty, span);
         let tuple_ty = v.ty;
         let mut out = vec![Stmt::Assign {
             place: Place::Local(hidden),
@@ -865,7 +865,7 @@ impl Checker<'_> {
                         .with_help("unpack tuples of as many items as there are names"))
                 }
             };
-            let hidden = self.ctx().declare_hidden("item", item, span);
+            let hidden = self.ctx().fresh("item", item, span);
             let mut unpack = Vec::new();
             for (i, ((name, range), ty)) in targets.iter().zip(items).enumerate() {
                 let id = self.bind_local(name, ty, *range)?;

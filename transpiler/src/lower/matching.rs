@@ -370,8 +370,14 @@ impl Lower<'_> {
     /// `v.is_some_and(|x| ...)`, `if let Some(x) = v { ... } else { ... }`.
     pub(crate) fn narrowed_expr(&mut self, e: &Expr) -> Option<R> {
         match &e.kind {
-            ExprKind::And(l, r) if e.ty == Ty::BOOL => {
-                let v = is_some_test(l)?;
+            // `x is not None and p(x)` / `x is None or p(x)`.
+            ExprKind::And(l, r) | ExprKind::Or(l, r) if e.ty == Ty::BOOL => {
+                let and = matches!(e.kind, ExprKind::And(..));
+                let v = if and {
+                    is_some_test(l)?
+                } else {
+                    is_none_test(l)?
+                };
                 if !reads_unwrap(r, v) {
                     return None;
                 }
@@ -385,24 +391,12 @@ impl Lower<'_> {
                     (BoundRead::new(&x, 0, true), quote!(#id.as_ref()))
                 };
                 let body = self.with_bound(Bound::Unwrap(v), read, |this| this.val(r).ts);
-                Some(R::atom(quote!(#recv.is_some_and(|#x| #body))))
-            }
-            ExprKind::Or(l, r) if e.ty == Ty::BOOL => {
-                let v = is_none_test(l)?;
-                if !reads_unwrap(r, v) {
-                    return None;
-                }
-                let name = self.fun?.local(v).name.clone();
-                let inner = self.inner_ty(self.local_ty(v));
-                let x = self.namer.fresh(&name);
-                let id = self.local(v);
-                let (read, recv) = if inner.is_copy() {
-                    (BoundRead::new(&x, 0, false), quote!(#id))
+                let test = if and {
+                    quote!(is_some_and)
                 } else {
-                    (BoundRead::new(&x, 0, true), quote!(#id.as_ref()))
+                    quote!(is_none_or)
                 };
-                let body = self.with_bound(Bound::Unwrap(v), read, |this| this.val(r).ts);
-                Some(R::atom(quote!(#recv.is_none_or(|#x| #body))))
+                Some(R::atom(quote!(#recv.#test(|#x| #body))))
             }
             ExprKind::IfExp { cond, then, orelse } => {
                 let (v, present, absent) = match (is_some_test(cond), is_none_test(cond)) {
