@@ -115,6 +115,9 @@ fn type_env(program: &Program) -> TypeEnv {
     let types = &program.types;
     let mut env = TypeEnv::new();
     for d in &program.defs {
+        if matches!(d.kind, DefKind::Exception(_)) {
+            continue;
+        }
         let field = |f: &crate::model::ir::Field| candid::types::Field {
             id: candid::types::Label::Named(f.candid_name().to_string()).into(),
             ty: candid_type(types, &names, f.ty),
@@ -133,6 +136,7 @@ fn type_env(program: &Program) -> TypeEnv {
                 methods.sort_by(|a, b| a.0.cmp(&b.0));
                 TypeInner::Service(methods).into()
             }
+            DefKind::Exception(_) => continue,
         };
         env.0.insert(d.name.clone(), ty);
     }

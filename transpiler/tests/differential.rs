@@ -223,6 +223,27 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("del_missing", vec![Arg::Str(k)]));
         c.push(("dict_missing", vec![Arg::Str(k)]));
     }
+    for n in [0i128, 1, 2, 3, 4, 5, 6, -1] {
+        c.push(("try_classify", vec![Arg::Int(n)]));
+        c.push(("try_order", vec![Arg::Int(n)]));
+        c.push(("try_finally_return", vec![Arg::Int(n)]));
+        c.push(("try_reraise", vec![Arg::Int(n)]));
+        c.push(("try_in_handler", vec![Arg::Int(n)]));
+        c.push(("try_uncaught_class", vec![Arg::Int(n)]));
+        c.push(("try_bare_except", vec![Arg::Int(n)]));
+        c.push(("try_while", vec![Arg::Int(n)]));
+        c.push(("try_no_active", vec![Arg::Int(n)]));
+    }
+    for item in ["apple", "pear", "plum", ""] {
+        for n in [0i128, 1, 2, 4] {
+            c.push(("try_helpers", vec![Arg::Str(item), Arg::Int(n)]));
+            c.push(("uncaught_helper", vec![Arg::Str(item), Arg::Int(n)]));
+        }
+    }
+    for s in ["1,2,3", "1,x", "", "7", " 4 , 5"] {
+        c.push(("try_raise_from", vec![Arg::Str(s)]));
+        c.push(("try_assign_in_body", vec![Arg::Str(s)]));
+    }
     for k in [0i64, 1, 2, 3, 4, 5, 7, -1, -2, -3, -5, 1 << 40] {
         c.push(("variant_match", vec![Arg::Int64(k)]));
         c.push(("variant_match_partial", vec![Arg::Int64(k)]));
@@ -413,10 +434,14 @@ fn compiled_canister_matches_cpython() {
                 // The trap text starts with the Python exception name.
                 let name = reject
                     .message
-                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                    .find(|w| w.ends_with("Error") || *w == "Exception")
-                    .unwrap_or("<no exception name>")
-                    .to_string();
+                    .split_once("trapped explicitly: ")
+                    .map(|(_, text)| {
+                        text.chars()
+                            .take_while(|c| c.is_alphanumeric() || *c == '_')
+                            .collect::<String>()
+                    })
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or_else(|| "<no exception name>".to_string());
                 format!("err {name}")
             }
         };

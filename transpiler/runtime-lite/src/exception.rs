@@ -13,6 +13,8 @@ pub struct Exception {
     pub kind: &'static str,
     /// The message, i.e. Python's `str(exc)`; may be empty.
     pub message: String,
+    /// Where it was raised (`"src/main.py:12"`), once known.
+    pub at: Option<&'static str>,
 }
 
 impl Exception {
@@ -21,6 +23,28 @@ impl Exception {
         Exception {
             kind,
             message: message.into(),
+            at: None,
+        }
+    }
+
+    /// The exception, raised at `at` unless it knows where it was raised.
+    #[cold]
+    pub fn at(mut self, at: &'static str) -> Self {
+        self.at.get_or_insert(at);
+        self
+    }
+
+    /// Python's `repr(exc)`: `ValueError('bad')`, `KeyError('k')`,
+    /// `ZeroDivisionError()`.
+    pub fn repr(&self) -> String {
+        use crate::pystr::PyStr;
+        if self.message.is_empty() {
+            format!("{}()", self.kind)
+        } else if self.kind == "KeyError" {
+            // Its message is already the key's repr.
+            format!("{}({})", self.kind, self.message)
+        } else {
+            format!("{}({})", self.kind, self.message.as_str().py_repr())
         }
     }
 
@@ -78,6 +102,7 @@ impl std::error::Error for Exception {}
 #[cold]
 #[inline(never)]
 pub fn raise(exc: Exception, at: &'static str) -> ! {
+    let at = exc.at.unwrap_or(at);
     trap(&format!("{exc}\n  at {at}"))
 }
 
@@ -100,6 +125,8 @@ pub fn trap(message: &str) -> ! {
 pub trait OrRaise<T> {
     /// Unwraps `Ok`, raises `Err` at the given Python source location.
     fn or_raise(self, at: &'static str) -> T;
+    /// The result, its error located at `at` (for `?` and `try` bodies).
+    fn at(self, at: &'static str) -> Result<T, Exception>;
 }
 
 impl<T> OrRaise<T> for Result<T, Exception> {
@@ -109,5 +136,19 @@ impl<T> OrRaise<T> for Result<T, Exception> {
             Ok(v) => v,
             Err(e) => raise(e, at),
         }
+    }
+
+    #[inline]
+    fn at(self, at: &'static str) -> Result<T, Exception> {
+        self.map_err(|e| e.at(at))
+    }
+}
+
+impl crate::pystr::PyStr for Exception {
+    fn py_str(&self) -> String {
+        self.message.clone()
+    }
+    fn py_repr(&self) -> String {
+        self.repr()
     }
 }

@@ -289,7 +289,9 @@ impl Checker<'_> {
         let (fields, variant) = match &self.defs[def.0 as usize].kind {
             crate::model::ir::DefKind::Record(f) => (f.clone(), false),
             crate::model::ir::DefKind::Variant(f) => (f.clone(), true),
-            crate::model::ir::DefKind::Alias(_) | crate::model::ir::DefKind::Service(_) => {
+            crate::model::ir::DefKind::Alias(_)
+            | crate::model::ir::DefKind::Service(_)
+            | crate::model::ir::DefKind::Exception(_) => {
                 return Err(self
                     .error(d.range, format!("`{name}` is not a Record or Variant"))
                     .with_help("dict literals build values of Record and Variant classes"))
@@ -525,9 +527,9 @@ impl Checker<'_> {
                         let has = fields.iter().any(|f| &f.name == tag);
                         Expr::new(Ty::BOOL, ExprKind::Bool(has), span)
                     }
-                    crate::model::ir::DefKind::Alias(_) | crate::model::ir::DefKind::Service(_) => {
-                        return Ok(None)
-                    }
+                    crate::model::ir::DefKind::Alias(_)
+                    | crate::model::ir::DefKind::Service(_)
+                    | crate::model::ir::DefKind::Exception(_) => return Ok(None),
                 };
                 Ok(Some(negate(test, *op == ast::CmpOp::NotIn)))
             }
@@ -586,7 +588,14 @@ impl Checker<'_> {
         if t.is_numeric()
             || matches!(
                 t,
-                Ty::BOOL | Ty::STR | Ty::BYTES | Ty::NONE | Ty::PRINCIPAL | Ty::NAT | Ty::RESERVED
+                Ty::BOOL
+                    | Ty::STR
+                    | Ty::BYTES
+                    | Ty::NONE
+                    | Ty::PRINCIPAL
+                    | Ty::NAT
+                    | Ty::RESERVED
+                    | Ty::EXCEPTION
             )
         {
             return true;
@@ -643,9 +652,9 @@ impl Checker<'_> {
             crate::model::ir::DefKind::Record(f) | crate::model::ir::DefKind::Variant(f) => {
                 f.clone()
             }
-            crate::model::ir::DefKind::Alias(_) | crate::model::ir::DefKind::Service(_) => {
-                Vec::new()
-            }
+            crate::model::ir::DefKind::Alias(_)
+            | crate::model::ir::DefKind::Service(_)
+            | crate::model::ir::DefKind::Exception(_) => Vec::new(),
         };
         let name = match key {
             ast::Expr::Constant(c) => match &c.value {
@@ -1237,12 +1246,30 @@ impl Checker<'_> {
                     .error(c.range, "str() takes at most one argument here")
                     .with_help("write `str(x)`")),
             },
+            "repr" => match c.args.as_slice() {
+                [a] => {
+                    let v = self.expr(a)?;
+                    self.printable(&v, a.range())?;
+                    Ok(Expr::new(
+                        Ty::STR,
+                        ExprKind::FString(vec![FPart::Value {
+                            expr: v,
+                            repr: true,
+                            spec: None,
+                        }]),
+                        span,
+                    ))
+                }
+                _ => Err(self
+                    .error(c.range, "repr() takes exactly one argument")
+                    .with_help("write `repr(x)`")),
+            },
             "print" => Err(self
                 .error(c.func.range(), "`print` is not available in a canister")
                 .with_help("use `ic.print(...)` to write to the canister log")),
             _ => Err(self
                 .error(c.func.range(), format!("unknown function `{name}`"))
-                .with_help("define it at module level; supported builtins so far: len, str, list, map, range, type, abs, sum, min, max, sorted, any, all, int, float, enumerate, zip")),
+                .with_help("define it at module level; supported builtins so far: len, str, repr, list, map, range, type, abs, sum, min, max, sorted, any, all, int, float, enumerate, zip")),
         }
     }
 

@@ -11,6 +11,7 @@
 
 mod builtins;
 mod containers;
+mod exceptions;
 mod expr;
 mod matching;
 mod narrow;
@@ -1266,6 +1267,8 @@ impl<'m> Checker<'m> {
             ret: sig.ret,
             locals: ctx.locals,
             body,
+            raises: false,
+            falls_through: true,
         }
     }
 }

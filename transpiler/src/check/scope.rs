@@ -57,6 +57,9 @@ pub(crate) struct FunCtx {
     /// name, arm id, payload type.
     pub arm_params: Vec<(String, u32, Ty)>,
     pub next_arm: u32,
+    /// The exception locals of the enclosing `except` handlers, innermost
+    /// last (what a bare `raise` re-raises).
+    pub handlers: Vec<LocalId>,
 }
 
 impl FunCtx {
@@ -83,6 +86,7 @@ impl FunCtx {
             narrowed: HashMap::new(),
             arm_params: Vec::new(),
             next_arm: 0,
+            handlers: Vec::new(),
         };
         for (name, ty) in &sig.params {
             let id = ctx.declare(name, *ty, sig.span);
@@ -213,6 +217,18 @@ pub(crate) fn collect_assigned(
             ast::Stmt::If(i) => {
                 collect_assigned(&i.body, assigned, globals);
                 collect_assigned(&i.orelse, assigned, globals);
+            }
+            ast::Stmt::Try(t) => {
+                collect_assigned(&t.body, assigned, globals);
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if let Some(n) = &h.name {
+                        assigned.insert(n.to_string());
+                    }
+                    collect_assigned(&h.body, assigned, globals);
+                }
+                collect_assigned(&t.orelse, assigned, globals);
+                collect_assigned(&t.finalbody, assigned, globals);
             }
             ast::Stmt::Global(g) => {
                 for n in &g.names {

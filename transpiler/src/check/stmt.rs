@@ -176,6 +176,7 @@ impl Checker<'_> {
             }
             ast::Stmt::Return(r) => self.ret(r)?,
             ast::Stmt::Raise(r) => vec![Stmt::Expr(self.raise(r)?)],
+            ast::Stmt::Try(t) => self.try_stmt(t)?,
             ast::Stmt::Delete(d) => {
                 let mut out = Vec::new();
                 for t in &d.targets {
@@ -193,7 +194,7 @@ impl Checker<'_> {
                     )
                     .with_help(
                         "supported so far: assignment, augmented assignment, if/elif/else, \
-                         while, for over range(), break, continue, return, pass, global",
+                         while, for, break, continue, return, pass, global, raise, try, del",
                     ))
             }
         })
@@ -304,91 +305,6 @@ impl Checker<'_> {
         let value = self.coerce(combined, ty, a.range)?;
         out.push(Stmt::Assign { place, value });
         Ok(out)
-    }
-
-    /// `raise Class(message)` with a built-in exception class. With no
-    /// `try` in the language yet, it traps with CPython's `str()` of the
-    /// exception: the argument's `str` (`repr` for `KeyError`), or nothing.
-    fn raise(&mut self, r: &ast::StmtRaise) -> Result<Expr, Diagnostic> {
-        const CLASSES: &[&str] = &[
-            "Exception",
-            "ArithmeticError",
-            "AssertionError",
-            "AttributeError",
-            "IndexError",
-            "KeyError",
-            "LookupError",
-            "NotImplementedError",
-            "OverflowError",
-            "RuntimeError",
-            "StopIteration",
-            "TypeError",
-            "ValueError",
-            "ZeroDivisionError",
-        ];
-        let span = self.span(r.range);
-        let Some(exc) = &r.exc else {
-            return Err(self
-                .error(r.range, "a bare `raise` is not supported yet")
-                .with_help("raise an exception: `raise ValueError(\"...\")`"));
-        };
-        if let Some(cause) = &r.cause {
-            return Err(self
-                .error(cause.range(), "`raise ... from ...` is not supported yet")
-                .with_help("raise the exception without `from`"));
-        }
-        let (name, args) = match exc.as_ref() {
-            ast::Expr::Call(c) if c.keywords.is_empty() => (&*c.func, c.args.as_slice()),
-            other => (other, &[][..]),
-        };
-        let class = match name {
-            ast::Expr::Name(n) => CLASSES.iter().find(|c| **c == n.id.as_str()).copied(),
-            _ => None,
-        };
-        let Some(class) = class else {
-            return Err(self
-                .error(
-                    name.range(),
-                    "only built-in exception classes can be raised so far",
-                )
-                .with_help(format!("e.g. {}", CLASSES[..6].join(", "))));
-        };
-        let message = match args {
-            [] => None,
-            [a] => {
-                let v = self.expr(a)?;
-                let m = if class == "KeyError" {
-                    Expr::new(
-                        Ty::STR,
-                        ExprKind::FString(vec![ir::FPart::Value {
-                            expr: v,
-                            repr: true,
-                            spec: None,
-                        }]),
-                        span,
-                    )
-                } else if v.ty == Ty::STR {
-                    v
-                } else {
-                    self.printable(&v, a.range())?;
-                    Expr::new(Ty::STR, ExprKind::ToStr(Box::new(v)), span)
-                };
-                Some(Box::new(m))
-            }
-            _ => {
-                return Err(self
-                    .error(
-                        exc.range(),
-                        "an exception with several arguments is not supported yet",
-                    )
-                    .with_help("pass one message"))
-            }
-        };
-        Ok(Expr::new(
-            Ty::NEVER,
-            ExprKind::Raise { class, message },
-            span,
-        ))
     }
 
     fn ret(&mut self, r: &ast::StmtReturn) -> Result<Vec<Stmt>, Diagnostic> {
@@ -976,6 +892,14 @@ pub(super) fn terminates(stmts: &[ast::Stmt]) -> bool {
             | ast::Stmt::Raise(_),
         ) => true,
         Some(ast::Stmt::If(i)) => terminates(&i.body) && terminates(&i.orelse),
+        Some(ast::Stmt::Try(t)) => {
+            let normal = terminates(&t.body) || terminates(&t.orelse);
+            let handled = t.handlers.iter().all(|h| {
+                let ast::ExceptHandler::ExceptHandler(h) = h;
+                terminates(&h.body)
+            });
+            (normal && handled) || terminates(&t.finalbody)
+        }
         _ => false,
     }
 }

@@ -4,6 +4,7 @@
 
 use super::Checker;
 use crate::diagnostics::Diagnostic;
+use crate::model::exceptions::ExcClass;
 use crate::model::ir::{DefKind, Field, TypeDef};
 use crate::model::ty::FuncMode;
 use crate::model::{CandidKind, CandidTy, DefId, Fixed};
@@ -16,6 +17,8 @@ pub(crate) enum TypeDecl<'a> {
     Variant(&'a ast::StmtClassDef),
     Service(&'a ast::StmtClassDef),
     Alias(&'a ast::Expr),
+    /// `class E(Base)` of an exception class `Base`.
+    Exception(&'a ast::StmtClassDef),
 }
 
 impl Checker<'_> {
@@ -45,6 +48,8 @@ impl Checker<'_> {
                     Some((name, TypeDecl::Variant(c)))
                 } else if self.is_kybra(base, "Service") {
                     Some((name, TypeDecl::Service(c)))
+                } else if self.exception_base(c).is_some() {
+                    Some((name, TypeDecl::Exception(c)))
                 } else {
                     None
                 }
@@ -100,12 +105,26 @@ impl Checker<'_> {
                     continue;
                 }
                 let id = DefId(self.defs.len() as u32);
+                // An exception class is complete here, so the classes
+                // after it may derive from it.
+                let kind = match &decl {
+                    TypeDecl::Exception(c) => match self.exception_body(c) {
+                        Ok(()) => DefKind::Exception(
+                            self.exception_base(c).unwrap_or(ExcClass::EXCEPTION),
+                        ),
+                        Err(d) => {
+                            self.report(d);
+                            DefKind::Exception(ExcClass::EXCEPTION)
+                        }
+                    },
+                    _ => DefKind::Alias(CandidTy::NULL),
+                };
                 self.def_ids.insert(name.clone(), id);
                 self.types.set_def_name(id, &name);
                 self.defs.push(TypeDef {
                     name,
                     span: self.span(stmt.range()),
-                    kind: DefKind::Alias(CandidTy::NULL),
+                    kind,
                 });
                 decls.push((id, decl));
             }
@@ -121,6 +140,7 @@ impl Checker<'_> {
                 TypeDecl::Record(c) => self.fields(c, false).map(DefKind::Record),
                 TypeDecl::Variant(c) => self.fields(c, true).map(DefKind::Variant),
                 TypeDecl::Service(c) => self.service_methods(c).map(DefKind::Service),
+                TypeDecl::Exception(_) => continue,
                 TypeDecl::Alias(v) => {
                     let target = match v {
                         ast::Expr::Subscript(s) if self.is_kybra(&s.value, "Alias") => {

@@ -1,9 +1,11 @@
 //! List comprehensions, `map(lambda ...)` and `[*xs, y]`: iterator chains
 //! collected into a new list.
 
+use super::exceptions::Catch;
 use super::expr::R;
 use super::matching::{Bound, BoundRead};
 use super::Lower;
+use crate::model::effects::may_raise;
 use crate::model::ir::{Builtin, Expr, ExprKind, Method};
 use crate::model::{Ty, TyKind};
 use proc_macro2::TokenStream;
@@ -84,13 +86,41 @@ impl Lower<'_> {
             let read = BoundRead::new(x, 0, !t.is_copy());
             saved.push((Bound::Arm(*b), self.bound.insert(Bound::Arm(*b), read)));
         }
+        // Inside a `try` (or a function one reaches), an element that may
+        // raise is computed by a closure returning `Result`.
+        let fallible = self.catch != Catch::Trap
+            && (may_raise(elem) || cond.as_ref().is_some_and(|c| may_raise(c)));
+        let outer = std::mem::replace(
+            &mut self.catch,
+            if fallible { Catch::Return } else { Catch::Trap },
+        );
         let body = self.val(elem).ts;
         let filter = cond.as_ref().map(|c| self.val(c).ts);
+        self.catch = outer;
         for (key, old) in saved {
             match old {
                 Some(o) => self.bound.insert(key, o),
                 None => self.bound.remove(&key),
             };
+        }
+        if fallible {
+            self.uses.insert("Exception");
+            let chain = match filter {
+                None => quote!(#source.map(|#pattern| -> Result<_, Exception> { Ok(#body) })),
+                Some(c) => quote!(#source
+                    .map(|#pattern| -> Result<_, Exception> {
+                        Ok(if #c { Some(#body) } else { None })
+                    })
+                    .filter_map(Result::transpose)),
+            };
+            let list = if self.is_shared(e.ty) {
+                self.uses.insert("List");
+                quote!(List<_>)
+            } else {
+                quote!(Vec<_>)
+            };
+            let at = self.at(e.span);
+            return self.fallible(quote!(#chain.collect::<Result<#list, Exception>>()), &at);
         }
         let chain = match filter {
             None => quote!(#source.map(|#pattern| #body)),
@@ -169,24 +199,22 @@ impl Lower<'_> {
                 }
             }
             (Builtin::MinOf | Builtin::MaxOf, [xs]) => {
-                self.uses.insert("OrRaise");
                 let f = if *b == Builtin::MinOf {
                     quote!(min)
                 } else {
                     quote!(max)
                 };
                 let it = self.items_iter(xs);
-                R::atom(quote!(runtime_lite::builtins::#f(#it).or_raise(#at)))
+                self.fallible(quote!(runtime_lite::builtins::#f(#it)), &at)
             }
             (Builtin::MinArgs | Builtin::MaxArgs, vals) => {
-                self.uses.insert("OrRaise");
                 let f = if *b == Builtin::MinArgs {
                     quote!(min)
                 } else {
                     quote!(max)
                 };
                 let vals: Vec<TokenStream> = vals.iter().map(|v| self.val(v).ts).collect();
-                R::atom(quote!(runtime_lite::builtins::#f([#(#vals),*]).or_raise(#at)))
+                self.fallible(quote!(runtime_lite::builtins::#f([#(#vals),*])), &at)
             }
             (Builtin::Sorted, [xs, reverse, key]) => {
                 let it = self.items_iter(xs);
@@ -225,19 +253,17 @@ impl Lower<'_> {
             }
             (Builtin::Int, [x]) => {
                 self.uses.insert("Int");
-                self.uses.insert("OrRaise");
                 if x.ty == Ty::STR {
                     let s = self.str_arg(x);
-                    R::atom(quote!(Int::parse(#s, 10).or_raise(#at)))
+                    self.fallible(quote!(Int::parse(#s, 10)), &at)
                 } else {
                     let v = self.val(x).ts;
-                    R::atom(quote!(Int::from_f64(f64::from(#v)).or_raise(#at)))
+                    self.fallible(quote!(Int::from_f64(f64::from(#v))), &at)
                 }
             }
             (Builtin::Float, [x]) => {
-                self.uses.insert("OrRaise");
                 let v = self.receiver(x);
-                R::atom(quote!(#v.to_f64().or_raise(#at)))
+                self.fallible(quote!(#v.to_f64()), &at)
             }
             _ => R::atom(quote!(())),
         }
@@ -253,7 +279,10 @@ impl Lower<'_> {
         let item_ty = item_of_key(body, *binder).unwrap_or(Ty::NONE);
         let read = BoundRead::new(&x, 1, !item_ty.is_copy());
         let old = self.bound.insert(Bound::Arm(*binder), read);
+        // Exceptions of a key function trap, even inside a `try`.
+        let saved = std::mem::replace(&mut self.catch, Catch::Trap);
         let b = self.val(body).ts;
+        self.catch = saved;
         match old {
             Some(o) => self.bound.insert(Bound::Arm(*binder), o),
             None => self.bound.remove(&Bound::Arm(*binder)),

@@ -340,10 +340,11 @@ impl Lower<'_> {
                     return R::atom(quote!(matches!(#r, #pattern)));
                 }
                 // `v["Tag"]`: the payload, or Python's KeyError.
-                self.uses.insert("Exception");
-                self.uses.insert("raise");
                 let at = self.at(e.span);
                 let key = format!("'{}'", self.program.def(def).name_of_member(*i));
+                let key_error = crate::model::exceptions::ExcClass::builtin("KeyError")
+                    .expect("a built-in class");
+                let raise = self.raise_new(key_error, quote!(#key), &at);
                 let (pattern, value) = if unit {
                     (quote!(#name::#tag), quote!(()))
                 } else if boxed {
@@ -353,7 +354,7 @@ impl Lower<'_> {
                 };
                 R::atom(quote!(match &#r {
                     #pattern => #value,
-                    _ => raise(Exception::new("KeyError", #key), #at),
+                    _ => #raise,
                 }))
             }
             ExprKind::Record { def, fields, order } => {
@@ -429,14 +430,13 @@ impl Lower<'_> {
             }
             ExprKind::Index(base, index) if matches!(base.ty, Ty::STR | Ty::BYTES) => {
                 let at = at(self);
-                self.uses.insert("OrRaise");
                 self.uses.insert("text");
                 let b = self.borrow(base);
                 let i = self.borrow(index);
                 if base.ty == Ty::STR {
-                    R::atom(quote!(text::char_at(#b, #i).or_raise(#at)))
+                    self.fallible(quote!(text::char_at(#b, #i)), &at)
                 } else {
-                    R::atom(quote!(text::byte_at(#b, #i).or_raise(#at)))
+                    self.fallible(quote!(text::byte_at(#b, #i)), &at)
                 }
             }
             ExprKind::Slice {
@@ -446,7 +446,6 @@ impl Lower<'_> {
                 step,
             } => {
                 let at = at(self);
-                self.uses.insert("OrRaise");
                 let bound = |this: &mut Self, e: &Option<Box<Expr>>| match e {
                     None => quote!(None),
                     Some(x) => {
@@ -458,13 +457,13 @@ impl Lower<'_> {
                 if base.ty == Ty::STR {
                     self.uses.insert("text");
                     let s = self.borrow(base);
-                    R::atom(quote!(text::slice(#s, #a, #b, #c).or_raise(#at)))
+                    self.fallible(quote!(text::slice(#s, #a, #b, #c)), &at)
                 } else if self.is_shared(base.ty) {
                     let xs = self.receiver(base);
-                    R::atom(quote!(#xs.slice(#a, #b, #c).or_raise(#at)))
+                    self.fallible(quote!(#xs.slice(#a, #b, #c)), &at)
                 } else {
                     let xs = self.receiver(base);
-                    R::atom(quote!(runtime_lite::list::slice_of(&#xs, #a, #b, #c).or_raise(#at)))
+                    self.fallible(quote!(runtime_lite::list::slice_of(&#xs, #a, #b, #c)), &at)
                 }
             }
             // An item of a plain global list: only the item is copied out.
@@ -478,25 +477,23 @@ impl Lower<'_> {
                     && !crate::model::effects::has_effects(index) =>
             {
                 let at = at(self);
-                self.uses.insert("OrRaise");
                 self.uses.insert("PySeq");
                 let i = self.borrow(index);
                 let get = self
                     .in_global(base, &[index], |g| quote!(#g.py_get(#i)))
                     .unwrap_or_default();
-                R::atom(quote!(#get.or_raise(#at)))
+                self.fallible(quote!(#get), &at)
             }
             ExprKind::Index(base, index) => {
                 let at = at(self);
-                self.uses.insert("OrRaise");
                 let b = self.receiver(base);
                 if let crate::model::TyKind::Dict(..) = self.program.types.kind(base.ty) {
                     let k = self.borrow(index);
-                    R::atom(quote!(#b.get(#k).or_raise(#at)))
+                    self.fallible(quote!(#b.get(#k)), &at)
                 } else {
                     self.uses.insert("PySeq");
                     let i = self.borrow(index);
-                    R::atom(quote!(#b.py_get(#i).or_raise(#at)))
+                    self.fallible(quote!(#b.py_get(#i)), &at)
                 }
             }
             ExprKind::Method(m, args) => self.method(*m, args, e.ty, &at(self)),
@@ -636,6 +633,10 @@ impl Lower<'_> {
             ExprKind::Call(id, args) => {
                 let f = self.fn_name(*id);
                 let args: Vec<TokenStream> = args.iter().map(|a| self.val(a).ts).collect();
+                if self.program.function(*id).raises {
+                    let at = at(self);
+                    return self.call_raising(quote!(#f(#(#args),*)), &at);
+                }
                 R::atom(quote!(#f(#(#args),*)))
             }
             ExprKind::Len(v) if !matches!(v.ty, Ty::STR | Ty::BYTES) => {
@@ -704,8 +705,6 @@ impl Lower<'_> {
             }
             ExprKind::Range { .. } => self.range_list(e),
             ExprKind::Raise { class, message } => {
-                self.uses.insert("raise");
-                self.uses.insert("Exception");
                 let at = at(self);
                 let msg = match message {
                     Some(m) => match &m.kind {
@@ -726,7 +725,22 @@ impl Lower<'_> {
                     },
                     None => quote!(""),
                 };
-                R::atom(quote!(raise(Exception::new(#class, #msg), #at)))
+                let ts = self.raise_new(*class, msg, &at);
+                if self.catch == super::exceptions::Catch::Trap {
+                    R::atom(ts)
+                } else {
+                    R::new(ts, Prec::Lowest)
+                }
+            }
+            ExprKind::Reraise(exc) => {
+                let at = at(self);
+                let v = self.val(exc).ts;
+                let ts = self.raise_value(v, &at);
+                if self.catch == super::exceptions::Catch::Trap {
+                    R::atom(ts)
+                } else {
+                    R::new(ts, Prec::Lowest)
+                }
             }
             ExprKind::Trap(v) => {
                 let arg = match &v.kind {
@@ -815,16 +829,15 @@ impl Lower<'_> {
                 let x = self.val(x).ts;
                 R::atom(quote!(#r.append(#x)))
             }
-            (Method::Pop, []) => {
-                self.uses.insert("OrRaise");
-                R::atom(quote!(#r.pop(None).or_raise(#at)))
-            }
+            (Method::Pop, []) => self.fallible(quote!(#r.pop(None)), &at),
             (Method::Pop, [i]) => {
-                self.uses.insert("OrRaise");
                 let i = self.borrow(i);
-                R::atom(
-                    quote!(#r.pop(Some(runtime_lite::list::ssize_arg(#i).or_raise(#at))).or_raise(#at)),
-                )
+                R::atom({
+                    let i = self
+                        .fallible(quote!(runtime_lite::list::ssize_arg(#i)), &at)
+                        .ts;
+                    self.fallible(quote!(#r.pop(Some(#i))), &at).ts
+                })
             }
             (Method::ListCopy, []) => {
                 let fresh = matches!(
@@ -857,9 +870,8 @@ impl Lower<'_> {
             (Method::Values, []) => self.fresh_list(quote!(#r.values()), ty),
             (Method::Items, []) => self.fresh_list(quote!(#r.items()), ty),
             (Method::DictPop, [k]) => {
-                self.uses.insert("OrRaise");
                 let k = self.borrow(k);
-                R::atom(quote!(#r.pop(#k).or_raise(#at)))
+                self.fallible(quote!(#r.pop(#k)), &at)
             }
             (Method::SetDefault, [k, d]) => {
                 let k = self.val(k).ts;
@@ -891,9 +903,9 @@ impl Lower<'_> {
             }
             (Method::Split, [sep]) => {
                 self.uses.insert("text");
-                self.uses.insert("OrRaise");
                 let sep = self.str_arg(sep);
-                self.fresh_list(quote!(text::split(&#r, #sep).or_raise(#at)), ty)
+                let parts = self.fallible(quote!(text::split(&#r, #sep)), &at).ts;
+                self.fresh_list(parts, ty)
             }
             (Method::Join, [items]) => {
                 let xs = self.receiver(items);
@@ -932,22 +944,23 @@ impl Lower<'_> {
                 R::atom(quote!(#r.extend(#it.collect::<Vec<_>>())))
             }
             (Method::Insert, [i, x]) => {
-                self.uses.insert("OrRaise");
                 let i = self.borrow(i);
                 let x = self.val(x).ts;
-                R::atom(quote!(#r.insert(runtime_lite::list::ssize_arg(#i).or_raise(#at), #x)))
+                let i = self
+                    .fallible(quote!(runtime_lite::list::ssize_arg(#i)), &at)
+                    .ts;
+                R::atom(quote!(#r.insert(#i, #x)))
             }
             (Method::Remove, [x]) => {
-                self.uses.insert("OrRaise");
                 let x = self.borrow(x);
-                R::atom(quote!(#r.remove(#x).or_raise(#at)))
+                self.fallible(quote!(#r.remove(#x)), &at)
             }
             (Method::Index, [x]) => {
-                self.uses.insert("OrRaise");
                 self.uses.insert("PyIndex");
                 self.uses.insert("Int");
                 let x = self.borrow(x);
-                R::atom(quote!(Int::from(#r.py_index(#x).or_raise(#at))))
+                let i = self.fallible(quote!(#r.py_index(#x)), &at).ts;
+                R::atom(quote!(Int::from(#i)))
             }
             (Method::Count, [x]) => {
                 self.uses.insert("PySeq");
@@ -956,15 +969,17 @@ impl Lower<'_> {
                 R::atom(quote!(Int::from(#r.py_count(#x))))
             }
             (Method::DelItem, [k]) => {
-                self.uses.insert("OrRaise");
                 if let crate::model::TyKind::Dict(..) = self.program.types.kind(recv.ty) {
                     let k = self.borrow(k);
-                    R::atom(quote!(#r.del(#k).or_raise(#at)))
+                    self.fallible(quote!(#r.del(#k)), &at)
                 } else {
                     let i = self.borrow(k);
-                    R::atom(
-                        quote!(#r.del(runtime_lite::list::index_arg(#i).or_raise(#at)).or_raise(#at)),
-                    )
+                    R::atom({
+                        let i = self
+                            .fallible(quote!(runtime_lite::list::index_arg(#i)), &at)
+                            .ts;
+                        self.fallible(quote!(#r.del(#i)), &at).ts
+                    })
                 }
             }
             (Method::Update, [other]) => {
@@ -973,10 +988,9 @@ impl Lower<'_> {
             }
             (Method::DictCopy, []) => R::atom(quote!(#r.copy())),
             (Method::Sort, [reverse, key]) => {
-                self.uses.insert("OrRaise");
                 let f = self.key_closure(key, true);
                 let rv = self.val(reverse).ts;
-                R::atom(quote!(#r.sort_by_key(#f, #rv).or_raise(#at)))
+                self.fallible(quote!(#r.sort_by_key(#f, #rv)), &at)
             }
             (Method::Sort, [reverse]) => match reverse.kind {
                 ExprKind::Bool(false) => R::atom(quote!(#r.sort())),
@@ -988,9 +1002,8 @@ impl Lower<'_> {
             (Method::Reverse, []) => R::atom(quote!(#r.reverse())),
             (Method::Clear, []) => R::atom(quote!(#r.clear())),
             (Method::Decode, []) => {
-                self.uses.insert("OrRaise");
                 self.uses.insert("text");
-                R::atom(quote!(text::decode_utf8(&#r).or_raise(#at)))
+                self.fallible(quote!(text::decode_utf8(&#r)), &at)
             }
             (Method::Contains, [x]) => {
                 let x = self.borrow(x);
@@ -1116,12 +1129,12 @@ impl Lower<'_> {
         match (from, to) {
             (_, Ty::NAT) => self.store_nat(inner, at),
             (Ty::INT, Ty::FLOAT64 | Ty::FLOAT32) => {
-                self.uses.insert("OrRaise");
                 let v = self.receiver(inner);
                 if to == Ty::FLOAT32 {
-                    R::new(quote!(#v.to_f64().or_raise(#at) as f32), Prec::Cast)
+                    let f = self.fallible(quote!(#v.to_f64()), &at).at_least(Prec::Cast);
+                    R::new(quote!(#f as f32), Prec::Cast)
                 } else {
-                    R::atom(quote!(#v.to_f64().or_raise(#at)))
+                    self.fallible(quote!(#v.to_f64()), &at)
                 }
             }
             (_, Ty::INT) => {
@@ -1170,7 +1183,6 @@ impl Lower<'_> {
             let v = self.val(inner).ts;
             return R::atom(quote!(Nat::from(#v)));
         }
-        self.uses.insert("OrRaise");
         let v = if inner.ty == Ty::INT {
             self.val(inner).ts
         } else {
@@ -1178,7 +1190,7 @@ impl Lower<'_> {
             let v = self.val(inner).ts;
             quote!(Int::from(#v))
         };
-        R::atom(quote!(Nat::new(#v).or_raise(#at)))
+        self.fallible(quote!(Nat::new(#v)), &at)
     }
 
     /// A Python int stored into a fixed-width `k`: range-checked, raising
@@ -1218,10 +1230,9 @@ impl Lower<'_> {
                 };
                 if let Some(method) = method {
                     self.uses.insert("FixedInt");
-                    self.uses.insert("OrRaise");
                     let a = self.receiver(&a);
                     let b = self.val(&b).ts;
-                    return R::atom(quote!(#a.#method(#b).or_raise(#at)));
+                    return self.fallible(quote!(#a.#method(#b)), &at);
                 }
             }
         }
@@ -1240,23 +1251,21 @@ impl Lower<'_> {
             }
             if let Some((r, n)) = self.native(inner) {
                 self.uses.insert("narrow");
-                self.uses.insert("OrRaise");
                 let v = r.ts;
                 let v = if n == Native::I128 {
                     v
                 } else {
                     quote!(i128::from(#v))
                 };
-                return R::atom(quote!(narrow::<#t>(#v).or_raise(#at)));
+                return self.fallible(quote!(narrow::<#t>(#v)), &at);
             }
         }
         if inner.ty == Ty::BOOL {
             let v = self.val(inner).ts;
             return R::atom(quote!(#t::from(#v)));
         }
-        self.uses.insert("OrRaise");
         let v = self.receiver(inner);
-        R::atom(quote!(#v.to_fixed::<#t>().or_raise(#at)))
+        self.fallible(quote!(#v.to_fixed::<#t>()), &at)
     }
 
     /// `inner` (a tree of `+` and `*` over non-negative values of type `k`)
@@ -1287,7 +1296,6 @@ impl Lower<'_> {
             return None;
         }
         self.uses.insert("FixedInt");
-        self.uses.insert("OrRaise");
         Some(self.chain(inner, k, at))
     }
 
@@ -1317,7 +1325,7 @@ impl Lower<'_> {
         } else {
             quote!(py_mul)
         };
-        R::atom(quote!(#a.#method(#b).or_raise(#at)))
+        self.fallible(quote!(#a.#method(#b)), &at)
     }
 
     fn unary(&mut self, op: UnaryOp, v: &Expr) -> R {
@@ -1362,10 +1370,9 @@ impl Lower<'_> {
             }
             Ty::BYTES if op == BinOp::Mul => {
                 self.uses.insert("text");
-                self.uses.insert("OrRaise");
                 let s = self.bytes_slice(l);
                 let n = self.borrow(r);
-                R::atom(quote!(text::try_repeat_bytes(#s, #n).or_raise(#at)))
+                self.fallible(quote!(text::try_repeat_bytes(#s, #n)), &at)
             }
             Ty::BYTES => {
                 let a = self.bytes_slice(l);
@@ -1387,7 +1394,6 @@ impl Lower<'_> {
                     let b = self.int_side(r, next(p));
                     return R::new(quote!(#a #sym #b), p);
                 }
-                self.uses.insert("OrRaise");
                 let method = match op {
                     BinOp::Div => quote!(true_div),
                     BinOp::FloorDiv => quote!(floor_div),
@@ -1398,7 +1404,7 @@ impl Lower<'_> {
                 };
                 let a = self.receiver(l);
                 let b = self.borrow(r);
-                R::atom(quote!(#a.#method(#b).or_raise(#at)))
+                self.fallible(quote!(#a.#method(#b)), &at)
             }
             _ => {
                 // floats (both operands f64 after checking)
@@ -1415,7 +1421,6 @@ impl Lower<'_> {
                     return R::new(quote!(#a #sym #b), p);
                 }
                 self.uses.insert("float");
-                self.uses.insert("OrRaise");
                 let f = match op {
                     BinOp::Div => quote!(div),
                     BinOp::FloorDiv => quote!(floor_div),
@@ -1424,7 +1429,7 @@ impl Lower<'_> {
                 };
                 let a = self.val(l).ts;
                 let b = self.val(r).ts;
-                R::atom(quote!(float::#f(#a, #b).or_raise(#at)))
+                self.fallible(quote!(float::#f(#a, #b)), &at)
             }
         }
     }
@@ -1695,10 +1700,9 @@ impl Lower<'_> {
         }
         if let Some(spec) = spec {
             self.uses.insert("PyFormat");
-            self.uses.insert("OrRaise");
             let r = self.receiver(e);
             let at = self.at(e.span);
-            return Piece::Arg(quote!(#r.py_format(#spec).or_raise(#at)));
+            return Piece::Arg(self.fallible(quote!(#r.py_format(#spec)), &at).ts);
         }
         if repr {
             self.uses.insert("PyStr");

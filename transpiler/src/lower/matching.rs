@@ -301,12 +301,13 @@ impl Lower<'_> {
             }
         }
         if !*exhaustive {
-            self.uses.insert("Exception");
-            self.uses.insert("raise");
             let at = self.at(e.span);
-            out.push(
-                quote!(_ => raise(Exception::new("Exception", "No matching case found"), #at)),
+            let raise = self.raise_new(
+                crate::model::exceptions::ExcClass::EXCEPTION,
+                quote!("No matching case found"),
+                &at,
             );
+            out.push(quote!(_ => #raise));
         }
         R::new(quote!(match #scrut { #(#out),* }), Prec::Lowest)
     }
@@ -379,6 +380,12 @@ impl Lower<'_> {
                     is_none_test(l)?
                 };
                 if !reads_unwrap(r, v) {
+                    return None;
+                }
+                // A closure cannot pass an exception on to a `try`.
+                if self.catch != super::exceptions::Catch::Trap
+                    && crate::model::effects::may_raise(r)
+                {
                     return None;
                 }
                 let name = self.fun?.local(v).name.clone();
@@ -622,7 +629,8 @@ impl Lower<'_> {
         let (x, m) = self.narrowed_local(a);
         let scrut = self.some_scrutinee(v, usize::MAX);
         let b = self.block_ts(&body[1..]);
-        Some(quote!(while let Some(#m #x) = #scrut { #b }))
+        let label = self.loop_label();
+        Some(quote!(#label while let Some(#m #x) = #scrut { #b }))
     }
 
     /// The optional local moved or cloned into an `if let` / `match` that

@@ -7,6 +7,7 @@
 //! otherwise the wrapper is a separate function that converts and calls it.
 
 mod comprehension;
+mod exceptions;
 mod expr;
 mod matching;
 mod names;
@@ -109,7 +110,7 @@ pub fn lower(program: &Program) -> String {
                     .iter()
                     .map(|f| namer.fresh(&names::camel_case(&f.name)).to_string())
                     .collect(),
-                DefKind::Alias(_) | DefKind::Service(_) => Vec::new(),
+                DefKind::Alias(_) | DefKind::Service(_) | DefKind::Exception(_) => Vec::new(),
             }
         })
         .collect();
@@ -277,6 +278,7 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "Option",
     "Box",
     "Result",
+    "Exception",
     "FixedInt",
     "OrRaise",
     "Py",
@@ -371,6 +373,13 @@ fn used_defs(program: &Program) -> Vec<bool> {
                 .iter()
                 .for_each(|f| mark(program, f.ty, &mut used, &mut todo)),
             DefKind::Alias(t) => mark(program, *t, &mut used, &mut todo),
+            DefKind::Exception(_) => {}
+        }
+    }
+    // Exception classes are names in `except` arms, not Rust types.
+    for (i, d) in program.defs.iter().enumerate() {
+        if matches!(d.kind, DefKind::Exception(_)) {
+            used[i] = false;
         }
     }
     used
@@ -390,7 +399,7 @@ fn boxed_members(program: &Program) -> Vec<Vec<bool>> {
                     fs.iter().for_each(|f| by_value(program, f.ty, &mut out))
                 }
                 DefKind::Alias(t) => by_value(program, *t, &mut out),
-                DefKind::Service(_) => {}
+                DefKind::Service(_) | DefKind::Exception(_) => {}
             }
             out
         })
@@ -424,7 +433,7 @@ fn boxed_members(program: &Program) -> Vec<Vec<bool>> {
                     reaches(&out, DefId(i as u32))
                 })
                 .collect(),
-            DefKind::Alias(_) | DefKind::Service(_) => Vec::new(),
+            DefKind::Alias(_) | DefKind::Service(_) | DefKind::Exception(_) => Vec::new(),
         })
         .collect()
 }
@@ -485,6 +494,21 @@ pub(crate) struct Lower<'p> {
     /// Names bound by the enclosing match arms and narrowings, and how a
     /// read of each looks.
     pub(crate) bound: std::collections::HashMap<matching::Bound, matching::BoundRead>,
+    /// Where exceptions of the code being lowered go.
+    pub(crate) catch: exceptions::Catch,
+    /// The enclosing `try`s' `finally` bodies, innermost last.
+    pub(crate) finallies: Vec<exceptions::Finally>,
+    /// The number of loops enclosing the statement being lowered.
+    pub(crate) loops: usize,
+    /// The enclosing loops' labels, innermost last, and whether some
+    /// `break` or `continue` names it (one inside a labeled block must).
+    pub(crate) loop_labels: Vec<(String, bool)>,
+    /// Labeled blocks opened since the innermost loop began.
+    pub(crate) open_blocks: usize,
+    /// Block labels handed out in the current function.
+    pub(crate) labels: usize,
+    /// The labels some `break` targets.
+    pub(crate) used_labels: HashSet<String>,
 }
 
 /// How a Python value crosses the Candid boundary.
@@ -510,6 +534,13 @@ impl<'p> Lower<'p> {
             boundary_ret: None,
             non_ascii: false,
             bound: std::collections::HashMap::new(),
+            catch: exceptions::Catch::Trap,
+            finallies: Vec::new(),
+            loops: 0,
+            loop_labels: Vec::new(),
+            open_blocks: 0,
+            labels: 0,
+            used_labels: HashSet::new(),
         }
     }
 
@@ -653,8 +684,8 @@ impl<'p> Lower<'p> {
                 let t = self.candid_member_ty(*t);
                 quote! { type #name = #t; }
             }
-            // Emitted by `ref_type_def`.
-            DefKind::Service(_) => quote!(),
+            // Emitted by `ref_type_def`; exception classes have no type.
+            DefKind::Service(_) | DefKind::Exception(_) => quote!(),
         }
     }
 
@@ -701,6 +732,10 @@ impl<'p> Lower<'p> {
                 quote!(Principal)
             }
             Ty::NONE => quote!(()),
+            Ty::EXCEPTION => {
+                self.uses.insert("Exception");
+                quote!(Exception)
+            }
             _ => match self.program.types.kind(t).clone() {
                 TyKind::Nominal(d) => {
                     let name = self.type_name(d);
@@ -775,7 +810,6 @@ impl<'p> Lower<'p> {
     fn candid_result(&mut self, v: TokenStream, c: CandidTy, span: Span) -> TokenStream {
         match self.boundary(c) {
             Boundary::Nat => {
-                self.uses.insert("OrRaise");
                 let at = self.at(span);
                 quote!(#v.to_candid_nat().or_raise(#at))
             }
@@ -879,6 +913,15 @@ impl<'p> Lower<'p> {
     fn function(&mut self, f: &'p Function, id: FuncId, export: Option<&Export>) -> TokenStream {
         self.fun = Some(f);
         self.name_locals(f);
+        self.catch = if f.raises {
+            exceptions::Catch::Return
+        } else {
+            exceptions::Catch::Trap
+        };
+        self.finallies.clear();
+        self.loops = 0;
+        self.labels = 0;
+        self.used_labels.clear();
         let name = self.fn_name(id);
         let mut params = Vec::new();
         let mut prologue = Vec::new();
@@ -920,6 +963,15 @@ impl<'p> Lower<'p> {
                     quote!(-> #t)
                 }
             },
+            None if f.raises => {
+                self.uses.insert("Exception");
+                let t = if f.ret == Ty::NONE {
+                    quote!(())
+                } else {
+                    self.rust_ty(f.ret)
+                };
+                quote!(-> Result<#t, Exception>)
+            }
             None if f.ret == Ty::NONE => quote!(),
             // A function returning `empty` never returns.
             None if f.ret == Ty::NEVER => quote!(-> !),
@@ -938,8 +990,22 @@ impl<'p> Lower<'p> {
             _ => (f.body.as_slice(), None),
         };
         let stmts = self.block(body);
-        let tail = tail.map(|e| self.return_value(e));
+        let tail = match tail {
+            Some(e) if f.raises && refs::never_returns(e) => Some(self.val(e).ts),
+            Some(e) if f.raises => {
+                let v = self.return_value(e);
+                Some(quote!(Ok(#v)))
+            }
+            Some(e) => Some(self.return_value(e)),
+            None if f.raises
+                && (f.falls_through || matches!(f.body.last(), Some(Stmt::Return(None)))) =>
+            {
+                Some(quote!(Ok(())))
+            }
+            None => None,
+        };
         self.boundary_ret = None;
+        self.catch = exceptions::Catch::Trap;
         quote! {
             #attr
             fn #name(#(#params),*) #ret {
@@ -974,7 +1040,12 @@ impl<'p> Lower<'p> {
                 Boundary::Same => quote!(#pid),
             });
         }
-        let call = quote!(#inner(#(#args),*));
+        let call = if f.raises {
+            let at = self.at(f.span);
+            quote!(#inner(#(#args),*).or_raise(#at))
+        } else {
+            quote!(#inner(#(#args),*))
+        };
         let attr = self.export_attr(e, &name);
         let (ret, body) = match e.ret {
             Some(c) if c != CandidTy::NULL => {
@@ -1077,7 +1148,10 @@ impl<'p> Lower<'p> {
             // diverging for rustc too.
             Stmt::Expr(e)
                 if e.ty == Ty::NEVER
-                    && !matches!(e.kind, ExprKind::Call(..) | ExprKind::Raise { .. }) =>
+                    && !matches!(
+                        e.kind,
+                        ExprKind::Call(..) | ExprKind::Raise { .. } | ExprKind::Reraise(_)
+                    ) =>
             {
                 let v = self.never_value(e).ts;
                 quote! { #v }
@@ -1091,22 +1165,35 @@ impl<'p> Lower<'p> {
                 quote! { let _ = #v; }
             }
             Stmt::If { cond, then, orelse } => self.if_chain(cond, then, orelse),
-            Stmt::While { cond, body } => {
-                if let Some(ts) = self.while_some(cond, body) {
-                    return ts;
-                }
-                let body = self.block(body);
-                if matches!(cond.kind, ExprKind::Bool(true)) {
-                    quote! { loop { #body } }
+            Stmt::While { .. } | Stmt::For(_) | Stmt::ForEach(_) => {
+                self.loops += 1;
+                let name = self.label("outer");
+                self.loop_labels.push((name, false));
+                let open = std::mem::take(&mut self.open_blocks);
+                let ts = self.loop_stmt(s);
+                self.open_blocks = open;
+                self.loop_labels.pop();
+                self.loops -= 1;
+                ts
+            }
+            Stmt::Break => {
+                let fin = self.leaving(self.loops);
+                let label = self.jump_label();
+                quote! { #fin break #label; }
+            }
+            Stmt::Continue => {
+                let fin = self.leaving(self.loops);
+                let label = self.jump_label();
+                quote! { #fin continue #label; }
+            }
+            Stmt::Return(None) => {
+                let fin = self.leaving(0);
+                if self.catch_returns() {
+                    quote! { #fin return Ok(()); }
                 } else {
-                    let c = self.val(cond).ts;
-                    quote! { while #c { #body } }
+                    quote! { #fin return; }
                 }
             }
-            Stmt::For(f) => self.for_range(f),
-            Stmt::Break => quote! { break; },
-            Stmt::Continue => quote! { continue; },
-            Stmt::Return(None) => quote! { return; },
             // `return f()` of a function that never returns is just the call.
             Stmt::Return(Some(e)) if refs::never_returns(e) => {
                 let v = self.val(e).ts;
@@ -1114,13 +1201,55 @@ impl<'p> Lower<'p> {
             }
             Stmt::Return(Some(e)) => {
                 let v = self.return_value(e);
-                quote! { return #v; }
+                let v = if self.catch_returns() {
+                    quote!(Ok(#v))
+                } else {
+                    v
+                };
+                if self.finallies.is_empty() {
+                    quote! { return #v; }
+                } else {
+                    // The value is computed before the `finally` bodies run.
+                    let value = self.namer.fresh("value");
+                    let fin = self.leaving(0);
+                    quote! { let #value = #v; #fin return #value; }
+                }
             }
-            Stmt::ForEach(f) => self.for_each(f),
-            Stmt::Raise { .. } => not_lowered("`raise`"),
-            Stmt::Try { .. } => not_lowered("`try`"),
+            Stmt::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            } => self.try_stmt(body, handlers, orelse, finally),
             Stmt::With { .. } => not_lowered("`with`"),
             Stmt::Del(_) => not_lowered("`del`"),
+        }
+    }
+
+    /// Whether the current function returns `Result` (a `return` wraps
+    /// its value in `Ok`).
+    fn catch_returns(&self) -> bool {
+        self.fun.is_some_and(|f| f.raises)
+    }
+
+    fn loop_stmt(&mut self, s: &Stmt) -> TokenStream {
+        match s {
+            Stmt::While { cond, body } => {
+                if let Some(ts) = self.while_some(cond, body) {
+                    return ts;
+                }
+                let body = self.block(body);
+                let label = self.loop_label();
+                if matches!(cond.kind, ExprKind::Bool(true)) {
+                    quote! { #label loop { #body } }
+                } else {
+                    let c = self.val(cond).ts;
+                    quote! { #label while #c { #body } }
+                }
+            }
+            Stmt::For(f) => self.for_range(f),
+            Stmt::ForEach(f) => self.for_each(f),
+            _ => TokenStream::new(),
         }
     }
 
@@ -1147,9 +1276,12 @@ impl<'p> Lower<'p> {
                     let k = self.val(index).ts;
                     quote!(#b.set(#k, #v);)
                 } else {
-                    self.uses.insert("OrRaise");
                     let i = self.borrow(index);
-                    quote!(#b.set(runtime_lite::list::index_arg(#i).or_raise(#at), #v).or_raise(#at);)
+                    let i = self
+                        .fallible(quote!(runtime_lite::list::index_arg(#i)), &at)
+                        .ts;
+                    let set = self.fallible(quote!(#b.set(#i, #v)), &at).ts;
+                    quote!(#set;)
                 }
             }
             Place::Field(base, i) => {
@@ -1222,12 +1354,13 @@ impl<'p> Lower<'p> {
         let body = self.block(&f.body);
         match self.program.types.kind(f.iter.ty) {
             TyKind::Dict(..) => {
-                self.uses.insert("OrRaise");
                 let it = self.namer.fresh("keys");
                 let d = self.receiver(&f.iter);
+                let next = self.fallible(quote!(#it.next_key()), &at).ts;
+                let label = self.loop_label();
                 quote! {
                     let mut #it = #d.iter();
-                    while let Some(#m #id) = #it.next_key().or_raise(#at) {
+                    #label while let Some(#m #id) = #next {
                         #body
                     }
                 }
@@ -1242,16 +1375,18 @@ impl<'p> Lower<'p> {
                 ) =>
             {
                 let it = self.items_iter(&f.iter);
+                let label = self.loop_label();
                 quote! {
-                    for #m #id in #it {
+                    #label for #m #id in #it {
                         #body
                     }
                 }
             }
             _ => {
                 let xs = self.val(&f.iter).ts;
+                let label = self.loop_label();
                 quote! {
-                    for #m #id in #xs {
+                    #label for #m #id in #xs {
                         #body
                     }
                 }
@@ -1301,17 +1436,18 @@ impl<'p> Lower<'p> {
             }
         };
         let m = mutable.then(|| quote!(mut));
+        let label = self.loop_label();
         if convert && used {
             self.uses.insert("Int");
             quote! {
-                for #id in #range {
+                #label for #id in #range {
                     let #m #id = Int::from(#id);
                     #body_ts
                 }
             }
         } else {
             let m = if convert { None } else { m };
-            quote! { for #m #id in #range { #body_ts } }
+            quote! { #label for #m #id in #range { #body_ts } }
         }
     }
 
@@ -1322,8 +1458,7 @@ impl<'p> Lower<'p> {
         }
         let v = self.receiver(e);
         let at = self.at(e.span);
-        self.uses.insert("OrRaise");
-        quote!(#v.to_fixed::<i64>().or_raise(#at))
+        self.fallible(quote!(#v.to_fixed::<i64>()), &at).ts
     }
 
     fn aug_assign(&mut self, place: &Place, op: BinOp, value: &Expr) -> TokenStream {
@@ -1375,7 +1510,6 @@ impl<'p> Lower<'p> {
             // Checked in the variable's own type: fails exactly when the
             // Python result does not fit, which the store would reject.
             self.uses.insert("FixedInt");
-            self.uses.insert("OrRaise");
             let r = self.receiver(&read);
             let v = self.val(value).ts;
             let method = match op {
@@ -1383,7 +1517,8 @@ impl<'p> Lower<'p> {
                 BinOp::Sub => quote!(py_sub),
                 _ => quote!(py_mul),
             };
-            return store(quote!(#r.#method(#v).or_raise(#at)));
+            let sum = self.fallible(quote!(#r.#method(#v)), &at).ts;
+            return store(sum);
         }
         let result_ty = if op == BinOp::Div { Ty::FLOAT64 } else { ty };
         let v = self.binary(op, &read, value, result_ty, &at).ts;

@@ -135,7 +135,6 @@ impl Lower<'_> {
     pub(crate) fn ref_op(&mut self, op: RefOp, args: &[Expr], e: &Expr) -> R {
         match (op, args) {
             (RefOp::PrincipalFromStr | RefOp::PrincipalFromHex, [s]) => {
-                self.uses.insert("OrRaise");
                 let at = self.at(e.span);
                 let s = self.str_arg(s);
                 let f = if op == RefOp::PrincipalFromStr {
@@ -143,13 +142,12 @@ impl Lower<'_> {
                 } else {
                     quote!(from_hex)
                 };
-                R::atom(quote!(runtime_lite::principal::#f(#s).or_raise(#at)))
+                self.fallible(quote!(runtime_lite::principal::#f(#s)), &at)
             }
             (RefOp::PrincipalFromBytes, [b]) => {
-                self.uses.insert("OrRaise");
                 let at = self.at(e.span);
                 let b = self.bytes_ref(b);
-                R::atom(quote!(runtime_lite::principal::from_bytes(#b).or_raise(#at)))
+                self.fallible(quote!(runtime_lite::principal::from_bytes(#b)), &at)
             }
             (RefOp::PrincipalSelfAuthenticating, [k]) => {
                 let k = self.bytes_ref(k);

@@ -20,7 +20,14 @@ fn is_leaf(program: &Program, t: Ty) -> bool {
     t.is_numeric()
         || matches!(
             t,
-            Ty::BOOL | Ty::STR | Ty::BYTES | Ty::NONE | Ty::PRINCIPAL | Ty::NAT | Ty::RESERVED
+            Ty::BOOL
+                | Ty::STR
+                | Ty::BYTES
+                | Ty::NONE
+                | Ty::PRINCIPAL
+                | Ty::NAT
+                | Ty::RESERVED
+                | Ty::EXCEPTION
         )
         || matches!(program.types.kind(t), TyKind::Nominal(_))
 }
@@ -180,7 +187,9 @@ impl Lower<'_> {
                     .collect();
                 quote!(match self { #(#arms),* })
             }
-            DefKind::Alias(_) | DefKind::Service(_) => return TokenStream::new(),
+            DefKind::Alias(_) | DefKind::Service(_) | DefKind::Exception(_) => {
+                return TokenStream::new()
+            }
         };
         quote! {
             impl PyStr for #name {

@@ -7,7 +7,7 @@ use super::Ty;
 
 /// Whether evaluating `e` itself (not its operands) may raise a Python
 /// exception.
-fn may_raise_own(e: &Expr) -> bool {
+pub fn may_raise_own(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Binary(op, a, b) => {
             let nonzero = || interval(b).is_some_and(|(lo, hi)| lo > 0 || hi < 0);

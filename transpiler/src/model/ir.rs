@@ -89,7 +89,7 @@ impl TypeDef {
     pub fn name_of_member(&self, i: usize) -> &str {
         match &self.kind {
             DefKind::Record(f) | DefKind::Variant(f) => f.get(i).map_or("", |f| f.name.as_str()),
-            DefKind::Alias(_) => "",
+            DefKind::Alias(_) | DefKind::Exception(_) => "",
             DefKind::Service(m) => m.get(i).map_or("", |f| f.name.as_str()),
         }
     }
@@ -105,6 +105,8 @@ pub enum DefKind {
     /// A Service's methods in declaration order; each type is a
     /// `CandidKind::Func`.
     Service(Vec<Field>),
+    /// `class E(Base): pass`: an exception class and its base.
+    Exception(super::exceptions::ExcClass),
 }
 
 /// A Record field or a Variant tag.
@@ -174,6 +176,12 @@ pub struct Function {
     /// Indexed by [`LocalId`].
     pub locals: Vec<Local>,
     pub body: Vec<Stmt>,
+    /// Whether its exceptions can reach a `try` (a caller's or its own
+    /// caller's): then it returns `Result<_, Exception>` and its callers
+    /// handle the error (`passes::raising`); otherwise a raise traps.
+    pub raises: bool,
+    /// Whether control can reach the end of the body (set by `flow`).
+    pub falls_through: bool,
 }
 
 impl Function {
@@ -235,8 +243,10 @@ impl Place {
 /// One `except` clause.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Handler {
-    /// Exception types caught (empty: bare `except`).
-    pub types: Vec<Ty>,
+    /// The classes caught (a bare `except` catches `BaseException`).
+    pub classes: Vec<super::exceptions::ExcClass>,
+    /// The exception's local (`as e`, or a hidden one a bare `raise` in
+    /// the body re-raises); it is assigned when the handler starts.
     pub bind: Option<LocalId>,
     pub body: Vec<Stmt>,
 }
@@ -280,12 +290,7 @@ pub enum Stmt {
     Continue,
     /// The value has the function's Python result type.
     Return(Option<Expr>),
-    /// `raise exc from cause`; a bare `raise` has no `exc` (later issues).
-    Raise {
-        exc: Option<Expr>,
-        cause: Option<Expr>,
-        span: Span,
-    },
+    /// `try: body except ...: handlers else: orelse finally: finally`.
     Try {
         body: Vec<Stmt>,
         handlers: Vec<Handler>,
@@ -673,13 +678,15 @@ pub enum ExprKind {
         tag: usize,
         value: Option<Box<Expr>>,
     },
-    /// `raise Class(message)` of a built-in exception class, outside any
-    /// `try` (type `NoReturn`): the canister method traps with
-    /// `Class: message` and the Python location. `message` is a `str`.
+    /// `raise Class(message)` (type `NoReturn`): a new exception of the
+    /// class, with `str(exc)` as `message` (a `str`), raised at the span.
     Raise {
-        class: &'static str,
+        class: super::exceptions::ExcClass,
         message: Option<Box<Expr>>,
     },
+    /// `raise e` of a caught exception (`Ty::EXCEPTION`), and a bare
+    /// `raise` in a handler (reading the handler's exception).
+    Reraise(Box<Expr>),
     /// `[elem for a, b in iter if cond]` (and `map(lambda a: elem, iter)`):
     /// a new list. The target names read `ArmValue(binders[i])` in `cond`
     /// and `elem`; several binders unpack a tuple item.
@@ -799,6 +806,7 @@ impl Expr {
             | ExprKind::HasTag(a, _)
             | ExprKind::Payload(a, _)
             | ExprKind::Unwrap(a)
+            | ExprKind::Reraise(a)
             | ExprKind::Await(a) => f(a),
             ExprKind::Match { value, arms, .. } => {
                 f(value);

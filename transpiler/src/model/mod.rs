@@ -2,6 +2,7 @@
 //! Candid types of the interface, and the typed IR handed to `lower`.
 
 pub mod effects;
+pub mod exceptions;
 pub mod ir;
 pub mod print;
 pub mod ty;

@@ -37,6 +37,9 @@ pub fn program(p: &Program) -> String {
             super::ir::DefKind::Alias(t) => {
                 let _ = writeln!(out, "type {} = {}", d.name, candid(p, *t));
             }
+            super::ir::DefKind::Exception(base) => {
+                let _ = writeln!(out, "class {}({})", d.name, base.name(&p.defs));
+            }
             super::ir::DefKind::Service(methods) => {
                 let methods: Vec<String> = methods
                     .iter()
@@ -293,15 +296,31 @@ impl Printer<'_> {
                     .map_or_else(String::new, |e| format!(" {}", self.expr(e)));
                 let _ = writeln!(out, "{ind}return{v}");
             }
-            Stmt::Raise { exc, .. } => {
-                let v = exc
-                    .as_ref()
-                    .map_or_else(String::new, |e| format!(" {}", self.expr(e)));
-                let _ = writeln!(out, "{ind}raise{v}");
-            }
-            Stmt::Try { body, .. } => {
+            Stmt::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            } => {
                 let _ = writeln!(out, "{ind}try:");
                 self.block(body, depth + 1, out);
+                for h in handlers {
+                    let classes: Vec<&str> =
+                        h.classes.iter().map(|c| c.name(&self.p.defs)).collect();
+                    let bind = h
+                        .bind
+                        .map_or_else(String::new, |b| format!(" as {}", self.local(b.0)));
+                    let _ = writeln!(out, "{ind}except ({}){bind}:", classes.join(", "));
+                    self.block(&h.body, depth + 1, out);
+                }
+                if !orelse.is_empty() {
+                    let _ = writeln!(out, "{ind}else:");
+                    self.block(orelse, depth + 1, out);
+                }
+                if !finally.is_empty() {
+                    let _ = writeln!(out, "{ind}finally:");
+                    self.block(finally, depth + 1, out);
+                }
             }
             Stmt::With { ctx, body, .. } => {
                 let _ = writeln!(out, "{ind}with {}:", self.expr(ctx));
@@ -449,10 +468,14 @@ impl Printer<'_> {
                     .collect();
                 format!("[{}]", items.join(", "))
             }
-            ExprKind::Raise { class, message } => match message {
-                Some(m) => format!("raise {class}({})", self.expr(m)),
-                None => format!("raise {class}()"),
-            },
+            ExprKind::Raise { class, message } => {
+                let class = class.name(&self.p.defs);
+                match message {
+                    Some(m) => format!("raise {class}({})", self.expr(m)),
+                    None => format!("raise {class}()"),
+                }
+            }
+            ExprKind::Reraise(e) => format!("raise {}", self.expr(e)),
             ExprKind::Ic(c) => format!("ic.{}()", format!("{c:?}").to_lowercase()),
             ExprKind::Some(a) => self.expr(a),
             ExprKind::IsNone(a) => format!("({} is None)", self.expr(a)),

@@ -59,6 +59,8 @@ pub enum TyKind {
     /// Candid `reserved`: reads as `None`, accepts any value (Kybra's
     /// `reserved = Any`); the value itself is dropped.
     Reserved,
+    /// A caught exception (`except E as e`): `runtime_lite::Exception`.
+    Exception,
     /// `Opt[T]`: `None` or a `T`.
     Opt(Ty),
     List(Ty),
@@ -139,7 +141,8 @@ impl Ty {
     pub const NEVER: Ty = Ty(17);
     pub const NAT: Ty = Ty(18);
     pub const RESERVED: Ty = Ty(19);
-    const PRIMITIVES: u32 = 20;
+    pub const EXCEPTION: Ty = Ty(20);
+    const PRIMITIVES: u32 = 21;
 
     /// The fixed-width type `k`.
     pub fn fixed(k: Fixed) -> Ty {
@@ -198,6 +201,7 @@ impl Ty {
             Ty::NEVER => "NoReturn",
             Ty::NAT => "nat",
             Ty::RESERVED => "reserved",
+            Ty::EXCEPTION => "BaseException",
             _ => return None,
         })
     }
@@ -297,6 +301,7 @@ impl Types {
             TyKind::Never,
             TyKind::Nat,
             TyKind::Reserved,
+            TyKind::Exception,
         ]);
         for k in prim {
             t.intern(k);

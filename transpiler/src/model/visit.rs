@@ -64,14 +64,6 @@ pub fn walk_stmt<V: Visitor + ?Sized>(v: &mut V, s: &Stmt) {
                 v.visit_expr(e);
             }
         }
-        Stmt::Raise { exc, cause, .. } => {
-            if let Some(e) = exc {
-                v.visit_expr(e);
-            }
-            if let Some(e) = cause {
-                v.visit_expr(e);
-            }
-        }
         Stmt::Try {
             body,
             handlers,

@@ -8,7 +8,10 @@
 //! unreachable statements, and terminates functions that would fall off the
 //! end without a value.
 
-use crate::model::ir::{Expr, ExprKind, ForEach, ForRange, Function, LocalId, Place, Stmt};
+use crate::model::effects::may_raise;
+use crate::model::ir::{
+    Expr, ExprKind, ForEach, ForRange, Function, Handler, LocalId, Place, Stmt,
+};
 use crate::model::visit::each_subexpr;
 use crate::model::Ty;
 use crate::source::Span;
@@ -76,6 +79,7 @@ pub(crate) fn analyze(f: &mut Function) -> Result<(), Vec<FlowError>> {
         flow.errors.retain(|e| seen.insert(e.clone()));
         return Err(flow.errors);
     }
+    f.falls_through = end.is_some() && !needs_value;
     if end.is_some() && needs_value {
         let msg = format!(
             "TypeError: {}() reached its end without returning a value",
@@ -206,8 +210,26 @@ impl Occurrences {
                         bound.remove(&f.var);
                     }
                 }
+                Stmt::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finally,
+                } => {
+                    self.block(body, path, bound);
+                    for h in handlers {
+                        // The exception local is bound by its handler.
+                        let fresh = h.bind.is_some_and(|b| bound.insert(b));
+                        self.block(&h.body, path, bound);
+                        if let (true, Some(b)) = (fresh, h.bind) {
+                            bound.remove(&b);
+                        }
+                    }
+                    self.block(orelse, path, bound);
+                    self.block(finally, path, bound);
+                }
                 // Not produced yet (see `super::only_core_statements`).
-                Stmt::Raise { .. } | Stmt::Try { .. } | Stmt::With { .. } | Stmt::Del(_) => {}
+                Stmt::With { .. } | Stmt::Del(_) => {}
             }
             path.pop();
         }
@@ -217,6 +239,27 @@ impl Occurrences {
         visit_reads(e, &mut |local, span| {
             self.add(local, span, path, false, bound)
         });
+    }
+}
+
+/// Whether an exception may leave statement `s` before it changes any
+/// local (its nested blocks answer for themselves).
+fn stmt_may_raise(s: &Stmt) -> bool {
+    match s {
+        Stmt::Let { value, .. } => value.as_ref().is_some_and(may_raise),
+        Stmt::Assign { place, value } => {
+            may_raise(value) || !matches!(place, Place::Local(_) | Place::Global(_))
+        }
+        Stmt::AugAssign { .. } => true,
+        Stmt::Expr(e) | Stmt::Discard(e) => may_raise(e),
+        Stmt::Return(e) => e.as_ref().is_some_and(may_raise),
+        Stmt::If { cond, .. } => may_raise(cond),
+        // Range bounds are converted (`OverflowError`); a list's
+        // iteration expression may raise.
+        Stmt::For(_) => true,
+        Stmt::ForEach(f) => may_raise(&f.iter),
+        Stmt::While { .. } | Stmt::Break | Stmt::Continue | Stmt::Try { .. } => false,
+        Stmt::With { .. } | Stmt::Del(_) => true,
     }
 }
 
@@ -289,6 +332,29 @@ fn place(
                 body: place(f.body, decls, next_block),
                 ..f
             }),
+            Stmt::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            } => {
+                let body = place(body, decls, next_block);
+                let handlers = handlers
+                    .into_iter()
+                    .map(|h| Handler {
+                        body: place(h.body, decls, next_block),
+                        ..h
+                    })
+                    .collect();
+                let orelse = place(orelse, decls, next_block);
+                let finally = place(finally, decls, next_block);
+                Stmt::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finally,
+                }
+            }
             Stmt::Assign {
                 place: Place::Local(local),
                 value,
@@ -339,8 +405,15 @@ struct Flow {
     read_count: BTreeMap<LocalId, usize>,
     read_in_loop: BTreeSet<LocalId>,
     loops: Vec<LoopCtx>,
-    /// Variables bound by enclosing `for` loops.
+    /// Variables bound by enclosing `for` loops and `except` handlers.
     bound: Vec<LocalId>,
+    /// Per enclosing `try` body (or `finally`-protected region), innermost
+    /// last: the states where an exception may leave for its handlers.
+    excs: Vec<Option<State>>,
+    /// The `finally` bodies of the enclosing `try`s, innermost last, with
+    /// the loop depth at their `try`: a `return` (or a `break` out of an
+    /// enclosing loop) runs them first.
+    finallies: Vec<(Vec<Stmt>, usize)>,
 }
 
 impl Flow {
@@ -387,6 +460,9 @@ impl Flow {
             let Some(st) = state.as_mut() else {
                 break; // unreachable: dropped, as rustc would warn about it
             };
+            if stmt_may_raise(&s) {
+                self.raise_site(st);
+            }
             let s = match s {
                 Stmt::Let { local, value } => {
                     match &value {
@@ -440,18 +516,18 @@ impl Flow {
                     if let Some(e) = &e {
                         self.reads(e, st);
                     }
-                    state = None;
+                    self.leave(state.take(), 0);
                     Stmt::Return(e)
                 }
                 Stmt::Break => {
-                    let st = state.take();
+                    let st = self.leave(state.take(), self.loops.len());
                     if let Some(l) = self.loops.last_mut() {
                         l.breaks = merge(l.breaks.take(), st);
                     }
                     Stmt::Break
                 }
                 Stmt::Continue => {
-                    let st = state.take();
+                    let st = self.leave(state.take(), self.loops.len());
                     if let Some(l) = self.loops.last_mut() {
                         l.continues = merge(l.continues.take(), st);
                     }
@@ -467,8 +543,12 @@ impl Flow {
                 }
                 Stmt::While { cond, body } => {
                     let infinite = matches!(cond.kind, ExprKind::Bool(true));
-                    let (body, exit) =
-                        self.run_loop(body, state.take(), None, |flow, st| flow.reads(&cond, st));
+                    let (body, exit) = self.run_loop(body, state.take(), None, |flow, st| {
+                        if may_raise(&cond) {
+                            flow.raise_site(st);
+                        }
+                        flow.reads(&cond, st)
+                    });
                     state = if infinite {
                         exit.1
                     } else {
@@ -485,19 +565,127 @@ impl Flow {
                 }
                 Stmt::ForEach(f) => {
                     self.reads(&f.iter, st);
-                    let (body, exit) = self.run_loop(f.body, state.take(), Some(f.var), |_, _| {});
+                    // Each step of a dict's iteration may raise.
+                    let (body, exit) =
+                        self.run_loop(f.body, state.take(), Some(f.var), |flow, st| {
+                            flow.raise_site(st)
+                        });
                     state = merge(exit.0, exit.1);
                     Stmt::ForEach(ForEach { body, ..f })
                 }
+                Stmt::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finally,
+                } => {
+                    let (stmt, end) = self.try_stmt(body, handlers, orelse, finally, state.take());
+                    state = end;
+                    stmt
+                }
                 // Not produced yet (see `super::only_core_statements`).
-                other @ (Stmt::Raise { .. }
-                | Stmt::Try { .. }
-                | Stmt::With { .. }
-                | Stmt::Del(_)) => other,
+                other @ (Stmt::With { .. } | Stmt::Del(_)) => other,
             };
             out.push(s);
         }
         (out, state)
+    }
+
+    /// An exception may leave from state `st` to the innermost handlers.
+    fn raise_site(&mut self, st: &State) {
+        if let Some(e) = self.excs.last_mut() {
+            *e = merge(e.take(), Some(st.clone()));
+        }
+    }
+
+    /// A `return` (`loops` 0) or a `break`/`continue` of the loop at depth
+    /// `loops` leaves from `state`: the `finally` bodies it crosses run
+    /// first (the lowering copies them there). Returns the state after them.
+    fn leave(&mut self, mut state: Option<State>, loops: usize) -> Option<State> {
+        let crossed: Vec<Vec<Stmt>> = self
+            .finallies
+            .iter()
+            .rev()
+            .take_while(|(_, depth)| *depth >= loops)
+            .map(|(f, _)| f.clone())
+            .collect();
+        for fin in crossed {
+            let (_, end) = self.block(fin, state);
+            state = end;
+        }
+        state
+    }
+
+    /// `try`: handlers start from any raise site of the body; `else` runs
+    /// after the body; `finally` runs on every way out (the lowering copies
+    /// it onto the normal path and the exception path).
+    fn try_stmt(
+        &mut self,
+        body: Vec<Stmt>,
+        handlers: Vec<Handler>,
+        orelse: Vec<Stmt>,
+        finally: Vec<Stmt>,
+        state: Option<State>,
+    ) -> (Stmt, Option<State>) {
+        let protected = !finally.is_empty();
+        let entry = state.clone().unwrap_or_default();
+        if protected {
+            // Exceptions leaving the handlers, `else` or the body uncaught.
+            self.excs.push(None);
+            self.finallies.push((finally.clone(), self.loops.len()));
+        }
+        self.excs.push(None);
+        let (body, body_end) = self.block(body, state);
+        let raised = self.excs.pop().flatten();
+        let (orelse, mut end) = self.block(orelse, body_end);
+        let catch_all = handlers
+            .iter()
+            .any(|h| h.classes.iter().any(|c| c.catches_all()));
+        let mut out = Vec::with_capacity(handlers.len());
+        for h in handlers {
+            let mut st = raised.clone();
+            if let (Some(s), Some(b)) = (st.as_mut(), h.bind) {
+                s.vars.insert(b, (true, true));
+            }
+            let (hbody, hend) = self.block(h.body, st);
+            end = merge(end, hend);
+            out.push(Handler { body: hbody, ..h });
+        }
+        if !catch_all {
+            if let Some(r) = &raised {
+                self.raise_site(r);
+            }
+        }
+        let finally = if protected {
+            self.finallies.pop();
+            let escaping = self.excs.pop().flatten();
+            let escaping_entry = escaping.clone();
+            // The exception path's copy: it ends by raising again.
+            if escaping.is_some() {
+                let (_, exc_end) = self.block(finally.clone(), escaping);
+                if let Some(st) = &exc_end {
+                    self.raise_site(st);
+                }
+            }
+            // The copy kept in the IR: reached by every way out (a
+            // `return` only, when nothing else falls through).
+            let kept_entry = merge(merge(end.clone(), escaping_entry), Some(entry.clone()));
+            let (fin, _) = self.block(finally.clone(), kept_entry);
+            if end.is_some() {
+                let (_, fin_end) = self.block(finally, end);
+                end = fin_end;
+            }
+            fin
+        } else {
+            finally
+        };
+        let stmt = Stmt::Try {
+            body,
+            handlers: out,
+            orelse,
+            finally,
+        };
+        (stmt, end)
     }
 
     /// Iterates a loop body to a fixed point. Returns the body (from the last

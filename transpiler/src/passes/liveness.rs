@@ -17,7 +17,10 @@ type Live = BTreeSet<LocalId>;
 
 /// Removes dead stores to locals until none are left.
 pub(crate) fn remove_dead_stores(mut body: Vec<Stmt>, locals: &[Local]) -> Vec<Stmt> {
-    if !super::only_core_statements(&body) {
+    // `try` moves control to its handlers from every operation that may
+    // raise; this pass does not model that yet, so such functions keep
+    // every store.
+    if !super::only_core_statements(&body) || has_try(&body) {
         return body;
     }
     // Each pass can expose more dead stores (a removed read); a handful of
@@ -30,6 +33,17 @@ pub(crate) fn remove_dead_stores(mut body: Vec<Stmt>, locals: &[Local]) -> Vec<S
         body = next;
     }
     body
+}
+
+fn has_try(stmts: &[Stmt]) -> bool {
+    stmts.iter().any(|s| match s {
+        Stmt::Try { .. } => true,
+        Stmt::If { then, orelse, .. } => has_try(then) || has_try(orelse),
+        Stmt::While { body, .. } => has_try(body),
+        Stmt::For(f) => has_try(&f.body),
+        Stmt::ForEach(f) => has_try(&f.body),
+        _ => false,
+    })
 }
 
 /// Liveness at `break` (after the loop) and `continue` (the loop head).
@@ -114,7 +128,7 @@ fn live_in(s: &Stmt, out: Live, lp: &LoopLive) -> Live {
             live
         }
         // Not produced yet: functions holding these skip this pass.
-        Stmt::Raise { .. } | Stmt::Try { .. } | Stmt::With { .. } | Stmt::Del(_) => out,
+        Stmt::Try { .. } | Stmt::With { .. } | Stmt::Del(_) => out,
     }
 }
 

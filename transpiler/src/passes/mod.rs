@@ -5,6 +5,7 @@
 
 pub mod flow;
 pub mod liveness;
+pub mod raising;
 pub mod reach;
 pub mod sharing;
 
@@ -50,6 +51,7 @@ pub fn run(program: &mut Program) -> Result<(), Vec<Diagnostic>> {
             }
         }
     }
+    raising::mark(program);
     program.shared = sharing::mutated_types(program);
     if diags.is_empty() {
         Ok(())
@@ -68,7 +70,18 @@ pub(crate) fn only_core_statements(stmts: &[Stmt]) -> bool {
         Stmt::While { body, .. } => only_core_statements(body),
         Stmt::For(f) => only_core_statements(&f.body),
         Stmt::ForEach(f) => only_core_statements(&f.body),
-        Stmt::Raise { .. } | Stmt::Try { .. } | Stmt::With { .. } | Stmt::Del(_) => false,
+        Stmt::Try {
+            body,
+            handlers,
+            orelse,
+            finally,
+        } => {
+            only_core_statements(body)
+                && handlers.iter().all(|h| only_core_statements(&h.body))
+                && only_core_statements(orelse)
+                && only_core_statements(finally)
+        }
+        Stmt::With { .. } | Stmt::Del(_) => false,
         _ => true,
     })
 }

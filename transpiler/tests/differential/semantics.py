@@ -694,3 +694,223 @@ def sort_keys(n: int) -> str:
     ]
     ranked = [a["name"] for a in sorted(accts, key=score_of, reverse=True)]
     return f"{by_len}|{by_len_rev}|{nums}|{same}|{ranked}"
+
+
+# --- Exceptions: try/except/else/finally, user classes, re-raising ---
+
+
+class ShopError(Exception):
+    """Base of this module's errors."""
+
+
+class OutOfStock(ShopError):
+    pass
+
+
+class NoSuchItem(KeyError):
+    pass
+
+
+stock: dict[str, int] = {"apple": 3, "pear": 0}
+
+
+def take(item: str, n: int) -> int:
+    if item not in stock:
+        raise NoSuchItem(item)
+    have = stock[item]
+    if have < n:
+        raise OutOfStock(f"only {have} {item}")
+    return have - n
+
+
+def take_twice(item: str, n: int) -> int:
+    return take(item, n) + take(item, n)
+
+
+def classify(n: int) -> str:
+    try:
+        if n == 0:
+            return str(10 // n)
+        if n == 1:
+            return str([1, 2][n * 5])
+        if n == 2:
+            return str({"a": 1}["b"])
+        if n == 3:
+            return str(int("x3"))
+        if n == 4:
+            raise OutOfStock("none left")
+        if n == 5:
+            raise RuntimeError("boom")
+        return "ok " + str(n)
+    except ZeroDivisionError as e:
+        return "zero: " + str(e)
+    except (IndexError, KeyError) as e:
+        return "lookup: " + repr(e)
+    except ValueError as e:
+        return f"value: {e}"
+    except ShopError as e:
+        return f"shop: {e!r}"
+
+
+@query
+def try_classify(n: int) -> str:
+    return classify(n)
+
+
+@query
+def try_order(n: int) -> str:
+    log: list[str] = []
+    for i in range(4):
+        try:
+            log.append(f"t{i}")
+            if i == n:
+                continue
+            if i == n + 1:
+                break
+            log.append(str(12 // (i - 2)))
+        except ZeroDivisionError:
+            log.append("z")
+        else:
+            log.append("e")
+        finally:
+            log.append("f")
+    return "|".join(log)
+
+
+def finally_return(n: int, log: list[str]) -> int:
+    try:
+        log.append("body")
+        if n > 2:
+            return n
+        return 100 // n
+    except ZeroDivisionError:
+        log.append("handler")
+        return -1
+    finally:
+        log.append("finally")
+
+
+@query
+def try_finally_return(n: int) -> str:
+    log: list[str] = []
+    r = finally_return(n, log)
+    return f"{r}|{log}"
+
+
+@query
+def try_helpers(item: str, n: int) -> str:
+    try:
+        left = take(item, n)
+    except NoSuchItem as e:
+        return "no such item " + str(e)
+    except LookupError:
+        return "unreachable"
+    except ShopError as e:
+        return "shop error: " + str(e)
+    try:
+        both = take_twice(item, n)
+    except Exception as e:
+        return f"{left} then {e!r}"
+    return f"{left}|{both}"
+
+
+@query
+def uncaught_helper(item: str, n: int) -> str:
+    # Called outside any `try`: an exception of `take` ends the call.
+    return str(take(item, n))
+
+
+@query
+def try_reraise(n: int) -> str:
+    log: list[str] = []
+    try:
+        try:
+            if n > 0:
+                raise ValueError(f"v{n}")
+            log.append("no error")
+        except ValueError:
+            log.append("inner")
+            if n > 1:
+                raise
+            log.append("handled")
+        finally:
+            log.append("inner finally")
+    except ValueError as e:
+        log.append(f"outer {e}")
+    return ",".join(log)
+
+
+@query
+def try_raise_from(s: str) -> str:
+    try:
+        try:
+            values = [int(p) for p in s.split(",")]
+        except ValueError as e:
+            raise ShopError("bad input: " + str(e)) from e
+        return str(sum(values))
+    except ShopError as e:
+        return repr(e)
+
+
+@query
+def try_in_handler(n: int) -> str:
+    try:
+        try:
+            x = 10 // n
+        except ZeroDivisionError:
+            x = [1, 2, 3][n - 10]
+        return f"x={x}"
+    except IndexError as e:
+        return f"index: {e}"
+
+
+@query
+def try_uncaught_class(n: int) -> str:
+    try:
+        if n == 0:
+            raise KeyError(n)
+        return "fine"
+    except ValueError:
+        return "value"
+
+
+@query
+def try_bare_except(n: int) -> str:
+    try:
+        return str(1 // n)
+    except:  # noqa: E722
+        return "caught"
+
+
+@query
+def try_assign_in_body(s: str) -> str:
+    try:
+        n = int(s)
+        doubled = n * 2
+    except ValueError:
+        n = -1
+        doubled = 0
+    return f"{n} {doubled}"
+
+
+@query
+def try_while(n: int) -> str:
+    count = 0
+    attempts = 0
+    while attempts < 5:
+        attempts += 1
+        try:
+            if attempts <= n:
+                raise RuntimeError("retry")
+            count += 10
+            break
+        except RuntimeError:
+            count += 1
+    return f"{count}/{attempts}"
+
+
+@query
+def try_no_active(n: int) -> str:
+    if n > 0:
+        raise
+    return "none"
