@@ -30,6 +30,12 @@ impl Rng {
 }
 
 const FRAGMENTS: &[&str] = &[
+    "try:\n",
+    "except ValueError as e:\n",
+    "except (KeyError, IndexError):\n",
+    "finally:\n",
+    "raise\n",
+    "class E(Exception): pass\n",
     "(",
     ")",
     ":",
@@ -702,6 +708,14 @@ const TRICKY_VALID: &[(&str, &str)] = &[
         // Principals and Services as globals, from literals.
         "reference_globals",
         "from kybra import Principal, Service, query, service_query, void\n\n\nclass S(Service):\n    @service_query\n    def m(self) -> void: ...\n\n\nowner = Principal.from_str(\"rrkah-fqaaa-aaaaa-aaaaq-cai\")\nanon: Principal = Principal.anonymous()\nsvc = S(Principal.from_hex(\"00000000000000010101\"))\n\n\n@query\ndef get() -> str:\n    return f\"{owner} {anon} {svc.canister_id}\"\n\n\n@query\ndef service() -> S:\n    return svc\n",
+    ),
+    (
+        "try_control_flow",
+        "from kybra import Opt, query, update, void\n\nclass AppError(Exception):\n    pass\n\nlog: list[str] = []\n\ndef check(n: int) -> int:\n    if n < 0:\n        raise AppError(\"negative\")\n    return 100 // n\n\ndef note(s: str) -> None:\n    if s == \"\":\n        raise ValueError(\"empty\")\n    log.append(s)\n\n@update\ndef run(n: int, o: Opt[int]) -> str:\n    total = 0\n    i = 0\n    while i < n:\n        i += 1\n        try:\n            if i == 2:\n                continue\n            total += check(n - i)\n            if o is not None and o > 3:\n                break\n        except ZeroDivisionError:\n            total -= 1\n        except AppError as e:\n            log.append(str(e))\n            raise\n        finally:\n            note(\"step\")\n    try:\n        last = check(total)\n    except Exception:\n        last = -1\n    else:\n        last += 1\n    return f\"{total} {last} {len(log)}\"\n\n@query\ndef plain(n: int) -> int:\n    return check(n)\n\n@update\ndef quiet(s: str) -> void:\n    try:\n        note(s)\n    finally:\n        log.append(\"done\")\n",
+    ),
+    (
+        "try_in_handlers_and_comprehensions",
+        "from kybra import query, Vec\n\ndef parse_all(parts: list[str]) -> list[int]:\n    return [int(p) * 2 for p in parts if p != \"\"]\n\n@query\ndef f(s: str) -> Vec[int]:\n    d: dict[str, int] = {\"a\": 1}\n    try:\n        xs = parse_all(s.split(\",\"))\n        for k in d:\n            xs.append(d[k])\n    except ValueError:\n        try:\n            xs = [d[s]]\n        except KeyError as e:\n            xs = [len(str(e))]\n    return xs\n\n@query\ndef g(s: str) -> str:\n    try:\n        return s[10]\n    except IndexError as e:\n        return repr(e)\n    finally:\n        pass\n",
     ),
 ];
 

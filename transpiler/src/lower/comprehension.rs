@@ -205,7 +205,7 @@ impl Lower<'_> {
                     quote!(max)
                 };
                 let it = self.items_iter(xs);
-                self.fallible(quote!(runtime_lite::builtins::#f(#it)), &at)
+                self.fallible(quote!(runtime_lite::builtins::#f(#it)), at)
             }
             (Builtin::MinArgs | Builtin::MaxArgs, vals) => {
                 let f = if *b == Builtin::MinArgs {
@@ -214,7 +214,7 @@ impl Lower<'_> {
                     quote!(max)
                 };
                 let vals: Vec<TokenStream> = vals.iter().map(|v| self.val(v).ts).collect();
-                self.fallible(quote!(runtime_lite::builtins::#f([#(#vals),*])), &at)
+                self.fallible(quote!(runtime_lite::builtins::#f([#(#vals),*])), at)
             }
             (Builtin::Sorted, [xs, reverse, key]) => {
                 let it = self.items_iter(xs);
@@ -255,15 +255,15 @@ impl Lower<'_> {
                 self.uses.insert("Int");
                 if x.ty == Ty::STR {
                     let s = self.str_arg(x);
-                    self.fallible(quote!(Int::parse(#s, 10)), &at)
+                    self.fallible(quote!(Int::parse(#s, 10)), at)
                 } else {
                     let v = self.val(x).ts;
-                    self.fallible(quote!(Int::from_f64(f64::from(#v))), &at)
+                    self.fallible(quote!(Int::from_f64(f64::from(#v))), at)
                 }
             }
             (Builtin::Float, [x]) => {
                 let v = self.receiver(x);
-                self.fallible(quote!(#v.to_f64()), &at)
+                self.fallible(quote!(#v.to_f64()), at)
             }
             _ => R::atom(quote!(())),
         }

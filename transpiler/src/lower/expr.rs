@@ -829,14 +829,14 @@ impl Lower<'_> {
                 let x = self.val(x).ts;
                 R::atom(quote!(#r.append(#x)))
             }
-            (Method::Pop, []) => self.fallible(quote!(#r.pop(None)), &at),
+            (Method::Pop, []) => self.fallible(quote!(#r.pop(None)), at),
             (Method::Pop, [i]) => {
                 let i = self.borrow(i);
                 R::atom({
                     let i = self
-                        .fallible(quote!(runtime_lite::list::ssize_arg(#i)), &at)
+                        .fallible(quote!(runtime_lite::list::ssize_arg(#i)), at)
                         .ts;
-                    self.fallible(quote!(#r.pop(Some(#i))), &at).ts
+                    self.fallible(quote!(#r.pop(Some(#i))), at).ts
                 })
             }
             (Method::ListCopy, []) => {
@@ -871,7 +871,7 @@ impl Lower<'_> {
             (Method::Items, []) => self.fresh_list(quote!(#r.items()), ty),
             (Method::DictPop, [k]) => {
                 let k = self.borrow(k);
-                self.fallible(quote!(#r.pop(#k)), &at)
+                self.fallible(quote!(#r.pop(#k)), at)
             }
             (Method::SetDefault, [k, d]) => {
                 let k = self.val(k).ts;
@@ -904,7 +904,7 @@ impl Lower<'_> {
             (Method::Split, [sep]) => {
                 self.uses.insert("text");
                 let sep = self.str_arg(sep);
-                let parts = self.fallible(quote!(text::split(&#r, #sep)), &at).ts;
+                let parts = self.fallible(quote!(text::split(&#r, #sep)), at).ts;
                 self.fresh_list(parts, ty)
             }
             (Method::Join, [items]) => {
@@ -947,19 +947,19 @@ impl Lower<'_> {
                 let i = self.borrow(i);
                 let x = self.val(x).ts;
                 let i = self
-                    .fallible(quote!(runtime_lite::list::ssize_arg(#i)), &at)
+                    .fallible(quote!(runtime_lite::list::ssize_arg(#i)), at)
                     .ts;
                 R::atom(quote!(#r.insert(#i, #x)))
             }
             (Method::Remove, [x]) => {
                 let x = self.borrow(x);
-                self.fallible(quote!(#r.remove(#x)), &at)
+                self.fallible(quote!(#r.remove(#x)), at)
             }
             (Method::Index, [x]) => {
                 self.uses.insert("PyIndex");
                 self.uses.insert("Int");
                 let x = self.borrow(x);
-                let i = self.fallible(quote!(#r.py_index(#x)), &at).ts;
+                let i = self.fallible(quote!(#r.py_index(#x)), at).ts;
                 R::atom(quote!(Int::from(#i)))
             }
             (Method::Count, [x]) => {
@@ -971,14 +971,14 @@ impl Lower<'_> {
             (Method::DelItem, [k]) => {
                 if let crate::model::TyKind::Dict(..) = self.program.types.kind(recv.ty) {
                     let k = self.borrow(k);
-                    self.fallible(quote!(#r.del(#k)), &at)
+                    self.fallible(quote!(#r.del(#k)), at)
                 } else {
                     let i = self.borrow(k);
                     R::atom({
                         let i = self
-                            .fallible(quote!(runtime_lite::list::index_arg(#i)), &at)
+                            .fallible(quote!(runtime_lite::list::index_arg(#i)), at)
                             .ts;
-                        self.fallible(quote!(#r.del(#i)), &at).ts
+                        self.fallible(quote!(#r.del(#i)), at).ts
                     })
                 }
             }
@@ -990,7 +990,7 @@ impl Lower<'_> {
             (Method::Sort, [reverse, key]) => {
                 let f = self.key_closure(key, true);
                 let rv = self.val(reverse).ts;
-                self.fallible(quote!(#r.sort_by_key(#f, #rv)), &at)
+                self.fallible(quote!(#r.sort_by_key(#f, #rv)), at)
             }
             (Method::Sort, [reverse]) => match reverse.kind {
                 ExprKind::Bool(false) => R::atom(quote!(#r.sort())),
@@ -1003,7 +1003,7 @@ impl Lower<'_> {
             (Method::Clear, []) => R::atom(quote!(#r.clear())),
             (Method::Decode, []) => {
                 self.uses.insert("text");
-                self.fallible(quote!(text::decode_utf8(&#r)), &at)
+                self.fallible(quote!(text::decode_utf8(&#r)), at)
             }
             (Method::Contains, [x]) => {
                 let x = self.borrow(x);
@@ -1131,10 +1131,10 @@ impl Lower<'_> {
             (Ty::INT, Ty::FLOAT64 | Ty::FLOAT32) => {
                 let v = self.receiver(inner);
                 if to == Ty::FLOAT32 {
-                    let f = self.fallible(quote!(#v.to_f64()), &at).at_least(Prec::Cast);
+                    let f = self.fallible(quote!(#v.to_f64()), at).at_least(Prec::Cast);
                     R::new(quote!(#f as f32), Prec::Cast)
                 } else {
-                    self.fallible(quote!(#v.to_f64()), &at)
+                    self.fallible(quote!(#v.to_f64()), at)
                 }
             }
             (_, Ty::INT) => {
@@ -1190,7 +1190,7 @@ impl Lower<'_> {
             let v = self.val(inner).ts;
             quote!(Int::from(#v))
         };
-        self.fallible(quote!(Nat::new(#v)), &at)
+        self.fallible(quote!(Nat::new(#v)), at)
     }
 
     /// A Python int stored into a fixed-width `k`: range-checked, raising
@@ -1232,7 +1232,7 @@ impl Lower<'_> {
                     self.uses.insert("FixedInt");
                     let a = self.receiver(&a);
                     let b = self.val(&b).ts;
-                    return self.fallible(quote!(#a.#method(#b)), &at);
+                    return self.fallible(quote!(#a.#method(#b)), at);
                 }
             }
         }
@@ -1257,7 +1257,7 @@ impl Lower<'_> {
                 } else {
                     quote!(i128::from(#v))
                 };
-                return self.fallible(quote!(narrow::<#t>(#v)), &at);
+                return self.fallible(quote!(narrow::<#t>(#v)), at);
             }
         }
         if inner.ty == Ty::BOOL {
@@ -1265,7 +1265,7 @@ impl Lower<'_> {
             return R::atom(quote!(#t::from(#v)));
         }
         let v = self.receiver(inner);
-        self.fallible(quote!(#v.to_fixed::<#t>()), &at)
+        self.fallible(quote!(#v.to_fixed::<#t>()), at)
     }
 
     /// `inner` (a tree of `+` and `*` over non-negative values of type `k`)
@@ -1325,7 +1325,7 @@ impl Lower<'_> {
         } else {
             quote!(py_mul)
         };
-        self.fallible(quote!(#a.#method(#b)), &at)
+        self.fallible(quote!(#a.#method(#b)), at)
     }
 
     fn unary(&mut self, op: UnaryOp, v: &Expr) -> R {
@@ -1372,7 +1372,7 @@ impl Lower<'_> {
                 self.uses.insert("text");
                 let s = self.bytes_slice(l);
                 let n = self.borrow(r);
-                self.fallible(quote!(text::try_repeat_bytes(#s, #n)), &at)
+                self.fallible(quote!(text::try_repeat_bytes(#s, #n)), at)
             }
             Ty::BYTES => {
                 let a = self.bytes_slice(l);
@@ -1404,7 +1404,7 @@ impl Lower<'_> {
                 };
                 let a = self.receiver(l);
                 let b = self.borrow(r);
-                self.fallible(quote!(#a.#method(#b)), &at)
+                self.fallible(quote!(#a.#method(#b)), at)
             }
             _ => {
                 // floats (both operands f64 after checking)
@@ -1429,7 +1429,7 @@ impl Lower<'_> {
                 };
                 let a = self.val(l).ts;
                 let b = self.val(r).ts;
-                self.fallible(quote!(float::#f(#a, #b)), &at)
+                self.fallible(quote!(float::#f(#a, #b)), at)
             }
         }
     }

@@ -1,25 +1,34 @@
 from kybra import query
 
 
-class MyError(Exception):
+class WithInit(Exception):
+    def __init__(self, code: int):
+        super().__init__(f"code {code}")
+        self.code = code
+
+
+class ValueError(Exception):
     pass
 
 
 @query
-def custom() -> int:
-    raise MyError("x")
+def not_a_class(n: int) -> int:
+    raise n
 
 
 @query
-def bare() -> int:
-    raise
+def catch_not_a_class(n: int) -> int:
+    try:
+        return 1 // n
+    except (ZeroDivisionError, len):
+        return 0
 
 
 @query
-def chained(n: int) -> int:
-    raise ValueError("a") from None
+def bad_cause(n: int) -> int:
+    raise KeyError("a") from n
 
 
 @query
 def two_args(n: int) -> int:
-    raise ValueError("a", n)
+    raise KeyError("a", n)
