@@ -446,7 +446,13 @@ impl Loader<'_> {
                         );
                         return None;
                     }
-                    let display = path.display().to_string();
+                    // `./src/x.py` displays as `src/x.py`, like the entry.
+                    let display = path
+                        .components()
+                        .filter(|c| !matches!(c, std::path::Component::CurDir))
+                        .collect::<PathBuf>()
+                        .display()
+                        .to_string();
                     let Some(text) = self.files.read(&path) else {
                         self.missing.insert(prefix.clone(), ());
                         self.error(

@@ -176,12 +176,25 @@ impl Lower<'_> {
 
     /// A fresh block label.
     pub(crate) fn label(&mut self, base: &str) -> String {
-        self.labels += 1;
-        if self.labels == 1 {
+        let n = self.labels.entry(base.to_string()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
             base.to_string()
         } else {
-            format!("{base}{}", self.labels)
+            format!("{base}{n}")
         }
+    }
+
+    /// `Ok(value)` for a function returning `Result`; `Ok(x?)` is `x`.
+    pub(crate) fn ok(&self, value: TokenStream) -> TokenStream {
+        let mut tokens: Vec<proc_macro2::TokenTree> = value.clone().into_iter().collect();
+        if let Some(proc_macro2::TokenTree::Punct(p)) = tokens.last() {
+            if p.as_char() == '?' {
+                tokens.pop();
+                return tokens.into_iter().collect();
+            }
+        }
+        quote!(Ok(#value))
     }
 
     pub(crate) fn try_stmt(

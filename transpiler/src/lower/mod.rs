@@ -505,8 +505,8 @@ pub(crate) struct Lower<'p> {
     pub(crate) loop_labels: Vec<(String, bool)>,
     /// Labeled blocks opened since the innermost loop began.
     pub(crate) open_blocks: usize,
-    /// Block labels handed out in the current function.
-    pub(crate) labels: usize,
+    /// Block labels handed out in the current function, per name.
+    pub(crate) labels: HashMap<String, usize>,
     /// The labels some `break` targets.
     pub(crate) used_labels: HashSet<String>,
 }
@@ -539,7 +539,7 @@ impl<'p> Lower<'p> {
             loops: 0,
             loop_labels: Vec::new(),
             open_blocks: 0,
-            labels: 0,
+            labels: HashMap::new(),
             used_labels: HashSet::new(),
         }
     }
@@ -920,7 +920,7 @@ impl<'p> Lower<'p> {
         };
         self.finallies.clear();
         self.loops = 0;
-        self.labels = 0;
+        self.labels.clear();
         self.used_labels.clear();
         let name = self.fn_name(id);
         let mut params = Vec::new();
@@ -994,7 +994,7 @@ impl<'p> Lower<'p> {
             Some(e) if f.raises && refs::never_returns(e) => Some(self.val(e).ts),
             Some(e) if f.raises => {
                 let v = self.return_value(e);
-                Some(quote!(Ok(#v)))
+                Some(self.ok(v))
             }
             Some(e) => Some(self.return_value(e)),
             None if f.raises
@@ -1201,11 +1201,7 @@ impl<'p> Lower<'p> {
             }
             Stmt::Return(Some(e)) => {
                 let v = self.return_value(e);
-                let v = if self.catch_returns() {
-                    quote!(Ok(#v))
-                } else {
-                    v
-                };
+                let v = if self.catch_returns() { self.ok(v) } else { v };
                 if self.finallies.is_empty() {
                     quote! { return #v; }
                 } else {
