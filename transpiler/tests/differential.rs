@@ -240,6 +240,15 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
             c.push(("uncaught_helper", vec![Arg::Str(item), Arg::Int(n)]));
         }
     }
+    for (name, score) in [("ann,bob,ann", 3), ("bob", -1), ("a,b,c,a,b", 4), ("", 0)] {
+        c.push(("infer_globals", vec![Arg::Str(name), Arg::Int(score)]));
+    }
+    for text in ["", "a b a", "the cat the hat a", "  x  "] {
+        c.push(("infer_locals", vec![Arg::Str(text)]));
+    }
+    for n in [0i128, 1, 5, 10] {
+        c.push(("infer_returned", vec![Arg::Int(n)]));
+    }
     for s in ["1,2,3", "1,x", "", "7", " 4 , 5"] {
         c.push(("try_raise_from", vec![Arg::Str(s)]));
         c.push(("try_assign_in_body", vec![Arg::Str(s)]));

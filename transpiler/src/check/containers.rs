@@ -21,7 +21,7 @@ impl Checker<'_> {
             }
             ast::Expr::List(l) => {
                 let Some(first) = l.elts.first() else {
-                    return Err(self.empty_literal(e, "list[int]"));
+                    return self.empty_container(e, false);
                 };
                 let first = self.expr(first)?;
                 let mut item = first.ty;
@@ -41,7 +41,7 @@ impl Checker<'_> {
             }
             ast::Expr::Dict(d) => {
                 if d.keys.is_empty() {
-                    return Err(self.empty_literal(e, "dict[str, int]"));
+                    return self.empty_container(e, true);
                 }
                 let mut pairs = Vec::new();
                 let (mut kt, mut vt) = (Ty::NEVER, Ty::NEVER);
@@ -177,18 +177,6 @@ impl Checker<'_> {
             pairs.push((self.expect(k, key)?, self.expect(v, value)?));
         }
         Ok(Expr::new(ty, ExprKind::Dict(pairs), self.span(d.range)))
-    }
-
-    fn empty_literal(&self, e: &ast::Expr, example: &str) -> Diagnostic {
-        self.error(e.range(), "the type of an empty literal is unknown here")
-            .with_help(format!(
-                "annotate the variable, e.g. `x: {example} = {}`",
-                if example.starts_with("list") {
-                    "[]"
-                } else {
-                    "{}"
-                }
-            ))
     }
 
     /// The type of container items `a` and `b` must share.
@@ -338,6 +326,23 @@ impl Checker<'_> {
         s: &ast::ExprSubscript,
     ) -> Result<(Place, Ty), Diagnostic> {
         let base = self.expr(&s.value)?;
+        if let Some(shape) = self.pending_container(base.ty) {
+            // `d[k] = v` / `xs[i] = v` on a container being inferred.
+            let (index, item) = match shape {
+                super::infer::PendingShape::Dict { key, value } => {
+                    let k = self.var_ty(key);
+                    (self.expect(&s.slice, k)?, self.var_ty(value))
+                }
+                super::infer::PendingShape::List { item } => {
+                    (self.expect(&s.slice, Ty::INT)?, self.var_ty(item))
+                }
+            };
+            let place = Place::Subscript {
+                base: Box::new(base),
+                index: Box::new(index),
+            };
+            return Ok((place, item));
+        }
         match self.types.kind(base.ty).clone() {
             TyKind::List(item) => {
                 if matches!(&*s.slice, ast::Expr::Slice(_)) {
@@ -394,6 +399,9 @@ impl Checker<'_> {
         let recv = self.expr(&a.value)?;
         let span = self.span(c.range);
         let name = a.attr.as_str();
+        if let Some(shape) = self.pending_container(recv.ty) {
+            return self.pending_method(shape, recv, name, c);
+        }
         let kind = self.types.kind(recv.ty).clone();
         let arity = |this: &Self, n: &[usize]| -> Result<(), Diagnostic> {
             if n.contains(&c.args.len()) {

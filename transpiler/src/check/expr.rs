@@ -689,6 +689,23 @@ impl Checker<'_> {
     fn subscript(&mut self, s: &ast::ExprSubscript) -> Result<Expr, Diagnostic> {
         let base = self.expr(&s.value)?;
         let span = self.span(s.range);
+        if let Some(shape) = self.pending_container(base.ty) {
+            // An item of a container being inferred: its item variable.
+            let (index, item) = match shape {
+                super::infer::PendingShape::Dict { key, value } => {
+                    let k = self.var_ty(key);
+                    (self.expect(&s.slice, k)?, self.var_ty(value))
+                }
+                super::infer::PendingShape::List { item } => {
+                    (self.expect(&s.slice, Ty::INT)?, self.var_ty(item))
+                }
+            };
+            return Ok(Expr::new(
+                item,
+                ExprKind::Index(Box::new(base), Box::new(index)),
+                span,
+            ));
+        }
         if let TyKind::Func(_) = self.types.kind(base.ty) {
             return self.func_item(base, s);
         }
@@ -783,6 +800,9 @@ impl Checker<'_> {
     /// narrowing to a fixed-width type is range-checked at run time.
     pub(crate) fn coerce(&self, e: Expr, to: Ty, range: TextRange) -> Result<Expr, Diagnostic> {
         if e.ty == to {
+            return Ok(e);
+        }
+        if let Some(e) = self.pending_coerce(&e, to) {
             return Ok(e);
         }
         let span = e.span;

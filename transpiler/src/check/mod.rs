@@ -13,6 +13,7 @@ mod builtins;
 mod containers;
 mod exceptions;
 mod expr;
+mod infer;
 mod matching;
 mod narrow;
 mod refs;
@@ -56,6 +57,7 @@ pub fn check(project: &Project, sources: &SourceMap) -> Result<Program, Vec<Diag
         local_imports: HashMap::new(),
         diags: Vec::new(),
         fun: None,
+        infer: Default::default(),
     };
     let (globals, functions, exports) = checker.check_program();
     if checker.diags.is_empty() {
@@ -172,6 +174,8 @@ pub(crate) struct Checker<'m> {
     local_imports: HashMap<(usize, u32), Vec<(String, Binding)>>,
     diags: Vec<Diagnostic>,
     fun: Option<FunCtx>,
+    /// Types of empty containers being inferred from their uses.
+    infer: std::cell::RefCell<infer::Inference>,
 }
 
 /// The module-level names of one module.
@@ -433,12 +437,80 @@ impl<'m> Checker<'m> {
         }
         self.leave();
         self.bind_imports(true);
+        let (functions, exports) = self.check_bodies(&defs);
+        (std::mem::take(&mut self.globals), functions, exports)
+    }
+
+    /// Function bodies, in rounds while empty containers' types are being
+    /// inferred from their uses (`infer.rs`): a round that made type
+    /// variables is thrown away (with its diagnostics) once its evidence
+    /// is solved, and the bodies are checked again.
+    fn check_bodies(
+        &mut self,
+        defs: &[(usize, FuncId, &'m ast::StmtFunctionDef)],
+    ) -> (Vec<ir::Function>, Vec<Export>) {
+        let mark = self.diags.len();
+        for round in 0.. {
+            self.infer.get_mut().made_vars = false;
+            let pending_globals = self.pending_globals();
+            if self.infer.get_mut().last_round {
+                for (range_span, example) in pending_globals.iter().copied() {
+                    let d = self.unknown_global(range_span, example);
+                    self.report(d);
+                }
+            }
+            let done = self.bodies_round(defs);
+            let progress = self.infer.get_mut().solve(&mut self.types);
+            let inf = self.infer.get_mut();
+            if (!inf.made_vars && pending_globals.is_empty()) || inf.last_round {
+                return done;
+            }
+            if !progress || round >= 4 {
+                inf.last_round = true;
+                inf.default_unsolved(&mut self.types);
+            }
+            self.diags.truncate(mark);
+            self.solve_globals();
+        }
+        unreachable!("the loop returns")
+    }
+
+    /// Globals whose empty container is still being inferred: the span of
+    /// the container and an example annotation.
+    fn pending_globals(&self) -> Vec<(Span, &'static str)> {
+        self.globals
+            .iter()
+            .filter(|g| matches!(self.types.kind(g.ty), crate::model::TyKind::Pending(_)))
+            .map(|g| {
+                let example = match g.init.kind {
+                    ir::ExprKind::Dict(_) => "dict[str, int]",
+                    _ => "list[int]",
+                };
+                (g.init.span, example)
+            })
+            .collect()
+    }
+
+    /// Globals initialized with an empty container take its solved type.
+    fn solve_globals(&mut self) {
+        for g in &mut self.globals {
+            if let Some(t) = self.infer.get_mut().solution_of(&self.types, g.ty) {
+                g.ty = t;
+                g.init.ty = t;
+            }
+        }
+    }
+
+    fn bodies_round(
+        &mut self,
+        defs: &[(usize, FuncId, &'m ast::StmtFunctionDef)],
+    ) -> (Vec<ir::Function>, Vec<Export>) {
         // Function bodies. Kybra exports every `@query`/`@update` function
         // of every module it bundles, under its Python name.
         let mut functions = Vec::new();
         let mut exports: Vec<Export> = Vec::new();
         let mut exported: HashMap<String, Span> = HashMap::new();
-        for (m, id, f) in defs {
+        for &(m, id, f) in defs {
             if self.cur != Some(m) {
                 self.enter(m);
             }
@@ -477,13 +549,13 @@ impl<'m> Checker<'m> {
         self.leave();
         if exports.is_empty() && self.diags.is_empty() {
             let d = Diagnostic::new(
-                Span::new(project.entry().file, 0..0),
+                Span::new(self.project.entry().file, 0..0),
                 "the canister exports no methods",
             )
             .with_help("decorate a function with `@query` or `@update`");
             self.report(d);
         }
-        (std::mem::take(&mut self.globals), functions, exports)
+        (functions, exports)
     }
 
     /// Globals and function signatures of module `m` (entered).

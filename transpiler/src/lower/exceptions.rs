@@ -187,8 +187,14 @@ impl Lower<'_> {
 
     /// `Ok(value)` for a function returning `Result`; `Ok(x?)` is `x`.
     pub(crate) fn ok(&self, value: TokenStream) -> TokenStream {
-        let mut tokens: Vec<proc_macro2::TokenTree> = value.clone().into_iter().collect();
-        if let Some(proc_macro2::TokenTree::Punct(p)) = tokens.last() {
+        use proc_macro2::TokenTree;
+        let mut tokens: Vec<TokenTree> = value.clone().into_iter().collect();
+        // Only a call or method chain (`a.b(c)?`), not `a? + b?`.
+        let chain = tokens.iter().all(|t| match t {
+            TokenTree::Punct(p) => matches!(p.as_char(), '.' | ':' | '?'),
+            _ => true,
+        });
+        if let (true, Some(TokenTree::Punct(p))) = (chain, tokens.last()) {
             if p.as_char() == '?' {
                 tokens.pop();
                 return tokens.into_iter().collect();

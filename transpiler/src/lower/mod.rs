@@ -1109,8 +1109,14 @@ impl<'p> Lower<'p> {
                 match value {
                     Some(v) => {
                         // Literals need the annotation to pick the Rust type.
-                        let annotate = matches!(v.kind, ExprKind::Int(_) | ExprKind::Float(_))
-                            && ty != Ty::INT;
+                        let empty = match &v.kind {
+                            ExprKind::List(items) => items.is_empty(),
+                            ExprKind::Dict(pairs) => pairs.is_empty(),
+                            _ => false,
+                        };
+                        let annotate = empty
+                            || matches!(v.kind, ExprKind::Int(_) | ExprKind::Float(_))
+                                && ty != Ty::INT;
                         let v = self.val(v).ts;
                         if annotate {
                             let t = self.rust_ty(ty);

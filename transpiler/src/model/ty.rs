@@ -76,6 +76,9 @@ pub enum TyKind {
     },
     /// A Candid `func` reference (Kybra's `(principal, "method")`).
     Func(CandidTy),
+    /// The type of an empty `[]`/`{}` the checker is still inferring from
+    /// its uses (`check::infer`); never reaches the IR it hands on.
+    Pending(u32),
 }
 
 /// `query`, `update`, `oneway` for Candid func types.
@@ -587,6 +590,7 @@ impl Types {
                 format!("Callable[[{}], {}]", p.join(", "), self.display(*ret))
             }
             TyKind::Func(c) => self.candid_display(*c),
+            TyKind::Pending(_) => "unknown".into(),
             _ => t.to_string(),
         }
     }

@@ -914,3 +914,52 @@ def try_no_active(n: int) -> str:
     if n > 0:
         raise
     return "none"
+
+
+# --- Empty containers typed by their uses ---
+
+registry = {}
+order = []
+
+
+@query
+def infer_globals(names: str, score: int) -> str:
+    # A query's changes are discarded; CPython keeps them: start afresh.
+    registry.clear()
+    order.clear()
+    for name in names.split(","):
+        if name not in registry:
+            order.append(name)
+        registry[name] = registry.get(name, 0) + score
+        score -= 1
+    return f"{registry}|{order}|{len(registry)}"
+
+
+@query
+def infer_locals(text: str) -> str:
+    counts = {}
+    for w in text.split():
+        counts[w] = counts.get(w, 0) + 1
+    by_len = {}
+    for w in counts:
+        by_len.setdefault(len(w), []).append(w)
+    firsts = []
+    for w in sorted(counts.keys()):
+        firsts.append(w[0])
+    nothing = []
+    empty = {}
+    return f"{counts}|{by_len}|{firsts}|{nothing}|{empty}|{len(nothing)}"
+
+
+def evens_upto(n: int) -> list[int]:
+    out = []
+    i = 0
+    while i < n:
+        out.append(i)
+        i += 2
+    return out
+
+
+@query
+def infer_returned(n: int) -> str:
+    return str(evens_upto(n))

@@ -4,6 +4,8 @@ from kybra import query, Vec
 @query
 def empty() -> int:
     xs = []
+    xs.append(1)
+    xs.append("one")
     return len(xs)
 
 
