@@ -246,6 +246,10 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
     for text in ["", "a b a", "the cat the hat a", "  x  "] {
         c.push(("infer_locals", vec![Arg::Str(text)]));
     }
+    for n in [0i128, 1, 2, 3, 4, 5, 6, 9, 16, -7] {
+        c.push(("loop_else", vec![Arg::Int(n)]));
+        c.push(("asserts", vec![Arg::Int(n)]));
+    }
     for n in [0i128, 1, 5, 10] {
         c.push(("infer_returned", vec![Arg::Int(n)]));
     }

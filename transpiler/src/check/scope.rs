@@ -60,6 +60,11 @@ pub(crate) struct FunCtx {
     /// The exception locals of the enclosing `except` handlers, innermost
     /// last (what a bare `raise` re-raises).
     pub handlers: Vec<LocalId>,
+    /// Per enclosing loop, innermost last: the flag its `break`s set when
+    /// it has an `else` (`loop_else_flag`).
+    pub break_flags: Vec<Option<LocalId>>,
+    /// The flag the next loop body takes.
+    pub next_break_flag: Option<LocalId>,
 }
 
 impl FunCtx {
@@ -87,6 +92,8 @@ impl FunCtx {
             arm_params: Vec::new(),
             next_arm: 0,
             handlers: Vec::new(),
+            break_flags: Vec::new(),
+            next_break_flag: None,
         };
         for (name, ty) in &sig.params {
             let id = ctx.declare(name, *ty, sig.span);

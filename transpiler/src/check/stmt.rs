@@ -144,29 +144,68 @@ impl Checker<'_> {
             },
             ast::Stmt::If(i) => self.if_stmt(i)?,
             ast::Stmt::While(w) => {
-                if !w.orelse.is_empty() {
-                    return Err(self
-                        .error(w.range, "`while ... else` is not supported yet")
-                        .with_help("use a flag variable set before `break`"));
-                }
-                let cond = self.condition(&w.test)?;
+                let flag = self.loop_else_flag(&w.orelse, w.range);
+                let cond = self.condition(&w.test).inspect_err(|_| {
+                    self.ctx().next_break_flag = None;
+                })?;
                 let body = self.loop_body(&w.body, Some(&w.test));
-                vec![Stmt::While { cond, body }]
+                self.loop_else(flag, Stmt::While { cond, body }, &w.orelse, w.range)
             }
             ast::Stmt::For(f) => {
                 let range = matches!(&*f.iter, ast::Expr::Call(c)
                     if matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "range"));
-                if range {
-                    vec![self.for_range(f)?]
+                let flag = self.loop_else_flag(&f.orelse, f.range);
+                let stmt = if range {
+                    self.for_range(f)
                 } else {
-                    vec![self.for_each(f)?]
-                }
+                    self.for_each(f)
+                };
+                let stmt = stmt.inspect_err(|_| self.ctx().next_break_flag = None)?;
+                self.loop_else(flag, stmt, &f.orelse, f.range)
             }
             ast::Stmt::Break(b) => {
                 if self.ctx().loop_entries.is_empty() {
                     return Err(self.error(b.range, "`break` outside a loop"));
                 }
-                vec![Stmt::Break]
+                match self.ctx().break_flags.last().copied().flatten() {
+                    // The loop has an `else`: it records the `break`.
+                    Some(flag) => {
+                        let span = self.span(b.range);
+                        vec![
+                            Stmt::Assign {
+                                place: Place::Local(flag),
+                                value: Expr::new(Ty::BOOL, ExprKind::Bool(true), span),
+                            },
+                            Stmt::Break,
+                        ]
+                    }
+                    None => vec![Stmt::Break],
+                }
+            }
+            ast::Stmt::Assert(a) => {
+                // `if not test: raise AssertionError(msg)`
+                let span = self.span(a.range);
+                let cond = self.condition(&a.test)?;
+                let message = match &a.msg {
+                    None => None,
+                    Some(m) => {
+                        let v = self.expr(m)?;
+                        Some(Box::new(if v.ty == Ty::STR {
+                            v
+                        } else {
+                            self.printable(&v, m.range())?;
+                            Expr::new(Ty::STR, ExprKind::ToStr(Box::new(v)), span)
+                        }))
+                    }
+                };
+                let class = crate::model::exceptions::ExcClass::builtin("AssertionError")
+                    .expect("a built-in class");
+                let raise = Expr::new(Ty::NEVER, ExprKind::Raise { class, message }, span);
+                vec![Stmt::If {
+                    cond: Expr::new(Ty::BOOL, ExprKind::Not(Box::new(cond)), span),
+                    then: vec![Stmt::Expr(raise)],
+                    orelse: Vec::new(),
+                }]
             }
             ast::Stmt::Continue(c) => {
                 if self.ctx().loop_entries.is_empty() {
@@ -227,6 +266,53 @@ impl Checker<'_> {
         }
     }
 
+    /// For a loop with an `else`: the hidden flag its `break`s set, for
+    /// the next loop body to take.
+    fn loop_else_flag(
+        &mut self,
+        orelse: &[ast::Stmt],
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Option<ir::LocalId> {
+        if orelse.is_empty() {
+            return None;
+        }
+        let span = self.span(range);
+        let flag = self.ctx().fresh("broke", Ty::BOOL, span);
+        self.ctx().next_break_flag = Some(flag);
+        Some(flag)
+    }
+
+    /// `loop ... else: orelse`: the flag starts false, and the `else` runs
+    /// when the loop ended without a `break`.
+    fn loop_else(
+        &mut self,
+        flag: Option<ir::LocalId>,
+        stmt: Stmt,
+        orelse: &[ast::Stmt],
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Vec<Stmt> {
+        let Some(flag) = flag else {
+            return vec![stmt];
+        };
+        let span = self.span(range);
+        let start = self.ctx().bindings.clone();
+        let (orelse, end) = self.branch(orelse);
+        self.ctx().bindings = self.ctx().join(Some(start), end);
+        let read = Expr::new(Ty::BOOL, ExprKind::Local(flag), span);
+        vec![
+            Stmt::Assign {
+                place: Place::Local(flag),
+                value: Expr::new(Ty::BOOL, ExprKind::Bool(false), span),
+            },
+            stmt,
+            Stmt::If {
+                cond: Expr::new(Ty::BOOL, ExprKind::Not(Box::new(read)), span),
+                then: orelse,
+                orelse: Vec::new(),
+            },
+        ]
+    }
+
     /// A loop body: names keep their types across iterations; after the
     /// loop, the bindings of zero and of some iterations join.
     /// `test` is a `while` loop's condition: the names it proves present
@@ -234,6 +320,8 @@ impl Checker<'_> {
     fn loop_body(&mut self, body: &[ast::Stmt], test: Option<&ast::Expr>) -> Vec<Stmt> {
         let entry = self.ctx().bindings.clone();
         self.ctx().loop_entries.push(entry.clone());
+        let flag = self.ctx().next_break_flag.take();
+        self.ctx().break_flags.push(flag);
         let mut out = match test {
             Some(t) => {
                 let n = self.narrowings(t, true);
@@ -243,6 +331,7 @@ impl Checker<'_> {
         };
         out.extend(self.block(body));
         self.ctx().loop_entries.pop();
+        self.ctx().break_flags.pop();
         self.widen_narrowed(&entry);
         let end = self.ctx().bindings.clone();
         let joined = self.ctx().join(Some(entry), Some(end));
@@ -589,11 +678,6 @@ impl Checker<'_> {
     }
 
     fn for_range(&mut self, f: &ast::StmtFor) -> Result<Stmt, Diagnostic> {
-        if !f.orelse.is_empty() {
-            return Err(self
-                .error(f.range, "`for ... else` is not supported yet")
-                .with_help("use a flag variable set before `break`"));
-        }
         let ast::Expr::Name(var) = &*f.target else {
             return Err(self
                 .error(f.target.range(), "unsupported loop target")
@@ -707,11 +791,6 @@ impl Checker<'_> {
     /// `for x in xs` over a list or a dict's keys; `for a, b in pairs`
     /// unpacks each tuple item into its names.
     fn for_each(&mut self, f: &ast::StmtFor) -> Result<Stmt, Diagnostic> {
-        if !f.orelse.is_empty() {
-            return Err(self
-                .error(f.range, "`for ... else` is not supported yet")
-                .with_help("use a flag variable set before `break`"));
-        }
         let iter = self.expr(&f.iter)?;
         let item = match self.types.kind(iter.ty) {
             crate::model::TyKind::List(t) => *t,

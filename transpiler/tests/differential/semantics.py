@@ -963,3 +963,45 @@ def evens_upto(n: int) -> list[int]:
 @query
 def infer_returned(n: int) -> str:
     return str(evens_upto(n))
+
+
+# --- Loops with `else`, `assert` ---
+
+
+@query
+def loop_else(n: int) -> str:
+    found = -1
+    for i in range(10):
+        if i * i == n:
+            found = i
+            break
+    else:
+        found = -2
+    names = ["a", "bb", "ccc"]
+    hit = "none"
+    for s in names:
+        for t in names:
+            if len(s) + len(t) == n:
+                hit = s + t
+                break
+        else:
+            continue
+        break
+    else:
+        hit = "no pair"
+    k = 0
+    while k < n:
+        k += 3
+        if k == 6:
+            break
+    else:
+        k = -k
+    return f"{found}|{hit}|{k}"
+
+
+@query
+def asserts(n: int) -> str:
+    assert n != 1
+    assert n != 2, f"n is {n}"
+    assert n >= -5, n
+    return "fine"
