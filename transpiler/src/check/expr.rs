@@ -83,7 +83,12 @@ impl Checker<'_> {
                         let t = self.truthy(v);
                         Ok(Expr::new(Ty::BOOL, ExprKind::Not(Box::new(t)), span))
                     }
-                    ast::UnaryOp::UAdd if v.ty.is_float() => Ok(v),
+                    ast::UnaryOp::UAdd if v.ty.is_float() || v.ty == Ty::NUM => Ok(v),
+                    ast::UnaryOp::USub if v.ty == Ty::NUM => Ok(Expr::new(
+                        v.ty,
+                        ExprKind::Unary(UnaryOp::Neg, Box::new(v)),
+                        span,
+                    )),
                     ast::UnaryOp::UAdd if v.ty.is_integral() || v.ty == Ty::BOOL => {
                         self.coerce(v, Ty::INT, e.range())
                     }
@@ -596,6 +601,7 @@ impl Checker<'_> {
                     | Ty::NAT
                     | Ty::RESERVED
                     | Ty::EXCEPTION
+                    | Ty::NUM
             )
         {
             return true;
@@ -782,6 +788,9 @@ impl Checker<'_> {
             return Some(a);
         }
         let numeric = |t: Ty| t.is_numeric() || t == Ty::BOOL;
+        if (a == Ty::NUM && (numeric(bt) || bt == Ty::NUM)) || (bt == Ty::NUM && numeric(a)) {
+            return Some(Ty::NUM);
+        }
         if numeric(a) && numeric(bt) {
             if a.is_float() || bt.is_float() {
                 return Some(Ty::FLOAT64);
@@ -806,6 +815,13 @@ impl Checker<'_> {
             return Ok(e);
         }
         let span = e.span;
+        // Any number into a run-time number; a run-time number where a
+        // float is expected (`int` values convert, as `float(x)` does).
+        if (to == Ty::NUM && (e.ty.is_numeric() || e.ty == Ty::BOOL))
+            || (e.ty == Ty::NUM && to.is_float())
+        {
+            return Ok(Expr::new(to, ExprKind::Convert(Box::new(e)), span));
+        }
         // A call that never returns fits anywhere.
         if e.ty == Ty::NEVER {
             return Ok(Expr::new(to, ExprKind::Convert(Box::new(e)), span));
@@ -956,9 +972,24 @@ impl Checker<'_> {
             }
             _ => {}
         }
-        let numeric = |t: Ty| t.is_numeric() || t == Ty::BOOL;
+        let numeric = |t: Ty| t.is_numeric() || t == Ty::BOOL || t == Ty::NUM;
         if !numeric(l.ty) || !numeric(r.ty) {
             return Err(type_error(self));
+        }
+        // A number known only at run time: its operations decide there.
+        if l.ty == Ty::NUM || r.ty == Ty::NUM {
+            if !matches!(
+                op,
+                BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::FloorDiv | BinOp::Mod | BinOp::Pow
+            ) {
+                return Err(self
+                    .error(range, "bit operations on a name that may hold a float are not supported")
+                    .with_help("keep the name an int on every path"));
+            }
+            let l = self.coerce(l, Ty::NUM, range)?;
+            let r = self.coerce(r, Ty::NUM, range)?;
+            let ty = if op == BinOp::Div { Ty::FLOAT64 } else { Ty::NUM };
+            return Ok(Expr::new(ty, ExprKind::Binary(op, Box::new(l), Box::new(r)), span));
         }
         // Python has one int and one float: fixed-width operands compute as
         // `int`, `float32` ones as `float64`.
@@ -1070,7 +1101,7 @@ impl Checker<'_> {
         let ordered = ops
             .iter()
             .any(|o| matches!(o, CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE));
-        let primitive = ty.is_numeric() || matches!(ty, Ty::BOOL | Ty::STR | Ty::BYTES);
+        let primitive = ty.is_numeric() || matches!(ty, Ty::BOOL | Ty::STR | Ty::BYTES | Ty::NUM);
         if ordered && !primitive {
             return Err(self
                 .error(

@@ -195,8 +195,16 @@ impl Checker<'_> {
         } else if orelse.diverges() {
             orelse.ty = then.ty;
         }
+        let int_like = |t: Ty| t.is_integral() || t == Ty::BOOL;
+        let mixed = |a: Ty, b: Ty| {
+            (int_like(a) && (b.is_float() || b == Ty::NUM))
+                || (a == Ty::NUM && (int_like(b) || b.is_float()))
+        };
         let ty = match want {
             Some(w) => w,
+            // `total / n if n else 0`: an int or a float, decided by the
+            // branch taken.
+            None if mixed(then.ty, orelse.ty) || mixed(orelse.ty, then.ty) => Ty::NUM,
             None => self.unify_optional(&then, &orelse).ok_or_else(|| {
                 self.error(
                     i.range,

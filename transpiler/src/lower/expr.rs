@@ -1127,6 +1127,35 @@ impl Lower<'_> {
             return self.narrow(inner, k, at);
         }
         match (from, to) {
+            (_, Ty::NUM) => {
+                self.uses.insert("Num");
+                let v = match from {
+                    Ty::INT | Ty::FLOAT64 => self.val(inner).ts,
+                    Ty::FLOAT32 => {
+                        let v = self.val(inner).at_least(Prec::Cast);
+                        quote!(f64::from(#v))
+                    }
+                    _ => {
+                        self.uses.insert("Int");
+                        let v = self.val(inner).ts;
+                        quote!(Int::from(#v))
+                    }
+                };
+                if from.is_float() {
+                    R::atom(quote!(Num::Float(#v)))
+                } else {
+                    R::atom(quote!(Num::Int(#v)))
+                }
+            }
+            (Ty::NUM, Ty::FLOAT64 | Ty::FLOAT32) => {
+                let v = self.receiver(inner);
+                if to == Ty::FLOAT32 {
+                    let f = self.fallible(quote!(#v.to_f64()), at).at_least(Prec::Cast);
+                    R::new(quote!(#f as f32), Prec::Cast)
+                } else {
+                    self.fallible(quote!(#v.to_f64()), at)
+                }
+            }
             (_, Ty::NAT) => self.store_nat(inner, at),
             (Ty::INT, Ty::FLOAT64 | Ty::FLOAT32) => {
                 let v = self.receiver(inner);
@@ -1330,6 +1359,10 @@ impl Lower<'_> {
 
     fn unary(&mut self, op: UnaryOp, v: &Expr) -> R {
         match (v.ty, op) {
+            (Ty::NUM, _) => {
+                let o = self.receiver(v);
+                R::atom(quote!(#o.neg()))
+            }
             (Ty::INT, UnaryOp::Neg) => {
                 let o = self.int_operand(v);
                 R::new(quote!(-#o), Prec::Unary)
@@ -1347,6 +1380,20 @@ impl Lower<'_> {
 
     pub(crate) fn binary(&mut self, op: BinOp, l: &Expr, r: &Expr, ty: Ty, at: &str) -> R {
         let operand_ty = l.ty;
+        if operand_ty == Ty::NUM {
+            let a = self.receiver(l);
+            let b = self.borrow(r);
+            let method = match op {
+                BinOp::Add => quote!(add),
+                BinOp::Sub => quote!(sub),
+                BinOp::Mul => quote!(mul),
+                BinOp::Div => quote!(true_div),
+                BinOp::FloorDiv => quote!(floor_div),
+                BinOp::Mod => quote!(modulo),
+                _ => quote!(pow),
+            };
+            return self.fallible(quote!(#a.#method(#b)), at);
+        }
         match operand_ty {
             Ty::STR if op == BinOp::Add => {
                 let mut leaves = Vec::new();
@@ -1475,6 +1522,10 @@ impl Lower<'_> {
                 false
             }),
             t if t.is_fixed() => quote!(#r != 0),
+            Ty::NUM => {
+                self.uses.insert("Truthy");
+                quote!(#r.truthy())
+            }
             t => match self.program.types.kind(t) {
                 // `Opt[T]` is the value or None: `Some(0)` is falsy.
                 crate::model::TyKind::Opt(inner) => {

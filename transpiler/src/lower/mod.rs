@@ -736,6 +736,10 @@ impl<'p> Lower<'p> {
                 self.uses.insert("Exception");
                 quote!(Exception)
             }
+            Ty::NUM => {
+                self.uses.insert("Num");
+                quote!(Num)
+            }
             _ => match self.program.types.kind(t).clone() {
                 TyKind::Nominal(d) => {
                     let name = self.type_name(d);

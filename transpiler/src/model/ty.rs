@@ -61,6 +61,9 @@ pub enum TyKind {
     Reserved,
     /// A caught exception (`except E as e`): `runtime_lite::Exception`.
     Exception,
+    /// An `int` or a `float`, decided at run time (`runtime_lite::Num`): a
+    /// name that holds both, `x if c else 0` with a float `x`.
+    Num,
     /// `Opt[T]`: `None` or a `T`.
     Opt(Ty),
     List(Ty),
@@ -145,7 +148,8 @@ impl Ty {
     pub const NAT: Ty = Ty(18);
     pub const RESERVED: Ty = Ty(19);
     pub const EXCEPTION: Ty = Ty(20);
-    const PRIMITIVES: u32 = 21;
+    pub const NUM: Ty = Ty(21);
+    const PRIMITIVES: u32 = 22;
 
     /// The fixed-width type `k`.
     pub fn fixed(k: Fixed) -> Ty {
@@ -205,6 +209,7 @@ impl Ty {
             Ty::NAT => "nat",
             Ty::RESERVED => "reserved",
             Ty::EXCEPTION => "BaseException",
+            Ty::NUM => "int | float",
             _ => return None,
         })
     }
@@ -305,6 +310,7 @@ impl Types {
             TyKind::Nat,
             TyKind::Reserved,
             TyKind::Exception,
+            TyKind::Num,
         ]);
         for k in prim {
             t.intern(k);

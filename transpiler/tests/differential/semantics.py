@@ -1005,3 +1005,18 @@ def asserts(n: int) -> str:
     assert n != 2, f"n is {n}"
     assert n >= -5, n
     return "fine"
+
+
+# --- Numbers whose type is decided at run time ---
+
+
+@query
+def num_ifexp(total: int, n: int) -> str:
+    avg = total / n if n else 0
+    half = n // 2 if n > 3 else n / 2
+    neg = -(1.5 if n < 0 else n)
+    both = avg + half
+    big = (2**70 if n == 7 else 0.5) * 2
+    cmp = f"{avg < half}|{avg == 0}|{half >= 1}|{both != 1}"
+    flag = "yes" if avg else "no"
+    return f"{avg}|{half}|{neg}|{both}|{big}|{cmp}|{flag}|{avg:>6}|{half // 1}|{half % 2}|{half ** 2}"
