@@ -250,8 +250,17 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("loop_else", vec![Arg::Int(n)]));
         c.push(("asserts", vec![Arg::Int(n)]));
     }
-    for (t, n) in [(0i128, 0i128), (10, 4), (7, 2), (-9, 7), (5, -3), (1 << 70, 3), (3, 1)] {
+    for (t, n) in [
+        (0i128, 0i128),
+        (10, 4),
+        (7, 2),
+        (-9, 7),
+        (5, -3),
+        (1 << 70, 3),
+        (3, 1),
+    ] {
         c.push(("num_ifexp", vec![Arg::Int(t), Arg::Int(n)]));
+        c.push(("num_names", vec![Arg::Int(n)]));
     }
     for n in [0i128, 1, 5, 10] {
         c.push(("infer_returned", vec![Arg::Int(n)]));

@@ -14,6 +14,9 @@ use crate::ord::PyOrd;
 use crate::pystr::PyStr;
 use crate::truthy::Truthy;
 
+/// Two operands in their common type: ints (`Ok`) or floats (`Err`).
+type Pair = Result<(Int, Int), (f64, f64)>;
+
 /// An `int` or a `float`.
 #[derive(Clone, Debug)]
 pub enum Num {
@@ -42,8 +45,8 @@ impl Num {
         }
     }
 
-    /// Both operands as floats, or both as ints.
-    fn pair(&self, o: &Num) -> Result<Result<(Int, Int), (f64, f64)>, Exception> {
+    /// Both operands as ints, or (if either is a float) both as floats.
+    fn pair(&self, o: &Num) -> Result<Pair, Exception> {
         Ok(match (self, o) {
             (Num::Int(a), Num::Int(b)) => Ok((a.clone(), b.clone())),
             _ => Err((self.to_f64()?, o.to_f64()?)),

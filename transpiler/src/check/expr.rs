@@ -980,16 +980,33 @@ impl Checker<'_> {
         if l.ty == Ty::NUM || r.ty == Ty::NUM {
             if !matches!(
                 op,
-                BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::FloorDiv | BinOp::Mod | BinOp::Pow
+                BinOp::Add
+                    | BinOp::Sub
+                    | BinOp::Mul
+                    | BinOp::Div
+                    | BinOp::FloorDiv
+                    | BinOp::Mod
+                    | BinOp::Pow
             ) {
                 return Err(self
-                    .error(range, "bit operations on a name that may hold a float are not supported")
+                    .error(
+                        range,
+                        "bit operations on a name that may hold a float are not supported",
+                    )
                     .with_help("keep the name an int on every path"));
             }
             let l = self.coerce(l, Ty::NUM, range)?;
             let r = self.coerce(r, Ty::NUM, range)?;
-            let ty = if op == BinOp::Div { Ty::FLOAT64 } else { Ty::NUM };
-            return Ok(Expr::new(ty, ExprKind::Binary(op, Box::new(l), Box::new(r)), span));
+            let ty = if op == BinOp::Div {
+                Ty::FLOAT64
+            } else {
+                Ty::NUM
+            };
+            return Ok(Expr::new(
+                ty,
+                ExprKind::Binary(op, Box::new(l), Box::new(r)),
+                span,
+            ));
         }
         // Python has one int and one float: fixed-width operands compute as
         // `int`, `float32` ones as `float64`.

@@ -56,6 +56,11 @@ pub(crate) struct Inference {
     pub(crate) last_round: bool,
     /// Whether the current round made a variable.
     pub(crate) made_vars: bool,
+    /// Names that hold both ints and floats, per function (by the span of
+    /// its signature): they hold `Num` values everywhere in it.
+    pub(crate) num_names: std::collections::HashSet<(Span, String)>,
+    /// Whether the current round found a new such name.
+    pub(crate) new_num_names: bool,
 }
 
 impl Inference {
@@ -255,6 +260,42 @@ impl Checker<'_> {
             }
         }
         None
+    }
+
+    /// `name` holds ints and floats in the current function: from the next
+    /// round on, it holds `Num` values (an int or a float at run time).
+    pub(super) fn holds_numbers(&self, name: &str, tys: &[Ty]) -> bool {
+        let numbers = tys
+            .iter()
+            .all(|t| t.is_integral() || t.is_float() || *t == Ty::NUM || *t == Ty::BOOL)
+            && tys.iter().any(|t| t.is_float() || *t == Ty::NUM);
+        let Some(fun) = self.fun.as_ref() else {
+            return false;
+        };
+        if !numbers
+            || fun
+                .params
+                .iter()
+                .any(|p| fun.locals[p.0 as usize].name == name)
+        {
+            return false;
+        }
+        let key = (fun.sig.span, name.to_string());
+        let mut inf = self.infer.borrow_mut();
+        if inf.num_names.insert(key) {
+            inf.new_num_names = true;
+        }
+        true
+    }
+
+    /// Whether `name` holds `Num` values in the current function.
+    pub(super) fn is_num_name(&self, name: &str) -> bool {
+        self.fun.as_ref().is_some_and(|f| {
+            self.infer
+                .borrow()
+                .num_names
+                .contains(&(f.sig.span, name.to_string()))
+        })
     }
 
     /// The type variable `v` as a type.

@@ -459,10 +459,13 @@ impl<'m> Checker<'m> {
                     self.report(d);
                 }
             }
+            self.infer.get_mut().new_num_names = false;
             let done = self.bodies_round(defs);
             let progress = self.infer.get_mut().solve(&mut self.types);
             let inf = self.infer.get_mut();
-            if (!inf.made_vars && pending_globals.is_empty()) || inf.last_round {
+            let numbers = std::mem::take(&mut inf.new_num_names);
+            let progress = progress || numbers;
+            if (!inf.made_vars && pending_globals.is_empty() && !numbers) || inf.last_round {
                 return done;
             }
             if !progress || round >= 4 {

@@ -252,6 +252,9 @@ impl Checker<'_> {
         let id = self.ctx().declare(name, ty, span);
         match self.ctx().bind(name, id) {
             None => Ok(id),
+            Some(old) if self.holds_numbers(name, &[old, ty]) => Err(self
+                .error(range, format!("`{name}` holds ints and floats"))
+                .with_help("checked again with a run-time number")),
             Some(old) => Err(self
                 .error(
                     range,
@@ -452,6 +455,17 @@ impl Checker<'_> {
         } else {
             self.ctx().annotated.get(&name).copied()
         };
+        // `x: float64 = 0` holds the int 0 until a float is stored.
+        let int_literal = matches!(value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Int(_)))
+            || matches!(value, ast::Expr::UnaryOp(u) if matches!(&*u.operand, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Int(_))));
+        if want.is_some_and(|t| t.is_float()) && int_literal {
+            self.holds_numbers(&name, &[Ty::INT, Ty::FLOAT64]);
+        }
+        let want = if self.is_num_name(&name) {
+            Some(Ty::NUM)
+        } else {
+            want
+        };
         let v = match want {
             Some(t) => self.expect(value, t)?,
             None => self.expr(value)?,
@@ -578,6 +592,12 @@ impl Checker<'_> {
         // Python type, a new local when that type changes.
         let annotated = self.ctx().annotated.get(&name).copied();
         let ty = annotated.unwrap_or_else(|| natural(v.ty));
+        let ty = if self.is_num_name(&name) && (ty.is_integral() || ty.is_float() || ty == Ty::BOOL)
+        {
+            Ty::NUM
+        } else {
+            ty
+        };
         let v = self.coerce(v, ty, value_range)?;
         if let Some(s) = self.assign_present(&name, ty, &v, target.range()) {
             return Ok(s);
@@ -916,6 +936,12 @@ impl Checker<'_> {
                     Ok(Expr::new(*ty, ExprKind::Unwrap(Box::new(opt)), span))
                 }
                 Some(Binding::Conflict(tys)) => {
+                    let tys = tys.clone();
+                    if self.holds_numbers(name, &tys) {
+                        return Err(self
+                            .error(range, format!("`{name}` holds ints and floats"))
+                            .with_help("checked again with a run-time number"));
+                    }
                     let tys: Vec<String> = tys
                         .iter()
                         .map(|t| format!("`{}`", self.types.display(*t)))

@@ -1020,3 +1020,23 @@ def num_ifexp(total: int, n: int) -> str:
     cmp = f"{avg < half}|{avg == 0}|{half >= 1}|{both != 1}"
     flag = "yes" if avg else "no"
     return f"{avg}|{half}|{neg}|{both}|{big}|{cmp}|{flag}|{avg:>6}|{half // 1}|{half % 2}|{half ** 2}"
+
+
+@query
+def num_names(n: int) -> str:
+    total = 0
+    for i in range(n):
+        total += 0.5 * i
+    best = 0
+    if n > 2:
+        best = n / 4
+    score: float64 = 0
+    if n > 4:
+        score += 1.25
+    count = 0
+    while count < n:
+        count += 1
+        if count == 3:
+            count = count / 2
+            break
+    return f"{total}|{best}|{score}|{count}|{total + best}|{-best}|{(score - 2) if n else 0}"
