@@ -252,6 +252,40 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("opt_reassign", vec![Arg::Int64(k)]));
         c.push(("opt_while", vec![Arg::Int64(k)]));
     }
+    c.extend(library_cases());
+    c
+}
+
+/// Built-in functions and str methods (`check/library.rs`).
+fn library_cases() -> Vec<(&'static str, Vec<Arg>)> {
+    let mut c = Vec::new();
+    for s in [
+        "",
+        "abc",
+        "a,b,,a",
+        "  a b\tc\n",
+        "hello world's",
+        "ß straße",
+        "ΑΣ Σ",
+        "²³",
+        "Ab\r\nb",
+        "ba",
+    ] {
+        c.push(("str_methods_more", vec![Arg::Str(s)]));
+        c.push(("str_index_errors", vec![Arg::Str(s)]));
+    }
+    for n in [0i128, 1, -1, 5, 10, -10, 15, 25, 97, 255, -255, 1 << 70] {
+        c.push(("number_builtins", vec![Arg::Int(n)]));
+        c.push(("list_builtins", vec![Arg::Int(n)]));
+    }
+    for n in [-1i128, 0, 97, 0x10ffff, 0x110000, 1 << 40, 3] {
+        for s in ["", "a", "ab", "é"] {
+            c.push(("char_builtins", vec![Arg::Int(n), Arg::Str(s)]));
+        }
+    }
+    for s in ["", "00ff", "0a 1B", "abc", "zz", " 01 "] {
+        c.push(("bytes_hex", vec![Arg::Str(s)]));
+    }
     c
 }
 

@@ -13,6 +13,7 @@ mod builtins;
 mod containers;
 mod exceptions;
 mod expr;
+mod library;
 mod matching;
 mod narrow;
 mod refs;
