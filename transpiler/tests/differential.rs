@@ -277,6 +277,40 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("opt_reassign", vec![Arg::Int64(k)]));
         c.push(("opt_while", vec![Arg::Int64(k)]));
     }
+    c.extend(library_cases());
+    c
+}
+
+/// Built-in functions and str methods (`check/library.rs`).
+fn library_cases() -> Vec<(&'static str, Vec<Arg>)> {
+    let mut c = Vec::new();
+    for s in [
+        "",
+        "abc",
+        "a,b,,a",
+        "  a b\tc\n",
+        "hello world's",
+        "ß straße",
+        "ΑΣ Σ",
+        "²³",
+        "Ab\r\nb",
+        "ba",
+    ] {
+        c.push(("str_methods_more", vec![Arg::Str(s)]));
+        c.push(("str_index_errors", vec![Arg::Str(s)]));
+    }
+    for n in [0i128, 1, -1, 5, 10, -10, 15, 25, 97, 255, -255, 1 << 70] {
+        c.push(("number_builtins", vec![Arg::Int(n)]));
+        c.push(("list_builtins", vec![Arg::Int(n)]));
+    }
+    for n in [-1i128, 0, 97, 0x10ffff, 0x110000, 1 << 40, 3] {
+        for s in ["", "a", "ab", "é"] {
+            c.push(("char_builtins", vec![Arg::Int(n), Arg::Str(s)]));
+        }
+    }
+    for s in ["", "00ff", "0a 1B", "abc", "zz", " 01 "] {
+        c.push(("bytes_hex", vec![Arg::Str(s)]));
+    }
     c
 }
 
@@ -314,33 +348,10 @@ fn cpython(dir: &PathBuf, cases: &[(&str, Vec<Arg>)]) -> Vec<String> {
         .collect()
 }
 
-/// Python's repr of a str, for the canister's text results.
+/// Python's repr of a str, for the canister's text results (runtime-lite's,
+/// itself checked against CPython in its own tests).
 fn py_repr(s: &str) -> String {
-    let mut out = String::new();
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
+    runtime_lite::PyStr::py_repr(s)
 }
 
 #[test]

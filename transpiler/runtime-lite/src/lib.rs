@@ -68,8 +68,10 @@ pub mod principal;
 mod pystr;
 mod seq;
 mod shared;
+pub mod str_methods;
 pub mod text;
 mod truthy;
+mod unicode;
 
 pub use dict::{Dict, DictIter};
 

@@ -193,6 +193,44 @@ pub fn decode_utf8(b: &[u8]) -> Result<String, Exception> {
     }
 }
 
+/// `b.hex()`: two lower-case hex digits per byte.
+pub fn bytes_hex(b: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(b.len() * 2);
+    for &x in b {
+        out.push(char::from(DIGITS[usize::from(x >> 4)]));
+        out.push(char::from(DIGITS[usize::from(x & 15)]));
+    }
+    out
+}
+
+/// `bytes.fromhex(s)`: pairs of hex digits, ASCII whitespace allowed
+/// between pairs; CPython's `ValueError` naming the first bad position.
+pub fn bytes_fromhex(s: &str) -> Result<Vec<u8>, Exception> {
+    let bad = |pos: usize| {
+        Exception::value_error(format!(
+            "non-hexadecimal number found in fromhex() arg at position {pos}"
+        ))
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::with_capacity(chars.len() / 2);
+    let mut i = 0;
+    while i < chars.len() {
+        if matches!(chars[i], ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}') {
+            i += 1;
+            continue;
+        }
+        let hi = chars[i].to_digit(16).ok_or_else(|| bad(i))?;
+        let lo = chars
+            .get(i + 1)
+            .and_then(|c| c.to_digit(16))
+            .ok_or_else(|| bad(i + 1))?;
+        out.push((hi * 16 + lo) as u8);
+        i += 2;
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

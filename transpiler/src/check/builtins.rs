@@ -65,6 +65,7 @@ impl Checker<'_> {
                 let v = self.coerce(v, Ty::INT, a.range())?;
                 Ok(Expr::new(Ty::INT, ExprKind::Builtin(b, vec![v]), span))
             }
+            Builtin::Sum if c.args.len() == 2 || !c.keywords.is_empty() => self.sum_start(c),
             Builtin::Sum | Builtin::Any | Builtin::All | Builtin::Sorted => {
                 let a = one(self)?;
                 let v = self.expr(a)?;
@@ -115,8 +116,15 @@ impl Checker<'_> {
                         if !orderable(item) {
                             return Err(self.bad_operand(a, &v, name));
                         }
-                        Ok(Expr::new(item, ExprKind::Builtin(b, vec![v]), span))
+                        let mut args = vec![v];
+                        if let Some(k) = c.keywords.first() {
+                            args.push(self.expect(&k.value, item)?);
+                        }
+                        Ok(Expr::new(item, ExprKind::Builtin(b, args), span))
                     }
+                    _ if !c.keywords.is_empty() => Err(self
+                        .error(c.range, format!("{name}(..., default=) takes one list"))
+                        .with_help(format!("write `{name}(xs, default=d)`"))),
                     [first, rest @ ..] if !rest.is_empty() => {
                         let mut vals = vec![self.expr(first)?];
                         let mut ty = vals[0].ty;
@@ -197,6 +205,9 @@ impl Checker<'_> {
                 let ty = self.types.list(pair);
                 Ok(Expr::new(ty, ExprKind::Builtin(b, vec![v]), span))
             }
+            Builtin::Reversed | Builtin::Lib(_) => Err(self
+                .error(c.range, format!("{name}() is not supported here"))
+                .with_help("see the supported built-ins in README.md")),
             Builtin::Zip => {
                 if c.args.len() < 2 {
                     return Err(self
@@ -215,6 +226,46 @@ impl Checker<'_> {
                 Ok(Expr::new(ty, ExprKind::Builtin(b, vals), span))
             }
         }
+    }
+
+    /// `sum(xs, start)`: the items added to `start`, left to right.
+    fn sum_start(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        let (xs, start) = match (c.args.as_slice(), c.keywords.as_slice()) {
+            ([xs, start], []) => (xs, start),
+            ([xs], [k]) => (xs, &k.value),
+            _ => {
+                return Err(self
+                    .error(c.range, "sum() takes a list and a start value")
+                    .with_help("write `sum(xs, start)`"))
+            }
+        };
+        let v = self.expr(xs)?;
+        let TyKind::List(item) = *self.types.kind(v.ty) else {
+            return Err(self.not_iterable(xs.range(), v.ty, "sum() takes a list here"));
+        };
+        let s = self.expr(start)?;
+        let number = |t: Ty| t.is_numeric() || t == Ty::BOOL || t == Ty::NAT;
+        if !number(item) || !number(s.ty) {
+            return Err(self.bad_operand(xs, &v, "sum"));
+        }
+        let ty = match (item.is_float(), s.ty.is_float()) {
+            (true, _) => Ty::FLOAT64,
+            (false, false) => Ty::INT,
+            (false, true) => {
+                return Err(self
+                    .error(
+                        start.range(),
+                        "sum() of ints from a float start is not supported yet",
+                    )
+                    .with_help("start from an int, or sum floats"))
+            }
+        };
+        let s = self.coerce(s, ty, start.range())?;
+        Ok(Expr::new(
+            ty,
+            ExprKind::Builtin(Builtin::Sum, vec![v, s]),
+            self.span(c.range),
+        ))
     }
 
     fn bad_operand(&self, a: &ast::Expr, v: &Expr, name: &str) -> Diagnostic {

@@ -403,6 +403,14 @@ impl Checker<'_> {
             return self.pending_method(shape, recv, name, c);
         }
         let kind = self.types.kind(recv.ty).clone();
+        if let Some(r) = self.library_method(&recv, name, c) {
+            return r;
+        }
+        if !c.keywords.is_empty() && name != "sort" {
+            return Err(self
+                .error(c.range, "keyword arguments are not supported yet")
+                .with_help("pass arguments by position"));
+        }
         let arity = |this: &Self, n: &[usize]| -> Result<(), Diagnostic> {
             if n.contains(&c.args.len()) {
                 return Ok(());
@@ -838,7 +846,7 @@ impl Checker<'_> {
 
     /// A comprehension over `iter` binding `names` (one, or a tuple
     /// unpacked) while `body` checks the condition and element.
-    fn comprehension_of(
+    pub(crate) fn comprehension_of(
         &mut self,
         iter: Expr,
         names: &[&ast::Expr],

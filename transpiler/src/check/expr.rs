@@ -1155,7 +1155,11 @@ impl Checker<'_> {
                 ast::Expr::Attribute(a) => a.attr.as_str() == "sort",
                 _ => false,
             };
-        if !c.keywords.is_empty() && !plain_function && !reverse_only {
+        if !c.keywords.is_empty()
+            && !plain_function
+            && !reverse_only
+            && !super::library::takes_keywords(c)
+        {
             return Err(self
                 .error(c.range, "keyword arguments are not supported yet")
                 .with_help("pass arguments by position"));
@@ -1222,6 +1226,9 @@ impl Checker<'_> {
             if let Some(e) = self.ref_method_call(c, a)? {
                 return Ok(e);
             }
+            if let Some(e) = self.library_static_call(c, a) {
+                return e;
+            }
             if let Some(e) = self.module_call(c, a)? {
                 return Ok(e);
             }
@@ -1270,6 +1277,9 @@ impl Checker<'_> {
                 .with_help(format!("rename the variable so `{name}(...)` means the function")));
         }
         if let Some(r) = self.builtin_call(name, c) {
+            return r;
+        }
+        if let Some(r) = self.library_call(name, c) {
             return r;
         }
         match name {

@@ -14,6 +14,7 @@ mod containers;
 mod exceptions;
 mod expr;
 mod infer;
+mod library;
 mod matching;
 mod narrow;
 mod refs;

@@ -178,16 +178,18 @@ impl Lower<'_> {
                 let v = self.receiver(x);
                 R::atom(quote!(#v.abs()))
             }
-            (Builtin::Sum, [xs]) => {
+            (Builtin::Sum, [xs, start @ ..]) => {
                 let item = list_item(self, xs);
                 let it = self.items_iter(xs);
+                let start = start.first().map(|s| self.val(s).ts);
                 if e.ty == Ty::FLOAT64 {
                     let it = if item == Ty::FLOAT32 {
                         quote!(#it.map(f64::from))
                     } else {
                         it
                     };
-                    R::atom(quote!(#it.fold(0.0, |a, b| a + b)))
+                    let start = start.unwrap_or(quote!(0.0));
+                    R::atom(quote!(#it.fold(#start, |a, b| a + b)))
                 } else {
                     self.uses.insert("Int");
                     let it = if item == Ty::INT {
@@ -195,17 +197,26 @@ impl Lower<'_> {
                     } else {
                         quote!(#it.map(Int::from))
                     };
-                    R::atom(quote!(#it.fold(Int::from(0), |a, b| a + b)))
+                    let start = start.unwrap_or(quote!(Int::from(0)));
+                    R::atom(quote!(#it.fold(#start, |a, b| a + b)))
                 }
             }
-            (Builtin::MinOf | Builtin::MaxOf, [xs]) => {
+            (Builtin::Reversed, [xs]) => self.reversed(xs, e.ty),
+            (Builtin::Lib(f), args) => self.lib_call(*f, args, e.ty, at),
+            (Builtin::MinOf | Builtin::MaxOf, [xs, default @ ..]) => {
                 let f = if *b == Builtin::MinOf {
                     quote!(min)
                 } else {
                     quote!(max)
                 };
                 let it = self.items_iter(xs);
-                self.fallible(quote!(runtime_lite::builtins::#f(#it)), at)
+                match default {
+                    [d] => {
+                        let d = self.val(d).ts;
+                        R::atom(quote!(runtime_lite::builtins::#f(#it).unwrap_or(#d)))
+                    }
+                    _ => self.fallible(quote!(runtime_lite::builtins::#f(#it)), at),
+                }
             }
             (Builtin::MinArgs | Builtin::MaxArgs, vals) => {
                 let f = if *b == Builtin::MinArgs {

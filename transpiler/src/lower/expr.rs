@@ -1084,7 +1084,7 @@ impl Lower<'_> {
     }
 
     /// A `&[u8]` expression for a `bytes` value.
-    fn bytes_slice(&mut self, e: &Expr) -> TokenStream {
+    pub(crate) fn bytes_slice(&mut self, e: &Expr) -> TokenStream {
         match &e.kind {
             ExprKind::Bytes(b) => {
                 let l = Literal::byte_string(b);

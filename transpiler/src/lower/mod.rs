@@ -9,6 +9,7 @@
 mod comprehension;
 mod exceptions;
 mod expr;
+mod library;
 mod matching;
 mod names;
 mod refs;

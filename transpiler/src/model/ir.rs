@@ -438,14 +438,115 @@ pub enum Builtin {
     /// `enumerate(xs)` / `zip(a, b, ...)`: lists of tuples.
     Enumerate,
     Zip,
+    /// `reversed(xs)` of a list or str: a list, last item first.
+    Reversed,
+    /// A runtime-lite function called with the arguments as they are.
+    Lib(LibFn),
 }
 
 impl Builtin {
     pub fn may_raise(self) -> bool {
+        match self {
+            Builtin::Lib(f) => f.may_raise(),
+            b => matches!(
+                b,
+                Builtin::MinOf | Builtin::MaxOf | Builtin::Int | Builtin::Float
+            ),
+        }
+    }
+}
+
+/// A Python built-in function or `str`/`bytes` method implemented by one
+/// runtime-lite function (`check/library.rs`, `lower/library.rs`). The
+/// arguments are the receiver (for a method) and the Python arguments in
+/// order; trailing optional ones may be missing (`LibFn::params`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibFn {
+    Hex,
+    Oct,
+    Bin,
+    Ord,
+    Chr,
+    /// `round(x)` of a float (an `int`), `round(x, n)` of a float and of
+    /// an int.
+    Round,
+    RoundDigits,
+    RoundInt,
+    /// `pow(base, exp, mod)`.
+    PowMod,
+    /// `hash(i)` of an int.
+    HashInt,
+    Title,
+    Capitalize,
+    SwapCase,
+    CaseFold,
+    IsAlpha,
+    IsDecimal,
+    IsDigit,
+    IsNumeric,
+    IsAlnum,
+    IsSpace,
+    IsUpper,
+    IsLower,
+    IsTitle,
+    /// `s.find(sub, start, end)` and the like (`start`/`end` optional).
+    Find,
+    RFind,
+    Index,
+    RIndex,
+    Count,
+    StartsWith,
+    EndsWith,
+    LJust,
+    RJust,
+    Center,
+    ZFill,
+    /// `s.partition(sep)` / `s.rpartition(sep)`: a tuple of three str.
+    Partition,
+    RPartition,
+    /// `s.split(sep, maxsplit)` / `s.rsplit(sep, maxsplit)`; `sep` is an
+    /// `Opt[str]`.
+    SplitMax,
+    RSplit,
+    SplitLines,
+    RemovePrefix,
+    RemoveSuffix,
+    ExpandTabs,
+    /// `b.hex()`, `bytes.fromhex(s)`.
+    BytesHex,
+    BytesFromHex,
+}
+
+impl LibFn {
+    pub fn may_raise(self) -> bool {
+        use LibFn::*;
         matches!(
             self,
-            Builtin::MinOf | Builtin::MaxOf | Builtin::Int | Builtin::Float
+            Ord | Chr
+                | Round
+                | PowMod
+                | Index
+                | RIndex
+                | LJust
+                | RJust
+                | Center
+                | Partition
+                | RPartition
+                | SplitMax
+                | RSplit
+                | BytesFromHex
         )
+    }
+
+    /// The number of parameters, after the required ones, that a call may
+    /// leave out (lowered as `None`).
+    pub fn optional(self) -> usize {
+        use LibFn::*;
+        match self {
+            Find | RFind | Index | RIndex | Count | StartsWith | EndsWith => 2,
+            LJust | RJust | Center => 1,
+            _ => 0,
+        }
     }
 }
 

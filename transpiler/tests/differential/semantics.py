@@ -1040,3 +1040,71 @@ def num_names(n: int) -> str:
             count = count / 2
             break
     return f"{total}|{best}|{score}|{count}|{total + best}|{-best}|{(score - 2) if n else 0}"
+# --- Built-in functions and str methods (check/library.rs) ---
+
+
+@query
+def str_methods_more(s: str) -> str:
+    out = [s.title(), s.capitalize(), s.swapcase(), s.casefold(), s.zfill(6), s.ljust(7, "*"), s.rjust(5), s.center(8, "-")]
+    out.append(f"{s.isdigit()}{s.isalpha()}{s.isalnum()}{s.isspace()}{s.isupper()}{s.islower()}{s.isdecimal()}{s.isnumeric()}{s.istitle()}")
+    out.append(f"{s.rfind('a')}|{s.find('a', 1)}|{s.find('b', -3, -1)}|{s.count('a', 1)}|{s.startswith('a', 1)}|{s.endswith('b', 0, 2)}")
+    out.append(str(s.partition("b")) + str(s.rpartition("a")))
+    out.append(str(s.split(None, 1)) + str(s.rsplit(maxsplit=1)) + str(s.split(",", 1)) + str(s.rsplit("a", 1)))
+    out.append(str(s.splitlines()) + str(s.splitlines(True)) + s.removeprefix("a") + s.removesuffix("b"))
+    out.append(s.expandtabs(4) + s.expandtabs() + "".join(reversed(s)))
+    return "|".join(out)
+
+
+@query
+def str_index_errors(s: str) -> str:
+    try:
+        return str(s.index("b")) + str(s.rindex("a", 0, 3))
+    except ValueError as e:
+        return f"ValueError: {e}"
+
+
+@query
+def number_builtins(n: int) -> str:
+    x = n / 4
+    return f"{hex(n)}|{oct(n)}|{bin(n)}|{round(x)}|{round(x, 1)}|{round(n, -1)}|{divmod(n, 7)}|{divmod(x, 2)}|{pow(n, 2)}|{pow(n, 3, 11)}|{bool(n)}|{abs(x)}|{hash(n)}"
+
+
+@query
+def char_builtins(n: int, s: str) -> str:
+    try:
+        a = chr(n)
+    except ValueError as e:
+        a = f"ValueError: {e}"
+    except OverflowError as e:
+        a = f"OverflowError: {e}"
+    try:
+        b = str(ord(s))
+    except TypeError as e:
+        b = f"TypeError: {e}"
+    try:
+        c = str(pow(n, -1, 7))
+    except ValueError as e:
+        c = f"ValueError: {e}"
+    return f"{a}|{b}|{c}"
+
+
+def positive(x: int) -> bool:
+    return x > 0
+
+
+@query
+def list_builtins(n: int) -> str:
+    xs = [n, -1, 3, 0, n * 2]
+    ys: list[int] = []
+    opt: Opt[int] = None if n < 0 else n
+    checks = f"{isinstance(n, int)}{isinstance(n, (str, float))}{isinstance(opt, int)}{isinstance(True, int)}"
+    return f"{list(filter(lambda x: x > n, xs))}|{list(filter(positive, xs))}|{list(filter(None, xs))}|{list(reversed(xs))}|{sum(xs, 10)}|{sum([0.5, 0.25], 1.0)}|{min(ys, default=-5)}|{max(xs, default=0)}|{checks}"
+
+
+@query
+def bytes_hex(s: str) -> str:
+    try:
+        b = bytes.fromhex(s)
+        return b.hex() + "|" + str(b)
+    except ValueError as e:
+        return f"ValueError: {e}"
