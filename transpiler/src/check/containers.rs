@@ -921,6 +921,7 @@ impl Checker<'_> {
                 iter: Box::new(iter),
                 cond: cond.map(Box::new),
                 elem: Box::new(elem),
+                lazy: false,
             },
             span,
         ))

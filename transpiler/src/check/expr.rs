@@ -200,6 +200,13 @@ impl Checker<'_> {
                 .with_help("assign the value in its own statement first")),
             ast::Expr::List(_) | ast::Expr::Dict(_) => self.container_literal(e),
             ast::Expr::ListComp(l) => self.list_comprehension(&l.elt, &l.generators, l.range),
+            ast::Expr::GeneratorExp(g) => {
+                let mut e = self.list_comprehension(&g.elt, &g.generators, g.range)?;
+                if let ExprKind::Comprehension { lazy, .. } = &mut e.kind {
+                    *lazy = true;
+                }
+                Ok(e)
+            }
             ast::Expr::DictComp(_) => Err(self
                 .error(e.range(), "dict comprehensions are not supported yet")
                 .with_help("build the container with a loop")),

@@ -25,6 +25,11 @@ impl Lower<'_> {
         if let Some(it) = self.lazy_iter(iter) {
             return it;
         }
+        if let ExprKind::Comprehension { lazy: true, .. } = &iter.kind {
+            if let Some(chain) = self.comprehension_chain(iter) {
+                return chain;
+            }
+        }
         if let ExprKind::Range { start, stop, step } = &iter.kind {
             self.uses.insert("range_iter");
             let a = self.borrow(start);
@@ -55,15 +60,53 @@ impl Lower<'_> {
         }
     }
 
+    /// A generator expression's items as an iterator, when computing them
+    /// cannot raise into a `try` (then they are built as a list first).
+    fn comprehension_chain(&mut self, e: &Expr) -> Option<TokenStream> {
+        let ExprKind::Comprehension { cond, elem, .. } = &e.kind else {
+            return None;
+        };
+        let fallible = self.catch != Catch::Trap
+            && (may_raise(elem) || cond.as_ref().is_some_and(|c| may_raise(c)));
+        if fallible {
+            return None;
+        }
+        Some(self.comprehension_parts(e).0)
+    }
+
     pub(crate) fn comprehension(&mut self, e: &Expr) -> R {
+        let (chain, fallible) = self.comprehension_parts(e);
+        if fallible {
+            self.uses.insert("Exception");
+            let list = if self.is_shared(e.ty) {
+                self.uses.insert("List");
+                quote!(List<_>)
+            } else {
+                quote!(Vec<_>)
+            };
+            let at = self.at(e.span);
+            return self.fallible(quote!(#chain.collect::<Result<#list, Exception>>()), &at);
+        }
+        if self.is_shared(e.ty) {
+            self.uses.insert("List");
+            R::atom(quote!(#chain.collect::<List<_>>()))
+        } else {
+            R::atom(quote!(#chain.collect::<Vec<_>>()))
+        }
+    }
+
+    /// The iterator chain of a comprehension, and whether its items are
+    /// `Result`s (inside a `try`, an element that may raise).
+    fn comprehension_parts(&mut self, e: &Expr) -> (TokenStream, bool) {
         let ExprKind::Comprehension {
             binders,
             iter,
             cond,
             elem,
+            ..
         } = &e.kind
         else {
-            return R::atom(quote!(()));
+            return (quote!(std::iter::empty()), false);
         };
         let source = self.items_iter(iter);
         let item_tys: Vec<Ty> = match (
@@ -113,25 +156,13 @@ impl Lower<'_> {
                     })
                     .filter_map(Result::transpose)),
             };
-            let list = if self.is_shared(e.ty) {
-                self.uses.insert("List");
-                quote!(List<_>)
-            } else {
-                quote!(Vec<_>)
-            };
-            let at = self.at(e.span);
-            return self.fallible(quote!(#chain.collect::<Result<#list, Exception>>()), &at);
+            return (chain, true);
         }
         let chain = match filter {
             None => quote!(#source.map(|#pattern| #body)),
             Some(c) => quote!(#source.filter_map(|#pattern| if #c { Some(#body) } else { None })),
         };
-        if self.is_shared(e.ty) {
-            self.uses.insert("List");
-            R::atom(quote!(#chain.collect::<List<_>>()))
-        } else {
-            R::atom(quote!(#chain.collect::<Vec<_>>()))
-        }
+        (chain, false)
     }
 
     /// `enumerate(xs)` and `zip(a, b, ..)` as iterators (no list is built

@@ -796,6 +796,10 @@ pub enum ExprKind {
         iter: Box<Expr>,
         cond: Option<Box<Expr>>,
         elem: Box<Expr>,
+        /// A generator expression (`sum(x * x for x in xs)`): consumers
+        /// that iterate take its items one by one (`any` stops at the
+        /// first true one); elsewhere it is built as a list.
+        lazy: bool,
     },
     /// `range(start, stop, step)` outside a `for` statement: a `list[int]`
     /// (iterated lazily by comprehensions, built by `list(range(..))`).

@@ -423,13 +423,15 @@ impl Printer<'_> {
                 iter,
                 cond,
                 elem,
+                lazy,
             } => {
                 let names: Vec<String> = binders.iter().map(|b| format!(".arm{b}")).collect();
                 let cond = cond
                     .as_ref()
                     .map_or_else(String::new, |c| format!(" if {}", self.expr(c)));
+                let (open, close) = if *lazy { ("(", ")") } else { ("[", "]") };
                 format!(
-                    "[{} for {} in {}{cond}]",
+                    "{open}{} for {} in {}{cond}{close}",
                     self.expr(elem),
                     names.join(", "),
                     self.expr(iter)

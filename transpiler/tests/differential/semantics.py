@@ -1108,3 +1108,25 @@ def bytes_hex(s: str) -> str:
         return b.hex() + "|" + str(b)
     except ValueError as e:
         return f"ValueError: {e}"
+
+
+# --- Generator expressions ---
+
+
+@query
+def generators(n: int) -> str:
+    xs = [3, -1, n, 4, 0]
+    total = sum(x * x for x in xs)
+    pos = any(x > 3 for x in xs)
+    every = all(x != 0 for x in xs if x > -5)
+    lo = min(x for x in xs if x != 0)
+    hi = max(abs(x) for x in xs)
+    words = ", ".join(str(x) for x in xs if x % 2 == 0)
+    ranked = sorted((x % 3 for x in xs), reverse=True)
+    as_list = list(x + 1 for x in xs)
+    # any() stops at the first true item: 10 // x is never reached for 0.
+    safe = any(x == 3 or 10 // x > 0 for x in [3, 0])
+    count = 0
+    for y in (x for x in xs if x > 0):
+        count += y
+    return f"{total}|{pos}|{every}|{lo}|{hi}|{words}|{ranked}|{as_list}|{safe}|{count}"
