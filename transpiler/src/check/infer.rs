@@ -56,11 +56,12 @@ pub(crate) struct Inference {
     pub(crate) last_round: bool,
     /// Whether the current round made a variable.
     pub(crate) made_vars: bool,
-    /// Names that hold both ints and floats, per function (by the span of
-    /// its signature): they hold `Num` values everywhere in it.
-    pub(crate) num_names: std::collections::HashSet<(Span, String)>,
-    /// Whether the current round found a new such name.
-    pub(crate) new_num_names: bool,
+    /// Names that hold values of several types, per function (by the span
+    /// of its signature), and the one type they hold everywhere in it
+    /// (`Num`, `Opt[T]`).
+    pub(crate) widened: HashMap<(Span, String), Ty>,
+    /// Whether the current round widened a name.
+    pub(crate) new_widened: bool,
 }
 
 impl Inference {
@@ -262,40 +263,77 @@ impl Checker<'_> {
         None
     }
 
-    /// `name` holds ints and floats in the current function: from the next
-    /// round on, it holds `Num` values (an int or a float at run time).
-    pub(super) fn holds_numbers(&self, name: &str, tys: &[Ty]) -> bool {
-        let numbers = tys
-            .iter()
-            .all(|t| t.is_integral() || t.is_float() || *t == Ty::NUM || *t == Ty::BOOL)
-            && tys.iter().any(|t| t.is_float() || *t == Ty::NUM);
+    /// `name` holds values of the types `tys` in the current function
+    /// (where paths join, or across a loop's iterations). When one type
+    /// holds them all (`Num` for ints and floats, `Opt[T]` for `None` and
+    /// `T`), the name holds that type everywhere from the next round on;
+    /// whether it does.
+    pub(super) fn widen_name(&mut self, name: &str, tys: &[Ty]) -> bool {
+        let Some(wide) = self.widened_of(tys) else {
+            return false;
+        };
         let Some(fun) = self.fun.as_ref() else {
             return false;
         };
-        if !numbers
-            || fun
-                .params
-                .iter()
-                .any(|p| fun.locals[p.0 as usize].name == name)
+        if fun
+            .params
+            .iter()
+            .any(|p| fun.locals[p.0 as usize].name == name)
         {
             return false;
         }
         let key = (fun.sig.span, name.to_string());
         let mut inf = self.infer.borrow_mut();
-        if inf.num_names.insert(key) {
-            inf.new_num_names = true;
+        match inf.widened.get(&key) {
+            Some(t) if *t == wide => {}
+            _ => {
+                inf.widened.insert(key, wide);
+                inf.new_widened = true;
+            }
         }
         true
     }
 
-    /// Whether `name` holds `Num` values in the current function.
-    pub(super) fn is_num_name(&self, name: &str) -> bool {
-        self.fun.as_ref().is_some_and(|f| {
-            self.infer
-                .borrow()
-                .num_names
-                .contains(&(f.sig.span, name.to_string()))
-        })
+    /// The one type that holds values of all of `tys`, if there is one.
+    fn widened_of(&mut self, tys: &[Ty]) -> Option<Ty> {
+        let number = |t: &Ty| t.is_integral() || t.is_float() || *t == Ty::NUM || *t == Ty::BOOL;
+        if tys.iter().all(number) && tys.iter().any(|t| t.is_float() || *t == Ty::NUM) {
+            return Some(Ty::NUM);
+        }
+        // `None` on some paths: an `Opt` of the one other type.
+        let mut inner: Option<Ty> = None;
+        let mut optional = false;
+        for t in tys {
+            let t = match self.types.kind(*t) {
+                _ if *t == Ty::NONE => {
+                    optional = true;
+                    continue;
+                }
+                TyKind::Opt(x) => {
+                    optional = true;
+                    *x
+                }
+                _ => *t,
+            };
+            match inner {
+                None => inner = Some(t),
+                Some(i) if i == t => {}
+                _ => return None,
+            }
+        }
+        let inner = inner?;
+        optional.then(|| self.types.opt(inner))
+    }
+
+    /// The type `name` holds everywhere in the current function, if paths
+    /// gave it several (`widen_name`).
+    pub(super) fn widened(&self, name: &str) -> Option<Ty> {
+        let f = self.fun.as_ref()?;
+        self.infer
+            .borrow()
+            .widened
+            .get(&(f.sig.span, name.to_string()))
+            .copied()
     }
 
     /// The type variable `v` as a type.
@@ -416,6 +454,20 @@ impl Checker<'_> {
                 Err(unknown(self))
             }
             _ => Err(unknown(self)),
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// Whether a value of type `t` is stored as the widened type `w`
+    /// (`None` and `T` into `Opt[T]`, numbers into `Num`).
+    pub(super) fn widen_fits(&self, w: Ty, t: Ty) -> bool {
+        if w == Ty::NUM {
+            return t.is_integral() || t.is_float() || t == Ty::BOOL;
+        }
+        match self.types.kind(w) {
+            TyKind::Opt(inner) => t == Ty::NONE || t == *inner || super::stmt::natural(t) == *inner,
+            _ => false,
         }
     }
 }

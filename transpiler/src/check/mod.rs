@@ -460,11 +460,11 @@ impl<'m> Checker<'m> {
                     self.report(d);
                 }
             }
-            self.infer.get_mut().new_num_names = false;
+            self.infer.get_mut().new_widened = false;
             let done = self.bodies_round(defs);
             let progress = self.infer.get_mut().solve(&mut self.types);
             let inf = self.infer.get_mut();
-            let numbers = std::mem::take(&mut inf.new_num_names);
+            let numbers = std::mem::take(&mut inf.new_widened);
             let progress = progress || numbers;
             if (!inf.made_vars && pending_globals.is_empty() && !numbers) || inf.last_round {
                 return done;

@@ -252,9 +252,9 @@ impl Checker<'_> {
         let id = self.ctx().declare(name, ty, span);
         match self.ctx().bind(name, id) {
             None => Ok(id),
-            Some(old) if self.holds_numbers(name, &[old, ty]) => Err(self
-                .error(range, format!("`{name}` holds ints and floats"))
-                .with_help("checked again with a run-time number")),
+            Some(old) if self.widen_name(name, &[old, ty]) => Err(self
+                .error(range, format!("`{name}` holds values of several types"))
+                .with_help("checked again with one type that holds them all")),
             Some(old) => Err(self
                 .error(
                     range,
@@ -459,13 +459,9 @@ impl Checker<'_> {
         let int_literal = matches!(value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Int(_)))
             || matches!(value, ast::Expr::UnaryOp(u) if matches!(&*u.operand, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Int(_))));
         if want.is_some_and(|t| t.is_float()) && int_literal {
-            self.holds_numbers(&name, &[Ty::INT, Ty::FLOAT64]);
+            self.widen_name(&name, &[Ty::INT, Ty::FLOAT64]);
         }
-        let want = if self.is_num_name(&name) {
-            Some(Ty::NUM)
-        } else {
-            want
-        };
+        let want = self.widened(&name).or(want);
         let v = match want {
             Some(t) => self.expect(value, t)?,
             None => self.expr(value)?,
@@ -592,11 +588,9 @@ impl Checker<'_> {
         // Python type, a new local when that type changes.
         let annotated = self.ctx().annotated.get(&name).copied();
         let ty = annotated.unwrap_or_else(|| natural(v.ty));
-        let ty = if self.is_num_name(&name) && (ty.is_integral() || ty.is_float() || ty == Ty::BOOL)
-        {
-            Ty::NUM
-        } else {
-            ty
+        let ty = match self.widened(&name) {
+            Some(w) if self.unify(w, &v).is_some() || self.widen_fits(w, ty) => w,
+            _ => ty,
         };
         let v = self.coerce(v, ty, value_range)?;
         if let Some(s) = self.assign_present(&name, ty, &v, target.range()) {
@@ -937,10 +931,10 @@ impl Checker<'_> {
                 }
                 Some(Binding::Conflict(tys)) => {
                     let tys = tys.clone();
-                    if self.holds_numbers(name, &tys) {
+                    if self.widen_name(name, &tys) {
                         return Err(self
-                            .error(range, format!("`{name}` holds ints and floats"))
-                            .with_help("checked again with a run-time number"));
+                            .error(range, format!("`{name}` holds values of several types"))
+                            .with_help("checked again with one type that holds them all"));
                     }
                     let tys: Vec<String> = tys
                         .iter()

@@ -1130,3 +1130,17 @@ def generators(n: int) -> str:
     for y in (x for x in xs if x > 0):
         count += y
     return f"{total}|{pos}|{every}|{lo}|{hi}|{words}|{ranked}|{as_list}|{safe}|{count}"
+
+
+@query
+def widened_names(n: int) -> str:
+    if n == 0:
+        result = None
+    else:
+        result = 100 // n
+    label = None
+    for i in range(n):
+        if i == 2:
+            label = f"two of {n}"
+    found = None if n < 0 else n * 2
+    return f"{result}|{label}|{found}|{result is None}"
