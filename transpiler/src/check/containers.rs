@@ -203,6 +203,47 @@ impl Checker<'_> {
         }
     }
 
+    /// `{k: v for x in xs if c}`: the comprehension of `(k, v)` pairs,
+    /// collected into a new dict (later pairs replace earlier keys).
+    /// With `want`, the pairs are converted to the expected key and value
+    /// types (`nat` keys of a Candid dict, ...).
+    pub(crate) fn dict_comprehension(
+        &mut self,
+        d: &ast::ExprDictComp,
+        want: Option<(Ty, Ty)>,
+    ) -> Result<Expr, Diagnostic> {
+        let pair = ast::Expr::Tuple(ast::ExprTuple {
+            range: d.range,
+            elts: vec![(*d.key).clone(), (*d.value).clone()],
+            ctx: ast::ExprContext::Load,
+        });
+        let mut e = self.list_comprehension(&pair, &d.generators, d.range)?;
+        let TyKind::List(item) = self.types.kind(e.ty).clone() else {
+            return Ok(e);
+        };
+        let TyKind::Tuple(kv) = self.types.kind(item).clone() else {
+            return Ok(e);
+        };
+        let (kt, vt) = match want {
+            Some((k, v)) => {
+                if let ExprKind::Comprehension { elem, .. } = &mut e.kind {
+                    if let ExprKind::Tuple(items) = &mut elem.kind {
+                        let key = items.remove(0);
+                        let value = items.remove(0);
+                        items.push(self.coerce(key, k, d.key.range())?);
+                        items.push(self.coerce(value, v, d.value.range())?);
+                        elem.ty = self.types.tuple(vec![k, v]);
+                    }
+                }
+                (k, v)
+            }
+            None => (kv[0], kv[1]),
+        };
+        self.hashable(kt, d.key.range())?;
+        e.ty = self.types.dict(kt, vt);
+        Ok(e)
+    }
+
     /// Dict keys (and later set items) must hash in Rust as in Python.
     fn hashable(
         &self,

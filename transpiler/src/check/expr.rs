@@ -207,9 +207,7 @@ impl Checker<'_> {
                 }
                 Ok(e)
             }
-            ast::Expr::DictComp(_) => Err(self
-                .error(e.range(), "dict comprehensions are not supported yet")
-                .with_help("build the container with a loop")),
+            ast::Expr::DictComp(d) => self.dict_comprehension(d, None),
             ast::Expr::Tuple(_) => self.container_literal(e),
             ast::Expr::Subscript(s) => self.subscript(s),
             ast::Expr::Lambda(_) => Err(self
@@ -236,6 +234,9 @@ impl Checker<'_> {
                 Some(self.typed_dict_literal(d, target, k, v)?)
             }
             (ast::Expr::Tuple(tu), TyKind::Func(_)) => Some(self.func_literal(tu, target)?),
+            (ast::Expr::DictComp(d), TyKind::Dict(k, v)) => {
+                Some(self.dict_comprehension(d, Some((k, v)))?)
+            }
             (ast::Expr::IfExp(i), _) => return self.if_exp(i, Some(want)),
             (ast::Expr::Call(c), _) if self.is_kybra(&c.func, "match") => {
                 return self.match_call(c, Some(want))

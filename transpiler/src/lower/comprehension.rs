@@ -78,7 +78,10 @@ impl Lower<'_> {
         let (chain, fallible) = self.comprehension_parts(e);
         if fallible {
             self.uses.insert("Exception");
-            let list = if self.is_shared(e.ty) {
+            let list = if let TyKind::Dict(..) = self.program.types.kind(e.ty) {
+                self.uses.insert("Dict");
+                quote!(Dict<_, _>)
+            } else if self.is_shared(e.ty) {
                 self.uses.insert("List");
                 quote!(List<_>)
             } else {
@@ -87,7 +90,10 @@ impl Lower<'_> {
             let at = self.at(e.span);
             return self.fallible(quote!(#chain.collect::<Result<#list, Exception>>()), &at);
         }
-        if self.is_shared(e.ty) {
+        if let TyKind::Dict(..) = self.program.types.kind(e.ty) {
+            self.uses.insert("Dict");
+            R::atom(quote!(#chain.collect::<Dict<_, _>>()))
+        } else if self.is_shared(e.ty) {
             self.uses.insert("List");
             R::atom(quote!(#chain.collect::<List<_>>()))
         } else {

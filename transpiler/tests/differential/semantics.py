@@ -1144,3 +1144,13 @@ def widened_names(n: int) -> str:
             label = f"two of {n}"
     found = None if n < 0 else n * 2
     return f"{result}|{label}|{found}|{result is None}"
+
+
+@query
+def dict_comprehensions(n: int) -> str:
+    squares = {i: i * i for i in range(n)}
+    words = ["a", "bb", "a", "ccc"]
+    lengths = {w: len(w) for w in words if w != "ccc"}
+    flipped = {v: k for k, v in lengths.items()}
+    last = {len(w): w for w in words}
+    return f"{squares}|{lengths}|{flipped}|{last}"
