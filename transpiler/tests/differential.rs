@@ -268,9 +268,10 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
     for n in [0i128, 1, 5, 10] {
         c.push(("infer_returned", vec![Arg::Int(n)]));
     }
-    for s in ["1,2,3", "1,x", "", "7", " 4 , 5"] {
+    for s in ["1,2,3", "1,x", "", "7", " 4 , 5", "0", "-3"] {
         c.push(("try_raise_from", vec![Arg::Str(s)]));
         c.push(("try_assign_in_body", vec![Arg::Str(s)]));
+        c.push(("try_dead_stores", vec![Arg::Str(s)]));
     }
     for k in [0i64, 1, 2, 3, 4, 5, 7, -1, -2, -3, -5, 1 << 40] {
         c.push(("variant_match", vec![Arg::Int64(k)]));

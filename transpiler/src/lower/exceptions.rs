@@ -252,6 +252,9 @@ impl Lower<'_> {
             return quote! { #protected #normal };
         }
         let error = self.namer.fresh("error");
+        // The copy on the exception path stores values the raise then
+        // never lets anyone read (rustc would warn about them).
+        self.finally_copies = true;
         let on_error = self.block_catching(finally, outer);
         let again = self.raise_value(quote!(#error), &self.at_fun());
         let exc = lifetime(&exc_label);

@@ -510,6 +510,8 @@ pub(crate) struct Lower<'p> {
     pub(crate) labels: HashMap<String, usize>,
     /// The labels some `break` targets.
     pub(crate) used_labels: HashSet<String>,
+    /// Whether the function has a `finally` copied onto an exception path.
+    pub(crate) finally_copies: bool,
 }
 
 /// How a Python value crosses the Candid boundary.
@@ -542,6 +544,7 @@ impl<'p> Lower<'p> {
             open_blocks: 0,
             labels: HashMap::new(),
             used_labels: HashSet::new(),
+            finally_copies: false,
         }
     }
 
@@ -927,6 +930,7 @@ impl<'p> Lower<'p> {
         self.loops = 0;
         self.labels.clear();
         self.used_labels.clear();
+        self.finally_copies = false;
         let name = self.fn_name(id);
         let mut params = Vec::new();
         let mut prologue = Vec::new();
@@ -1011,8 +1015,12 @@ impl<'p> Lower<'p> {
         };
         self.boundary_ret = None;
         self.catch = exceptions::Catch::Trap;
+        let allow = self
+            .finally_copies
+            .then(|| quote!(#[allow(unused_assignments)]));
         quote! {
             #attr
+            #allow
             fn #name(#(#params),*) #ret {
                 #(#prologue)*
                 #stmts

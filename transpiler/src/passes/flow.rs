@@ -244,7 +244,7 @@ impl Occurrences {
 
 /// Whether an exception may leave statement `s` before it changes any
 /// local (its nested blocks answer for themselves).
-fn stmt_may_raise(s: &Stmt) -> bool {
+pub(crate) fn stmt_may_raise(s: &Stmt) -> bool {
     match s {
         Stmt::Let { value, .. } => value.as_ref().is_some_and(may_raise),
         Stmt::Assign { place, value } => {
@@ -669,7 +669,7 @@ impl Flow {
             }
             // The copy kept in the IR: reached by every way out (a
             // `return` only, when nothing else falls through).
-            let kept_entry = merge(merge(end.clone(), escaping_entry), Some(entry.clone()));
+            let kept_entry = merge(end.clone(), escaping_entry).or(Some(entry.clone()));
             let (fin, _) = self.block(finally.clone(), kept_entry);
             if end.is_some() {
                 let (_, fin_end) = self.block(finally, end);

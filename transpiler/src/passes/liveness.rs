@@ -8,7 +8,9 @@
 //! kept as `let _ = value;`, so Python's exceptions and side effects stay.
 
 use crate::model::effects::has_effects;
-use crate::model::ir::{BinOp, Expr, ExprKind, ForEach, ForRange, Local, LocalId, Place, Stmt};
+use crate::model::ir::{
+    BinOp, Expr, ExprKind, ForEach, ForRange, Handler, Local, LocalId, Place, Stmt,
+};
 use crate::model::visit::each_subexpr;
 use crate::model::Ty;
 use std::collections::BTreeSet;
@@ -17,10 +19,7 @@ type Live = BTreeSet<LocalId>;
 
 /// Removes dead stores to locals until none are left.
 pub(crate) fn remove_dead_stores(mut body: Vec<Stmt>, locals: &[Local]) -> Vec<Stmt> {
-    // `try` moves control to its handlers from every operation that may
-    // raise; this pass does not model that yet, so such functions keep
-    // every store.
-    if !super::only_core_statements(&body) || has_try(&body) {
+    if !super::only_core_statements(&body) {
         return body;
     }
     // Each pass can expose more dead stores (a removed read); a handful of
@@ -35,22 +34,69 @@ pub(crate) fn remove_dead_stores(mut body: Vec<Stmt>, locals: &[Local]) -> Vec<S
     body
 }
 
-fn has_try(stmts: &[Stmt]) -> bool {
-    stmts.iter().any(|s| match s {
-        Stmt::Try { .. } => true,
-        Stmt::If { then, orelse, .. } => has_try(then) || has_try(orelse),
-        Stmt::While { body, .. } => has_try(body),
-        Stmt::For(f) => has_try(&f.body),
-        Stmt::ForEach(f) => has_try(&f.body),
-        _ => false,
-    })
-}
-
-/// Liveness at `break` (after the loop) and `continue` (the loop head).
+/// Liveness at `break` (after the loop) and `continue` (the loop head),
+/// where a raised exception goes (`exc`: the live set at the enclosing
+/// handlers, or after the `finally` that re-raises it), and what the
+/// `finally` bodies a `return`/`break`/`continue` runs read (`fin`).
 #[derive(Default, Clone)]
 struct LoopLive {
     brk: Live,
     cont: Live,
+    exc: Live,
+    fin: Live,
+}
+
+impl LoopLive {
+    /// The context of a loop body inside this one.
+    fn inner(&self, brk: Live, cont: Live) -> LoopLive {
+        LoopLive {
+            brk,
+            cont,
+            exc: self.exc.clone(),
+            fin: self.fin.clone(),
+        }
+    }
+}
+
+/// `live` before `s`: where `s` may raise, also what the handlers read.
+fn with_exc(mut live: Live, s: &Stmt, lp: &LoopLive) -> Live {
+    if super::flow::stmt_may_raise(s) {
+        live.extend(lp.exc.iter().copied());
+    }
+    live
+}
+
+/// The contexts of a `try`'s parts: (body, handlers and `else`), and the
+/// live set after the handlers and `else` (before `finally`).
+fn try_contexts(
+    handlers: &[Handler],
+    finally: &[Stmt],
+    out: &Live,
+    lp: &LoopLive,
+    handler_in: impl Fn(&LoopLive, &Live) -> Live,
+) -> (LoopLive, LoopLive, Live) {
+    let mut outer = lp.clone();
+    let after = if finally.is_empty() {
+        out.clone()
+    } else {
+        // Exceptions run `finally`, then go on to the enclosing handlers.
+        outer.exc = live_in_block(finally, &lp.exc, lp);
+        outer
+            .fin
+            .extend(live_in_block(finally, &Live::new(), lp).iter().copied());
+        live_in_block(finally, out, lp)
+    };
+    let mut body = outer.clone();
+    let catch_all = handlers
+        .iter()
+        .any(|h| h.classes.iter().any(|c| c.catches_all()));
+    body.exc = if catch_all {
+        Live::new()
+    } else {
+        outer.exc.clone()
+    };
+    body.exc.extend(handler_in(&outer, &after));
+    (body, outer, after)
 }
 
 fn reads(e: &Expr, into: &mut Live) {
@@ -70,7 +116,7 @@ fn live_in_block(stmts: &[Stmt], out: &Live, lp: &LoopLive) -> Live {
     stmts
         .iter()
         .rev()
-        .fold(out.clone(), |live, s| live_in(s, live, lp))
+        .fold(out.clone(), |live, s| with_exc(live_in(s, live, lp), s, lp))
 }
 
 fn live_in(s: &Stmt, out: Live, lp: &LoopLive) -> Live {
@@ -107,41 +153,67 @@ fn live_in(s: &Stmt, out: Live, lp: &LoopLive) -> Live {
         Stmt::Expr(e) | Stmt::Discard(e) => with_reads(out, e),
         Stmt::Return(e) => e
             .as_ref()
-            .map_or_else(Live::new, |e| with_reads(Live::new(), e)),
-        Stmt::Break => lp.brk.clone(),
-        Stmt::Continue => lp.cont.clone(),
+            .map_or_else(|| lp.fin.clone(), |e| with_reads(lp.fin.clone(), e)),
+        Stmt::Break => lp.brk.union(&lp.fin).copied().collect(),
+        Stmt::Continue => lp.cont.union(&lp.fin).copied().collect(),
         Stmt::If { cond, then, orelse } => {
             let mut live = live_in_block(then, &out, lp);
             live.extend(live_in_block(orelse, &out, lp));
             with_reads(live, cond)
         }
-        Stmt::While { cond, body } => while_head(cond, body, &out),
+        Stmt::While { cond, body } => while_head(cond, body, &out, lp),
         Stmt::For(f) => {
-            let mut live = for_head(f.var, &f.body, &out);
+            let mut live = for_head(f.var, &f.body, &out, lp);
             reads(&f.start, &mut live);
             reads(&f.stop, &mut live);
             live
         }
         Stmt::ForEach(f) => {
-            let mut live = for_head(f.var, &f.body, &out);
+            let mut live = for_head(f.var, &f.body, &out, lp);
             reads(&f.iter, &mut live);
             live
         }
+        Stmt::Try {
+            body,
+            handlers,
+            orelse,
+            finally,
+        } => {
+            let (body_lp, outer, after) =
+                try_contexts(handlers, finally, &out, lp, |outer, after| {
+                    handlers_in(handlers, after, outer)
+                });
+            let else_in = live_in_block(orelse, &after, &outer);
+            live_in_block(body, &else_in, &body_lp)
+        }
         // Not produced yet: functions holding these skip this pass.
-        Stmt::Try { .. } | Stmt::With { .. } | Stmt::Del(_) => out,
+        Stmt::With { .. } | Stmt::Del(_) => out,
     }
 }
 
+/// What the handlers read at their start (each binds its exception).
+fn handlers_in(handlers: &[Handler], after: &Live, lp: &LoopLive) -> Live {
+    let mut live = Live::new();
+    for h in handlers {
+        let mut l = live_in_block(&h.body, after, lp);
+        if let Some(b) = h.bind {
+            l.remove(&b);
+        }
+        live.extend(l);
+    }
+    live
+}
+
 /// Live set at a `while` loop's head (before the condition), to a fixed point.
-fn while_head(cond: &Expr, body: &[Stmt], out: &Live) -> Live {
+fn while_head(cond: &Expr, body: &[Stmt], out: &Live, outer: &LoopLive) -> Live {
     let infinite = matches!(cond.kind, ExprKind::Bool(true));
     let mut head = if infinite { Live::new() } else { out.clone() };
     reads(cond, &mut head);
+    if crate::model::effects::may_raise(cond) {
+        head.extend(outer.exc.iter().copied());
+    }
     loop {
-        let lp = LoopLive {
-            brk: out.clone(),
-            cont: head.clone(),
-        };
+        let lp = outer.inner(out.clone(), head.clone());
         let mut next = head.clone();
         next.extend(live_in_block(body, &head, &lp));
         if next == head {
@@ -152,13 +224,12 @@ fn while_head(cond: &Expr, body: &[Stmt], out: &Live) -> Live {
 }
 
 /// Live set at a `for` loop's head (before each iteration binds the variable).
-fn for_head(var: LocalId, body: &[Stmt], out: &Live) -> Live {
+fn for_head(var: LocalId, body: &[Stmt], out: &Live, outer: &LoopLive) -> Live {
+    // Each step may raise (a dict changed while iterated).
     let mut head = out.clone();
+    head.extend(outer.exc.iter().copied());
     loop {
-        let lp = LoopLive {
-            brk: out.clone(),
-            cont: head.clone(),
-        };
+        let lp = outer.inner(out.clone(), head.clone());
         let mut body_in = live_in_block(body, &head, &lp);
         body_in.remove(&var);
         let mut next = head.clone();
@@ -189,8 +260,11 @@ fn rewrite_block(
     let mut rev = Vec::with_capacity(stmts.len());
     for s in stmts.into_iter().rev() {
         let (kept, before) = rewrite(s, live, lp, locals);
+        live = match &kept {
+            Some(k) => with_exc(before, k, lp),
+            None => before,
+        };
         rev.extend(kept);
-        live = before;
     }
     rev.reverse();
     (rev, live)
@@ -240,20 +314,14 @@ fn rewrite(s: Stmt, out: Live, lp: &LoopLive, locals: &[Local]) -> (Option<Stmt>
             (Some(Stmt::If { cond, then, orelse }), live)
         }
         Stmt::While { cond, body } => {
-            let head = while_head(&cond, &body, &out);
-            let inner = LoopLive {
-                brk: out,
-                cont: head.clone(),
-            };
+            let head = while_head(&cond, &body, &out, lp);
+            let inner = lp.inner(out, head.clone());
             let (body, _) = rewrite_block(body, head.clone(), &inner, locals);
             (Some(Stmt::While { cond, body }), head)
         }
         Stmt::ForEach(f) => {
-            let head = for_head(f.var, &f.body, &out);
-            let inner = LoopLive {
-                brk: out,
-                cont: head.clone(),
-            };
+            let head = for_head(f.var, &f.body, &out, lp);
+            let inner = lp.inner(out, head.clone());
             let (body, _) = rewrite_block(f.body, head.clone(), &inner, locals);
             let f = ForEach { body, ..f };
             let mut live = head;
@@ -261,17 +329,42 @@ fn rewrite(s: Stmt, out: Live, lp: &LoopLive, locals: &[Local]) -> (Option<Stmt>
             (Some(Stmt::ForEach(f)), live)
         }
         Stmt::For(f) => {
-            let head = for_head(f.var, &f.body, &out);
-            let inner = LoopLive {
-                brk: out,
-                cont: head.clone(),
-            };
+            let head = for_head(f.var, &f.body, &out, lp);
+            let inner = lp.inner(out, head.clone());
             let (body, _) = rewrite_block(f.body, head.clone(), &inner, locals);
             let f = ForRange { body, ..f };
             let mut live = head;
             reads(&f.start, &mut live);
             reads(&f.stop, &mut live);
             (Some(Stmt::For(f)), live)
+        }
+        Stmt::Try {
+            body,
+            handlers,
+            orelse,
+            finally,
+        } => {
+            let (body_lp, outer, after) =
+                try_contexts(&handlers, &finally, &out, lp, |outer, after| {
+                    handlers_in(&handlers, after, outer)
+                });
+            let (finally, _) = rewrite_block(finally, out, lp, locals);
+            let handlers: Vec<Handler> = handlers
+                .into_iter()
+                .map(|h| {
+                    let (body, _) = rewrite_block(h.body, after.clone(), &outer, locals);
+                    Handler { body, ..h }
+                })
+                .collect();
+            let (orelse, else_in) = rewrite_block(orelse, after, &outer, locals);
+            let (body, live) = rewrite_block(body, else_in, &body_lp, locals);
+            let s = Stmt::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            };
+            (Some(s), live)
         }
         other => {
             let live = live_in(&other, out, lp);

@@ -1154,3 +1154,22 @@ def dict_comprehensions(n: int) -> str:
     flipped = {v: k for k, v in lengths.items()}
     last = {len(w): w for w in words}
     return f"{squares}|{lengths}|{flipped}|{last}"
+
+
+@query
+def try_dead_stores(s: str) -> str:
+    result = 0
+    try:
+        result = int(s)
+    except ValueError:
+        result = -1
+    note = "start"
+    try:
+        note = "parsed"
+        value = 10 // int(s)
+        note = "divided"
+    except (ValueError, ZeroDivisionError):
+        value = 0
+    finally:
+        note = note + "!"
+    return f"{result}|{note}|{value}"
