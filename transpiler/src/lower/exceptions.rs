@@ -254,7 +254,9 @@ impl Lower<'_> {
         let error = self.namer.fresh("error");
         // The copy on the exception path stores values the raise then
         // never lets anyone read (rustc would warn about them).
-        self.finally_copies = true;
+        if stores_locals(finally) {
+            self.finally_copies = true;
+        }
         let on_error = self.block_catching(finally, outer);
         let again = self.raise_value(quote!(#error), &self.at_fun());
         let exc = lifetime(&exc_label);
@@ -419,6 +421,33 @@ fn stmt_falls_through(s: &Stmt) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether `stmts` store into a local variable anywhere.
+fn stores_locals(stmts: &[Stmt]) -> bool {
+    use crate::model::ir::Place;
+    stmts.iter().any(|s| match s {
+        Stmt::Assign { place, .. } | Stmt::AugAssign { place, .. } => {
+            matches!(place, Place::Local(_))
+        }
+        Stmt::Let { .. } => true,
+        Stmt::If { then, orelse, .. } => stores_locals(then) || stores_locals(orelse),
+        Stmt::While { body, .. } => stores_locals(body),
+        Stmt::For(f) => stores_locals(&f.body),
+        Stmt::ForEach(f) => stores_locals(&f.body),
+        Stmt::Try {
+            body,
+            handlers,
+            orelse,
+            finally,
+        } => {
+            stores_locals(body)
+                || handlers.iter().any(|h| stores_locals(&h.body))
+                || stores_locals(orelse)
+                || stores_locals(finally)
+        }
+        _ => false,
+    })
 }
 
 /// Whether a loop body has a `break` of that loop.
