@@ -63,6 +63,7 @@ mod int;
 pub mod list;
 mod nat;
 mod ord;
+mod output;
 pub mod principal;
 mod pystr;
 mod seq;
@@ -80,6 +81,9 @@ pub use int::Int;
 pub use list::{List, ListIter};
 pub use nat::Nat;
 pub use ord::PyOrd;
+#[cfg(not(target_arch = "wasm32"))]
+pub use output::run_script;
+pub use output::{print, unbound};
 pub use pystr::{list_repr, repr_items, Py, PyStr};
 pub use seq::{range_iter, PyIndex, PySeq};
 pub use shared::Shared;

@@ -330,3 +330,97 @@ impl Checker<'_> {
         )))
     }
 }
+
+impl Checker<'_> {
+    /// `print(a, b, ..., sep=" ", end="\n")`: one f-string of the
+    /// arguments' `str()` joined by `sep`, written with a newline (the
+    /// default `end`) or followed by `end`.
+    pub(crate) fn print_call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        use crate::model::ir::FPart;
+        let span = self.span(c.range);
+        let mut sep = " ".to_string();
+        let mut end = "\n".to_string();
+        for k in &c.keywords {
+            let slot = match k.arg.as_deref() {
+                Some("sep") => &mut sep,
+                Some("end") => &mut end,
+                Some(other) => {
+                    return Err(self
+                        .error(
+                            k.range,
+                            format!("print() keyword `{other}` is not supported"),
+                        )
+                        .with_help("print() takes `sep` and `end` here"))
+                }
+                None => {
+                    return Err(self
+                        .error(k.range, "`**` arguments are not supported")
+                        .with_help("pass `sep=` and `end=` by name"))
+                }
+            };
+            match &k.value {
+                ast::Expr::Constant(ast::ExprConstant {
+                    value: ast::Constant::Str(s),
+                    ..
+                }) => *slot = s.clone(),
+                // `None` means the default.
+                ast::Expr::Constant(ast::ExprConstant {
+                    value: ast::Constant::None,
+                    ..
+                }) => {}
+                other => {
+                    return Err(self
+                        .error(
+                            other.range(),
+                            "print()'s `sep` and `end` must be string literals here",
+                        )
+                        .with_help("build the text with an f-string or `str.join` and print it"))
+                }
+            }
+        }
+        let mut parts = Vec::new();
+        for (i, a) in c.args.iter().enumerate() {
+            if let ast::Expr::Starred(s) = a {
+                return Err(self
+                    .error(s.range, "`*` arguments to print() are not supported yet")
+                    .with_help("print the items joined: `print(\" \".join(...))`"));
+            }
+            if i > 0 && !sep.is_empty() {
+                parts.push(FPart::Lit(sep.clone()));
+            }
+            let v = self.expr(a)?;
+            match v.kind {
+                ExprKind::Str(s) => parts.push(FPart::Lit(s)),
+                ExprKind::FString(p) => parts.extend(p),
+                _ => {
+                    self.printable(&v, a.range())?;
+                    parts.push(FPart::Value {
+                        expr: v,
+                        repr: false,
+                        spec: None,
+                    });
+                }
+            }
+        }
+        let newline = match end.strip_suffix('\n') {
+            Some(rest) => {
+                if !rest.is_empty() {
+                    parts.push(FPart::Lit(rest.to_string()));
+                }
+                true
+            }
+            None => {
+                if !end.is_empty() {
+                    parts.push(FPart::Lit(end));
+                }
+                false
+            }
+        };
+        let text = Expr::new(Ty::STR, ExprKind::FString(parts), span);
+        Ok(Expr::new(
+            Ty::NONE,
+            ExprKind::Print(Box::new(text), newline),
+            span,
+        ))
+    }
+}

@@ -1078,7 +1078,8 @@ impl Checker<'_> {
                 ast::Expr::Attribute(a) => a.attr.as_str() == "sort",
                 _ => false,
             };
-        if !c.keywords.is_empty() && !plain_function && !reverse_only {
+        let print = matches!(&*c.func, ast::Expr::Name(f) if f.id.as_str() == "print");
+        if !c.keywords.is_empty() && !plain_function && !reverse_only && !print {
             return Err(self
                 .error(c.range, "keyword arguments are not supported yet")
                 .with_help("pass arguments by position"));
@@ -1108,7 +1109,7 @@ impl Checker<'_> {
                         arity(self, 1)?;
                         let v = self.expr(&c.args[0])?;
                         self.printable(&v, c.args[0].range())?;
-                        Ok(Expr::new(Ty::NONE, ExprKind::Print(Box::new(v)), span))
+                        Ok(Expr::new(Ty::NONE, ExprKind::Print(Box::new(v), true), span))
                     }
                     "trap" => {
                         arity(self, 1)?;
@@ -1237,12 +1238,10 @@ impl Checker<'_> {
                     .error(c.range, "str() takes at most one argument here")
                     .with_help("write `str(x)`")),
             },
-            "print" => Err(self
-                .error(c.func.range(), "`print` is not available in a canister")
-                .with_help("use `ic.print(...)` to write to the canister log")),
+            "print" => self.print_call(c),
             _ => Err(self
                 .error(c.func.range(), format!("unknown function `{name}`"))
-                .with_help("define it at module level; supported builtins so far: len, str, list, map, range, type, abs, sum, min, max, sorted, any, all, int, float, enumerate, zip")),
+                .with_help("define it at module level; supported builtins so far: print, len, str, list, map, range, type, abs, sum, min, max, sorted, any, all, int, float, enumerate, zip")),
         }
     }
 

@@ -685,12 +685,17 @@ impl Lower<'_> {
                 let pieces = self.fparts(parts);
                 R::atom(self.format_macro(quote!(format!), pieces))
             }
-            ExprKind::Print(v) => {
+            ExprKind::Print(v, newline) => {
                 let pieces = match &v.kind {
                     ExprKind::FString(parts) => self.fparts(parts),
                     _ => vec![self.fpiece(v, false, None)],
                 };
-                R::atom(self.format_macro(quote!(ic_cdk::println!), pieces))
+                if *newline {
+                    R::atom(self.format_macro(quote!(ic_cdk::println!), pieces))
+                } else {
+                    let args = self.format_macro(quote!(format_args!), pieces);
+                    R::atom(quote!(runtime_lite::print(#args)))
+                }
             }
             ExprKind::Comprehension { .. } => self.comprehension(e),
             ExprKind::Splice(_) => self.splice(e),

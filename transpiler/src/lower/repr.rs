@@ -31,7 +31,7 @@ pub(crate) fn printed_defs(program: &Program) -> BTreeSet<DefId> {
     let mut roots = Vec::new();
     for f in &program.functions {
         each_expr(&f.body, &mut |e| match &e.kind {
-            ExprKind::ToStr(v) | ExprKind::Print(v) => roots.push(v.ty),
+            ExprKind::ToStr(v) | ExprKind::Print(v, _) => roots.push(v.ty),
             // `list.index(x)` names a missing `x` in its error.
             ExprKind::Method(crate::model::ir::Method::Index, args) if args.len() == 2 => {
                 roots.push(args[1].ty)

@@ -397,7 +397,8 @@ impl Printer<'_> {
                 }
                 s + "\""
             }
-            ExprKind::Print(a) => format!("ic.print({})", self.expr(a)),
+            ExprKind::Print(a, true) => format!("ic.print({})", self.expr(a)),
+            ExprKind::Print(a, false) => format!("print({}, end='')", self.expr(a)),
             ExprKind::Trap(a) => format!("ic.trap({})", self.expr(a)),
             ExprKind::Comprehension {
                 binders,
