@@ -30,7 +30,11 @@ fn python_files(dir: &Path) -> Vec<(String, PathBuf)> {
                 .map(|e| e.path())
                 .filter(|p| p.extension().is_some_and(|e| e == "py"))
                 .map(|p| {
-                    let name = p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+                    let name = p
+                        .file_stem()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
                     (name, p)
                 })
                 .collect()
@@ -99,7 +103,9 @@ fn first_difference(expected: &str, actual: &str) -> String {
 
 #[test]
 fn programs_match_cpython() {
-    let only = std::env::var("KYBRA_AOT_PROGRAM").ok().filter(|s| !s.is_empty());
+    let only = std::env::var("KYBRA_AOT_PROGRAM")
+        .ok()
+        .filter(|s| !s.is_empty());
     let all = python_files(&programs_dir());
     assert!(!all.is_empty(), "expected the program corpus");
     let selected: Vec<(String, PathBuf)> = all

@@ -122,6 +122,23 @@ impl Checker<'_> {
                         let mut ty = vals[0].ty;
                         for a in rest {
                             let v = self.expr(a)?;
+                            // `min(2.5, 2)` is the int `2`: which type the
+                            // result has depends on the values.
+                            if ty.is_float() != v.ty.is_float()
+                                && (ty.is_numeric() || ty == Ty::BOOL)
+                                && (v.ty.is_numeric() || v.ty == Ty::BOOL)
+                            {
+                                return Err(self
+                                    .error(
+                                        a.range(),
+                                        format!(
+                                            "{name}() of `{}` and `{}` values is not supported",
+                                            self.types.display(ty),
+                                            self.types.display(v.ty)
+                                        ),
+                                    )
+                                    .with_help("its result would be an int or a float depending on the values; convert with `float(...)` (or write `0.0`)"));
+                            }
                             ty = self.unify(ty, &v).ok_or_else(|| {
                                 self.error(
                                     a.range(),
@@ -394,11 +411,7 @@ impl Checker<'_> {
                 ExprKind::FString(p) => parts.extend(p),
                 _ => {
                     self.printable(&v, a.range())?;
-                    parts.push(FPart::Value {
-                        expr: v,
-                        repr: false,
-                        spec: None,
-                    });
+                    parts.extend(str_parts(a, v, false));
                 }
             }
         }
@@ -422,5 +435,43 @@ impl Checker<'_> {
             ExprKind::Print(Box::new(text), newline),
             span,
         ))
+    }
+}
+
+/// `d.keys()`, `d.values()` or `d.items()` (`a` the source of `v`; `list(d)`
+/// is a `Method::Keys` too).
+pub(crate) fn is_dict_view(a: &ast::Expr, v: &Expr) -> bool {
+    use crate::model::ir::Method;
+    let call = matches!(a, ast::Expr::Call(c) if c.args.is_empty()
+        && matches!(&*c.func, ast::Expr::Attribute(at) if matches!(at.attr.as_str(), "keys" | "values" | "items")));
+    call && matches!(
+        &v.kind,
+        ExprKind::Method(Method::Keys | Method::Values | Method::Items, _)
+    )
+}
+
+/// The f-string parts of `str(v)` (`repr(v)`): a dict view
+/// (`d.keys()`, still a list here) prints as `dict_keys([...])`.
+pub(crate) fn str_parts(a: &ast::Expr, v: Expr, repr: bool) -> Vec<crate::model::ir::FPart> {
+    use crate::model::ir::{FPart, Method};
+    let view = match &v.kind {
+        _ if !is_dict_view(a, &v) => None,
+        ExprKind::Method(Method::Keys, _) => Some("dict_keys("),
+        ExprKind::Method(Method::Values, _) => Some("dict_values("),
+        ExprKind::Method(Method::Items, _) => Some("dict_items("),
+        _ => None,
+    };
+    let value = FPart::Value {
+        expr: v,
+        repr: view.is_some() || repr,
+        spec: None,
+    };
+    match view {
+        Some(name) => vec![
+            FPart::Lit(name.to_string()),
+            value,
+            FPart::Lit(")".to_string()),
+        ],
+        None => vec![value],
     }
 }

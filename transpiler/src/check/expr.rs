@@ -1232,6 +1232,10 @@ impl Checker<'_> {
                         return Ok(v);
                     }
                     self.printable(&v, a.range())?;
+                    if super::builtins::is_dict_view(a, &v) {
+                        let parts = super::builtins::str_parts(a, v, false);
+                        return Ok(Expr::new(Ty::STR, ExprKind::FString(parts), span));
+                    }
                     Ok(Expr::new(Ty::STR, ExprKind::ToStr(Box::new(v)), span))
                 }
                 _ => Err(self
@@ -1362,7 +1366,10 @@ impl Checker<'_> {
                             .error(v.range(), "`!r` with a format spec is not supported yet")
                             .with_help("format `repr(x)` in a separate field"));
                     }
-                    parts.push(FPart::Value { expr, repr, spec });
+                    match spec {
+                        None => parts.extend(super::builtins::str_parts(&fv.value, expr, repr)),
+                        spec => parts.push(FPart::Value { expr, repr, spec }),
+                    }
                 }
                 ast::Expr::JoinedStr(inner) => {
                     // Implicit concatenation of f-strings.

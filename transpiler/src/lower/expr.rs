@@ -901,11 +901,16 @@ impl Lower<'_> {
                 self.fresh_list(quote!(text::split(&#r, #sep).or_raise(#at)), ty)
             }
             (Method::Join, [items]) => {
+                // `join` is generic over the separator: give it a `&str`.
+                let sep = match &recv.kind {
+                    ExprKind::Str(s) => quote!(#s),
+                    _ => quote!(#r.as_str()),
+                };
                 let xs = self.receiver(items);
                 if self.is_shared(items.ty) {
-                    R::atom(quote!(#xs.to_vec().join(&#r)))
+                    R::atom(quote!(#xs.to_vec().join(#sep)))
                 } else {
-                    R::atom(quote!(#xs.join(&#r)))
+                    R::atom(quote!(#xs.join(#sep)))
                 }
             }
             (Method::StartsWith, [p]) => {
@@ -944,20 +949,20 @@ impl Lower<'_> {
             }
             (Method::Remove, [x]) => {
                 self.uses.insert("OrRaise");
-                let x = self.borrow(x);
+                let x = self.elem_arg(x);
                 R::atom(quote!(#r.remove(#x).or_raise(#at)))
             }
             (Method::Index, [x]) => {
                 self.uses.insert("OrRaise");
                 self.uses.insert("PyIndex");
                 self.uses.insert("Int");
-                let x = self.borrow(x);
+                let x = self.elem_arg(x);
                 R::atom(quote!(Int::from(#r.py_index(#x).or_raise(#at))))
             }
             (Method::Count, [x]) => {
                 self.uses.insert("PySeq");
                 self.uses.insert("Int");
-                let x = self.borrow(x);
+                let x = self.elem_arg(x);
                 R::atom(quote!(Int::from(#r.py_count(#x))))
             }
             (Method::DelItem, [k]) => {
@@ -998,10 +1003,11 @@ impl Lower<'_> {
                 R::atom(quote!(text::decode_utf8(&#r).or_raise(#at)))
             }
             (Method::Contains, [x]) => {
-                let x = self.borrow(x);
                 if let crate::model::TyKind::Dict(..) = self.program.types.kind(recv.ty) {
+                    let x = self.borrow(x);
                     R::atom(quote!(#r.contains(#x)))
                 } else {
+                    let x = self.elem_arg(x);
                     self.uses.insert("PySeq");
                     R::atom(quote!(#r.py_contains(#x)))
                 }
@@ -1067,6 +1073,15 @@ impl Lower<'_> {
                 let v = self.val(e).at_least(Prec::Unary);
                 quote!(&#v)
             }
+        }
+    }
+
+    /// A `&T` argument for a list of `T` (a `str` literal is a `&str`
+    /// elsewhere, but the list's items are `String`s).
+    fn elem_arg(&mut self, e: &Expr) -> TokenStream {
+        match &e.kind {
+            ExprKind::Str(s) => quote!(&String::from(#s)),
+            _ => self.borrow(e),
         }
     }
 

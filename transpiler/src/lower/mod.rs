@@ -1082,8 +1082,11 @@ impl<'p> Lower<'p> {
                 match value {
                     Some(v) => {
                         // Literals need the annotation to pick the Rust type.
-                        let annotate = matches!(v.kind, ExprKind::Int(_) | ExprKind::Float(_))
-                            && ty != Ty::INT;
+                        // So do empty containers no later `push` types.
+                        let annotate = (matches!(v.kind, ExprKind::Int(_) | ExprKind::Float(_))
+                            && ty != Ty::INT)
+                            || matches!(&v.kind, ExprKind::List(xs) if xs.is_empty() && !self.is_shared(ty))
+                            || matches!(&v.kind, ExprKind::Dict(xs) if xs.is_empty());
                         let v = self.val(v).ts;
                         if annotate {
                             let t = self.rust_ty(ty);

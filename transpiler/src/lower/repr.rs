@@ -80,13 +80,13 @@ impl Lower<'_> {
             self.uses.insert("PyStr");
             return quote!(#v.py_repr());
         }
-        self.uses.insert("repr_items");
         match self.program.types.kind(t).clone() {
             TyKind::Opt(x) => {
                 let inner = self.repr_of(quote!(x), x);
                 quote!(match &#v { Some(x) => #inner, None => String::from("None") })
             }
             TyKind::List(x) => {
+                self.uses.insert("repr_items");
                 let item = self.repr_of(quote!(x), x);
                 if self.is_shared(t) {
                     quote!(repr_items("[", "]", #v.to_vec().iter().map(|x| #item)))
@@ -95,6 +95,7 @@ impl Lower<'_> {
                 }
             }
             TyKind::Dict(k, x) => {
+                self.uses.insert("repr_items");
                 let key = self.repr_of(quote!(k), k);
                 let value = self.repr_of(quote!(v), x);
                 quote!(repr_items("{", "}", #v.items().iter().map(|(k, v)| format!("{}: {}", #key, #value))))
