@@ -51,6 +51,31 @@ impl rustpython_ast::Visitor for NameCollector {
         self.globals
             .extend(node.names.iter().map(|n| n.to_string()));
     }
+    // The generated visitor does not descend into comprehension clauses,
+    // keyword arguments or (lambda) parameters.
+    fn visit_comprehension(&mut self, node: ast::Comprehension) {
+        self.visit_expr(node.target);
+        self.visit_expr(node.iter);
+        for e in node.ifs {
+            self.visit_expr(e);
+        }
+    }
+    fn visit_keyword(&mut self, node: ast::Keyword) {
+        self.visit_expr(node.value);
+    }
+    fn visit_arguments(&mut self, node: ast::Arguments) {
+        let all = node
+            .posonlyargs
+            .into_iter()
+            .chain(node.args)
+            .chain(node.kwonlyargs);
+        for a in all {
+            self.stores.insert(a.def.arg.to_string());
+            if let Some(d) = a.default {
+                self.visit_expr(*d);
+            }
+        }
+    }
 }
 
 impl Checker<'_> {

@@ -1086,6 +1086,7 @@ impl<'p> Lower<'p> {
                         let annotate = (matches!(v.kind, ExprKind::Int(_) | ExprKind::Float(_))
                             && ty != Ty::INT)
                             || matches!(&v.kind, ExprKind::List(xs) if xs.is_empty() && !self.is_shared(ty))
+                            || (matches!(v.kind, ExprKind::None) && ty != Ty::NONE)
                             || matches!(&v.kind, ExprKind::Dict(xs) if xs.is_empty());
                         let v = self.val(v).ts;
                         if annotate {
