@@ -59,6 +59,8 @@ pub fn program(p: &Program) -> String {
             clash: &clash,
         }
         .expr(&g.init);
+        // Assigned first by module-level code.
+        let init = if g.unbound { "<unbound>".to_string() } else { init };
         let _ = writeln!(
             out,
             "global ${}: {} = {init}",
