@@ -225,3 +225,51 @@ quiet = true
     assert!(!dir.join(".kybra/hostile/crate/hostile-target").exists());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// `kybra-aot run` prints what `python3` prints and ends as CPython does
+/// after an uncaught exception: the exception's line last on stderr, exit
+/// status 1.
+#[test]
+fn run_behaves_like_python3() {
+    let dir = temp_dir("run");
+    let file = dir.join("script.py");
+    std::fs::write(
+        &file,
+        "def half(n: int) -> int:\n    return n // 2\n\n\
+         xs = [half(n) for n in range(5)]\nprint(xs, sep='')\nprint('a', 'b', sep='-', end='|')\nprint()\n\
+         d = {'k': 1}\nprint(d['missing'])\n",
+    )
+    .expect("write");
+    let ours = kybra_aot().arg("run").arg(&file).output().expect("runs");
+    let python = Command::new("python3")
+        .arg(&file)
+        .output()
+        .expect("python3");
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stdout),
+        String::from_utf8_lossy(&python.stdout)
+    );
+    assert_eq!(ours.status.code(), Some(1));
+    assert_eq!(ours.status.code(), python.status.code());
+    let last = |b: &[u8]| {
+        String::from_utf8_lossy(b)
+            .trim_end()
+            .lines()
+            .last()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(last(&ours.stderr), last(&python.stderr));
+    assert_eq!(last(&ours.stderr), "KeyError: 'missing'");
+}
+
+#[test]
+fn run_reports_diagnostics_and_fails() {
+    let dir = temp_dir("run-diag");
+    let file = dir.join("bad.py");
+    std::fs::write(&file, "x = 1\nprint(x + 'a')\n").expect("write");
+    let out = kybra_aot().arg("run").arg(&file).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.py:2:7"), "{err}");
+}

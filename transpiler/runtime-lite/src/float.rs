@@ -354,3 +354,16 @@ mod tests {
         assert_eq!(repr_f32(0.1), "0.10000000149011612");
     }
 }
+
+/// Python's `round(x, n)` for `n >= 0`: the float nearest to `x` rounded
+/// to `n` decimals, ties to even on the exact binary value. As CPython,
+/// through the correctly rounded decimal text (`round(2.675, 2)` is `2.67`
+/// because 2.675 is stored as 2.67499...); infinities and NaN stay as
+/// they are.
+pub fn round_digits(x: f64, n: u32) -> f64 {
+    // Beyond 400 decimals every finite float is already exact.
+    if !x.is_finite() || n > 400 {
+        return x;
+    }
+    format!("{:.*}", n as usize, x).parse().unwrap_or(x)
+}

@@ -28,6 +28,7 @@ impl Checker<'_> {
             "float" => Builtin::Float,
             "enumerate" => Builtin::Enumerate,
             "zip" => Builtin::Zip,
+            "round" => Builtin::Round,
             _ => return None,
         };
         Some(self.builtin(b, name, c))
@@ -180,6 +181,48 @@ impl Checker<'_> {
                     return self.coerce(v, Ty::INT, a.range());
                 }
                 Ok(Expr::new(Ty::INT, ExprKind::Builtin(b, vec![v]), span))
+            }
+            Builtin::Round | Builtin::RoundDigits => {
+                let (a, digits) = match c.args.as_slice() {
+                    [a] => (a, None),
+                    [a, n] => (a, Some(n)),
+                    _ => {
+                        return Err(self
+                            .error(c.range, "round() takes one or two arguments")
+                            .with_help("write `round(x)` or `round(x, 2)`"))
+                    }
+                };
+                let v = self.expr(a)?;
+                if !number(v.ty) {
+                    return Err(self.bad_operand(a, &v, name));
+                }
+                let n = match digits {
+                    None => None,
+                    Some(n) => match super::stmt::const_int(n) {
+                        Some(k) if k >= 0 => Some(k),
+                        _ => {
+                            return Err(self
+                                .error(n.range(), "round()'s number of digits must be a non-negative integer literal here")
+                                .with_help("write e.g. `round(x, 2)`"))
+                        }
+                    },
+                };
+                // An int rounded to n >= 0 digits is itself.
+                if !v.ty.is_float() {
+                    return self.coerce(v, Ty::INT, a.range());
+                }
+                let v = self.coerce(v, Ty::FLOAT64, a.range())?;
+                Ok(match n {
+                    None => Expr::new(Ty::INT, ExprKind::Builtin(Builtin::Round, vec![v]), span),
+                    Some(k) => {
+                        let digits = Expr::new(Ty::INT, ExprKind::Int(k.into()), span);
+                        Expr::new(
+                            Ty::FLOAT64,
+                            ExprKind::Builtin(Builtin::RoundDigits, vec![v, digits]),
+                            span,
+                        )
+                    }
+                })
             }
             Builtin::Float => {
                 let a = one(self)?;

@@ -1245,7 +1245,7 @@ impl Checker<'_> {
             "print" => self.print_call(c),
             _ => Err(self
                 .error(c.func.range(), format!("unknown function `{name}`"))
-                .with_help("define it at module level; supported builtins so far: print, len, str, list, map, range, type, abs, sum, min, max, sorted, any, all, int, float, enumerate, zip")),
+                .with_help("define it at module level; supported builtins so far: print, round, len, str, list, map, range, type, abs, sum, min, max, sorted, any, all, int, float, enumerate, zip")),
         }
     }
 

@@ -249,6 +249,20 @@ impl Lower<'_> {
                     R::atom(quote!(Int::from_f64(f64::from(#v)).or_raise(#at)))
                 }
             }
+            (Builtin::Round, [x]) => {
+                self.uses.insert("Int");
+                self.uses.insert("OrRaise");
+                let v = self.val(x).ts;
+                R::atom(quote!(Int::from_f64(f64::round_ties_even(#v)).or_raise(#at)))
+            }
+            (Builtin::RoundDigits, [x, n]) => {
+                let v = self.val(x).ts;
+                let n = match &n.kind {
+                    ExprKind::Int(k) => u32::try_from(k).unwrap_or(u32::MAX),
+                    _ => 0,
+                };
+                R::atom(quote!(runtime_lite::float::round_digits(#v, #n)))
+            }
             (Builtin::Float, [x]) => {
                 self.uses.insert("OrRaise");
                 let v = self.receiver(x);

@@ -446,13 +446,19 @@ pub enum Builtin {
     /// `enumerate(xs)` / `zip(a, b, ...)`: lists of tuples.
     Enumerate,
     Zip,
+    /// `round(x)` of a float: the nearest int, ties to even
+    /// (`ValueError` for NaN, `OverflowError` for infinities).
+    Round,
+    /// `round(x, n)` of a float, `n` a non-negative int: the float nearest
+    /// to `x` rounded to `n` decimals (ties to even on the exact value).
+    RoundDigits,
 }
 
 impl Builtin {
     pub fn may_raise(self) -> bool {
         matches!(
             self,
-            Builtin::MinOf | Builtin::MaxOf | Builtin::Int | Builtin::Float
+            Builtin::MinOf | Builtin::MaxOf | Builtin::Int | Builtin::Float | Builtin::Round
         )
     }
 }

@@ -60,7 +60,11 @@ pub fn program(p: &Program) -> String {
         }
         .expr(&g.init);
         // Assigned first by module-level code.
-        let init = if g.unbound { "<unbound>".to_string() } else { init };
+        let init = if g.unbound {
+            "<unbound>".to_string()
+        } else {
+            init
+        };
         let _ = writeln!(
             out,
             "global ${}: {} = {init}",
