@@ -334,6 +334,19 @@ pub fn pow(a: f64, b: f64) -> Result<f64, Exception> {
     Ok(if negate { -r } else { r })
 }
 
+/// Python's `round(x, n)` for `n >= 0`: the float nearest to `x` rounded
+/// to `n` decimals, ties to even on the exact binary value. As CPython,
+/// through the correctly rounded decimal text (`round(2.675, 2)` is `2.67`
+/// because 2.675 is stored as 2.67499...); infinities and NaN stay as
+/// they are.
+pub fn round_digits(x: f64, n: u32) -> f64 {
+    // CPython returns `x` itself beyond 323 digits (`NDIGITS_MAX`).
+    if !x.is_finite() || n > 323 {
+        return x;
+    }
+    format!("{:.*}", n as usize, x).parse().unwrap_or(x)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,6 +358,9 @@ mod tests {
         assert_eq!(repr(1e16), "1e+16");
         assert_eq!(repr(1e15), "1000000000000000.0");
         assert_eq!(repr(1e-5), "1e-05");
+        assert_eq!(round_digits(2.675, 2), 2.67);
+        assert_eq!(round_digits(0.125, 2), 0.12);
+        assert_eq!(round_digits(5e-324, 400), 5e-324);
         assert_eq!(repr(0.0001), "0.0001");
         assert_eq!(repr(-0.0), "-0.0");
         assert_eq!(repr(f64::NAN), "nan");
@@ -353,17 +369,4 @@ mod tests {
         assert_eq!(repr(1.5e300), "1.5e+300");
         assert_eq!(repr_f32(0.1), "0.10000000149011612");
     }
-}
-
-/// Python's `round(x, n)` for `n >= 0`: the float nearest to `x` rounded
-/// to `n` decimals, ties to even on the exact binary value. As CPython,
-/// through the correctly rounded decimal text (`round(2.675, 2)` is `2.67`
-/// because 2.675 is stored as 2.67499...); infinities and NaN stay as
-/// they are.
-pub fn round_digits(x: f64, n: u32) -> f64 {
-    // Beyond 400 decimals every finite float is already exact.
-    if !x.is_finite() || n > 400 {
-        return x;
-    }
-    format!("{:.*}", n as usize, x).parse().unwrap_or(x)
 }
