@@ -273,3 +273,33 @@ fn run_reports_diagnostics_and_fails() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bad.py:2:7"), "{err}");
 }
+
+/// Module-level code runs module by module in CPython's import order: an
+/// imported module's top level finishes before the importer's continues.
+#[test]
+fn run_runs_module_level_code_in_import_order() {
+    let dir = temp_dir("run-modules");
+    std::fs::write(
+        dir.join("util.py"),
+        "from config import SCALE\n\nprint('util starts')\nFACTORS = [SCALE * i for i in range(3)]\n\n\ndef scaled(x: int) -> int:\n    return x * SCALE\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("config.py"),
+        "print('config starts')\nSCALE = 10\nSCALE += 5\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("main.py"),
+        "from util import scaled, FACTORS\nfrom config import SCALE\n\nprint('main starts', SCALE)\nprint(scaled(2), FACTORS)\n",
+    )
+    .expect("write");
+    let file = dir.join("main.py");
+    let ours = kybra_aot().arg("run").arg(&file).output().expect("runs");
+    let python = Command::new("python3").arg(&file).output().expect("python3");
+    assert!(ours.status.success(), "{}", String::from_utf8_lossy(&ours.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stdout),
+        String::from_utf8_lossy(&python.stdout)
+    );
+}
