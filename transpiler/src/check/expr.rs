@@ -57,7 +57,10 @@ impl Checker<'_> {
         let span = self.span(e.range());
         match e {
             ast::Expr::Constant(c) => self.constant(&c.value, e.range()),
-            ast::Expr::Name(n) => self.name(n.id.as_str(), e.range()),
+            ast::Expr::Name(n) => match self.module_dunder_name(n.id.as_str()) {
+                Some(name) => Ok(Expr::new(Ty::STR, ExprKind::Str(name), span)),
+                None => self.name(n.id.as_str(), e.range()),
+            },
             ast::Expr::BinOp(b) => {
                 if b.op == ast::Operator::MatMult {
                     return Err(self

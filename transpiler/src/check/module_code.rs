@@ -232,6 +232,24 @@ impl Checker<'_> {
         }
     }
 
+    /// `__name__` (when no variable of that name exists): `"__main__"` for
+    /// a script's entry, else the module's dotted name (Kybra imports the
+    /// entry as a module named after its file).
+    pub(super) fn module_dunder_name(&self, name: &str) -> Option<String> {
+        if name != "__name__" || self.global_ids.contains_key(name) {
+            return None;
+        }
+        if self.fun.as_ref().is_some_and(|f| f.assigned.contains(name)) {
+            return None;
+        }
+        let m = self.cur?;
+        Some(if m == 0 && self.script {
+            "__main__".to_string()
+        } else {
+            self.project.modules[m].name.clone()
+        })
+    }
+
     /// Whether `name` is a global whose type the module's code has not
     /// decided yet.
     fn is_pending(&self, name: &str) -> bool {
