@@ -296,8 +296,15 @@ fn run_runs_module_level_code_in_import_order() {
     .expect("write");
     let file = dir.join("main.py");
     let ours = kybra_aot().arg("run").arg(&file).output().expect("runs");
-    let python = Command::new("python3").arg(&file).output().expect("python3");
-    assert!(ours.status.success(), "{}", String::from_utf8_lossy(&ours.stderr));
+    let python = Command::new("python3")
+        .arg(&file)
+        .output()
+        .expect("python3");
+    assert!(
+        ours.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ours.stderr)
+    );
     assert_eq!(
         String::from_utf8_lossy(&ours.stdout),
         String::from_utf8_lossy(&python.stdout)
