@@ -4,6 +4,8 @@ canister starts (install), and again after an upgrade (the heap is new)."""
 from kybra import nat64, query, update, Vec, void
 
 MINUTE = 60
+log: list[str] = []
+starts = 0
 HOUR = 60 * MINUTE
 
 
@@ -12,11 +14,9 @@ def squares(n: int) -> list[int]:
 
 
 TABLE = squares(5)
-log: list[str] = []
 for i in range(3):
     log.append(f"boot {i}")
 print("module-level code ran:", len(log), "entries")
-starts = 0
 starts += 1
 
 

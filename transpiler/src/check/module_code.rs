@@ -6,7 +6,8 @@
 //!
 //! A module-level name is a global (a `thread_local!` static) when some
 //! function reads or declares it, another module may import it, or its
-//! first value is a constant (as before module-level code existed). Names
+//! first value is a constant before any code (as before module-level code
+//! existed). Names
 //! only the entry module's top level uses are locals of its code function:
 //! they may change type and narrow like any local. A global first assigned
 //! by code starts `unbound` (reading it earlier is a `NameError`); without
@@ -29,6 +30,27 @@ pub(super) struct ModuleCode {
     /// The module-level statements, in order (annotated assignments to
     /// globals as plain ones: the global already has the annotated type).
     pub stmts: Vec<ast::Stmt>,
+    /// Whether one of `stmts` calls something (a function could read a
+    /// global before the module assigns it).
+    calls: bool,
+}
+
+/// Whether a statement contains a call.
+#[derive(Default)]
+struct CallFinder(bool);
+
+impl rustpython_ast::Visitor for CallFinder {
+    fn visit_expr_call(&mut self, _: ast::ExprCall) {
+        self.0 = true;
+    }
+    // Calls in comprehension clauses count too (the generated visitor
+    // skips them).
+    fn visit_comprehension(&mut self, node: ast::Comprehension) {
+        self.visit_expr(node.iter);
+        for e in node.ifs {
+            self.visit_expr(e);
+        }
+    }
 }
 
 /// The names a function body reads, stores and declares `global`.
@@ -152,11 +174,11 @@ impl Checker<'_> {
     /// a constant global initializer).
     pub(super) fn module_ann_assign(&mut self, code: &mut ModuleCode, a: &ast::StmtAnnAssign) {
         let (ast::Expr::Name(target), Some(value)) = (&*a.target, &a.value) else {
-            return code.stmts.push(ast::Stmt::AnnAssign(a.clone()));
+            return self.module_stmt(code, &ast::Stmt::AnnAssign(a.clone()));
         };
         let name = target.id.as_str();
         if !self.is_global_name(code, name) {
-            return code.stmts.push(ast::Stmt::AnnAssign(a.clone()));
+            return self.module_stmt(code, &ast::Stmt::AnnAssign(a.clone()));
         }
         if self.global(name).is_none() && !self.is_pending(name) {
             let ty = match self.resolve_type(&a.annotation) {
@@ -165,16 +187,20 @@ impl Checker<'_> {
             };
             self.push_unbound(name, ty, a.range, false);
         }
-        code.stmts.push(ast::Stmt::Assign(ast::StmtAssign {
+        let assign = ast::Stmt::Assign(ast::StmtAssign {
             range: a.range,
             targets: vec![(*a.target).clone()],
             value: value.clone(),
             type_comment: None,
-        }));
+        });
+        self.module_stmt(code, &assign);
     }
 
     /// Whether `a` is the first, constant initializer of a global (the
-    /// `thread_local!` initial value, as before module-level code).
+    /// `thread_local!` initial value, as before module-level code). Only
+    /// before the module's first code statement that calls something:
+    /// after one, a function could read the global before Python assigns
+    /// it (a `NameError`).
     pub(super) fn is_constant_global_init(
         &self,
         code: &ModuleCode,
@@ -186,6 +212,7 @@ impl Checker<'_> {
         };
         let name = n.id.as_str();
         self.is_global_name(code, name)
+            && !code.calls
             && self.global(name).is_none()
             && !self.is_pending(name)
             && value.is_none_or(|v| is_constant_expr(v) || self.is_constant_ref(v))
@@ -206,6 +233,12 @@ impl Checker<'_> {
             {
                 self.push_unbound(&name, Ty::NONE, s.range(), true);
             }
+        }
+        if !code.calls {
+            use rustpython_ast::Visitor as _;
+            let mut f = CallFinder::default();
+            f.visit_stmt(s.clone());
+            code.calls = f.0;
         }
         code.stmts.push(s.clone());
     }
