@@ -1568,31 +1568,18 @@ impl Lower<'_> {
         };
         let needs_temps = rest.len() > 1 && rest[..rest.len() - 1].iter().any(|(_, e)| !simple(e));
         if needs_temps {
-            // Evaluate each middle operand once, in order.
-            let mut lets = Vec::new();
-            let mut terms = Vec::new();
-            let mut left = first.clone();
-            let mut left_tmp: Option<syn::Ident> = None;
-            for (i, (op, right)) in rest.iter().enumerate() {
-                let (right, tmp) = if i + 1 < rest.len() && !simple(right) {
-                    let id = self.namer.fresh("cmp");
-                    let v = self.val(right).ts;
-                    lets.push(quote!(let #id = #v;));
-                    (right.clone(), Some(id))
-                } else {
-                    (right.clone(), None)
-                };
-                terms.push(self.compare_pair_with(
-                    &left,
-                    left_tmp.take(),
-                    *op,
-                    &right,
-                    tmp.clone(),
-                ));
-                left = right;
-                left_tmp = tmp;
+            // Each operand is evaluated once, left to right, and only
+            // while the comparisons so far hold: `a < b < c` is
+            // `{ let b = ..; a < b && c_after_b }`. `a` goes first into a
+            // temporary when evaluating `b` could observe it.
+            if !simple(first) && !simple(&rest[0].1) {
+                let id = self.namer.fresh("cmp");
+                let v = self.val(first).ts;
+                let chain = self.compare_chain(first, Some(id.clone()), rest, &simple);
+                return R::atom(quote!({ let #id = #v; #chain }));
             }
-            return R::atom(quote!({ #(#lets)* #(#terms)&&* }));
+            let chain = self.compare_chain(first, None, rest, &simple);
+            return R::atom(chain);
         }
         let mut terms = Vec::new();
         let mut left = first;
@@ -1610,6 +1597,34 @@ impl Lower<'_> {
         } else {
             R::new(quote!(#(#terms)&&*), Prec::And)
         }
+    }
+
+    /// `left op0 r0 op1 r1 ...` from `left` (held in `left_tmp` if
+    /// evaluated already): each middle operand is evaluated into a
+    /// temporary just before its first comparison.
+    fn compare_chain(
+        &mut self,
+        left: &Expr,
+        left_tmp: Option<syn::Ident>,
+        rest: &[(CmpOp, Expr)],
+        simple: &dyn Fn(&Expr) -> bool,
+    ) -> TokenStream {
+        let [(op, right), more @ ..] = rest else {
+            return quote!(true);
+        };
+        if more.is_empty() {
+            return self.compare_pair_with(left, left_tmp, *op, right, None);
+        }
+        if simple(right) {
+            let pair = self.compare_pair_with(left, left_tmp, *op, right, None);
+            let tail = self.compare_chain(right, None, more, simple);
+            return quote!(#pair && #tail);
+        }
+        let id = self.namer.fresh("cmp");
+        let v = self.val(right).ts;
+        let pair = self.compare_pair_with(left, left_tmp, *op, right, Some(id.clone()));
+        let tail = self.compare_chain(right, Some(id.clone()), more, simple);
+        quote!({ let #id = #v; #pair && #tail })
     }
 
     fn compare_pair(&mut self, l: &Expr, op: CmpOp, r: &Expr) -> TokenStream {
