@@ -1572,11 +1572,17 @@ impl Lower<'_> {
             // while the comparisons so far hold: `a < b < c` is
             // `{ let b = ..; a < b && c_after_b }`. `a` goes first into a
             // temporary when evaluating `b` could observe it.
-            if !simple(first) && !simple(&rest[0].1) {
-                let id = self.namer.fresh("cmp");
-                let v = self.val(first).ts;
-                let chain = self.compare_chain(first, Some(id.clone()), rest, &simple);
-                return R::atom(quote!({ let #id = #v; #chain }));
+            if let [(op, right), more @ ..] = rest {
+                if !simple(first) && !simple(right) && !more.is_empty() {
+                    let a = self.namer.fresh("cmp");
+                    let va = self.val(first).ts;
+                    let b = self.namer.fresh("cmp");
+                    let vb = self.val(right).ts;
+                    let pair =
+                        self.compare_pair_with(first, Some(a.clone()), *op, right, Some(b.clone()));
+                    let tail = self.compare_chain(right, Some(b.clone()), more, &simple);
+                    return R::atom(quote!({ let #a = #va; let #b = #vb; #pair && #tail }));
+                }
             }
             let chain = self.compare_chain(first, None, rest, &simple);
             return R::atom(chain);
