@@ -59,6 +59,16 @@ pub fn check_program(
     input: Input<'_>,
     files: &dyn load::Files,
 ) -> Result<model::ir::Program, Diagnostics> {
+    check_program_as(input, files, false)
+}
+
+/// [`check_program`] of a canister, or of a script (`script`: its top
+/// level is the program; no exported methods needed).
+pub fn check_program_as(
+    input: Input<'_>,
+    files: &dyn load::Files,
+    script: bool,
+) -> Result<model::ir::Program, Diagnostics> {
     let mut sources = SourceMap::default();
     let fail = |items, sources: &SourceMap| Diagnostics {
         items,
@@ -66,7 +76,7 @@ pub fn check_program(
     };
     let project = load::load(&mut sources, files, input.path, input.source, input.root)
         .map_err(|d| fail(d, &sources))?;
-    let mut program = check::check(&project, &sources).map_err(|d| fail(d, &sources))?;
+    let mut program = check::check_as(&project, &sources, script).map_err(|d| fail(d, &sources))?;
     passes::run(&mut program).map_err(|d| fail(d, &sources))?;
     Ok(program)
 }
@@ -78,6 +88,13 @@ pub fn compile_program(input: Input<'_>, files: &dyn load::Files) -> Result<Comp
         rust: lower::lower(&program),
         did: did::compile(&program),
     })
+}
+
+/// Compiles a script (what `kybra-aot run` runs) to the Rust of a module
+/// whose `pub fn run()` runs its top level; see [`lower::lower`].
+pub fn compile_script(input: Input<'_>, files: &dyn load::Files) -> Result<String, Diagnostics> {
+    let program = check_program_as(input, files, true)?;
+    Ok(lower::lower(&program))
 }
 
 /// Compiles the program whose entry module is `entry` on disk (read from

@@ -48,6 +48,18 @@ enum Command {
     /// Print the typed IR of a Python canister: the types, conversions and
     /// locals the checker decided.
     Ir { entry: PathBuf },
+    /// Compile a Python script (its top level is the program) to a native
+    /// program and run it, as `python3 FILE.py` would.
+    Run {
+        /// The script, e.g. hello.py.
+        file: PathBuf,
+        /// Arguments passed on to the program.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+        /// Show cargo's output.
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Run scenario scripts (ic-repl style) against canisters in a local
     /// replica; `install("src/main.py")` builds Python canisters.
     Test {
@@ -159,6 +171,26 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Test { scripts } => Ok(test(&scripts)),
+        Command::Run {
+            file,
+            args,
+            verbose,
+        } => {
+            let built = build::script::build_script(&file, &build::cache_dir(), verbose)?;
+            for w in &built.warnings {
+                eprintln!(
+                    "{w}\nnote: a warning on generated code is a kybra-aot bug; please report it"
+                );
+            }
+            let status = std::process::Command::new(&built.exe)
+                .args(&args)
+                .status()
+                .map_err(|e| BuildError::Io(format!("cannot run {}: {e}", built.exe.display())))?;
+            // The program's own exit status (1 after an uncaught exception).
+            Ok(ExitCode::from(
+                status.code().map_or(1, |c| u8::try_from(c).unwrap_or(1)),
+            ))
+        }
         Command::Rust { entry } => {
             print!("{}", compile(&entry)?.rust);
             Ok(ExitCode::SUCCESS)

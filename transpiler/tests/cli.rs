@@ -225,3 +225,88 @@ quiet = true
     assert!(!dir.join(".kybra/hostile/crate/hostile-target").exists());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// `kybra-aot run` prints what `python3` prints and ends as CPython does
+/// after an uncaught exception: the exception's line last on stderr, exit
+/// status 1.
+#[test]
+fn run_behaves_like_python3() {
+    let dir = temp_dir("run");
+    let file = dir.join("script.py");
+    std::fs::write(
+        &file,
+        "def half(n: int) -> int:\n    return n // 2\n\n\
+         xs = [half(n) for n in range(5)]\nprint(xs, sep='')\nprint('a', 'b', sep='-', end='|')\nprint()\n\
+         d = {'k': 1}\nprint(d['missing'])\n",
+    )
+    .expect("write");
+    let ours = kybra_aot().arg("run").arg(&file).output().expect("runs");
+    let python = Command::new("python3")
+        .arg(&file)
+        .output()
+        .expect("python3");
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stdout),
+        String::from_utf8_lossy(&python.stdout)
+    );
+    assert_eq!(ours.status.code(), Some(1));
+    assert_eq!(ours.status.code(), python.status.code());
+    let last = |b: &[u8]| {
+        String::from_utf8_lossy(b)
+            .trim_end()
+            .lines()
+            .last()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(last(&ours.stderr), last(&python.stderr));
+    assert_eq!(last(&ours.stderr), "KeyError: 'missing'");
+}
+
+#[test]
+fn run_reports_diagnostics_and_fails() {
+    let dir = temp_dir("run-diag");
+    let file = dir.join("bad.py");
+    std::fs::write(&file, "x = 1\nprint(x + 'a')\n").expect("write");
+    let out = kybra_aot().arg("run").arg(&file).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.py:2:7"), "{err}");
+}
+
+/// Module-level code runs module by module in CPython's import order: an
+/// imported module's top level finishes before the importer's continues.
+#[test]
+fn run_runs_module_level_code_in_import_order() {
+    let dir = temp_dir("run-modules");
+    std::fs::write(
+        dir.join("util.py"),
+        "from config import SCALE\n\nprint('util starts')\nFACTORS = [SCALE * i for i in range(3)]\n\n\ndef scaled(x: int) -> int:\n    return x * SCALE\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("config.py"),
+        "print('config starts')\nSCALE = 10\nSCALE += 5\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("main.py"),
+        "from util import scaled, FACTORS\nfrom config import SCALE\n\nprint('main starts', SCALE)\nprint(scaled(2), FACTORS)\n",
+    )
+    .expect("write");
+    let file = dir.join("main.py");
+    let ours = kybra_aot().arg("run").arg(&file).output().expect("runs");
+    let python = Command::new("python3")
+        .arg(&file)
+        .output()
+        .expect("python3");
+    assert!(
+        ours.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ours.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stdout),
+        String::from_utf8_lossy(&python.stdout)
+    );
+}

@@ -64,6 +64,7 @@ pub mod list;
 mod nat;
 mod num;
 mod ord;
+mod output;
 pub mod principal;
 mod pystr;
 mod seq;
@@ -84,6 +85,9 @@ pub use list::{List, ListIter};
 pub use nat::Nat;
 pub use num::Num;
 pub use ord::PyOrd;
+#[cfg(not(target_arch = "wasm32"))]
+pub use output::run_script;
+pub use output::{print, unbound};
 pub use pystr::{list_repr, repr_items, Py, PyStr};
 pub use seq::{range_iter, PyIndex, PySeq};
 pub use shared::Shared;

@@ -113,7 +113,7 @@ pub fn cargo_command(crate_dir: &Path, target_dir: &Path) -> Command {
 }
 
 /// Whether the canister build's environment drops variable `name`.
-fn removed_from_env(name: &OsString) -> bool {
+pub(super) fn removed_from_env(name: &OsString) -> bool {
     let Some(name) = name.to_str() else {
         return false;
     };

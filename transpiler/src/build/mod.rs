@@ -3,6 +3,7 @@
 
 mod cargo;
 mod fs;
+pub mod script;
 
 pub use cargo::{cache_dir, canister_target_dir, cargo_build};
 pub use fs::{write_atomic, write_if_changed};

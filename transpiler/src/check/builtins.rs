@@ -130,6 +130,23 @@ impl Checker<'_> {
                         let mut ty = vals[0].ty;
                         for a in rest {
                             let v = self.expr(a)?;
+                            // `min(2.5, 2)` is the int `2`: which type the
+                            // result has depends on the values.
+                            if ty.is_float() != v.ty.is_float()
+                                && (ty.is_numeric() || ty == Ty::BOOL)
+                                && (v.ty.is_numeric() || v.ty == Ty::BOOL)
+                            {
+                                return Err(self
+                                    .error(
+                                        a.range(),
+                                        format!(
+                                            "{name}() of `{}` and `{}` values is not supported",
+                                            self.types.display(ty),
+                                            self.types.display(v.ty)
+                                        ),
+                                    )
+                                    .with_help("its result would be an int or a float depending on the values; convert with `float(...)` (or write `0.0`)"));
+                            }
                             ty = self.unify(ty, &v).ok_or_else(|| {
                                 self.error(
                                     a.range(),
@@ -379,5 +396,133 @@ impl Checker<'_> {
             },
             span,
         )))
+    }
+}
+
+impl Checker<'_> {
+    /// `print(a, b, ..., sep=" ", end="\n")`: one f-string of the
+    /// arguments' `str()` joined by `sep`, written with a newline (the
+    /// default `end`) or followed by `end`.
+    pub(crate) fn print_call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        use crate::model::ir::FPart;
+        let span = self.span(c.range);
+        let mut sep = " ".to_string();
+        let mut end = "\n".to_string();
+        for k in &c.keywords {
+            let slot = match k.arg.as_deref() {
+                Some("sep") => &mut sep,
+                Some("end") => &mut end,
+                Some(other) => {
+                    return Err(self
+                        .error(
+                            k.range,
+                            format!("print() keyword `{other}` is not supported"),
+                        )
+                        .with_help("print() takes `sep` and `end` here"))
+                }
+                None => {
+                    return Err(self
+                        .error(k.range, "`**` arguments are not supported")
+                        .with_help("pass `sep=` and `end=` by name"))
+                }
+            };
+            match &k.value {
+                ast::Expr::Constant(ast::ExprConstant {
+                    value: ast::Constant::Str(s),
+                    ..
+                }) => *slot = s.clone(),
+                // `None` means the default.
+                ast::Expr::Constant(ast::ExprConstant {
+                    value: ast::Constant::None,
+                    ..
+                }) => {}
+                other => {
+                    return Err(self
+                        .error(
+                            other.range(),
+                            "print()'s `sep` and `end` must be string literals here",
+                        )
+                        .with_help("build the text with an f-string or `str.join` and print it"))
+                }
+            }
+        }
+        let mut parts = Vec::new();
+        for (i, a) in c.args.iter().enumerate() {
+            if let ast::Expr::Starred(s) = a {
+                return Err(self
+                    .error(s.range, "`*` arguments to print() are not supported yet")
+                    .with_help("print the items joined: `print(\" \".join(...))`"));
+            }
+            if i > 0 && !sep.is_empty() {
+                parts.push(FPart::Lit(sep.clone()));
+            }
+            let v = self.expr(a)?;
+            match v.kind {
+                ExprKind::Str(s) => parts.push(FPart::Lit(s)),
+                ExprKind::FString(p) => parts.extend(p),
+                _ => {
+                    self.printable(&v, a.range())?;
+                    parts.extend(str_parts(a, v, false));
+                }
+            }
+        }
+        let newline = match end.strip_suffix('\n') {
+            Some(rest) => {
+                if !rest.is_empty() {
+                    parts.push(FPart::Lit(rest.to_string()));
+                }
+                true
+            }
+            None => {
+                if !end.is_empty() {
+                    parts.push(FPart::Lit(end));
+                }
+                false
+            }
+        };
+        let text = Expr::new(Ty::STR, ExprKind::FString(parts), span);
+        Ok(Expr::new(
+            Ty::NONE,
+            ExprKind::Print(Box::new(text), newline),
+            span,
+        ))
+    }
+}
+
+/// `d.keys()`, `d.values()` or `d.items()` (`a` the source of `v`; `list(d)`
+/// is a `Method::Keys` too).
+pub(crate) fn is_dict_view(a: &ast::Expr, v: &Expr) -> bool {
+    use crate::model::ir::Method;
+    let call = matches!(a, ast::Expr::Call(c) if c.args.is_empty()
+        && matches!(&*c.func, ast::Expr::Attribute(at) if matches!(at.attr.as_str(), "keys" | "values" | "items")));
+    call && matches!(
+        &v.kind,
+        ExprKind::Method(Method::Keys | Method::Values | Method::Items, _)
+    )
+}
+
+/// The f-string parts of `str(v)` (`repr(v)`): a dict view
+/// (`d.keys()`, still a list here) prints as `dict_keys([...])`.
+pub(crate) fn str_parts(a: &ast::Expr, v: Expr, repr: bool) -> Vec<crate::model::ir::FPart> {
+    use crate::model::ir::{FPart, Method};
+    let view = match &v.kind {
+        _ if !is_dict_view(a, &v) => None,
+        ExprKind::Method(Method::Keys, _) => Some("dict_keys("),
+        ExprKind::Method(Method::Values, _) => Some("dict_values("),
+        ExprKind::Method(Method::Items, _) => Some("dict_items("),
+        _ => None,
+    };
+    let value = FPart::Value {
+        expr: v,
+        repr: view.is_some() || repr,
+        spec: None,
+    };
+    match view {
+        Some(name) => vec![
+            FPart::Lit(name.to_string()),
+            value,
+            FPart::Lit(")".to_string()),
+        ],
+        None => vec![value],
     }
 }

@@ -31,6 +31,8 @@ impl Checker<'_> {
                     item = self.join_item(item, &v, x.range())?;
                     rest.push(v);
                 }
+                // A list of Python ints, whatever fixed width the items had.
+                let item = super::stmt::natural(item);
                 let items = std::iter::once(first)
                     .chain(rest)
                     .zip(&l.elts)
@@ -64,6 +66,7 @@ impl Checker<'_> {
                     }
                     pairs.push((ke, ve, k.range(), v.range()));
                 }
+                let (kt, vt) = (super::stmt::natural(kt), super::stmt::natural(vt));
                 let pairs = pairs
                     .into_iter()
                     .map(|(k, v, kr, vr)| Ok((self.coerce(k, kt, kr)?, self.coerce(v, vt, vr)?)))
@@ -186,6 +189,20 @@ impl Checker<'_> {
         b: &Expr,
         range: rustpython_parser::text_size::TextRange,
     ) -> Result<Ty, Diagnostic> {
+        // `[1, 2.5]` holds an int and a float: no one item type prints both.
+        let number = |t: Ty| t.is_numeric() || t == Ty::BOOL;
+        if number(a) && number(b.ty) && a.is_float() != b.ty.is_float() {
+            return Err(self
+                .error(
+                    range,
+                    format!(
+                        "items of one container must have one type: `{}` and `{}`",
+                        self.types.display(a),
+                        self.types.display(b.ty)
+                    ),
+                )
+                .with_help("write every number as a float (`2.0`), or annotate the variable, e.g. `xs: list[float] = [...]`"));
+        }
         match self.unify(a, b) {
             Some(t) => Ok(t),
             None => Err(self

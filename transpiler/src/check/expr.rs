@@ -57,7 +57,10 @@ impl Checker<'_> {
         let span = self.span(e.range());
         match e {
             ast::Expr::Constant(c) => self.constant(&c.value, e.range()),
-            ast::Expr::Name(n) => self.name(n.id.as_str(), e.range()),
+            ast::Expr::Name(n) => match self.module_dunder_name(n.id.as_str()) {
+                Some(name) => Ok(Expr::new(Ty::STR, ExprKind::Str(name), span)),
+                None => self.name(n.id.as_str(), e.range()),
+            },
             ast::Expr::BinOp(b) => {
                 if b.op == ast::Operator::MatMult {
                     return Err(self
@@ -1163,9 +1166,11 @@ impl Checker<'_> {
                 ast::Expr::Attribute(a) => a.attr.as_str() == "sort",
                 _ => false,
             };
+        let print = matches!(&*c.func, ast::Expr::Name(f) if f.id.as_str() == "print");
         if !c.keywords.is_empty()
             && !plain_function
             && !reverse_only
+            && !print
             && !super::library::takes_keywords(c)
         {
             return Err(self
@@ -1197,7 +1202,7 @@ impl Checker<'_> {
                         arity(self, 1)?;
                         let v = self.expr(&c.args[0])?;
                         self.printable(&v, c.args[0].range())?;
-                        Ok(Expr::new(Ty::NONE, ExprKind::Print(Box::new(v)), span))
+                        Ok(Expr::new(Ty::NONE, ExprKind::Print(Box::new(v), true), span))
                     }
                     "trap" => {
                         arity(self, 1)?;
@@ -1326,6 +1331,10 @@ impl Checker<'_> {
                         return Ok(v);
                     }
                     self.printable(&v, a.range())?;
+                    if super::builtins::is_dict_view(a, &v) {
+                        let parts = super::builtins::str_parts(a, v, false);
+                        return Ok(Expr::new(Ty::STR, ExprKind::FString(parts), span));
+                    }
                     Ok(Expr::new(Ty::STR, ExprKind::ToStr(Box::new(v)), span))
                 }
                 _ => Err(self
@@ -1350,12 +1359,10 @@ impl Checker<'_> {
                     .error(c.range, "repr() takes exactly one argument")
                     .with_help("write `repr(x)`")),
             },
-            "print" => Err(self
-                .error(c.func.range(), "`print` is not available in a canister")
-                .with_help("use `ic.print(...)` to write to the canister log")),
+            "print" => self.print_call(c),
             _ => Err(self
                 .error(c.func.range(), format!("unknown function `{name}`"))
-                .with_help("define it at module level; supported builtins so far: len, str, repr, list, map, range, type, abs, sum, min, max, sorted, any, all, int, float, enumerate, zip")),
+                .with_help("define it at module level; supported builtins so far: print, len, str, repr, list, map, range, type, abs, sum, min, max, sorted, any, all, int, float, round, enumerate, zip")),
         }
     }
 
@@ -1476,7 +1483,10 @@ impl Checker<'_> {
                             .error(v.range(), "`!r` with a format spec is not supported yet")
                             .with_help("format `repr(x)` in a separate field"));
                     }
-                    parts.push(FPart::Value { expr, repr, spec });
+                    match spec {
+                        None => parts.extend(super::builtins::str_parts(&fv.value, expr, repr)),
+                        spec => parts.push(FPart::Value { expr, repr, spec }),
+                    }
                 }
                 ast::Expr::JoinedStr(inner) => {
                     // Implicit concatenation of f-strings.

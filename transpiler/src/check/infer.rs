@@ -62,6 +62,9 @@ pub(crate) struct Inference {
     pub(crate) widened: HashMap<(Span, String), Ty>,
     /// Whether the current round widened a name.
     pub(crate) new_widened: bool,
+    /// Whether function bodies are being checked in rounds (module-level
+    /// code is checked once: its names are not widened).
+    pub(crate) in_rounds: bool,
 }
 
 impl Inference {
@@ -269,6 +272,9 @@ impl Checker<'_> {
     /// `T`), the name holds that type everywhere from the next round on;
     /// whether it does.
     pub(super) fn widen_name(&mut self, name: &str, tys: &[Ty]) -> bool {
+        if !self.infer.borrow().in_rounds {
+            return false;
+        }
         let Some(wide) = self.widened_of(tys) else {
             return false;
         };

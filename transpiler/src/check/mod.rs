@@ -16,6 +16,7 @@ mod expr;
 mod infer;
 mod library;
 mod matching;
+mod module_code;
 mod narrow;
 mod refs;
 mod scope;
@@ -35,6 +36,16 @@ use std::collections::{HashMap, HashSet};
 /// Checks a program (its modules, loaded by `crate::load`) and produces
 /// the typed program, or the diagnostics sorted by position.
 pub fn check(project: &Project, sources: &SourceMap) -> Result<Program, Vec<Diagnostic>> {
+    check_as(project, sources, false)
+}
+
+/// [`check`], of a canister (`script == false`) or of a script run natively
+/// (`kybra-aot run`: no exported methods needed).
+pub fn check_as(
+    project: &Project,
+    sources: &SourceMap,
+    script: bool,
+) -> Result<Program, Vec<Diagnostic>> {
     let mut checker = Checker {
         project,
         sources,
@@ -59,6 +70,9 @@ pub fn check(project: &Project, sources: &SourceMap) -> Result<Program, Vec<Diag
         diags: Vec::new(),
         fun: None,
         infer: Default::default(),
+        untyped: HashSet::new(),
+        module_inits: Vec::new(),
+        script,
     };
     let (globals, functions, exports) = checker.check_program();
     if checker.diags.is_empty() {
@@ -69,7 +83,10 @@ pub fn check(project: &Project, sources: &SourceMap) -> Result<Program, Vec<Diag
             defs: checker.defs,
             globals,
             functions,
-            exports,
+            // A script's `@query` functions are plain functions.
+            exports: if checker.script { Vec::new() } else { exports },
+            module_inits: checker.module_inits,
+            script: checker.script,
             shared: Default::default(),
         })
     } else {
@@ -177,6 +194,13 @@ pub(crate) struct Checker<'m> {
     fun: Option<FunCtx>,
     /// Types of empty containers being inferred from their uses.
     infer: std::cell::RefCell<infer::Inference>,
+    /// Globals first assigned by module-level code whose type that code
+    /// has not decided yet (`module_code`).
+    untyped: HashSet<GlobalId>,
+    /// See `Program::module_inits`.
+    module_inits: Vec<FuncId>,
+    /// Checking a script (`kybra-aot run`): no canister methods needed.
+    script: bool,
 }
 
 /// The module-level names of one module.
@@ -329,6 +353,9 @@ impl<'m> Checker<'m> {
 
     pub(crate) fn global(&self, name: &str) -> Option<(GlobalId, Ty)> {
         let id = *self.global_ids.get(name)?;
+        if self.untyped.contains(&id) {
+            return None;
+        }
         Some((id, self.globals[id.0 as usize].ty))
     }
 
@@ -432,13 +459,20 @@ impl<'m> Checker<'m> {
         // Pass 1: globals and signatures, so functions may refer to each
         // other regardless of order.
         let mut defs = Vec::new();
+        let mut codes = Vec::new();
         for m in 0..n {
             self.enter(m);
-            self.module_names(m, &mut defs);
+            let mut code = self.plan_module_code(m);
+            self.module_names(m, &mut defs, &mut code);
+            codes.push(code);
         }
         self.leave();
         self.bind_imports(true);
-        let (functions, exports) = self.check_bodies(&defs);
+        // Module-level code decides the types of the globals it assigns
+        // first, so it is checked before the functions that read them.
+        let module_code = self.check_module_code(&mut codes);
+        let (mut functions, exports) = self.check_bodies(&defs);
+        functions.extend(module_code);
         (std::mem::take(&mut self.globals), functions, exports)
     }
 
@@ -451,6 +485,7 @@ impl<'m> Checker<'m> {
         defs: &[(usize, FuncId, &'m ast::StmtFunctionDef)],
     ) -> (Vec<ir::Function>, Vec<Export>) {
         let mark = self.diags.len();
+        self.infer.get_mut().in_rounds = true;
         for round in 0.. {
             self.infer.get_mut().made_vars = false;
             let pending_globals = self.pending_globals();
@@ -467,6 +502,7 @@ impl<'m> Checker<'m> {
             let numbers = std::mem::take(&mut inf.new_widened);
             let progress = progress || numbers;
             if (!inf.made_vars && pending_globals.is_empty() && !numbers) || inf.last_round {
+                inf.in_rounds = false;
                 return done;
             }
             if !progress || round >= 4 {
@@ -551,7 +587,7 @@ impl<'m> Checker<'m> {
             functions.push(fun);
         }
         self.leave();
-        if exports.is_empty() && self.diags.is_empty() {
+        if exports.is_empty() && self.diags.is_empty() && !self.script {
             let d = Diagnostic::new(
                 Span::new(self.project.entry().file, 0..0),
                 "the canister exports no methods",
@@ -567,6 +603,7 @@ impl<'m> Checker<'m> {
         &mut self,
         m: usize,
         defs: &mut Vec<(usize, FuncId, &'m ast::StmtFunctionDef)>,
+        code: &mut module_code::ModuleCode,
     ) {
         let project = self.project;
         for stmt in &project.modules[m].body {
@@ -591,8 +628,19 @@ impl<'m> Checker<'m> {
                     }
                     Err(d) => self.report(d),
                 },
-                ast::Stmt::AnnAssign(a) => self.global_ann(a),
-                ast::Stmt::Assign(a) => self.global_assign(a),
+                ast::Stmt::AnnAssign(a) => {
+                    if self.is_constant_global_init(code, &a.target, a.value.as_deref()) {
+                        self.global_ann(a)
+                    } else {
+                        self.module_ann_assign(code, a)
+                    }
+                }
+                ast::Stmt::Assign(a) => match a.targets.as_slice() {
+                    [t] if self.is_constant_global_init(code, t, Some(&a.value)) => {
+                        self.global_assign(a)
+                    }
+                    _ => self.module_stmt(code, stmt),
+                },
                 ast::Stmt::Expr(e) if is_str_constant(&e.value) => {}
                 ast::Stmt::Pass(_) => {}
                 ast::Stmt::AsyncFunctionDef(f) => {
@@ -601,15 +649,16 @@ impl<'m> Checker<'m> {
                         .with_help("Kybra canister methods are plain `def` functions");
                     self.report(d);
                 }
-                other => {
+                ast::Stmt::ClassDef(_) | ast::Stmt::Return(_) => {
                     let d = self
-                        .error(other.range(), "unsupported statement at module level")
+                        .error(stmt.range(), "unsupported statement at module level")
                         .with_help(
                             "a canister module may contain imports, annotated global \
                              variables and function definitions",
                         );
                     self.report(d);
                 }
+                other => self.module_stmt(code, other),
             }
         }
     }
@@ -1137,6 +1186,7 @@ impl<'m> Checker<'m> {
             ty: init.ty,
             init,
             span,
+            unbound: false,
         });
     }
 
@@ -1151,6 +1201,10 @@ impl<'m> Checker<'m> {
             return self.report(d);
         }
         if let Some(d) = self.constant_ref_error(value) {
+            // Keep the name known so its uses do not cascade into more errors.
+            let span = self.span(range);
+            let ty = ty.unwrap_or(Ty::PRINCIPAL);
+            self.push_global(name, Expr::new(ty, ExprKind::None, span), span);
             return self.report(d);
         }
         if !is_constant_expr(value) && !self.is_constant_ref(value) {

@@ -569,6 +569,7 @@ impl Checker<'_> {
         let name = n.id.to_string();
         self.ctx().touched.insert(name.clone());
         if self.ctx().global_decls.contains(&name) {
+            self.settle_global(&name, v.ty);
             let Some((id, ty)) = self.global(&name) else {
                 return Err(self
                     .error(

@@ -13,6 +13,8 @@
 
 mod order;
 
+pub use order::init_order;
+
 use crate::diagnostics::Diagnostic;
 use crate::source::{FileId, SourceMap, Span};
 use rustpython_parser::ast::{self, Ranged};

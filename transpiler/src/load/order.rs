@@ -24,19 +24,33 @@ struct Replay<'a> {
     /// Names each module has bound so far.
     bound: Vec<HashSet<String>>,
     diags: Vec<Diagnostic>,
+    /// Modules in the order their top levels finish.
+    done: Vec<usize>,
 }
 
 /// Imports of a name from a module that is still running its top level.
 pub(super) fn check(project: &Project) -> Vec<Diagnostic> {
+    replay(project).diags
+}
+
+/// The modules in the order CPython finishes running their top levels
+/// (a module's imports run before the rest of it): the order of their
+/// module-level code.
+pub fn init_order(project: &Project) -> Vec<usize> {
+    replay(project).done
+}
+
+fn replay(project: &Project) -> Replay<'_> {
     let n = project.modules.len();
     let mut r = Replay {
         project,
         state: vec![State::NotRun; n],
         bound: vec![HashSet::new(); n],
         diags: Vec::new(),
+        done: Vec::new(),
     };
     r.run(0);
-    r.diags
+    r
 }
 
 impl Replay<'_> {
@@ -113,6 +127,7 @@ impl Replay<'_> {
             }
         }
         self.state[m] = State::Done;
+        self.done.push(m);
     }
 
     /// Imports the module `name` (its packages first), running what has not

@@ -128,7 +128,22 @@ impl Lower<'_> {
             let x = &idents[0];
             quote!(#x)
         } else {
-            quote!((#(#idents),*))
+            // `[v for k, v in d.items()]`: a part nothing reads is `_`.
+            let read = |b: u32| {
+                item_of_key(elem, b).is_some()
+                    || cond.as_ref().is_some_and(|c| item_of_key(c, b).is_some())
+            };
+            let parts =
+                binders.iter().zip(&idents).map(
+                    |(b, x)| {
+                        if read(*b) {
+                            quote!(#x)
+                        } else {
+                            quote!(_)
+                        }
+                    },
+                );
+            quote!((#(#parts),*))
         };
         let mut saved = Vec::new();
         for ((b, x), t) in binders.iter().zip(&idents).zip(&item_tys) {

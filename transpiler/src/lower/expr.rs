@@ -686,12 +686,17 @@ impl Lower<'_> {
                 let pieces = self.fparts(parts);
                 R::atom(self.format_macro(quote!(format!), pieces))
             }
-            ExprKind::Print(v) => {
+            ExprKind::Print(v, newline) => {
                 let pieces = match &v.kind {
                     ExprKind::FString(parts) => self.fparts(parts),
                     _ => vec![self.fpiece(v, false, None)],
                 };
-                R::atom(self.format_macro(quote!(ic_cdk::println!), pieces))
+                if *newline {
+                    R::atom(self.format_macro(quote!(ic_cdk::println!), pieces))
+                } else {
+                    let args = self.format_macro(quote!(format_args!), pieces);
+                    R::atom(quote!(runtime_lite::print(#args)))
+                }
             }
             ExprKind::Comprehension { .. } => self.comprehension(e),
             ExprKind::Splice(_) => self.splice(e),
@@ -908,11 +913,16 @@ impl Lower<'_> {
                 self.fresh_list(parts, ty)
             }
             (Method::Join, [items]) => {
+                // `join` is generic over the separator: give it a `&str`.
+                let sep = match &recv.kind {
+                    ExprKind::Str(s) => quote!(#s),
+                    _ => quote!(#r.as_str()),
+                };
                 let xs = self.receiver(items);
                 if self.is_shared(items.ty) {
-                    R::atom(quote!(#xs.to_vec().join(&#r)))
+                    R::atom(quote!(#xs.to_vec().join(#sep)))
                 } else {
-                    R::atom(quote!(#xs.join(&#r)))
+                    R::atom(quote!(#xs.join(#sep)))
                 }
             }
             (Method::StartsWith, [p]) => {
@@ -952,20 +962,20 @@ impl Lower<'_> {
                 R::atom(quote!(#r.insert(#i, #x)))
             }
             (Method::Remove, [x]) => {
-                let x = self.borrow(x);
+                let x = self.elem_arg(x);
                 self.fallible(quote!(#r.remove(#x)), at)
             }
             (Method::Index, [x]) => {
                 self.uses.insert("PyIndex");
                 self.uses.insert("Int");
-                let x = self.borrow(x);
+                let x = self.elem_arg(x);
                 let i = self.fallible(quote!(#r.py_index(#x)), at).ts;
                 R::atom(quote!(Int::from(#i)))
             }
             (Method::Count, [x]) => {
                 self.uses.insert("PySeq");
                 self.uses.insert("Int");
-                let x = self.borrow(x);
+                let x = self.elem_arg(x);
                 R::atom(quote!(Int::from(#r.py_count(#x))))
             }
             (Method::DelItem, [k]) => {
@@ -1006,10 +1016,11 @@ impl Lower<'_> {
                 self.fallible(quote!(text::decode_utf8(&#r)), at)
             }
             (Method::Contains, [x]) => {
-                let x = self.borrow(x);
                 if let crate::model::TyKind::Dict(..) = self.program.types.kind(recv.ty) {
+                    let x = self.borrow(x);
                     R::atom(quote!(#r.contains(#x)))
                 } else {
+                    let x = self.elem_arg(x);
                     self.uses.insert("PySeq");
                     R::atom(quote!(#r.py_contains(#x)))
                 }
@@ -1075,6 +1086,15 @@ impl Lower<'_> {
                 let v = self.val(e).at_least(Prec::Unary);
                 quote!(&#v)
             }
+        }
+    }
+
+    /// A `&T` argument for a list of `T` (a `str` literal is a `&str`
+    /// elsewhere, but the list's items are `String`s).
+    fn elem_arg(&mut self, e: &Expr) -> TokenStream {
+        match &e.kind {
+            ExprKind::Str(s) => quote!(&String::from(#s)),
+            _ => self.borrow(e),
         }
     }
 
@@ -1604,31 +1624,24 @@ impl Lower<'_> {
         };
         let needs_temps = rest.len() > 1 && rest[..rest.len() - 1].iter().any(|(_, e)| !simple(e));
         if needs_temps {
-            // Evaluate each middle operand once, in order.
-            let mut lets = Vec::new();
-            let mut terms = Vec::new();
-            let mut left = first.clone();
-            let mut left_tmp: Option<syn::Ident> = None;
-            for (i, (op, right)) in rest.iter().enumerate() {
-                let (right, tmp) = if i + 1 < rest.len() && !simple(right) {
-                    let id = self.namer.fresh("cmp");
-                    let v = self.val(right).ts;
-                    lets.push(quote!(let #id = #v;));
-                    (right.clone(), Some(id))
-                } else {
-                    (right.clone(), None)
-                };
-                terms.push(self.compare_pair_with(
-                    &left,
-                    left_tmp.take(),
-                    *op,
-                    &right,
-                    tmp.clone(),
-                ));
-                left = right;
-                left_tmp = tmp;
+            // Each operand is evaluated once, left to right, and only
+            // while the comparisons so far hold: `a < b < c` is
+            // `{ let b = ..; a < b && c_after_b }`. `a` goes first into a
+            // temporary when evaluating `b` could observe it.
+            if let [(op, right), more @ ..] = rest {
+                if !simple(first) && !simple(right) && !more.is_empty() {
+                    let a = self.namer.fresh("cmp");
+                    let va = self.val(first).ts;
+                    let b = self.namer.fresh("cmp");
+                    let vb = self.val(right).ts;
+                    let pair =
+                        self.compare_pair_with(first, Some(a.clone()), *op, right, Some(b.clone()));
+                    let tail = self.compare_chain(right, Some(b.clone()), more, &simple);
+                    return R::atom(quote!({ let #a = #va; let #b = #vb; #pair && #tail }));
+                }
             }
-            return R::atom(quote!({ #(#lets)* #(#terms)&&* }));
+            let chain = self.compare_chain(first, None, rest, &simple);
+            return R::atom(chain);
         }
         let mut terms = Vec::new();
         let mut left = first;
@@ -1646,6 +1659,34 @@ impl Lower<'_> {
         } else {
             R::new(quote!(#(#terms)&&*), Prec::And)
         }
+    }
+
+    /// `left op0 r0 op1 r1 ...` from `left` (held in `left_tmp` if
+    /// evaluated already): each middle operand is evaluated into a
+    /// temporary just before its first comparison.
+    fn compare_chain(
+        &mut self,
+        left: &Expr,
+        left_tmp: Option<syn::Ident>,
+        rest: &[(CmpOp, Expr)],
+        simple: &dyn Fn(&Expr) -> bool,
+    ) -> TokenStream {
+        let [(op, right), more @ ..] = rest else {
+            return quote!(true);
+        };
+        if more.is_empty() {
+            return self.compare_pair_with(left, left_tmp, *op, right, None);
+        }
+        if simple(right) {
+            let pair = self.compare_pair_with(left, left_tmp, *op, right, None);
+            let tail = self.compare_chain(right, None, more, simple);
+            return quote!(#pair && #tail);
+        }
+        let id = self.namer.fresh("cmp");
+        let v = self.val(right).ts;
+        let pair = self.compare_pair_with(left, left_tmp, *op, right, Some(id.clone()));
+        let tail = self.compare_chain(right, Some(id.clone()), more, simple);
+        quote!({ let #id = #v; #pair && #tail })
     }
 
     fn compare_pair(&mut self, l: &Expr, op: CmpOp, r: &Expr) -> TokenStream {

@@ -78,6 +78,18 @@ pub fn lower(program: &Program) -> String {
         .iter()
         .map(|f| namer.fresh(&names::snake_case(&f.name)).to_string())
         .collect();
+    // What runs the module-level code: `init` and `post_upgrade` of a
+    // canister, `run` of a script.
+    let starts: Vec<String> = if program.script {
+        vec![namer.fresh("run").to_string()]
+    } else if program.module_inits.is_empty() {
+        Vec::new()
+    } else {
+        vec![
+            namer.fresh("init").to_string(),
+            namer.fresh("post_upgrade").to_string(),
+        ]
+    };
     let wrappers = program
         .exports
         .iter()
@@ -192,7 +204,12 @@ pub fn lower(program: &Program) -> String {
         }
         let name = l.global(id);
         let ty = l.rust_ty(g.ty);
-        let init = l.val(&g.init).ts;
+        let init = if g.unbound {
+            let py = &g.name;
+            quote!(runtime_lite::unbound(#py))
+        } else {
+            l.val(&g.init).ts
+        };
         if g.ty.is_copy() {
             cells.0 = true;
             statics.push(quote! { static #name: Cell<#ty> = Cell::new(#init); });
@@ -260,6 +277,33 @@ pub fn lower(program: &Program) -> String {
     }
     sections.extend(type_items);
     sections.extend(parts.into_iter().flat_map(|p| p.items));
+    let calls: Vec<syn::Ident> = program
+        .module_inits
+        .iter()
+        .map(|id| format_ident!("{}", items.fn_names[id.0 as usize]))
+        .collect();
+    for (i, start) in starts.iter().enumerate() {
+        let name = format_ident!("{}", start);
+        let item = if program.script {
+            quote! {
+                /// Runs the script's top level.
+                pub fn #name() { #(#calls();)* }
+            }
+        } else if i == 0 {
+            quote! {
+                /// Runs the module-level code on install (a new heap).
+                #[ic_cdk::init]
+                fn #name() { #(#calls();)* }
+            }
+        } else {
+            quote! {
+                /// Runs the module-level code again after an upgrade (the heap is new).
+                #[ic_cdk::post_upgrade]
+                fn #name() { #(#calls();)* }
+            }
+        };
+        sections.push(print(item));
+    }
     // One blank line between sections, as rustfmt-formatted code has.
     for s in sections.iter().filter(|s| !s.is_empty()) {
         out.push('\n');
@@ -1122,14 +1166,12 @@ impl<'p> Lower<'p> {
                 match value {
                     Some(v) => {
                         // Literals need the annotation to pick the Rust type.
-                        let empty = match &v.kind {
-                            ExprKind::List(items) => items.is_empty(),
-                            ExprKind::Dict(pairs) => pairs.is_empty(),
-                            _ => false,
-                        };
-                        let annotate = empty
-                            || matches!(v.kind, ExprKind::Int(_) | ExprKind::Float(_))
-                                && ty != Ty::INT;
+                        // So do empty containers no later `push` types.
+                        let annotate = (matches!(v.kind, ExprKind::Int(_) | ExprKind::Float(_))
+                            && ty != Ty::INT)
+                            || matches!(&v.kind, ExprKind::List(xs) if xs.is_empty() && !self.is_shared(ty))
+                            || (matches!(v.kind, ExprKind::None) && ty != Ty::NONE)
+                            || matches!(&v.kind, ExprKind::Dict(xs) if xs.is_empty());
                         let v = self.val(v).ts;
                         if annotate {
                             let t = self.rust_ty(ty);

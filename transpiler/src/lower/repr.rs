@@ -39,7 +39,7 @@ pub(crate) fn printed_defs(program: &Program) -> BTreeSet<DefId> {
     let mut roots = Vec::new();
     for f in &program.functions {
         each_expr(&f.body, &mut |e| match &e.kind {
-            ExprKind::ToStr(v) | ExprKind::Print(v) => roots.push(v.ty),
+            ExprKind::ToStr(v) | ExprKind::Print(v, _) => roots.push(v.ty),
             // `list.index(x)` names a missing `x` in its error.
             ExprKind::Method(crate::model::ir::Method::Index, args) if args.len() == 2 => {
                 roots.push(args[1].ty)
@@ -88,13 +88,13 @@ impl Lower<'_> {
             self.uses.insert("PyStr");
             return quote!(#v.py_repr());
         }
-        self.uses.insert("repr_items");
         match self.program.types.kind(t).clone() {
             TyKind::Opt(x) => {
                 let inner = self.repr_of(quote!(x), x);
                 quote!(match &#v { Some(x) => #inner, None => String::from("None") })
             }
             TyKind::List(x) => {
+                self.uses.insert("repr_items");
                 let item = self.repr_of(quote!(x), x);
                 if self.is_shared(t) {
                     quote!(repr_items("[", "]", #v.to_vec().iter().map(|x| #item)))
@@ -103,6 +103,7 @@ impl Lower<'_> {
                 }
             }
             TyKind::Dict(k, x) => {
+                self.uses.insert("repr_items");
                 let key = self.repr_of(quote!(k), k);
                 let value = self.repr_of(quote!(v), x);
                 quote!(repr_items("{", "}", #v.items().iter().map(|(k, v)| format!("{}: {}", #key, #value))))

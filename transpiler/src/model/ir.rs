@@ -40,6 +40,15 @@ pub struct Program {
     pub functions: Vec<Function>,
     /// Canister methods, in source order (so sorted by `func`).
     pub exports: Vec<Export>,
+    /// The module-level code of each module that has some (statements
+    /// other than imports, definitions and constant global initializers),
+    /// as a function without parameters, in CPython's import order: what
+    /// runs when the canister starts (`canister_init` and
+    /// `canister_post_upgrade`) or when a script runs.
+    pub module_inits: Vec<FuncId>,
+    /// A script (`kybra-aot run`): its top level is the program, and it
+    /// runs natively instead of as a canister.
+    pub script: bool,
     /// The list and Record types some code mutates in place
     /// (`passes::sharing`): their values are shared handles
     /// (`runtime_lite::List`, `runtime_lite::Shared`); the others are plain
@@ -147,6 +156,10 @@ pub struct Global {
     pub ty: Ty,
     pub init: Expr,
     pub span: Span,
+    /// The global's first value is computed by module-level code (one of
+    /// `Program::module_inits`), not by `init`: until that runs, reading it
+    /// is Python's `NameError`.
+    pub unbound: bool,
 }
 
 /// A local variable's declaration. One Python name may have several locals
@@ -760,7 +773,10 @@ pub enum ExprKind {
     Len(Box<Expr>),
     ToStr(Box<Expr>),
     FString(Vec<FPart>),
-    Print(Box<Expr>),
+    /// `ic.print(x)` / `print(...)` (the arguments joined by `sep` into
+    /// one f-string): writes `str(x)`, then a newline when the flag is set
+    /// (`print(..., end=e)` puts a non-default `e` into the text).
+    Print(Box<Expr>, bool),
     Trap(Box<Expr>),
     Ic(IcCall),
     /// `T` -> `Opt[T]`: a present optional value.
@@ -903,7 +919,7 @@ impl Expr {
             | ExprKind::Truthy(a)
             | ExprKind::Len(a)
             | ExprKind::ToStr(a)
-            | ExprKind::Print(a)
+            | ExprKind::Print(a, _)
             | ExprKind::Trap(a)
             | ExprKind::Some(a)
             | ExprKind::Field(a, _)

@@ -62,6 +62,12 @@ pub fn program(p: &Program) -> String {
             clash: &clash,
         }
         .expr(&g.init);
+        // Assigned first by module-level code.
+        let init = if g.unbound {
+            "<unbound>".to_string()
+        } else {
+            init
+        };
         let _ = writeln!(
             out,
             "global ${}: {} = {init}",
@@ -416,7 +422,8 @@ impl Printer<'_> {
                 }
                 s + "\""
             }
-            ExprKind::Print(a) => format!("ic.print({})", self.expr(a)),
+            ExprKind::Print(a, true) => format!("ic.print({})", self.expr(a)),
+            ExprKind::Print(a, false) => format!("print({}, end='')", self.expr(a)),
             ExprKind::Trap(a) => format!("ic.trap({})", self.expr(a)),
             ExprKind::Comprehension {
                 binders,

@@ -17,6 +17,7 @@ pub struct Reachable {
 pub fn reachable(program: &Program) -> Reachable {
     let mut r = Reachable::default();
     let mut todo: Vec<FuncId> = program.exports.iter().map(|e| e.func).collect();
+    todo.extend(program.module_inits.iter().copied());
     while let Some(id) = todo.pop() {
         if !r.functions.insert(id) {
             continue;

@@ -6,6 +6,11 @@ too_long = Principal.from_hex("00" * 30)
 
 
 @query
+def read_globals() -> str:
+    return f"{bad_text} {bad_hex} {too_long}"
+
+
+@query
 def unknown_static(b: blob) -> Principal:
     return Principal.to_account_id(b)
 

@@ -1,0 +1,2 @@
+squares = {i: i * i for i in range(5)}
+print(squares)

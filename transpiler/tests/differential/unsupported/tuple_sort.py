@@ -1,0 +1,3 @@
+# expect: error: sorting `tuple[int, str]` values is not supported yet
+items = [(2, "b"), (1, "z")]
+print(sorted(items))
