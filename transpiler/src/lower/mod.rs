@@ -1471,7 +1471,25 @@ impl<'p> Lower<'p> {
         let body_ts = self.block(body);
         // Bounds as native integers: the fixed type itself, or i64 for `int`.
         let (lo, hi, convert) = if ty.is_fixed() {
-            (self.val(start).ts, self.val(stop).ts, false)
+            // A literal bound beyond `i32` carries the type (`for i in
+            // 3037000495u32..`): nothing else may pin it, and rustc would
+            // default to `i32`.
+            let t = self.rust_ty(ty).to_string();
+            let bound = |this: &mut Self, e: &Expr| match &e.kind {
+                ExprKind::Int(v) if i32::try_from(v).is_err() => {
+                    let lit = syn::LitInt::new(
+                        &format!("{}{t}", v.magnitude()),
+                        proc_macro2::Span::call_site(),
+                    );
+                    if v.sign() == num_bigint::Sign::Minus {
+                        quote!(-#lit)
+                    } else {
+                        quote!(#lit)
+                    }
+                }
+                _ => this.val(e).ts,
+            };
+            (bound(self, start), bound(self, stop), false)
         } else {
             (self.i64_bound(start), self.i64_bound(stop), true)
         };
