@@ -133,6 +133,8 @@ fn type_env(program: &Program) -> TypeEnv {
                 methods.sort_by(|a, b| a.0.cmp(&b.0));
                 TypeInner::Service(methods).into()
             }
+            // Not a Candid type: `check` keeps classes off the interface.
+            DefKind::Class(_) => continue,
         };
         env.0.insert(d.name.clone(), ty);
     }

@@ -172,6 +172,9 @@ impl Checker<'_> {
             ast::Expr::Call(c) => self.call(c),
             ast::Expr::JoinedStr(j) => self.fstring(j),
             ast::Expr::Attribute(a) => {
+                if let Some(e) = self.class_attribute_read(a)? {
+                    return Ok(e);
+                }
                 if let Some(e) = self.ref_attribute(a)? {
                     return Ok(e);
                 }
@@ -289,7 +292,9 @@ impl Checker<'_> {
         let (fields, variant) = match &self.defs[def.0 as usize].kind {
             crate::model::ir::DefKind::Record(f) => (f.clone(), false),
             crate::model::ir::DefKind::Variant(f) => (f.clone(), true),
-            crate::model::ir::DefKind::Alias(_) | crate::model::ir::DefKind::Service(_) => {
+            crate::model::ir::DefKind::Alias(_)
+            | crate::model::ir::DefKind::Service(_)
+            | crate::model::ir::DefKind::Class(_) => {
                 return Err(self
                     .error(d.range, format!("`{name}` is not a Record or Variant"))
                     .with_help("dict literals build values of Record and Variant classes"))
@@ -525,9 +530,9 @@ impl Checker<'_> {
                         let has = fields.iter().any(|f| &f.name == tag);
                         Expr::new(Ty::BOOL, ExprKind::Bool(has), span)
                     }
-                    crate::model::ir::DefKind::Alias(_) | crate::model::ir::DefKind::Service(_) => {
-                        return Ok(None)
-                    }
+                    crate::model::ir::DefKind::Alias(_)
+                    | crate::model::ir::DefKind::Service(_)
+                    | crate::model::ir::DefKind::Class(_) => return Ok(None),
                 };
                 Ok(Some(negate(test, *op == ast::CmpOp::NotIn)))
             }
@@ -601,6 +606,8 @@ impl Checker<'_> {
                 }
                 seen.push(*d);
                 match &self.defs[d.0 as usize].kind {
+                    // `__str__`/`__repr__`, a dataclass's or CPython's default.
+                    crate::model::ir::DefKind::Class(_) => true,
                     crate::model::ir::DefKind::Record(fields)
                     | crate::model::ir::DefKind::Variant(fields) => fields.iter().all(|f| {
                         // Field types were interned when the definition was read.
@@ -643,9 +650,9 @@ impl Checker<'_> {
             crate::model::ir::DefKind::Record(f) | crate::model::ir::DefKind::Variant(f) => {
                 f.clone()
             }
-            crate::model::ir::DefKind::Alias(_) | crate::model::ir::DefKind::Service(_) => {
-                Vec::new()
-            }
+            crate::model::ir::DefKind::Alias(_)
+            | crate::model::ir::DefKind::Service(_)
+            | crate::model::ir::DefKind::Class(_) => Vec::new(),
         };
         let name = match key {
             ast::Expr::Constant(c) => match &c.value {
@@ -678,6 +685,9 @@ impl Checker<'_> {
 
     /// `record["field"]` on a Record value.
     fn subscript(&mut self, s: &ast::ExprSubscript) -> Result<Expr, Diagnostic> {
+        if let Some(e) = self.class_subscript(s)? {
+            return Ok(e);
+        }
         let base = self.expr(&s.value)?;
         let span = self.span(s.range);
         if let TyKind::Func(_) = self.types.kind(base.ty) {
@@ -866,6 +876,9 @@ impl Checker<'_> {
         if e.ty == Ty::BOOL {
             return e;
         }
+        if let Some(t) = self.class_truthy(&e) {
+            return t;
+        }
         let span = e.span;
         Expr::new(Ty::BOOL, ExprKind::Truthy(Box::new(e)), span)
     }
@@ -971,6 +984,9 @@ impl Checker<'_> {
         if let Some(e) = self.special_compare(c)? {
             return Ok(e);
         }
+        if let Some(e) = self.class_compare(c)? {
+            return Ok(e);
+        }
         let mut operands = vec![self.expr(&c.left)?];
         for comp in &c.comparators {
             operands.push(self.expr(comp)?);
@@ -1065,6 +1081,9 @@ impl Checker<'_> {
     }
 
     fn call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        if let Some(e) = self.class_call(c)? {
+            return Ok(e);
+        }
         let span = self.span(c.range);
         let plain_function =
             matches!(&*c.func, ast::Expr::Name(f) if self.function_id(f.id.as_str()).is_some());
@@ -1248,7 +1267,7 @@ impl Checker<'_> {
 
     /// The arguments of a call of a module-level function, in parameter
     /// order: positional ones, then keywords by name, then defaults.
-    fn call_args(
+    pub(crate) fn call_args(
         &mut self,
         name: &str,
         sig: &super::Sig,
@@ -1358,6 +1377,7 @@ impl Checker<'_> {
                         None => None,
                         Some(spec) => Some(self.const_spec(spec)?),
                     };
+                    let (expr, repr) = self.class_fpart(expr, repr, &spec, fv.value.range())?;
                     if repr && spec.is_some() {
                         return Err(self
                             .error(v.range(), "`!r` with a format spec is not supported yet")

@@ -10,6 +10,7 @@
 //! inside it.
 
 mod builtins;
+mod classes;
 mod containers;
 mod expr;
 mod matching;
@@ -55,6 +56,7 @@ pub fn check(project: &Project, sources: &SourceMap) -> Result<Program, Vec<Diag
         local_imports: HashMap::new(),
         diags: Vec::new(),
         fun: None,
+        classes: Default::default(),
     };
     let (globals, functions, exports) = checker.check_program();
     if checker.diags.is_empty() {
@@ -171,6 +173,8 @@ pub(crate) struct Checker<'m> {
     local_imports: HashMap<(usize, u32), Vec<(String, Binding)>>,
     diags: Vec<Diagnostic>,
     fun: Option<FunCtx>,
+    /// Plain classes: methods, contexts, `__init__`s checked early.
+    classes: classes::Classes,
 }
 
 /// The module-level names of one module.
@@ -399,6 +403,7 @@ impl<'m> Checker<'m> {
         for m in 0..n {
             self.enter(m);
             decls.push(self.register_type_defs(&project.modules[m].body));
+            self.register_classes(m, &project.modules[m].body);
         }
         self.leave();
         self.unique_type_names();
@@ -407,6 +412,7 @@ impl<'m> Checker<'m> {
             self.enter(m);
             self.resolve_type_defs(d);
         }
+        self.classes_in_candid_types();
         // Every field's Python type exists in the table, so later stages can
         // look it up (`Types::find_member_ty`) without interning.
         let member_tys: Vec<CandidTy> = self
@@ -437,7 +443,15 @@ impl<'m> Checker<'m> {
         let mut functions = Vec::new();
         let mut exports: Vec<Export> = Vec::new();
         let mut exported: HashMap<String, Span> = HashMap::new();
+        self.check_inits(&defs);
         for (m, id, f) in defs {
+            // Bodies checked early (`__init__`s) or generated.
+            while let Some(f) = self.take_early(functions.len()) {
+                functions.push(f);
+            }
+            if functions.len() > id.0 as usize {
+                continue;
+            }
             if self.cur != Some(m) {
                 self.enter(m);
             }
@@ -467,11 +481,14 @@ impl<'m> Checker<'m> {
             }
             self.imported_global_stores(&f.body);
             let saved = self.with_local_imports(m, &f.body);
-            let fun = self.function(f, &sig);
+            let fun = self.body_of(id, f, &sig);
             if let Some(ns) = saved {
                 self.put_names(ns);
             }
             functions.push(fun);
+        }
+        while let Some(f) = self.take_early(functions.len()) {
+            functions.push(f);
         }
         self.leave();
         if exports.is_empty() && self.diags.is_empty() {
@@ -518,6 +535,7 @@ impl<'m> Checker<'m> {
                 ast::Stmt::Assign(a) => self.global_assign(a),
                 ast::Stmt::Expr(e) if is_str_constant(&e.value) => {}
                 ast::Stmt::Pass(_) => {}
+                ast::Stmt::ClassDef(_) if self.class_members(m, stmt, defs).is_some() => {}
                 ast::Stmt::AsyncFunctionDef(f) => {
                     let d = self
                         .error(f.range, "`async def` is not supported")
@@ -525,6 +543,10 @@ impl<'m> Checker<'m> {
                     self.report(d);
                 }
                 other => {
+                    if let Some(d) = self.subclass_error(other) {
+                        self.report(d);
+                        continue;
+                    }
                     let d = self
                         .error(other.range(), "unsupported statement at module level")
                         .with_help(
@@ -791,6 +813,28 @@ impl<'m> Checker<'m> {
                 }
                 let local = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
                 self.typing_names.insert(local, name.to_string());
+            }
+            return;
+        }
+        if module == "dataclasses" {
+            for alias in &imp.names {
+                let name = alias.name.as_str();
+                let full = match name {
+                    "dataclass" => classes::DATACLASS,
+                    "field" => classes::FIELD,
+                    _ => {
+                        let d = self
+                            .error(
+                                alias.range,
+                                format!("`dataclasses.{name}` is not supported yet"),
+                            )
+                            .with_help("supported names: dataclass, field");
+                        self.report(d);
+                        continue;
+                    }
+                };
+                let local = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+                self.kybra_names.insert(local, full.to_string());
             }
             return;
         }
@@ -1203,6 +1247,9 @@ impl<'m> Checker<'m> {
                 .filter_map(|a| a.def.annotation.as_deref())
                 .chain(f.returns.as_deref());
             for (c, ann) in candid_params.iter().chain(ret.iter()).zip(anns) {
+                if let Some(d) = self.class_at_boundary(*c, ann) {
+                    return Err(d);
+                }
                 if let Some(path) = self.dict_inside(*c, &mut Vec::new()) {
                     return Err(self
                         .error(

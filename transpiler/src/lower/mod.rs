@@ -6,6 +6,7 @@
 //! itself, the two are fused into one function (what a person would write);
 //! otherwise the wrapper is a separate function that converts and calls it.
 
+mod classes;
 mod comprehension;
 mod expr;
 mod matching;
@@ -50,6 +51,10 @@ struct Items {
     /// their Rust result is spelled with (see `Lower::result_ty`).
     result_types: HashMap<FuncId, String>,
     non_ascii: bool,
+    /// The functions generated (reachable from the exports).
+    reached: BTreeSet<FuncId>,
+    /// Which class fields reached code reads, which classes it builds.
+    class_use: classes::ClassUse,
 }
 
 /// What lowering one group of functions produced.
@@ -69,7 +74,12 @@ pub fn lower(program: &Program) -> String {
     let statics: Vec<String> = program
         .globals
         .iter()
-        .map(|g| namer.fresh(&names::screaming_case(&g.name)).to_string())
+        // A class attribute `Class.attr` is the static `CLASS_ATTR`.
+        .map(|g| {
+            namer
+                .fresh(&names::screaming_case(&g.name.replace('.', "_")))
+                .to_string()
+        })
         .collect();
     let fn_names: Vec<String> = program
         .functions
@@ -109,11 +119,23 @@ pub fn lower(program: &Program) -> String {
                     .iter()
                     .map(|f| namer.fresh(&names::camel_case(&f.name)).to_string())
                     .collect(),
+                DefKind::Class(c) => c
+                    .fields
+                    .iter()
+                    .map(|f| namer.fresh(&names::snake_case(&f.name)).to_string())
+                    .collect(),
                 DefKind::Alias(_) | DefKind::Service(_) => Vec::new(),
             }
         })
         .collect();
     let mut used = used_defs(program);
+    // A class is emitted when reached code handles its instances.
+    let live_classes = reach::classes_used(program, &reach);
+    for (i, d) in program.defs.iter().enumerate() {
+        if let DefKind::Class(_) = d.kind {
+            used[i] = live_classes.contains(&DefId(i as u32));
+        }
+    }
     let mut result_types = HashMap::new();
     let mut result_aliases = Vec::new();
     for e in &program.exports {
@@ -149,6 +171,8 @@ pub fn lower(program: &Program) -> String {
         boxed: boxed_members(program),
         result_types,
         non_ascii: namer.non_ascii() || type_namer.non_ascii(),
+        class_use: classes::class_use(program, &reach.functions),
+        reached: reach.functions.clone(),
     };
     let funcs: Vec<FuncId> = (0..program.functions.len() as u32)
         .map(FuncId)
@@ -371,6 +395,7 @@ fn used_defs(program: &Program) -> Vec<bool> {
                 .iter()
                 .for_each(|f| mark(program, f.ty, &mut used, &mut todo)),
             DefKind::Alias(t) => mark(program, *t, &mut used, &mut todo),
+            DefKind::Class(_) => {}
         }
     }
     used
@@ -390,7 +415,7 @@ fn boxed_members(program: &Program) -> Vec<Vec<bool>> {
                     fs.iter().for_each(|f| by_value(program, f.ty, &mut out))
                 }
                 DefKind::Alias(t) => by_value(program, *t, &mut out),
-                DefKind::Service(_) => {}
+                DefKind::Service(_) | DefKind::Class(_) => {}
             }
             out
         })
@@ -424,7 +449,7 @@ fn boxed_members(program: &Program) -> Vec<Vec<bool>> {
                     reaches(&out, DefId(i as u32))
                 })
                 .collect(),
-            DefKind::Alias(_) | DefKind::Service(_) => Vec::new(),
+            DefKind::Alias(_) | DefKind::Service(_) | DefKind::Class(_) => Vec::new(),
         })
         .collect()
 }
@@ -655,6 +680,7 @@ impl<'p> Lower<'p> {
             }
             // Emitted by `ref_type_def`.
             DefKind::Service(_) => quote!(),
+            DefKind::Class(_) => self.class_def(id),
         }
     }
 

@@ -180,7 +180,9 @@ impl Lower<'_> {
                     .collect();
                 quote!(match self { #(#arms),* })
             }
-            DefKind::Alias(_) | DefKind::Service(_) => return TokenStream::new(),
+            DefKind::Alias(_) | DefKind::Service(_) | DefKind::Class(_) => {
+                return TokenStream::new()
+            }
         };
         quote! {
             impl PyStr for #name {

@@ -91,6 +91,7 @@ impl TypeDef {
             DefKind::Record(f) | DefKind::Variant(f) => f.get(i).map_or("", |f| f.name.as_str()),
             DefKind::Alias(_) => "",
             DefKind::Service(m) => m.get(i).map_or("", |f| f.name.as_str()),
+            DefKind::Class(c) => c.fields.get(i).map_or("", |f| f.name.as_str()),
         }
     }
 }
@@ -105,6 +106,82 @@ pub enum DefKind {
     /// A Service's methods in declaration order; each type is a
     /// `CandidKind::Func`.
     Service(Vec<Field>),
+    /// A plain Python class (not a Candid type): its instances are shared
+    /// objects (`check/classes.rs`, "Classes" in ARCHITECTURE.md).
+    Class(ClassDef),
+}
+
+/// A plain Python class: instance attributes, methods, class attributes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClassDef {
+    /// The dotted name of the defining module (CPython's default `repr`
+    /// names it: `<__main__.Point object at 0x...>`).
+    pub module: String,
+    /// Instance attributes, in the order `__init__` first assigns them
+    /// (a dataclass: its fields).
+    pub fields: Vec<ClassField>,
+    pub methods: Vec<ClassMethod>,
+    /// Class attributes (`count = 0` in the class body): module-level
+    /// variables read as `C.count` or `obj.count`.
+    pub attrs: Vec<(String, GlobalId)>,
+    /// `@dataclass`: `__init__`, `__repr__` and `__eq__` are generated.
+    pub dataclass: bool,
+}
+
+impl ClassDef {
+    pub fn field(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.name == name)
+    }
+
+    pub fn method(&self, name: &str) -> Option<&ClassMethod> {
+        self.methods.iter().find(|m| m.name == name)
+    }
+
+    pub fn attr(&self, name: &str) -> Option<GlobalId> {
+        self.attrs.iter().find(|a| a.0 == name).map(|a| a.1)
+    }
+
+    /// The methods the Rust trait impls of the class call (`PyStr`,
+    /// `PartialEq`, `PyOrd`): containers of instances print, compare and
+    /// sort through them.
+    pub fn trait_methods(&self) -> impl Iterator<Item = FuncId> + '_ {
+        self.methods
+            .iter()
+            .filter(|m| {
+                matches!(
+                    m.name.as_str(),
+                    "__str__" | "__repr__" | "__eq__" | "__lt__"
+                )
+            })
+            .map(|m| m.func)
+    }
+}
+
+/// An instance attribute of a class.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassField {
+    pub name: String,
+    pub ty: Ty,
+}
+
+/// A method of a class: an ordinary function whose first parameter is the
+/// instance (`Instance`, `Property`), or none (`Static`, `Class`: `cls` is
+/// the class itself, known statically). `__init__` takes no `self`: it
+/// returns the new instance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassMethod {
+    pub name: String,
+    pub func: FuncId,
+    pub kind: MethodKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MethodKind {
+    Instance,
+    Init,
+    Static,
+    Class,
+    Property,
 }
 
 /// A Record field or a Variant tag.

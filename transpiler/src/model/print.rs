@@ -49,6 +49,14 @@ pub fn program(p: &Program) -> String {
                     methods.join("; ")
                 );
             }
+            super::ir::DefKind::Class(c) => {
+                let fields: Vec<String> = c
+                    .fields
+                    .iter()
+                    .map(|f| format!("{}: {}", f.name, p.types.display(f.ty)))
+                    .collect();
+                let _ = writeln!(out, "class {} {{ {} }}", d.name, fields.join("; "));
+            }
         }
     }
     for g in &p.globals {

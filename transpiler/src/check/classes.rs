@@ -1,0 +1,1566 @@
+//! Plain Python classes inside a canister (not Candid types): `__init__`,
+//! methods, instance and class attributes, `@staticmethod`,
+//! `@classmethod`, `@property`, the special methods Python calls for
+//! operators and builtins, and `@dataclass`.
+//!
+//! A class is a `DefKind::Class`; its instances have the type
+//! `TyKind::Nominal(def)` and are shared objects (every class type is in
+//! `Program::shared`). A method is an ordinary function whose first
+//! parameter is the instance; a call `obj.m(a)` is `Call(m, [obj, a])`.
+//! `__init__` takes no `self`: its body assigns the attributes into locals
+//! (`self.x = v` stores into the local named `self.x`) and it returns the
+//! new instance, built from them, wherever it returns. So the attributes
+//! of an instance are exactly those `__init__` sets on every path, each with
+//! one type, which every other method can rely on.
+//!
+//! Class attributes are module-level variables (named `Class.attr`, which
+//! no Python name can capture), read through the class or an instance.
+//! Each entry point answers `None` for anything that is not about a class,
+//! so `expr.rs` and `stmt.rs` hook them with one line each.
+
+use super::scope::FunCtx;
+use super::{Checker, Sig};
+use crate::diagnostics::Diagnostic;
+use crate::model::ir::{
+    self, ClassDef, ClassField, ClassMethod, DefKind, Expr, ExprKind, FuncId, MethodKind, Place,
+    Stmt, TypeDef,
+};
+use crate::model::{CandidKind, CandidTy, DefId, Ty, TyKind};
+use rustpython_parser::ast::{self, Ranged};
+use rustpython_parser::text_size::TextRange;
+use std::collections::{HashMap, HashSet};
+
+/// What the checker knows about classes beyond their definitions.
+#[derive(Default)]
+pub(crate) struct Classes {
+    /// The class and kind of every method, by function.
+    methods: HashMap<FuncId, MethodCtx>,
+    /// The method whose body is being checked.
+    pub(crate) ctx: Option<MethodCtx>,
+    /// Function bodies checked ahead of the others (`__init__`, which
+    /// decides the attributes' types) or generated (a dataclass's
+    /// `__init__`).
+    early: HashMap<FuncId, ir::Function>,
+    /// Classes whose attributes are known (their `__init__` is checked).
+    known: HashSet<DefId>,
+    /// Declared attribute types (`x: int` in a class body), by class.
+    declared: HashMap<DefId, Vec<(String, Ty)>>,
+    /// Class bodies, by class, for the member phase.
+    bodies: HashMap<DefId, (usize, TextRange)>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct MethodCtx {
+    pub def: DefId,
+    pub kind: MethodKind,
+    /// The name of the first parameter (`self`, `cls`), if the method has
+    /// one.
+    pub first: Option<String>,
+    /// `__init__`: the attributes it sets, in the order of their first
+    /// assignment in the source.
+    pub fields: Vec<String>,
+}
+
+const SPECIAL_METHODS: &[&str] = &[
+    "__init__",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__hash__",
+    "__repr__",
+    "__str__",
+    "__len__",
+    "__contains__",
+    "__getitem__",
+    "__bool__",
+];
+
+impl<'m> Checker<'m> {
+    /// The class definition `t` is an instance of, if it is one.
+    pub(crate) fn class_of(&self, t: Ty) -> Option<DefId> {
+        match self.types.kind(t) {
+            TyKind::Nominal(d) => match self.defs[d.0 as usize].kind {
+                DefKind::Class(_) => Some(*d),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn class_def(&self, d: DefId) -> &ClassDef {
+        match &self.defs[d.0 as usize].kind {
+            DefKind::Class(c) => c,
+            _ => unreachable!("class_def of a class"),
+        }
+    }
+
+    fn class_def_mut(&mut self, d: DefId) -> &mut ClassDef {
+        match &mut self.defs[d.0 as usize].kind {
+            DefKind::Class(c) => c,
+            _ => unreachable!("class_def_mut of a class"),
+        }
+    }
+
+    fn class_name(&self, d: DefId) -> String {
+        self.defs[d.0 as usize].name.clone()
+    }
+
+    /// The class a name refers to here (not shadowed by a variable).
+    fn class_named(&self, e: &ast::Expr) -> Option<DefId> {
+        let ast::Expr::Name(n) = e else { return None };
+        let name = n.id.as_str();
+        if let Some(ctx) = &self.classes.ctx {
+            if ctx.kind == MethodKind::Class && ctx.first.as_deref() == Some(name) {
+                return Some(ctx.def);
+            }
+        }
+        let shadowed = self
+            .fun
+            .as_ref()
+            .is_some_and(|f| f.assigned.contains(name) || f.global_decls.contains(name));
+        if shadowed {
+            return None;
+        }
+        let d = *self.def_ids.get(name)?;
+        matches!(self.defs[d.0 as usize].kind, DefKind::Class(_)).then_some(d)
+    }
+
+    /// Whether `stmt` is a plain class definition this module handles
+    /// (no base, or `object`); classes deriving from anything else are
+    /// left to the caller (exception classes, unsupported bases).
+    fn is_plain_class(&self, c: &ast::StmtClassDef) -> bool {
+        match c.bases.as_slice() {
+            [] => true,
+            [ast::Expr::Name(n)] => n.id.as_str() == "object",
+            _ => false,
+        }
+    }
+
+    fn is_dataclass_decorator(&self, e: &ast::Expr) -> bool {
+        matches!(e, ast::Expr::Name(n)
+            if self.kybra_names.get(n.id.as_str()).map(String::as_str) == Some(DATACLASS))
+    }
+
+    fn is_field_call(&self, e: &ast::Expr) -> bool {
+        matches!(e, ast::Expr::Call(c) if matches!(&*c.func, ast::Expr::Name(n)
+            if self.kybra_names.get(n.id.as_str()).map(String::as_str) == Some(FIELD)))
+    }
+
+    /// Registers the plain classes of the module body (so annotations may
+    /// name them anywhere); their members are read by `class_members`.
+    pub(crate) fn register_classes(&mut self, m: usize, body: &[ast::Stmt]) {
+        for stmt in body {
+            let ast::Stmt::ClassDef(c) = stmt else {
+                continue;
+            };
+            if self.type_decl(stmt).is_some() || !self.is_plain_class(c) {
+                continue;
+            }
+            let name = c.name.to_string();
+            if self.def_ids.contains_key(&name) {
+                let d = self
+                    .error(c.range, format!("type `{name}` is defined twice"))
+                    .with_help("rename one of the definitions");
+                self.report(d);
+                continue;
+            }
+            let mut dataclass = false;
+            for dec in &c.decorator_list {
+                if self.is_dataclass_decorator(dec) {
+                    dataclass = true;
+                    continue;
+                }
+                let d = match dec {
+                    ast::Expr::Call(call) if self.is_dataclass_decorator(&call.func) => self
+                        .error(
+                            dec.range(),
+                            "`@dataclass(...)` options are not supported yet",
+                        )
+                        .with_help("use plain `@dataclass`"),
+                    _ => self
+                        .error(dec.range(), "unsupported class decorator")
+                        .with_help("only `@dataclass` (from dataclasses) is supported on classes"),
+                };
+                self.report(d);
+            }
+            if let Some(k) = c.keywords.first() {
+                let d = self
+                    .error(k.range(), "class keywords are not supported")
+                    .with_help("remove the keyword");
+                self.report(d);
+            }
+            let module = &self.project.modules[m];
+            let module = if m == 0 {
+                "__main__".to_string()
+            } else {
+                module.name.clone()
+            };
+            let id = DefId(self.defs.len() as u32);
+            self.def_ids.insert(name.clone(), id);
+            self.types.set_def_name(id, &name);
+            self.types.nominal(id);
+            self.defs.push(TypeDef {
+                name,
+                span: self.span(c.range),
+                kind: DefKind::Class(ClassDef {
+                    module,
+                    dataclass,
+                    ..ClassDef::default()
+                }),
+            });
+            self.classes.bodies.insert(id, (m, c.range));
+        }
+    }
+
+    /// A class deriving from another class of the program: not supported
+    /// yet (a diagnostic); `None` for other statements.
+    pub(crate) fn subclass_error(&self, stmt: &ast::Stmt) -> Option<Diagnostic> {
+        let ast::Stmt::ClassDef(c) = stmt else {
+            return None;
+        };
+        let base = c.bases.iter().find_map(|b| self.class_named(b))?;
+        Some(
+            self.error(
+                c.bases[0].range(),
+                format!(
+                    "inheritance from the class `{}` is not supported yet",
+                    self.class_name(base)
+                ),
+            )
+            .with_help("copy the methods you need into the class, or hold the other object in an attribute"),
+        )
+    }
+
+    /// The methods (signatures) and class attributes of a class of the
+    /// current module; `None` if `stmt` is not one.
+    pub(crate) fn class_members(
+        &mut self,
+        m: usize,
+        stmt: &'m ast::Stmt,
+        defs: &mut Vec<(usize, FuncId, &'m ast::StmtFunctionDef)>,
+    ) -> Option<()> {
+        let ast::Stmt::ClassDef(c) = stmt else {
+            return None;
+        };
+        let def = *self.def_ids.get(c.name.as_str())?;
+        if self.classes.bodies.get(&def) != Some(&(m, c.range)) {
+            return None;
+        }
+        let dataclass = self.class_def(def).dataclass;
+        let class = c.name.to_string();
+        let mut declared: Vec<(String, Ty)> = Vec::new();
+        // A dataclass's fields: name, type, default.
+        let mut fields: Vec<(String, Ty, Option<ast::Expr>, TextRange)> = Vec::new();
+        for s in &c.body {
+            match s {
+                ast::Stmt::Pass(_) => {}
+                ast::Stmt::Expr(e) if super::is_str_constant(&e.value) => {}
+                ast::Stmt::FunctionDef(f) => {
+                    if let Err(d) = self.method_signature(def, &class, f, defs, m) {
+                        self.report(d);
+                    }
+                }
+                ast::Stmt::AnnAssign(a) => {
+                    let ast::Expr::Name(n) = &*a.target else {
+                        let d =
+                            self.error(a.target.range(), "a class attribute must be a plain name");
+                        self.report(d);
+                        continue;
+                    };
+                    let ty = match self.resolve_type(&a.annotation) {
+                        Ok(c) => self.types.value_ty(c),
+                        Err(d) => {
+                            self.report(d);
+                            continue;
+                        }
+                    };
+                    let name = n.id.to_string();
+                    if dataclass {
+                        let default = match a.value.as_deref() {
+                            None => None,
+                            Some(v) => match self.field_default(v) {
+                                Ok(d) => Some(d),
+                                Err(d) => {
+                                    self.report(d);
+                                    continue;
+                                }
+                            },
+                        };
+                        if default.is_none() && fields.iter().any(|f| f.2.is_some()) {
+                            let d = self
+                                .error(a.range, format!("non-default argument '{name}' follows default argument"))
+                                .with_help("Python raises TypeError for this dataclass; give this field a default or move it up");
+                            self.report(d);
+                            continue;
+                        }
+                        fields.push((name, ty, default, a.range));
+                    } else if let Some(v) = &a.value {
+                        self.class_attribute(def, &class, &name, Some(ty), v, a.range);
+                    } else {
+                        declared.push((name, ty));
+                    }
+                }
+                ast::Stmt::Assign(a) => match a.targets.as_slice() {
+                    [ast::Expr::Name(n)] => {
+                        self.class_attribute(def, &class, n.id.as_str(), None, &a.value, a.range)
+                    }
+                    _ => {
+                        let d = self
+                            .error(a.range, "unsupported assignment in a class body")
+                            .with_help("assign one value to one plain name");
+                        self.report(d);
+                    }
+                },
+                other => {
+                    let d = self
+                        .error(other.range(), "unsupported statement in a class body")
+                        .with_help(
+                            "a class body may contain methods, attribute annotations and \
+                             class attributes",
+                        );
+                    self.report(d);
+                }
+            }
+        }
+        if dataclass {
+            declared.extend(fields.iter().map(|f| (f.0.clone(), f.1)));
+            if self.class_def(def).method("__init__").is_none() {
+                self.dataclass_init(def, &class, fields, c.range);
+            }
+        }
+        self.classes.declared.insert(def, declared);
+        Some(())
+    }
+
+    /// A dataclass field's default: a constant, `field(default=c)` or
+    /// `field(default_factory=list)` / `dict` (a new object per call,
+    /// which an empty literal evaluated at each call is).
+    fn field_default(&self, v: &ast::Expr) -> Result<ast::Expr, Diagnostic> {
+        if let (true, ast::Expr::Call(c)) = (self.is_field_call(v), v) {
+            if let ([], [k]) = (c.args.as_slice(), c.keywords.as_slice()) {
+                match (k.arg.as_deref(), &k.value) {
+                    (Some("default"), d) if super::is_constant_expr(d) => return Ok(d.clone()),
+                    (Some("default_factory"), ast::Expr::Name(n))
+                        if matches!(n.id.as_str(), "list" | "dict") =>
+                    {
+                        let range = v.range();
+                        return Ok(if n.id.as_str() == "list" {
+                            ast::Expr::List(ast::ExprList {
+                                range,
+                                elts: Vec::new(),
+                                ctx: ast::ExprContext::Load,
+                            })
+                        } else {
+                            ast::Expr::Dict(ast::ExprDict {
+                                range,
+                                keys: Vec::new(),
+                                values: Vec::new(),
+                            })
+                        });
+                    }
+                    _ => {}
+                }
+            }
+            return Err(self
+                .error(v.range(), "unsupported `field(...)`")
+                .with_help("supported: `field(default=constant)`, `field(default_factory=list)`, `field(default_factory=dict)`"));
+        }
+        let mutable = matches!(v, ast::Expr::List(_) | ast::Expr::Dict(_));
+        if mutable || !super::is_constant_expr(v) {
+            return Err(self
+                .error(
+                    v.range(),
+                    if mutable {
+                        "a mutable default is not allowed for a dataclass field"
+                    } else {
+                        "only constant default values are supported for dataclass fields"
+                    },
+                )
+                .with_help("use `field(default_factory=list)` for a new list per instance"));
+        }
+        Ok(v.clone())
+    }
+
+    /// A class attribute: a module-level variable named `Class.name`.
+    fn class_attribute(
+        &mut self,
+        def: DefId,
+        class: &str,
+        name: &str,
+        ty: Option<Ty>,
+        value: &ast::Expr,
+        range: TextRange,
+    ) {
+        let global = format!("{class}.{name}");
+        let before = self.globals.len();
+        self.add_global(&global, ty, value, range);
+        if self.globals.len() > before {
+            let id = ir::GlobalId(before as u32);
+            self.class_def_mut(def).attrs.push((name.to_string(), id));
+        }
+    }
+
+    /// The signature of method `f` of class `def`; registers it.
+    fn method_signature(
+        &mut self,
+        def: DefId,
+        class: &str,
+        f: &'m ast::StmtFunctionDef,
+        defs: &mut Vec<(usize, FuncId, &'m ast::StmtFunctionDef)>,
+        m: usize,
+    ) -> Result<(), Diagnostic> {
+        let name = f.name.to_string();
+        let mut kind = if name == "__init__" {
+            MethodKind::Init
+        } else {
+            MethodKind::Instance
+        };
+        for dec in &f.decorator_list {
+            let k = match dec {
+                ast::Expr::Name(n) if n.id.as_str() == "staticmethod" => MethodKind::Static,
+                ast::Expr::Name(n) if n.id.as_str() == "classmethod" => MethodKind::Class,
+                ast::Expr::Name(n) if n.id.as_str() == "property" => MethodKind::Property,
+                ast::Expr::Attribute(a) if a.attr.as_str() == "setter" => {
+                    return Err(self
+                        .error(dec.range(), "property setters are not supported yet")
+                        .with_help("write a method `set_...(self, value)` instead"))
+                }
+                _ => {
+                    return Err(self
+                        .error(dec.range(), "unsupported method decorator")
+                        .with_help("supported: @staticmethod, @classmethod, @property"))
+                }
+            };
+            if kind != MethodKind::Instance || f.decorator_list.len() > 1 {
+                return Err(self
+                    .error(dec.range(), "a method can have only one decorator here")
+                    .with_help("remove the other decorators"));
+            }
+            kind = k;
+        }
+        if name.starts_with("__")
+            && name.ends_with("__")
+            && !SPECIAL_METHODS.contains(&name.as_str())
+        {
+            return Err(self
+                .error(
+                    f.range,
+                    format!("the special method `{name}` is not supported yet"),
+                )
+                .with_help(format!("supported: {}", SPECIAL_METHODS.join(", "))));
+        }
+        if self.class_def(def).method(&name).is_some() {
+            return Err(self
+                .error(f.range, format!("method `{name}` is defined twice"))
+                .with_help("rename one of the definitions"));
+        }
+        // The signature without the first parameter, as a function's.
+        let mut plain = f.clone();
+        plain.decorator_list.clear();
+        plain.body.clear();
+        let first = if kind == MethodKind::Static {
+            None
+        } else {
+            if plain.args.args.is_empty() || !plain.args.posonlyargs.is_empty() {
+                return Err(self
+                    .error(f.range, format!("method `{name}` needs a `self` parameter"))
+                    .with_help(if kind == MethodKind::Class {
+                        "a class method's first parameter is the class: `def m(cls, ...)`"
+                    } else {
+                        "a method's first parameter is the instance: `def m(self, ...)`"
+                    }));
+            }
+            let first = plain.args.args.remove(0);
+            if first.default.is_some() {
+                return Err(self.error(
+                    first.def.range,
+                    "the first parameter of a method has no default",
+                ));
+            }
+            Some(first.def.arg.to_string())
+        };
+        if kind == MethodKind::Init && plain.returns.is_none() {
+            plain.returns = Some(Box::new(ast::Expr::Constant(ast::ExprConstant {
+                range: f.range,
+                value: ast::Constant::None,
+                kind: None,
+            })));
+        }
+        let mut sig = self.signature(&plain)?;
+        let class_ty = self.types.nominal(def);
+        sig.name = format!("{class}.{name}");
+        match kind {
+            MethodKind::Init => {
+                if sig.ret != Ty::NONE {
+                    return Err(self
+                        .error(
+                            f.returns.as_deref().map_or(f.range, |r| r.range()),
+                            "`__init__` must return None",
+                        )
+                        .with_help("remove the return annotation, or write `-> None`"));
+                }
+                sig.ret = class_ty;
+            }
+            MethodKind::Instance | MethodKind::Property => {
+                let first = first.clone().unwrap_or_default();
+                sig.params.insert(0, (first, class_ty));
+                sig.defaults.insert(0, None);
+            }
+            MethodKind::Static | MethodKind::Class => {}
+        }
+        if kind == MethodKind::Property && sig.params.len() != 1 {
+            return Err(self
+                .error(f.range, "a property takes only `self`")
+                .with_help("remove the other parameters"));
+        }
+        let fields = if kind == MethodKind::Init {
+            let mut out = Vec::new();
+            init_fields(&f.body, first.as_deref().unwrap_or("self"), &mut out);
+            out
+        } else {
+            Vec::new()
+        };
+        let id = FuncId(self.sigs.len() as u32);
+        self.sigs.push(sig);
+        self.classes.methods.insert(
+            id,
+            MethodCtx {
+                def,
+                kind,
+                first,
+                fields,
+            },
+        );
+        self.class_def_mut(def).methods.push(ClassMethod {
+            name,
+            func: id,
+            kind,
+        });
+        defs.push((m, id, f));
+        Ok(())
+    }
+
+    /// The generated `__init__` of a dataclass: one parameter per field.
+    fn dataclass_init(
+        &mut self,
+        def: DefId,
+        class: &str,
+        fields: Vec<(String, Ty, Option<ast::Expr>, TextRange)>,
+        range: TextRange,
+    ) {
+        let class_ty = self.types.nominal(def);
+        let span = self.span(range);
+        let sig = Sig {
+            name: format!("{class}.__init__"),
+            span,
+            params: fields.iter().map(|f| (f.0.clone(), f.1)).collect(),
+            defaults: fields.iter().map(|f| f.2.clone()).collect(),
+            ret: class_ty,
+            export: None,
+        };
+        let ctx = FunCtx::new(&[], &sig);
+        let values: Vec<Expr> = ctx
+            .params
+            .iter()
+            .map(|p| Expr::new(ctx.local_ty(*p), ExprKind::Local(*p), span))
+            .collect();
+        let order = (0..values.len()).collect();
+        let body = vec![Stmt::Return(Some(Expr::new(
+            class_ty,
+            ExprKind::Record {
+                def,
+                fields: values,
+                order,
+            },
+            span,
+        )))];
+        let id = FuncId(self.sigs.len() as u32);
+        self.sigs.push(sig);
+        self.class_def_mut(def).fields = fields
+            .iter()
+            .map(|f| ClassField {
+                name: f.0.clone(),
+                ty: f.1,
+            })
+            .collect();
+        self.class_def_mut(def).methods.push(ClassMethod {
+            name: "__init__".into(),
+            func: id,
+            kind: MethodKind::Init,
+        });
+        self.classes.known.insert(def);
+        self.classes.early.insert(
+            id,
+            ir::Function {
+                name: format!("{class}_new"),
+                span,
+                params: ctx.params.clone(),
+                ret: class_ty,
+                locals: ctx.locals,
+                body,
+            },
+        );
+    }
+
+    /// Classes of the program that Records or Variants hold: not Candid
+    /// types, so a diagnostic.
+    pub(crate) fn classes_in_candid_types(&mut self) {
+        let mut diags = Vec::new();
+        for d in &self.defs {
+            let (DefKind::Record(fields) | DefKind::Variant(fields)) = &d.kind else {
+                continue;
+            };
+            for f in fields {
+                if let Some(c) = self.class_inside(f.ty, &mut Vec::new()) {
+                    diags.push(
+                        Diagnostic::new(
+                            d.span,
+                            format!(
+                                "`{}[\"{}\"]` holds a `{}`, a plain class, which is not a Candid type",
+                                d.name, f.name, self.defs[c.0 as usize].name
+                            ),
+                        )
+                        .with_help("a Record or Variant holds Candid types; keep instances in a global list or dict instead"),
+                    );
+                }
+            }
+        }
+        for d in diags {
+            self.report(d);
+        }
+    }
+
+    /// A plain class inside the Candid type `c` (through aliases, Records
+    /// and Variants).
+    pub(crate) fn class_inside(&self, c: CandidTy, seen: &mut Vec<DefId>) -> Option<DefId> {
+        match self.types.candid_kind(c) {
+            CandidKind::Opt(x) | CandidKind::Vec(x) => self.class_inside(*x, seen),
+            CandidKind::Dict(k, v) => self
+                .class_inside(*k, seen)
+                .or_else(|| self.class_inside(*v, seen)),
+            CandidKind::Tuple(items) => items.iter().find_map(|x| self.class_inside(*x, seen)),
+            CandidKind::Named(d) if !seen.contains(d) => {
+                seen.push(*d);
+                match &self.defs[d.0 as usize].kind {
+                    DefKind::Class(_) => Some(*d),
+                    DefKind::Alias(t) => self.class_inside(*t, seen),
+                    DefKind::Record(fs) | DefKind::Variant(fs) => {
+                        fs.iter().find_map(|f| self.class_inside(f.ty, seen))
+                    }
+                    DefKind::Service(_) => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A canister method's parameter or result that holds a plain class.
+    pub(crate) fn class_at_boundary(&self, c: CandidTy, ann: &ast::Expr) -> Option<Diagnostic> {
+        let class = self.class_inside(c, &mut Vec::new())?;
+        Some(
+            self.error(
+                ann.range(),
+                format!(
+                    "`{}` is a plain class, not a Candid type",
+                    self.defs[class.0 as usize].name
+                ),
+            )
+            .with_help("a canister method takes and returns Candid types: convert the object to a Record (`class R(Record)`) at the boundary"),
+        )
+    }
+
+    /// Checks every `__init__` body first: they decide the attributes (and
+    /// their types) every other method reads.
+    pub(crate) fn check_inits(&mut self, defs: &[(usize, FuncId, &'m ast::StmtFunctionDef)]) {
+        for (m, id, f) in defs {
+            let Some(ctx) = self.classes.methods.get(id).cloned() else {
+                continue;
+            };
+            if ctx.kind != MethodKind::Init {
+                continue;
+            }
+            if self.cur != Some(*m) {
+                self.enter(*m);
+            }
+            let sig = self.sigs[id.0 as usize].clone();
+            self.imported_global_stores(&f.body);
+            let saved = self.with_local_imports(*m, &f.body);
+            let fun = self.method_body(*id, f, &sig, ctx);
+            if let Some(ns) = saved {
+                self.put_names(ns);
+            }
+            self.classes.early.insert(*id, fun);
+        }
+    }
+
+    /// The function with id `functions.len()`, if it was checked early.
+    pub(crate) fn take_early(&mut self, next: usize) -> Option<ir::Function> {
+        self.classes.early.remove(&FuncId(next as u32))
+    }
+
+    /// The body of function `id`: a method with its class context, or a
+    /// plain function.
+    pub(crate) fn body_of(
+        &mut self,
+        id: FuncId,
+        f: &ast::StmtFunctionDef,
+        sig: &Sig,
+    ) -> ir::Function {
+        match self.classes.methods.get(&id).cloned() {
+            Some(ctx) => self.method_body(id, f, sig, ctx),
+            None => self.function(f, sig),
+        }
+    }
+
+    fn method_body(
+        &mut self,
+        id: FuncId,
+        f: &ast::StmtFunctionDef,
+        sig: &Sig,
+        ctx: MethodCtx,
+    ) -> ir::Function {
+        let def = ctx.def;
+        let kind = ctx.kind;
+        let first = ctx.first.clone();
+        self.classes.ctx = Some(ctx);
+        let mut fun = FunCtx::new(&f.body, sig);
+        if let (MethodKind::Init, Some(first)) = (kind, &first) {
+            for (name, ty) in self.classes.declared.get(&def).cloned().unwrap_or_default() {
+                fun.annotated.insert(format!("{first}.{name}"), ty);
+            }
+        }
+        self.fun = Some(fun);
+        let mut body = self.block(&f.body);
+        if kind == MethodKind::Init && !super::stmt::terminates(&f.body) {
+            match self.init_result(f.range) {
+                Ok(e) => body.push(Stmt::Return(Some(e))),
+                Err(d) => self.report(d),
+            }
+        }
+        if kind == MethodKind::Init {
+            // Without a return, the class has no attributes (yet).
+            self.classes.known.insert(def);
+        }
+        self.classes.ctx = None;
+        let ctx = self.fun.take().expect("function context");
+        let mut locals = ctx.locals;
+        if let (MethodKind::Init, Some(first)) = (kind, &first) {
+            // `self.x` locals are named after the attribute in Rust.
+            let prefix = format!("{first}.");
+            for l in &mut locals {
+                if let Some(rest) = l.name.strip_prefix(&prefix) {
+                    l.name = rest.to_string();
+                }
+            }
+        }
+        let class = self.class_name(def);
+        let method = match (kind, f.name.as_str()) {
+            (MethodKind::Init, _) => "new".to_string(),
+            (_, n) => n.trim_matches('_').to_string(),
+        };
+        let _ = id;
+        ir::Function {
+            name: format!("{class}_{method}"),
+            span: sig.span,
+            params: ctx.params.clone(),
+            ret: sig.ret,
+            locals,
+            body,
+        }
+    }
+
+    /// The new instance an `__init__` returns: its attributes' current
+    /// values (the first return decides their types).
+    fn init_result(&mut self, range: TextRange) -> Result<Expr, Diagnostic> {
+        let Some(ctx) = self.classes.ctx.clone() else {
+            return Err(self.error(range, "not inside `__init__`"));
+        };
+        let first = ctx.first.clone().unwrap_or_default();
+        let def = ctx.def;
+        let known = self.classes.known.contains(&def);
+        let mut values = Vec::new();
+        for (i, name) in ctx.fields.iter().enumerate() {
+            let local = format!("{first}.{name}");
+            let bound = self
+                .fun
+                .as_ref()
+                .is_some_and(|f| f.bindings.contains_key(&local));
+            if !bound {
+                return Err(self
+                    .error(range, format!("`__init__` does not set `{first}.{name}` on every path"))
+                    .with_help(format!("assign `{first}.{name}` on every path through `__init__` (e.g. `{first}.{name} = None` first, with an `Opt[...]` annotation)")));
+            }
+            let v = self.name(&local, range)?;
+            let v = if known {
+                let want = self.class_def(def).fields[i].ty;
+                self.coerce(v, want, range)?
+            } else {
+                v
+            };
+            values.push(v);
+        }
+        if !known {
+            let fields = ctx
+                .fields
+                .iter()
+                .zip(&values)
+                .map(|(n, v)| ClassField {
+                    name: n.clone(),
+                    ty: v.ty,
+                })
+                .collect();
+            self.class_def_mut(def).fields = fields;
+            self.classes.known.insert(def);
+        }
+        let span = self.span(range);
+        let order = (0..values.len()).collect();
+        let ty = self.types.nominal(def);
+        Ok(Expr::new(
+            ty,
+            ExprKind::Record {
+                def,
+                fields: values,
+                order,
+            },
+            span,
+        ))
+    }
+
+    /// `return` inside `__init__`: returns the new instance.
+    pub(crate) fn init_return(
+        &mut self,
+        r: &ast::StmtReturn,
+    ) -> Option<Result<Vec<Stmt>, Diagnostic>> {
+        let ctx = self.classes.ctx.as_ref()?;
+        if ctx.kind != MethodKind::Init {
+            return None;
+        }
+        if let Some(v) = &r.value {
+            if !matches!(&**v, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None)) {
+                return Some(Err(self
+                    .error(v.range(), "`__init__` returns None")
+                    .with_help(
+                        "Python raises TypeError when `__init__` returns a value",
+                    )));
+            }
+        }
+        Some(
+            self.init_result(r.range)
+                .map(|e| vec![Stmt::Return(Some(e))]),
+        )
+    }
+
+    /// In `__init__`, `self.x` as a name (`self.x`): its local holds the
+    /// attribute until the instance is built.
+    pub(crate) fn init_attribute_name(&self, e: &ast::Expr) -> Option<ast::Expr> {
+        let ast::Expr::Attribute(a) = e else {
+            return None;
+        };
+        let ctx = self.classes.ctx.as_ref()?;
+        let first = ctx.first.as_deref()?;
+        let is_self = matches!(&*a.value, ast::Expr::Name(n) if n.id.as_str() == first);
+        if ctx.kind != MethodKind::Init || !is_self {
+            return None;
+        }
+        Some(ast::Expr::Name(ast::ExprName {
+            range: a.range,
+            id: ast::Identifier::new(format!("{first}.{}", a.attr)),
+            ctx: ast::ExprContext::Store,
+        }))
+    }
+
+    /// A bare `self` inside `__init__`, which is not an object yet.
+    pub(crate) fn bare_self_in_init(&self, name: &str, range: TextRange) -> Option<Diagnostic> {
+        let ctx = self.classes.ctx.as_ref()?;
+        if ctx.kind != MethodKind::Init || ctx.first.as_deref() != Some(name) {
+            return None;
+        }
+        Some(
+            self.error(
+                range,
+                format!("`{name}` can only set and read attributes inside `__init__`"),
+            )
+            .with_help(
+                "the object is built when `__init__` returns: call methods on it after creating it",
+            ),
+        )
+    }
+
+    /// `obj.attr`, `Class.attr`, `obj.prop` (and `self.x` in `__init__`).
+    pub(crate) fn class_attribute_read(
+        &mut self,
+        a: &ast::ExprAttribute,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        if let Some(name) = self.init_attribute_name(&ast::Expr::Attribute(a.clone())) {
+            let ast::Expr::Name(n) = &name else {
+                return Ok(None);
+            };
+            return self.name(n.id.as_str(), a.range).map(Some);
+        }
+        let span = self.span(a.range);
+        let attr = a.attr.as_str();
+        if let Some(def) = self.class_named(&a.value) {
+            let class = self.class_def(def);
+            if let Some(g) = class.attr(attr) {
+                let ty = self.globals[g.0 as usize].ty;
+                return Ok(Some(Expr::new(ty, ExprKind::Global(g), span)));
+            }
+            let what = if class.method(attr).is_some() {
+                "methods cannot be used as values yet"
+            } else {
+                "no such class attribute"
+            };
+            return Err(self
+                .error(
+                    a.range,
+                    format!(
+                        "type object '{}' has no attribute '{attr}' here: {what}",
+                        self.class_name(def)
+                    ),
+                )
+                .with_help("class attributes are assigned in the class body (`count = 0`)"));
+        }
+        if !may_be_object(&a.value) {
+            return Ok(None);
+        }
+        let obj = self.expr(&a.value)?;
+        let Some(def) = self.class_of(obj.ty) else {
+            return Ok(None);
+        };
+        self.instance_attribute(obj, def, attr, a.range).map(Some)
+    }
+
+    fn instance_attribute(
+        &mut self,
+        obj: Expr,
+        def: DefId,
+        attr: &str,
+        range: TextRange,
+    ) -> Result<Expr, Diagnostic> {
+        let span = self.span(range);
+        let class = self.class_def(def);
+        if let Some(i) = class.field(attr) {
+            let ty = class.fields[i].ty;
+            return Ok(Expr::new(ty, ExprKind::Field(Box::new(obj), i), span));
+        }
+        if let Some(m) = class.method(attr) {
+            if m.kind == MethodKind::Property {
+                let f = m.func;
+                let ty = self.sigs[f.0 as usize].ret;
+                return Ok(Expr::new(ty, ExprKind::Call(f, vec![obj]), span));
+            }
+            return Err(self
+                .error(range, "methods cannot be used as values yet")
+                .with_help(format!("call it: `.{attr}(...)`")));
+        }
+        if let Some(g) = class.attr(attr) {
+            if crate::model::effects::has_effects(&obj) {
+                return Err(self
+                    .error(
+                        range,
+                        "reading a class attribute through a computed object is not supported yet",
+                    )
+                    .with_help(format!(
+                        "read it through the class: `{}.{attr}`",
+                        self.class_name(def)
+                    )));
+            }
+            let ty = self.globals[g.0 as usize].ty;
+            return Ok(Expr::new(ty, ExprKind::Global(g), span));
+        }
+        Err(self.no_attribute(def, attr, range))
+    }
+
+    fn no_attribute(&self, def: DefId, attr: &str, range: TextRange) -> Diagnostic {
+        let name = self.class_name(def);
+        if !self.classes.known.contains(&def) {
+            return self
+                .error(range, format!("the attributes of `{name}` are not known here yet"))
+                .with_help(format!("define `{name}` (with its `__init__`) before the class that reads its attributes in `__init__`"));
+        }
+        let class = self.class_def(def);
+        let mut names: Vec<&str> = class.fields.iter().map(|f| f.name.as_str()).collect();
+        names.extend(
+            class
+                .methods
+                .iter()
+                .filter(|m| m.kind != MethodKind::Init)
+                .map(|m| m.name.as_str()),
+        );
+        names.extend(class.attrs.iter().map(|a| a.0.as_str()));
+        let help = if names.is_empty() {
+            format!("`{name}` has no attributes; set them in `__init__`")
+        } else {
+            format!("its attributes: {}", names.join(", "))
+        };
+        self.error(range, format!("'{name}' object has no attribute '{attr}'"))
+            .with_help(help)
+    }
+
+    /// `obj.attr = v`, `Class.attr = v` (and `self.x = v` in `__init__`).
+    pub(crate) fn attribute_assign(
+        &mut self,
+        a: &ast::ExprAttribute,
+        value: &ast::Expr,
+    ) -> Result<Option<Stmt>, Diagnostic> {
+        let attr = a.attr.as_str();
+        if let Some(def) = self.class_named(&a.value) {
+            let Some(g) = self.class_def(def).attr(attr) else {
+                return Err(self
+                    .error(
+                        a.range,
+                        format!("`{}` has no class attribute `{attr}`", self.class_name(def)),
+                    )
+                    .with_help("declare class attributes in the class body (`count = 0`)"));
+            };
+            let ty = self.globals[g.0 as usize].ty;
+            let v = self.expect(value, ty)?;
+            return Ok(Some(Stmt::Assign {
+                place: Place::Global(g),
+                value: v,
+            }));
+        }
+        if !may_be_object(&a.value) {
+            return Ok(None);
+        }
+        // Python evaluates the value before the object.
+        let (place, ty) = {
+            let obj = self.expr(&a.value)?;
+            let Some(def) = self.class_of(obj.ty) else {
+                return Ok(None);
+            };
+            self.field_place(obj, def, attr, a.range)?
+        };
+        let v = self.expect(value, ty)?;
+        Ok(Some(Stmt::Assign { place, value: v }))
+    }
+
+    fn field_place(
+        &self,
+        obj: Expr,
+        def: DefId,
+        attr: &str,
+        range: TextRange,
+    ) -> Result<(Place, Ty), Diagnostic> {
+        let class = self.class_def(def);
+        match class.field(attr) {
+            Some(i) => Ok((Place::Field(Box::new(obj), i), class.fields[i].ty)),
+            None if class.method(attr).is_some_and(|m| m.kind == MethodKind::Property) => Err(self
+                .error(range, format!("property '{attr}' of '{}' object has no setter", self.class_name(def)))
+                .with_help("Python raises AttributeError here")),
+            None if self.classes.known.contains(&def) => Err(self
+                .error(range, format!("`{}` objects have no attribute `{attr}` set in `__init__`", self.class_name(def)))
+                .with_help(format!("set `self.{attr}` in `__init__` (every attribute gets its value and type there)"))),
+            None => Err(self.no_attribute(def, attr, range)),
+        }
+    }
+
+    /// `obj.attr op= v`, `Class.attr op= v` (and `self.x op= v` in
+    /// `__init__`).
+    pub(crate) fn attribute_aug_assign(
+        &mut self,
+        s: &ast::StmtAugAssign,
+        a: &ast::ExprAttribute,
+    ) -> Result<Option<Stmt>, Diagnostic> {
+        let span = self.span(s.range);
+        let op = super::expr::bin_op(s.op);
+        if let Some(name) = self.init_attribute_name(&s.target) {
+            let mut plain = s.clone();
+            plain.target = Box::new(name);
+            return self.aug_assign(&plain).map(Some);
+        }
+        let (place, current) = if let Some(def) = self.class_named(&a.value) {
+            let Some(g) = self.class_def(def).attr(a.attr.as_str()) else {
+                return Err(self
+                    .error(
+                        a.range,
+                        format!(
+                            "`{}` has no class attribute `{}`",
+                            self.class_name(def),
+                            a.attr
+                        ),
+                    )
+                    .with_help("declare class attributes in the class body (`count = 0`)"));
+            };
+            let ty = self.globals[g.0 as usize].ty;
+            (Place::Global(g), Expr::new(ty, ExprKind::Global(g), span))
+        } else {
+            if !may_be_object(&a.value) {
+                return Ok(None);
+            }
+            let obj = self.expr(&a.value)?;
+            let Some(def) = self.class_of(obj.ty) else {
+                return Ok(None);
+            };
+            if !matches!(obj.kind, ExprKind::Local(_) | ExprKind::Global(_)) {
+                return Err(self
+                    .error(
+                        a.value.range(),
+                        "`op=` on an attribute of a computed object is not supported yet",
+                    )
+                    .with_help("assign the object to a variable first"));
+            }
+            let (place, ty) = self.field_place(obj.clone(), def, a.attr.as_str(), a.range)?;
+            let i = match &place {
+                Place::Field(_, i) => *i,
+                _ => 0,
+            };
+            (
+                place,
+                Expr::new(ty, ExprKind::Field(Box::new(obj), i), span),
+            )
+        };
+        let ty = current.ty;
+        let current = if ty == Ty::NAT || ty.is_fixed() {
+            self.coerce(current, Ty::INT, s.range)?
+        } else {
+            current
+        };
+        let v = self.expr(&s.value)?;
+        let sum = self.binary(op, current, v, s.range)?;
+        let sum = self.coerce(sum, ty, s.range)?;
+        Ok(Some(Stmt::Assign { place, value: sum }))
+    }
+
+    /// Calls that involve a class: `C(...)`, `cls(...)`, `obj.m(...)`,
+    /// `C.m(...)`, and `str`, `repr`, `len` of an instance.
+    pub(crate) fn class_call(&mut self, c: &ast::ExprCall) -> Result<Option<Expr>, Diagnostic> {
+        let span = self.span(c.range);
+        if let Some(def) = self.class_named(&c.func) {
+            return self.construct(def, c).map(Some);
+        }
+        match &*c.func {
+            ast::Expr::Name(n) if matches!(n.id.as_str(), "str" | "repr" | "len") => {
+                let name = n.id.as_str();
+                let shadowed = self.fun.as_ref().is_some_and(|f| f.assigned.contains(name))
+                    || self.function_id(name).is_some()
+                    || self.global(name).is_some();
+                let ([arg], []) = (c.args.as_slice(), c.keywords.as_slice()) else {
+                    return Ok(None);
+                };
+                if shadowed || !may_be_object(arg) {
+                    return Ok(None);
+                }
+                let v = self.expr(arg)?;
+                let Some(def) = self.class_of(v.ty) else {
+                    return Ok(None);
+                };
+                match name {
+                    "len" => {
+                        let Some(m) = self.class_def(def).method("__len__") else {
+                            return Err(self
+                                .error(
+                                    arg.range(),
+                                    format!(
+                                        "object of type '{}' has no len()",
+                                        self.class_name(def)
+                                    ),
+                                )
+                                .with_help("define `__len__(self) -> int` in the class"));
+                        };
+                        let f = m.func;
+                        Ok(Some(Expr::new(Ty::INT, ExprKind::Call(f, vec![v]), span)))
+                    }
+                    _ => Ok(Some(self.class_to_str(v, name == "repr", span))),
+                }
+            }
+            ast::Expr::Attribute(a) => self.method_call_on(c, a),
+            _ => Ok(None),
+        }
+    }
+
+    fn construct(&mut self, def: DefId, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        let span = self.span(c.range);
+        let ty = self.types.nominal(def);
+        match self.class_def(def).method("__init__").map(|m| m.func) {
+            Some(f) => {
+                let sig = self.sig(f).clone();
+                let args = self.call_args(&self.class_name(def), &sig, c)?;
+                Ok(Expr::new(ty, ExprKind::Call(f, args), span))
+            }
+            None => {
+                if !c.args.is_empty() || !c.keywords.is_empty() {
+                    return Err(self
+                        .error(
+                            c.range,
+                            format!("`{}()` takes no arguments", self.class_name(def)),
+                        )
+                        .with_help("define `__init__` to take arguments"));
+                }
+                Ok(Expr::new(
+                    ty,
+                    ExprKind::Record {
+                        def,
+                        fields: Vec::new(),
+                        order: Vec::new(),
+                    },
+                    span,
+                ))
+            }
+        }
+    }
+
+    fn method_call_on(
+        &mut self,
+        c: &ast::ExprCall,
+        a: &ast::ExprAttribute,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        let span = self.span(c.range);
+        let attr = a.attr.as_str();
+        if let Some(ctx) = &self.classes.ctx {
+            let is_self = matches!(&*a.value, ast::Expr::Name(n) if Some(n.id.as_str()) == ctx.first.as_deref());
+            if ctx.kind == MethodKind::Init && is_self {
+                return Err(self
+                    .error(c.range, "calling methods on `self` inside `__init__` is not supported yet")
+                    .with_help("the object is built when `__init__` returns; compute the value with a @staticmethod or a function"));
+            }
+        }
+        let (def, receiver) = if let Some(def) = self.class_named(&a.value) {
+            (def, None)
+        } else {
+            if !may_be_object(&a.value) {
+                return Ok(None);
+            }
+            let obj = self.expr(&a.value)?;
+            let Some(def) = self.class_of(obj.ty) else {
+                return Ok(None);
+            };
+            (def, Some(obj))
+        };
+        let class = self.class_def(def);
+        let Some(m) = class.method(attr).cloned() else {
+            if receiver.is_some() && class.field(attr).is_some() {
+                return Err(self
+                    .error(
+                        c.func.range(),
+                        "calling an attribute's value is not supported yet",
+                    )
+                    .with_help("call a method of the class"));
+            }
+            return Err(match receiver {
+                Some(_) => self.no_attribute(def, attr, a.range),
+                None => self
+                    .error(
+                        a.range,
+                        format!(
+                            "type object '{}' has no attribute '{attr}'",
+                            self.class_name(def)
+                        ),
+                    )
+                    .with_help("call a method defined in the class"),
+            });
+        };
+        let sig = self.sig(m.func).clone();
+        let shown = format!("{}.{attr}", self.class_name(def));
+        let args = match (m.kind, receiver) {
+            (MethodKind::Property, _) => {
+                return Err(self
+                    .error(c.range, format!("`{attr}` is a property, not a method"))
+                    .with_help(format!("read it without calling: `.{attr}`")))
+            }
+            (MethodKind::Init, _) => {
+                return Err(self
+                    .error(c.range, "calling `__init__` directly is not supported")
+                    .with_help(format!(
+                        "create a new object: `{}(...)`",
+                        self.class_name(def)
+                    )))
+            }
+            (MethodKind::Instance, Some(obj)) => {
+                let rest = Sig {
+                    params: sig.params[1..].to_vec(),
+                    defaults: sig.defaults[1..].to_vec(),
+                    ..sig.clone()
+                };
+                let mut args = vec![obj];
+                args.extend(self.call_args(&shown, &rest, c)?);
+                args
+            }
+            (MethodKind::Static | MethodKind::Class, Some(obj)) => {
+                if crate::model::effects::has_effects(&obj) {
+                    return Err(self
+                        .error(a.value.range(), "calling a static method through a computed object is not supported yet")
+                        .with_help(format!("call it through the class: `{shown}(...)`")));
+                }
+                self.call_args(&shown, &sig, c)?
+            }
+            // `Class.method(obj, ...)`, `Class.static(...)`.
+            (_, None) => self.call_args(&shown, &sig, c)?,
+        };
+        Ok(Some(Expr::new(sig.ret, ExprKind::Call(m.func, args), span)))
+    }
+
+    /// `str(obj)` / `repr(obj)` (and `{obj}` / `{obj!r}` in f-strings):
+    /// `__str__` (else `__repr__`) or `__repr__`, or the default.
+    pub(crate) fn class_to_str(&mut self, v: Expr, repr: bool, span: crate::source::Span) -> Expr {
+        let Some(def) = self.class_of(v.ty) else {
+            return Expr::new(Ty::STR, ExprKind::ToStr(Box::new(v)), span);
+        };
+        let class = self.class_def(def);
+        let m = if repr {
+            class.method("__repr__")
+        } else {
+            class.method("__str__").or_else(|| class.method("__repr__"))
+        };
+        match m {
+            Some(m) => Expr::new(Ty::STR, ExprKind::Call(m.func, vec![v]), span),
+            // The dataclass `repr` or CPython's default, by `PyStr`.
+            None => Expr::new(Ty::STR, ExprKind::ToStr(Box::new(v)), span),
+        }
+    }
+
+    /// An f-string field holding an instance: its `str()` or `repr()`.
+    pub(crate) fn class_fpart(
+        &mut self,
+        e: Expr,
+        repr: bool,
+        spec: &Option<String>,
+        range: TextRange,
+    ) -> Result<(Expr, bool), Diagnostic> {
+        if self.class_of(e.ty).is_none() {
+            return Ok((e, repr));
+        }
+        if spec.as_deref().is_some_and(|s| !s.is_empty()) {
+            return Err(self
+                .error(range, "a format spec for an object is not supported")
+                .with_help("Python raises TypeError unless the class defines `__format__`; format `str(obj)` instead"));
+        }
+        let span = e.span;
+        Ok((self.class_to_str(e, repr, span), false))
+    }
+
+    /// Comparisons of instances that call special methods: `a == b`
+    /// (`__eq__`), `a != b`, `a < b` (`__lt__`, or `b.__gt__(a)`), ...,
+    /// `x in obj` (`__contains__`). `==` without `__eq__` is identity,
+    /// which the plain comparison lowers to.
+    pub(crate) fn class_compare(
+        &mut self,
+        c: &ast::ExprCompare,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        let ([op], [right]) = (c.ops.as_slice(), c.comparators.as_slice()) else {
+            return Ok(None);
+        };
+        if !may_be_object(&c.left) && !may_be_object(right) {
+            return Ok(None);
+        }
+        let span = self.span(c.range);
+        if matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
+            if !may_be_object(right) {
+                return Ok(None);
+            }
+            let container = self.expr(right)?;
+            let Some(def) = self.class_of(container.ty) else {
+                return Ok(None);
+            };
+            let Some(m) = self.class_def(def).method("__contains__").cloned() else {
+                return Err(self
+                    .error(
+                        right.range(),
+                        format!(
+                            "argument of type '{}' is not iterable",
+                            self.class_name(def)
+                        ),
+                    )
+                    .with_help("define `__contains__(self, item) -> bool` in the class"));
+            };
+            let want = self.sig(m.func).params.get(1).map_or(Ty::DYNAMIC, |p| p.1);
+            // Python evaluates the item first: only plain names may swap.
+            let item = self.expect(&c.left, want)?;
+            if crate::model::effects::has_effects(&item)
+                && crate::model::effects::has_effects(&container)
+            {
+                return Err(self
+                    .error(
+                        c.range,
+                        "`in` with two computed operands is not supported for objects yet",
+                    )
+                    .with_help("compute the item into a variable first"));
+            }
+            let call = Expr::new(
+                Ty::BOOL,
+                ExprKind::Call(m.func, vec![container, item]),
+                span,
+            );
+            let call = self.truthy(call);
+            return Ok(Some(if *op == ast::CmpOp::NotIn {
+                Expr::new(Ty::BOOL, ExprKind::Not(Box::new(call)), span)
+            } else {
+                call
+            }));
+        }
+        let l = self.expr(&c.left)?;
+        let r = self.expr(right)?;
+        let (ld, rd) = (self.class_of(l.ty), self.class_of(r.ty));
+        if ld.is_none() && rd.is_none() {
+            return Ok(None);
+        }
+        let (name, reflected, negate) = match op {
+            ast::CmpOp::Eq => ("__eq__", "__eq__", false),
+            ast::CmpOp::NotEq => ("__ne__", "__ne__", false),
+            ast::CmpOp::Lt => ("__lt__", "__gt__", false),
+            ast::CmpOp::Gt => ("__gt__", "__lt__", false),
+            ast::CmpOp::LtE => ("__le__", "__ge__", false),
+            ast::CmpOp::GtE => ("__ge__", "__le__", false),
+            _ => return Ok(None),
+        };
+        let find = |this: &Self, d: Option<DefId>, n: &str| {
+            d.and_then(|d| this.class_def(d).method(n).map(|m| m.func))
+        };
+        let (f, args, negate) = if let Some(f) = find(self, ld, name) {
+            (f, vec![l, r], negate)
+        } else if let Some(f) = find(self, rd, reflected) {
+            (f, vec![r, l], negate)
+        } else if *op == ast::CmpOp::NotEq {
+            // `!=` inverts `__eq__` when there is no `__ne__`.
+            match find(self, ld, "__eq__").or_else(|| find(self, rd, "__eq__")) {
+                Some(f) if find(self, ld, "__eq__").is_some() => (f, vec![l, r], true),
+                Some(f) => (f, vec![r, l], true),
+                None => return Ok(None),
+            }
+        } else if *op == ast::CmpOp::Eq {
+            return Ok(None);
+        } else {
+            let sym = match op {
+                ast::CmpOp::Lt => "<",
+                ast::CmpOp::Gt => ">",
+                ast::CmpOp::LtE => "<=",
+                _ => ">=",
+            };
+            return Err(self
+                .error(
+                    c.range,
+                    format!(
+                        "'{sym}' not supported between instances of '{}' and '{}'",
+                        self.types.display(l.ty),
+                        self.types.display(r.ty)
+                    ),
+                )
+                .with_help(format!("define `{name}` in the class")));
+        };
+        if crate::model::effects::has_effects(&args[0])
+            && crate::model::effects::has_effects(&args[1])
+            && args[0].span.start > args[1].span.start
+        {
+            return Err(self
+                .error(
+                    c.range,
+                    "this reflected comparison of two computed operands is not supported yet",
+                )
+                .with_help("compute the operands into variables first"));
+        }
+        let sig = self.sig(f).clone();
+        let mut args = args;
+        if let Some((_, want)) = sig.params.get(1) {
+            let v = args.pop().expect("two operands");
+            let range = right.range();
+            args.push(self.coerce(v, *want, range)?);
+        }
+        let call = Expr::new(sig.ret, ExprKind::Call(f, args), span);
+        let call = self.truthy(call);
+        Ok(Some(if negate {
+            Expr::new(Ty::BOOL, ExprKind::Not(Box::new(call)), span)
+        } else {
+            call
+        }))
+    }
+
+    /// `obj[key]`: `__getitem__`.
+    pub(crate) fn class_subscript(
+        &mut self,
+        s: &ast::ExprSubscript,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        if !may_be_object(&s.value) {
+            return Ok(None);
+        }
+        let obj = self.expr(&s.value)?;
+        let Some(def) = self.class_of(obj.ty) else {
+            return Ok(None);
+        };
+        let Some(m) = self.class_def(def).method("__getitem__").cloned() else {
+            return Err(self
+                .error(
+                    s.value.range(),
+                    format!("'{}' object is not subscriptable", self.class_name(def)),
+                )
+                .with_help("define `__getitem__(self, key)` in the class"));
+        };
+        let sig = self.sig(m.func).clone();
+        let want = sig.params.get(1).map_or(Ty::DYNAMIC, |p| p.1);
+        let key = self.expect(&s.slice, want)?;
+        let span = self.span(s.range);
+        Ok(Some(Expr::new(
+            sig.ret,
+            ExprKind::Call(m.func, vec![obj, key]),
+            span,
+        )))
+    }
+
+    /// Truthiness of an instance: `__bool__`, else `__len__() != 0`, else
+    /// always true.
+    pub(crate) fn class_truthy(&self, e: &Expr) -> Option<Expr> {
+        let def = self.class_of(e.ty)?;
+        let class = self.class_def(def);
+        let span = e.span;
+        if let Some(m) = class.method("__bool__") {
+            return Some(Expr::new(
+                Ty::BOOL,
+                ExprKind::Call(m.func, vec![e.clone()]),
+                span,
+            ));
+        }
+        if let Some(m) = class.method("__len__") {
+            let len = Expr::new(Ty::INT, ExprKind::Call(m.func, vec![e.clone()]), span);
+            return Some(Expr::new(Ty::BOOL, ExprKind::Truthy(Box::new(len)), span));
+        }
+        None
+    }
+
+    /// Whether `sorted`, `min` and `max` can order instances of `t`.
+    pub(crate) fn class_orderable(&self, t: Ty) -> bool {
+        self.class_of(t)
+            .is_some_and(|d| self.class_def(d).method("__lt__").is_some())
+    }
+}
+
+/// `dataclasses` names as the checker records them (in `kybra_names`).
+pub(crate) const DATACLASS: &str = "dataclasses.dataclass";
+pub(crate) const FIELD: &str = "dataclasses.field";
+
+/// Whether an expression may evaluate to an instance (literals cannot):
+/// the class hooks evaluate only these, so other expressions are
+/// checked once, by the code that handles them.
+fn may_be_object(e: &ast::Expr) -> bool {
+    matches!(
+        e,
+        ast::Expr::Name(_) | ast::Expr::Attribute(_) | ast::Expr::Subscript(_) | ast::Expr::Call(_)
+    )
+}
+
+/// The attributes `__init__` assigns (`first.x = ...`), in source order.
+fn init_fields(body: &[ast::Stmt], first: &str, out: &mut Vec<String>) {
+    let target = |t: &ast::Expr, out: &mut Vec<String>| {
+        if let ast::Expr::Attribute(a) = t {
+            if matches!(&*a.value, ast::Expr::Name(n) if n.id.as_str() == first)
+                && !out.iter().any(|f| f == a.attr.as_str())
+            {
+                out.push(a.attr.to_string());
+            }
+        }
+    };
+    for s in body {
+        match s {
+            ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| target(t, out)),
+            ast::Stmt::AnnAssign(a) => target(&a.target, out),
+            ast::Stmt::AugAssign(a) => target(&a.target, out),
+            ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => {}
+            other => {
+                for b in crate::load::nested_bodies(other) {
+                    init_fields(b, first, out);
+                }
+            }
+        }
+    }
+}
