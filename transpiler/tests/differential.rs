@@ -210,6 +210,12 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("sort_reverse", vec![Arg::Int(n)]));
         c.push(("sort_keys", vec![Arg::Int(n)]));
         c.push(("empty_min", vec![Arg::Int(n)]));
+        c.push(("class_basics", vec![Arg::Int(n)]));
+        c.push(("class_compare", vec![Arg::Int(n)]));
+        c.push(("class_attributes", vec![Arg::Int(n)]));
+        c.push(("dataclasses", vec![Arg::Int(n)]));
+        c.push(("special_methods", vec![Arg::Int(n)]));
+        c.push(("objects_in_state", vec![Arg::Int(n)]));
     }
     for s in ["12", " -7 ", "1_000", "x", "", "0x1f", "3.5"] {
         c.push(("conversions", vec![Arg::Str(s)]));

@@ -923,7 +923,7 @@ impl<'m> Checker<'m> {
                 )
                 .with_help("class attributes are assigned in the class body (`count = 0`)"));
         }
-        if !may_be_object(&a.value) {
+        if !self.may_be_object(&a.value) {
             return Ok(None);
         }
         let obj = self.expr(&a.value)?;
@@ -1023,7 +1023,7 @@ impl<'m> Checker<'m> {
                 value: v,
             }));
         }
-        if !may_be_object(&a.value) {
+        if !self.may_be_object(&a.value) {
             return Ok(None);
         }
         // Python evaluates the value before the object.
@@ -1088,7 +1088,7 @@ impl<'m> Checker<'m> {
             let ty = self.globals[g.0 as usize].ty;
             (Place::Global(g), Expr::new(ty, ExprKind::Global(g), span))
         } else {
-            if !may_be_object(&a.value) {
+            if !self.may_be_object(&a.value) {
                 return Ok(None);
             }
             let obj = self.expr(&a.value)?;
@@ -1141,7 +1141,7 @@ impl<'m> Checker<'m> {
                 let ([arg], []) = (c.args.as_slice(), c.keywords.as_slice()) else {
                     return Ok(None);
                 };
-                if shadowed || !may_be_object(arg) {
+                if shadowed || !self.may_be_object(arg) {
                     return Ok(None);
                 }
                 let v = self.expr(arg)?;
@@ -1221,7 +1221,7 @@ impl<'m> Checker<'m> {
         let (def, receiver) = if let Some(def) = self.class_named(&a.value) {
             (def, None)
         } else {
-            if !may_be_object(&a.value) {
+            if !self.may_be_object(&a.value) {
                 return Ok(None);
             }
             let obj = self.expr(&a.value)?;
@@ -1343,12 +1343,12 @@ impl<'m> Checker<'m> {
         let ([op], [right]) = (c.ops.as_slice(), c.comparators.as_slice()) else {
             return Ok(None);
         };
-        if !may_be_object(&c.left) && !may_be_object(right) {
+        if !self.may_be_object(&c.left) && !self.may_be_object(right) {
             return Ok(None);
         }
         let span = self.span(c.range);
         if matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
-            if !may_be_object(right) {
+            if !self.may_be_object(right) {
                 return Ok(None);
             }
             let container = self.expr(right)?;
@@ -1472,7 +1472,7 @@ impl<'m> Checker<'m> {
         &mut self,
         s: &ast::ExprSubscript,
     ) -> Result<Option<Expr>, Diagnostic> {
-        if !may_be_object(&s.value) {
+        if !self.may_be_object(&s.value) {
             return Ok(None);
         }
         let obj = self.expr(&s.value)?;
@@ -1518,6 +1518,37 @@ impl<'m> Checker<'m> {
         None
     }
 
+    /// Whether `e` may evaluate to an instance: a variable, or an
+    /// attribute, item or call result reached from one (or from a class
+    /// or a function). The class hooks evaluate only these, so modules,
+    /// `ic`, literals and the like are checked once, by the code that
+    /// handles them.
+    fn may_be_object(&self, e: &ast::Expr) -> bool {
+        match e {
+            ast::Expr::Name(n) => {
+                let name = n.id.as_str();
+                let fun = self.fun.as_ref();
+                fun.is_some_and(|f| {
+                    f.assigned.contains(name) || f.arm_params.iter().any(|p| p.0 == name)
+                }) || self.global(name).is_some()
+            }
+            ast::Expr::Attribute(a) => {
+                self.may_be_object(&a.value) || self.class_named(&a.value).is_some()
+            }
+            ast::Expr::Subscript(s) => self.may_be_object(&s.value),
+            ast::Expr::Call(c) => match &*c.func {
+                ast::Expr::Name(n) => {
+                    self.function_id(n.id.as_str()).is_some() || self.class_named(&c.func).is_some()
+                }
+                ast::Expr::Attribute(a) => {
+                    self.may_be_object(&a.value) || self.class_named(&a.value).is_some()
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
     /// Whether `sorted`, `min` and `max` can order instances of `t`.
     pub(crate) fn class_orderable(&self, t: Ty) -> bool {
         self.class_of(t)
@@ -1528,16 +1559,6 @@ impl<'m> Checker<'m> {
 /// `dataclasses` names as the checker records them (in `kybra_names`).
 pub(crate) const DATACLASS: &str = "dataclasses.dataclass";
 pub(crate) const FIELD: &str = "dataclasses.field";
-
-/// Whether an expression may evaluate to an instance (literals cannot):
-/// the class hooks evaluate only these, so other expressions are
-/// checked once, by the code that handles them.
-fn may_be_object(e: &ast::Expr) -> bool {
-    matches!(
-        e,
-        ast::Expr::Name(_) | ast::Expr::Attribute(_) | ast::Expr::Subscript(_) | ast::Expr::Call(_)
-    )
-}
 
 /// The attributes `__init__` assigns (`first.x = ...`), in source order.
 fn init_fields(body: &[ast::Stmt], first: &str, out: &mut Vec<String>) {

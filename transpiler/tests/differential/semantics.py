@@ -1,4 +1,5 @@
 import math
+from dataclasses import dataclass, field
 
 from kybra import blob, float64, int8, int16, int64, match, nat, nat8, nat32, null, Opt, query, Record, Tuple, Variant, Vec
 
@@ -694,3 +695,192 @@ def sort_keys(n: int) -> str:
     ]
     ranked = [a["name"] for a in sorted(accts, key=score_of, reverse=True)]
     return f"{by_len}|{by_len_rev}|{nums}|{same}|{ranked}"
+
+
+# Plain classes: shared objects, methods, properties, class attributes,
+# special methods, dataclasses.
+
+
+class Wallet:
+    bank = "kybra"
+
+    def __init__(self, owner: str, balance: int = 0):
+        self.owner = owner
+        self.balance = balance
+        self.history: list[int] = []
+
+    def deposit(self, amount: int) -> int:
+        self.balance += amount
+        self.history.append(amount)
+        return self.balance
+
+    @property
+    def summary(self) -> str:
+        return f"{self.owner}:{self.balance}"
+
+    @staticmethod
+    def fee(amount: int) -> int:
+        return amount // 10
+
+    @classmethod
+    def named(cls, owner: str) -> "Wallet":
+        return cls(owner, 100)
+
+    def __repr__(self) -> str:
+        return f"Wallet({self.owner!r}, {self.balance})"
+
+    def __eq__(self, other: "Wallet") -> bool:
+        return self.owner == other.owner
+
+    def __lt__(self, other: "Wallet") -> bool:
+        return self.balance < other.balance
+
+
+def drain(w: Wallet) -> int:
+    taken = w.balance
+    w.balance = 0
+    return taken
+
+
+def richest(ws: list[Wallet]) -> Wallet:
+    best = ws[0]
+    for w in ws:
+        if best < w:
+            best = w
+    return best
+
+
+@query
+def class_basics(n: int) -> str:
+    w = Wallet("ann", n)
+    w.deposit(5)
+    alias = w
+    alias.deposit(1)
+    named = Wallet.named("bo")
+    after = named.deposit(Wallet.fee(n))
+    return f"{w.balance}|{w.summary}|{alias.history}|{after}|{w!r}|{str(named)}|{w.bank}|{Wallet.bank}|{drain(w)}|{alias.balance}"
+
+
+@query
+def class_compare(n: int) -> str:
+    a = Wallet("a", n)
+    b = Wallet("a", 0)
+    c = Wallet("c", 3)
+    ws = [c, a, b]
+    return f"{a == b}|{a != c}|{a < c}|{a > c}|{sorted(ws)}|{a in [b]}|{c in [a, b]}|{ws}|{richest(ws).owner}|{ws.index(b)}"
+
+
+class Tally:
+    step = 1
+    label = "tally"
+    made = 0
+
+    def __init__(self, start: int):
+        self.value = start
+        self.label = "own"
+        Tally.made += 1
+
+    def bump(self) -> int:
+        self.value += self.step
+        return self.value
+
+
+@query
+def class_attributes(n: int) -> str:
+    Tally.step = 1
+    Tally.made = 0
+    t = Tally(n)
+    first = t.bump()
+    Tally.step = n
+    second = t.bump()
+    u = Tally(0)
+    return f"{first}|{second}|{t.label}|{Tally.label}|{u.step}|{Tally.made}|{u.value}"
+
+
+@dataclass
+class Item:
+    name: str
+    qty: int = 1
+    tags: list[str] = field(default_factory=list)
+
+
+@query
+def dataclasses(n: int) -> str:
+    a = Item("x")
+    b = Item("x", n)
+    c = Item(name="y", qty=2)
+    a.tags.append("t")
+    d = Item("x")
+    d.tags.append("t")
+    return f"{a}|{b!r}|{str(c)}|{a == b}|{a == d}|{b.tags}|{[a, c]}|{a != d}|{Item('z', qty=n).qty}"
+
+
+class Bag:
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, s: str) -> None:
+        self.items.append(s)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __contains__(self, s: str) -> bool:
+        return s in self.items
+
+    def __getitem__(self, i: int) -> str:
+        return self.items[i]
+
+    def __str__(self) -> str:
+        return "Bag(" + ",".join(self.items) + ")"
+
+
+@query
+def special_methods(n: int) -> str:
+    b = Bag()
+    empty = "empty" if b else "full"
+    for i in range(n % 4):
+        b.add(str(i))
+    full = "yes" if b else "no"
+    return f"{empty}|{full}|{len(b)}|{'1' in b}|{'9' not in b}|{b}|{str(b)}|{b[n % 3]}"
+
+
+class Temp:
+    def __init__(self, c: int):
+        if c < 0:
+            self.kind = "cold"
+            self.c = -c
+            return
+        self.kind = "warm"
+        self.c = c
+
+
+class Node:
+    def __init__(self, value: int, next: Opt["Node"]):
+        self.value = value
+        self.next = next
+
+
+def chain_sum(node: Opt[Node]) -> int:
+    if node is None:
+        return 0
+    return node.value + chain_sum(node.next)
+
+
+wallets: dict[str, Wallet] = {}
+ledger: list[Wallet] = []
+
+
+@query
+def objects_in_state(n: int) -> str:
+    wallets.clear()
+    ledger.clear()
+    wallets["a"] = Wallet("a", n)
+    ledger.append(wallets["a"])
+    w = wallets["a"]
+    w.deposit(3)
+    ledger[0].deposit(2)
+    t = Temp(n)
+    head = Node(1, Node(2, None))
+    total = chain_sum(head)
+    return f"{wallets['a'].balance}|{ledger}|{ledger[0] == w}|{t.kind}|{t.c}|{total}"
