@@ -511,6 +511,9 @@ impl<'m> Checker<'m> {
             }
             MethodKind::Static | MethodKind::Class => {}
         }
+        if let Some(d) = self.special_signature(&name, &sig, class_ty, f) {
+            return Err(d);
+        }
         if kind == MethodKind::Property && sig.params.len() != 1 {
             return Err(self
                 .error(f.range, "a property takes only `self`")
@@ -541,6 +544,70 @@ impl<'m> Checker<'m> {
         });
         defs.push((m, id, f));
         Ok(())
+    }
+
+    /// A special method's parameters and result must be what Python
+    /// calls it with and expects back (the trait impls of the class rely
+    /// on `__eq__`, `__lt__`, `__str__` and `__repr__`).
+    fn special_signature(
+        &self,
+        name: &str,
+        sig: &Sig,
+        class_ty: Ty,
+        f: &ast::StmtFunctionDef,
+    ) -> Option<Diagnostic> {
+        let (arity, ret) = match name {
+            "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__contains__" => {
+                (2, Ty::BOOL)
+            }
+            "__bool__" => (1, Ty::BOOL),
+            "__len__" | "__hash__" => (1, Ty::INT),
+            "__str__" | "__repr__" => (1, Ty::STR),
+            "__getitem__" => (2, sig.ret),
+            _ => return None,
+        };
+        let shown = |t: Ty| self.types.display(t);
+        if sig.params.len() != arity {
+            let params = if arity == 1 {
+                "(self)"
+            } else {
+                "(self, other)"
+            };
+            return Some(
+                self.error(f.range, format!("`{name}` takes {params}"))
+                    .with_help(format!("declare it as `def {name}{params}`")),
+            );
+        }
+        if sig.ret != ret {
+            return Some(
+                self.error(
+                    f.returns.as_deref().map_or(f.range, |r| r.range()),
+                    format!(
+                        "`{name}` must return `{}`, not `{}`",
+                        shown(ret),
+                        shown(sig.ret)
+                    ),
+                )
+                .with_help(format!("annotate it `-> {}`", shown(ret))),
+            );
+        }
+        let same_class = matches!(
+            name,
+            "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__"
+        );
+        if same_class && sig.params[1].1 != class_ty {
+            return Some(
+                self.error(
+                    f.args.args.get(1).map_or(f.range, |a| a.def.range),
+                    format!(
+                        "the other operand of `{name}` must be annotated with the class, `\"{}\"`",
+                        shown(class_ty)
+                    ),
+                )
+                .with_help("comparisons between different types are not supported yet"),
+            );
+        }
+        None
     }
 
     /// The generated `__init__` of a dataclass: one parameter per field.
@@ -746,16 +813,8 @@ impl<'m> Checker<'m> {
         }
         self.classes.ctx = None;
         let ctx = self.fun.take().expect("function context");
-        let mut locals = ctx.locals;
-        if let (MethodKind::Init, Some(first)) = (kind, &first) {
-            // `self.x` locals are named after the attribute in Rust.
-            let prefix = format!("{first}.");
-            for l in &mut locals {
-                if let Some(rest) = l.name.strip_prefix(&prefix) {
-                    l.name = rest.to_string();
-                }
-            }
-        }
+        // `self.x` locals keep their name (`lower` names them `x`).
+        let locals = ctx.locals;
         let class = self.class_name(def);
         let method = match (kind, f.name.as_str()) {
             (MethodKind::Init, _) => "new".to_string(),

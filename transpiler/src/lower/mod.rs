@@ -888,7 +888,9 @@ impl<'p> Lower<'p> {
             .locals
             .iter()
             .map(|l| {
-                let base = names::snake_case(&l.name);
+                // `self.x` (an attribute in `__init__`) is named `x`.
+                let name = l.name.rsplit('.').next().unwrap_or(&l.name);
+                let base = names::snake_case(name);
                 if l.used {
                     self.namer.fresh(&base)
                 } else {
