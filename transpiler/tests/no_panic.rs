@@ -703,6 +703,14 @@ const TRICKY_VALID: &[(&str, &str)] = &[
         "reference_globals",
         "from kybra import Principal, Service, query, service_query, void\n\n\nclass S(Service):\n    @service_query\n    def m(self) -> void: ...\n\n\nowner = Principal.from_str(\"rrkah-fqaaa-aaaaa-aaaaq-cai\")\nanon: Principal = Principal.anonymous()\nsvc = S(Principal.from_hex(\"00000000000000010101\"))\n\n\n@query\ndef get() -> str:\n    return f\"{owner} {anon} {svc.canister_id}\"\n\n\n@query\ndef service() -> S:\n    return svc\n",
     ),
+    (
+        "classes_named_like_rust",
+        "from dataclasses import dataclass, field\nfrom kybra import query\n\n\nclass Self:\n    loop = 0\n\n    def __init__(self, type: int, self_: str):\n        self.type = type\n        self.match = self_\n\n    def fn(self, new: int) -> int:\n        Self.loop += 1\n        return self.type + new + Self.loop\n\n    def new(self) -> \"Self\":\n        return Self(self.type + 1, self.match)\n\n\n@dataclass\nclass Shared:\n    List: int\n    Vec: list[str] = field(default_factory=list)\n\n\n@dataclass\nclass String:\n    impl: str = \"s\"\n\n\n@query\ndef f(n: int) -> str:\n    s = Self(n, \"m\").new()\n    h = Shared(n)\n    h.Vec.append(\"v\")\n    return f\"{s.fn(n)} {s.match} {h} {String()} {h == Shared(n)}\"\n",
+    ),
+    (
+        "objects_in_state",
+        "from kybra import Opt, query, update\n\n\nclass Task:\n    def __init__(self, title: str, done: bool = False):\n        self.title = title\n        self.done = done\n        self.parent: Opt[Task] = None\n\n    def finish(self) -> None:\n        self.done = True\n\n    def __lt__(self, other: \"Task\") -> bool:\n        return self.title < other.title\n\n\ntasks: dict[str, Task] = {}\norder: list[Task] = []\n\n\ndef find(title: str) -> Opt[Task]:\n    return tasks.get(title)\n\n\n@update\ndef add(title: str) -> int:\n    t = Task(title)\n    tasks[title] = t\n    order.append(t)\n    if len(order) > 1:\n        t.parent = order[0]\n    return len(order)\n\n\n@update\ndef finish(title: str) -> bool:\n    t = find(title)\n    if t is None:\n        return False\n    t.finish()\n    return t.done\n\n\n@query\ndef listing() -> str:\n    return f\"{sorted(order)[0].title if order else ''} {[t.done for t in order]} {str(order[0]) if order else ''}\"\n",
+    ),
 ];
 
 /// Substitutions that tend to keep a program valid while changing its types,

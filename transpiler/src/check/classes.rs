@@ -59,6 +59,10 @@ pub(crate) struct MethodCtx {
     /// `__init__`: the attributes it sets, in the order of their first
     /// assignment in the source.
     pub fields: Vec<String>,
+    /// `__init__`: attributes set once, at the top level of the body, from
+    /// a parameter that is never reassigned (`self.x = x`): the attribute
+    /// is that parameter's local, with no copy.
+    pub aliases: Vec<(String, String)>,
 }
 
 const SPECIAL_METHODS: &[&str] = &[
@@ -519,12 +523,14 @@ impl<'m> Checker<'m> {
                 .error(f.range, "a property takes only `self`")
                 .with_help("remove the other parameters"));
         }
-        let fields = if kind == MethodKind::Init {
-            let mut out = Vec::new();
-            init_fields(&f.body, first.as_deref().unwrap_or("self"), &mut out);
-            out
+        let (fields, aliases) = if kind == MethodKind::Init {
+            let first = first.as_deref().unwrap_or("self");
+            let mut fields = Vec::new();
+            init_fields(&f.body, first, &mut fields);
+            let params: Vec<&str> = sig.params.iter().map(|p| p.0.as_str()).collect();
+            (fields, init_aliases(&f.body, first, &params))
         } else {
-            Vec::new()
+            Default::default()
         };
         let id = FuncId(self.sigs.len() as u32);
         self.sigs.push(sig);
@@ -535,6 +541,7 @@ impl<'m> Checker<'m> {
                 kind,
                 first,
                 fields,
+                aliases,
             },
         );
         self.class_def_mut(def).methods.push(ClassMethod {
@@ -929,6 +936,43 @@ impl<'m> Checker<'m> {
             id: ast::Identifier::new(format!("{first}.{}", a.attr)),
             ctx: ast::ExprContext::Store,
         }))
+    }
+
+    /// `self.x = x` in `__init__` where the attribute can be the
+    /// parameter itself (`MethodCtx::aliases`): binds it, and no statement
+    /// is needed.
+    pub(crate) fn init_alias(&mut self, target: &ast::Expr, value: &ast::Expr) -> bool {
+        let (ast::Expr::Attribute(a), ast::Expr::Name(v)) = (target, value) else {
+            return false;
+        };
+        let Some(ctx) = self.classes.ctx.as_ref() else {
+            return false;
+        };
+        let alias = (a.attr.to_string(), v.id.to_string());
+        if ctx.kind != MethodKind::Init || !ctx.aliases.contains(&alias) {
+            return false;
+        }
+        let Some(first) = ctx.first.clone() else {
+            return false;
+        };
+        let Some(fun) = self.fun.as_mut() else {
+            return false;
+        };
+        let name = format!("{first}.{}", alias.0);
+        let Some(super::scope::Binding::Local(id)) = fun.bindings.get(&alias.1).cloned() else {
+            return false;
+        };
+        // A declared attribute type must be the parameter's.
+        if fun
+            .annotated
+            .get(&name)
+            .is_some_and(|t| *t != fun.local_ty(id))
+        {
+            return false;
+        }
+        fun.touched.insert(name.clone());
+        fun.bind(&name, id);
+        true
     }
 
     /// A bare `self` inside `__init__`, which is not an object yet.
@@ -1596,9 +1640,9 @@ impl<'m> Checker<'m> {
             }
             ast::Expr::Subscript(s) => self.may_be_object(&s.value),
             ast::Expr::Call(c) => match &*c.func {
-                ast::Expr::Name(n) => {
-                    self.function_id(n.id.as_str()).is_some() || self.class_named(&c.func).is_some()
-                }
+                // A call of a function, class or builtin: checking it twice
+                // is only work.
+                ast::Expr::Name(_) => true,
                 ast::Expr::Attribute(a) => {
                     self.may_be_object(&a.value) || self.class_named(&a.value).is_some()
                 }
@@ -1639,6 +1683,75 @@ fn init_fields(body: &[ast::Stmt], first: &str, out: &mut Vec<String>) {
             other => {
                 for b in crate::load::nested_bodies(other) {
                     init_fields(b, first, out);
+                }
+            }
+        }
+    }
+}
+
+/// The `self.x = x` statements of an `__init__` body whose attribute can
+/// be the parameter itself: at the top level, the attribute's only store,
+/// the parameter never reassigned.
+fn init_aliases(body: &[ast::Stmt], first: &str, params: &[&str]) -> Vec<(String, String)> {
+    let mut stores: HashMap<String, usize> = HashMap::new();
+    count_stores(body, first, &mut stores);
+    let mut out = Vec::new();
+    for s in body {
+        let ast::Stmt::Assign(a) = s else { continue };
+        let ([ast::Expr::Attribute(t)], ast::Expr::Name(v)) = (a.targets.as_slice(), &*a.value)
+        else {
+            continue;
+        };
+        let is_self = matches!(&*t.value, ast::Expr::Name(n) if n.id.as_str() == first);
+        let attr = format!("{first}.{}", t.attr);
+        let param = v.id.as_str();
+        if is_self
+            && params.contains(&param)
+            && stores.get(&attr) == Some(&1)
+            && !stores.contains_key(param)
+        {
+            out.push((t.attr.to_string(), param.to_string()));
+        }
+    }
+    out
+}
+
+/// How many statements store to each name and `first.attr`, at any depth.
+fn count_stores(body: &[ast::Stmt], first: &str, out: &mut HashMap<String, usize>) {
+    fn target(t: &ast::Expr, first: &str, out: &mut HashMap<String, usize>) {
+        match t {
+            ast::Expr::Name(n) => *out.entry(n.id.to_string()).or_default() += 1,
+            ast::Expr::Attribute(a) => {
+                if matches!(&*a.value, ast::Expr::Name(n) if n.id.as_str() == first) {
+                    *out.entry(format!("{first}.{}", a.attr)).or_default() += 1;
+                }
+            }
+            ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| target(e, first, out)),
+            ast::Expr::List(l) => l.elts.iter().for_each(|e| target(e, first, out)),
+            ast::Expr::Starred(s) => target(&s.value, first, out),
+            _ => {}
+        }
+    }
+    for s in body {
+        match s {
+            ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| target(t, first, out)),
+            ast::Stmt::AnnAssign(a) => target(&a.target, first, out),
+            ast::Stmt::AugAssign(a) => target(&a.target, first, out),
+            ast::Stmt::For(f) => {
+                target(&f.target, first, out);
+                count_stores(&f.body, first, out);
+                count_stores(&f.orelse, first, out);
+            }
+            // `global x` / `del x` / imports change what a name means.
+            ast::Stmt::Global(g) => g
+                .names
+                .iter()
+                .for_each(|n| *out.entry(n.to_string()).or_default() += 2),
+            ast::Stmt::Delete(d) => d.targets.iter().for_each(|t| target(t, first, out)),
+            ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => {}
+            other => {
+                for b in crate::load::nested_bodies(other) {
+                    count_stores(b, first, out);
                 }
             }
         }

@@ -101,6 +101,9 @@ impl Checker<'_> {
                 if let ast::Expr::List(l) = target {
                     return self.unpack_assign(&l.elts, &a.value, a.range);
                 }
+                if self.init_alias(target, &a.value) {
+                    return Ok(vec![]);
+                }
                 let s = self.assign(target, &a.value)?;
                 self.mirror(s)
             }

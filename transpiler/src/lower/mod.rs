@@ -310,6 +310,12 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "Self",
     "CandidType",
     "Deserialize",
+    "Shared",
+    "List",
+    "Dict",
+    "Nat",
+    "PyOrd",
+    "PySeq",
 ];
 
 /// The definitions a value of type `t` holds without indirection (a `Vec`
