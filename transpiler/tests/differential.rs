@@ -216,6 +216,8 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("dataclasses", vec![Arg::Int(n)]));
         c.push(("special_methods", vec![Arg::Int(n)]));
         c.push(("objects_in_state", vec![Arg::Int(n)]));
+        c.push(("inheritance", vec![Arg::Int(n)]));
+        c.push(("dispatch", vec![Arg::Int(n)]));
     }
     for s in ["12", " -7 ", "1_000", "x", "", "0x1f", "3.5"] {
         c.push(("conversions", vec![Arg::Str(s)]));

@@ -47,6 +47,12 @@ pub(crate) struct Classes {
     declared: HashMap<DefId, Vec<(String, Ty)>>,
     /// Class bodies, by class, for the member phase.
     bodies: HashMap<DefId, (usize, TextRange)>,
+    /// The `__init__` of a subclass that defines none: the inherited one
+    /// (then the fields it sets are copied into the subclass's object).
+    inherited_inits: HashMap<FuncId, FuncId>,
+    /// The dispatching function of a method overridden in subclasses, by
+    /// the class it is called through.
+    dispatchers: HashMap<(DefId, String), FuncId>,
 }
 
 #[derive(Debug, Clone)]
@@ -132,17 +138,6 @@ impl<'m> Checker<'m> {
         matches!(self.defs[d.0 as usize].kind, DefKind::Class(_)).then_some(d)
     }
 
-    /// Whether `stmt` is a plain class definition this module handles
-    /// (no base, or `object`); classes deriving from anything else are
-    /// left to the caller (exception classes, unsupported bases).
-    fn is_plain_class(&self, c: &ast::StmtClassDef) -> bool {
-        match c.bases.as_slice() {
-            [] => true,
-            [ast::Expr::Name(n)] => n.id.as_str() == "object",
-            _ => false,
-        }
-    }
-
     fn is_dataclass_decorator(&self, e: &ast::Expr) -> bool {
         matches!(e, ast::Expr::Name(n)
             if self.kybra_names.get(n.id.as_str()).map(String::as_str) == Some(DATACLASS))
@@ -160,9 +155,20 @@ impl<'m> Checker<'m> {
             let ast::Stmt::ClassDef(c) = stmt else {
                 continue;
             };
-            if self.type_decl(stmt).is_some() || !self.is_plain_class(c) {
+            if self.type_decl(stmt).is_some() {
                 continue;
             }
+            // A base that is not a class of this module (an exception,
+            // anything else) is not a plain class: left to the caller.
+            let base = match c.bases.as_slice() {
+                [] => None,
+                [ast::Expr::Name(n)] if n.id.as_str() == "object" => None,
+                [b @ ast::Expr::Name(_)] => match self.class_named(b) {
+                    Some(d) => Some(d),
+                    None => continue,
+                },
+                _ => continue,
+            };
             let name = c.name.to_string();
             if self.def_ids.contains_key(&name) {
                 let d = self
@@ -212,6 +218,7 @@ impl<'m> Checker<'m> {
                 kind: DefKind::Class(ClassDef {
                     module,
                     dataclass,
+                    base,
                     ..ClassDef::default()
                 }),
             });
@@ -230,7 +237,7 @@ impl<'m> Checker<'m> {
             self.error(
                 c.bases[0].range(),
                 format!(
-                    "inheritance from the class `{}` is not supported yet",
+                    "inheritance from `{}`, a class of another module or with several bases, is not supported yet",
                     self.class_name(base)
                 ),
             )
@@ -327,6 +334,20 @@ impl<'m> Checker<'m> {
                         );
                     self.report(d);
                 }
+            }
+        }
+        let base = self.class_def(def).base;
+        if let Some(b) = base {
+            if dataclass || self.class_def(b).dataclass {
+                let d = self
+                    .error(
+                        c.range,
+                        "inheritance with `@dataclass` is not supported yet",
+                    )
+                    .with_help("write the `__init__` of one of the classes");
+                self.report(d);
+            } else if self.class_def(def).method("__init__").is_none() {
+                self.inherit_init(def, b, c.range);
             }
         }
         if dataclass {
@@ -518,6 +539,9 @@ impl<'m> Checker<'m> {
         if let Some(d) = self.special_signature(&name, &sig, class_ty, f) {
             return Err(d);
         }
+        if let Some(d) = self.override_signature(def, &name, kind, &sig, f) {
+            return Err(d);
+        }
         if kind == MethodKind::Property && sig.params.len() != 1 {
             return Err(self
                 .error(f.range, "a property takes only `self`")
@@ -602,7 +626,14 @@ impl<'m> Checker<'m> {
             name,
             "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__"
         );
-        if same_class && sig.params[1].1 != class_ty {
+        // The other operand: this class or a base (an override of a
+        // base's method keeps its signature).
+        let other = sig.params.get(1).and_then(|p| self.class_of(p.1));
+        let other_ok = match (other, self.class_of(class_ty)) {
+            (Some(other), Some(this)) => ir::is_subclass(&self.defs, this, other),
+            _ => false,
+        };
+        if same_class && !other_ok {
             return Some(
                 self.error(
                     f.args.args.get(1).map_or(f.range, |a| a.def.range),
@@ -615,6 +646,40 @@ impl<'m> Checker<'m> {
             );
         }
         None
+    }
+
+    /// An override must take and return what the overridden method does:
+    /// a call through the base class may reach either.
+    fn override_signature(
+        &self,
+        def: DefId,
+        name: &str,
+        kind: MethodKind,
+        sig: &Sig,
+        f: &ast::StmtFunctionDef,
+    ) -> Option<Diagnostic> {
+        let base = self.class_def(def).base?;
+        let over = ir::resolve_method(&self.defs, base, name)?;
+        if kind == MethodKind::Init || over.kind == MethodKind::Init {
+            return None;
+        }
+        let theirs = &self.sigs[over.func.0 as usize];
+        let skip =
+            |k: MethodKind| usize::from(matches!(k, MethodKind::Instance | MethodKind::Property));
+        let mine: Vec<Ty> = sig.params.iter().skip(skip(kind)).map(|p| p.1).collect();
+        let other: Vec<Ty> = theirs
+            .params
+            .iter()
+            .skip(skip(over.kind))
+            .map(|p| p.1)
+            .collect();
+        if over.kind == kind && mine == other && sig.ret == theirs.ret {
+            return None;
+        }
+        Some(
+            self.error(f.range, format!("`{}.{name}` overrides `{}` with a different signature", self.class_name(def), theirs.name))
+                .with_help("an override takes the same parameter types and returns the same type (and is the same kind of method) as the method it overrides"),
+        )
     }
 
     /// The generated `__init__` of a dataclass: one parameter per field.
@@ -749,25 +814,420 @@ impl<'m> Checker<'m> {
     /// Checks every `__init__` body first: they decide the attributes (and
     /// their types) every other method reads.
     pub(crate) fn check_inits(&mut self, defs: &[(usize, FuncId, &'m ast::StmtFunctionDef)]) {
-        for (m, id, f) in defs {
-            let Some(ctx) = self.classes.methods.get(id).cloned() else {
+        self.make_dispatchers();
+        let bodies: HashMap<FuncId, (usize, &ast::StmtFunctionDef)> =
+            defs.iter().map(|(m, id, f)| (*id, (*m, *f))).collect();
+        // In definition order, so a base's attributes are known before its
+        // subclasses' `__init__`s are checked.
+        for d in 0..self.defs.len() as u32 {
+            let def = DefId(d);
+            let Some(init) = ir::class_def(&self.defs, def)
+                .and_then(|c| c.method("__init__"))
+                .map(|m| m.func)
+            else {
+                self.classes.known.insert(def);
                 continue;
             };
-            if ctx.kind != MethodKind::Init {
+            if let Some(inherited) = self.classes.inherited_inits.get(&init).copied() {
+                self.inherited_init_body(def, init, inherited);
                 continue;
             }
-            if self.cur != Some(*m) {
-                self.enter(*m);
+            let (Some((m, f)), Some(ctx)) = (
+                bodies.get(&init).copied(),
+                self.classes.methods.get(&init).cloned(),
+            ) else {
+                continue;
+            };
+            if self.cur != Some(m) {
+                self.enter(m);
             }
-            let sig = self.sigs[id.0 as usize].clone();
+            let sig = self.sigs[init.0 as usize].clone();
             self.imported_global_stores(&f.body);
-            let saved = self.with_local_imports(*m, &f.body);
-            let fun = self.method_body(*id, f, &sig, ctx);
+            let saved = self.with_local_imports(m, &f.body);
+            let fun = self.method_body(init, f, &sig, ctx);
             if let Some(ns) = saved {
                 self.put_names(ns);
             }
-            self.classes.early.insert(*id, fun);
+            self.classes.early.insert(init, fun);
         }
+    }
+
+    /// Method `name` as class `def` resolves it (its own or inherited);
+    /// for a method that subclasses override, the function that
+    /// dispatches on the object's class.
+    fn target(&self, def: DefId, name: &str) -> Option<ClassMethod> {
+        let mut m = ir::resolve_method(&self.defs, def, name)?.clone();
+        if let Some(f) = self.classes.dispatchers.get(&(def, name.to_string())) {
+            m.func = *f;
+        }
+        Some(m)
+    }
+
+    /// Class attribute `name` of `def` or of its bases.
+    fn class_attr(&self, def: DefId, name: &str) -> Option<ir::GlobalId> {
+        ir::class_mro(&self.defs, def)
+            .into_iter()
+            .find_map(|k| ir::class_def(&self.defs, k)?.attr(name))
+    }
+
+    /// A subclass without `__init__` takes its base's: same parameters,
+    /// and the base's attributes.
+    fn inherit_init(&mut self, def: DefId, base: DefId, range: TextRange) {
+        let Some(m) = ir::resolve_method(&self.defs, base, "__init__").cloned() else {
+            return;
+        };
+        let mut sig = self.sigs[m.func.0 as usize].clone();
+        sig.ret = self.types.nominal(def);
+        sig.name = format!("{}.__init__", self.class_name(def));
+        sig.span = self.span(range);
+        let id = FuncId(self.sigs.len() as u32);
+        self.sigs.push(sig);
+        self.classes.inherited_inits.insert(id, m.func);
+        self.class_def_mut(def).methods.push(ClassMethod {
+            name: "__init__".into(),
+            func: id,
+            kind: MethodKind::Init,
+        });
+    }
+
+    /// The body of an inherited `__init__`: the base's builds an object,
+    /// whose attributes become the subclass object's.
+    fn inherited_init_body(&mut self, def: DefId, id: FuncId, base_init: FuncId) {
+        let sig = self.sigs[id.0 as usize].clone();
+        let base_ty = self.sigs[base_init.0 as usize].ret;
+        let span = sig.span;
+        let mut ctx = FunCtx::new(&[], &sig);
+        let args: Vec<Expr> = ctx
+            .params
+            .iter()
+            .map(|p| Expr::new(ctx.local_ty(*p), ExprKind::Local(*p), span))
+            .collect();
+        let base_local = ctx.fresh("base", base_ty, span);
+        let base_read = Expr::new(base_ty, ExprKind::Local(base_local), span);
+        let fields = self
+            .class_of(base_ty)
+            .map(|b| self.class_def(b).fields.clone())
+            .unwrap_or_default();
+        let values: Vec<Expr> = fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| Expr::new(f.ty, ExprKind::Field(Box::new(base_read.clone()), i), span))
+            .collect();
+        let ty = self.types.nominal(def);
+        let body = vec![
+            Stmt::Assign {
+                place: Place::Local(base_local),
+                value: Expr::new(base_ty, ExprKind::Call(base_init, args), span),
+            },
+            Stmt::Return(Some(Expr::new(
+                ty,
+                ExprKind::Record {
+                    def,
+                    order: (0..values.len()).collect(),
+                    fields: values,
+                },
+                span,
+            ))),
+        ];
+        self.class_def_mut(def).fields = fields;
+        self.classes.known.insert(def);
+        self.classes.early.insert(
+            id,
+            ir::Function {
+                name: format!("{}_new", self.class_name(def)),
+                span,
+                params: ctx.params.clone(),
+                ret: ty,
+                locals: ctx.locals,
+                body,
+            },
+        );
+    }
+
+    /// The dispatching functions of overridden methods: for each class and
+    /// each method it resolves that some subclass overrides, a function
+    /// that calls the override the object's class resolves.
+    fn make_dispatchers(&mut self) {
+        for d in 0..self.defs.len() as u32 {
+            let def = DefId(d);
+            if ir::class_def(&self.defs, def).is_none() {
+                continue;
+            }
+            let subtree = ir::class_subtree(&self.defs, def);
+            let mut names: Vec<String> = Vec::new();
+            for k in ir::class_mro(&self.defs, def) {
+                for m in &self.class_def(k).methods {
+                    if !names.contains(&m.name)
+                        && matches!(m.kind, MethodKind::Instance | MethodKind::Property)
+                    {
+                        names.push(m.name.clone());
+                    }
+                }
+            }
+            for name in names {
+                let Some(own) = ir::resolve_method(&self.defs, def, &name).cloned() else {
+                    continue;
+                };
+                // The classes that resolve each override.
+                let mut groups: Vec<(FuncId, Vec<DefId>)> = Vec::new();
+                for k in &subtree {
+                    let Some(m) = ir::resolve_method(&self.defs, *k, &name) else {
+                        continue;
+                    };
+                    if m.func == own.func {
+                        continue;
+                    }
+                    match groups.iter_mut().find(|g| g.0 == m.func) {
+                        Some(g) => g.1.push(*k),
+                        None => groups.push((m.func, vec![*k])),
+                    }
+                }
+                if groups.is_empty() {
+                    continue;
+                }
+                let id = self.dispatcher(def, &name, own.func, groups);
+                self.classes.dispatchers.insert((def, name), id);
+            }
+        }
+    }
+
+    fn dispatcher(
+        &mut self,
+        def: DefId,
+        name: &str,
+        own: FuncId,
+        groups: Vec<(FuncId, Vec<DefId>)>,
+    ) -> FuncId {
+        let mut sig = self.sigs[own.0 as usize].clone();
+        let class_ty = self.types.nominal(def);
+        if let Some(p) = sig.params.first_mut() {
+            p.1 = class_ty;
+        }
+        sig.name = format!("{}.{name}", self.class_name(def));
+        let span = sig.span;
+        let ctx = FunCtx::new(&[], &sig);
+        let call = |this: &Self, f: FuncId| {
+            let want = this.sigs[f.0 as usize]
+                .params
+                .first()
+                .map_or(class_ty, |p| p.1);
+            let args = ctx
+                .params
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    // The object has the class the test found.
+                    let ty = if i == 0 { want } else { ctx.local_ty(*p) };
+                    Expr::new(ty, ExprKind::Local(*p), span)
+                })
+                .collect();
+            let call = Expr::new(sig.ret, ExprKind::Call(f, args), span);
+            if sig.ret == Ty::NONE {
+                vec![Stmt::Expr(call), Stmt::Return(None)]
+            } else {
+                vec![Stmt::Return(Some(call))]
+            }
+        };
+        let this = ctx
+            .params
+            .first()
+            .map(|p| Expr::new(class_ty, ExprKind::Local(*p), span));
+        let mut body = Vec::new();
+        for (f, classes) in groups {
+            let Some(this) = this.clone() else { break };
+            body.push(Stmt::If {
+                cond: Expr::new(
+                    Ty::BOOL,
+                    ExprKind::IsInstance(Box::new(this), classes),
+                    span,
+                ),
+                then: call(self, f),
+                orelse: Vec::new(),
+            });
+        }
+        body.extend(call(self, own));
+        let id = FuncId(self.sigs.len() as u32);
+        let rust = format!("{}_{}_dyn", self.class_name(def), name.trim_matches('_'));
+        self.classes.early.insert(
+            id,
+            ir::Function {
+                name: rust,
+                span,
+                params: ctx.params.clone(),
+                ret: sig.ret,
+                locals: ctx.locals,
+                body,
+            },
+        );
+        self.sigs.push(sig);
+        id
+    }
+
+    /// `super().__init__(...)` as a statement of a subclass's `__init__`:
+    /// the base's `__init__` builds an object whose attributes become this
+    /// one's.
+    pub(crate) fn super_init(&mut self, e: &ast::Expr) -> Option<Result<Vec<Stmt>, Diagnostic>> {
+        let ast::Expr::Call(c) = e else { return None };
+        let ast::Expr::Attribute(a) = &*c.func else {
+            return None;
+        };
+        if a.attr.as_str() != "__init__" || !is_super_call(&a.value) {
+            return None;
+        }
+        let ctx = self.classes.ctx.clone()?;
+        if ctx.kind != MethodKind::Init {
+            return Some(Err(self
+                .error(
+                    c.range,
+                    "`super().__init__(...)` outside `__init__` is not supported",
+                )
+                .with_help("call it at the start of the subclass's `__init__`")));
+        }
+        let Some(base) = self.class_def(ctx.def).base else {
+            return Some(Err(self
+                .error(
+                    c.range,
+                    format!("`{}` has no base class", self.class_name(ctx.def)),
+                )
+                .with_help("remove the call")));
+        };
+        Some(self.super_init_stmts(c, base, &ctx))
+    }
+
+    fn super_init_stmts(
+        &mut self,
+        c: &ast::ExprCall,
+        base: DefId,
+        ctx: &MethodCtx,
+    ) -> Result<Vec<Stmt>, Diagnostic> {
+        let span = self.span(c.range);
+        let base_ty = self.types.nominal(base);
+        let Some(init) = self.target(base, "__init__") else {
+            if !c.args.is_empty() || !c.keywords.is_empty() {
+                return Err(self.error(
+                    c.range,
+                    format!("`{}.__init__` takes no arguments", self.class_name(base)),
+                ));
+            }
+            return Ok(Vec::new());
+        };
+        let sig = self.sig(init.func).clone();
+        let shown = format!("{}.__init__", self.class_name(base));
+        let args = self.call_args(&shown, &sig, c)?;
+        let first = ctx.first.clone().unwrap_or_default();
+        let hidden = self.ctx().fresh("base", base_ty, span);
+        let mut out = vec![Stmt::Assign {
+            place: Place::Local(hidden),
+            value: Expr::new(base_ty, ExprKind::Call(init.func, args), span),
+        }];
+        let fields = self.class_def(base).fields.clone();
+        for (i, f) in fields.iter().enumerate() {
+            let name = format!("{first}.{}", f.name);
+            let read = Expr::new(base_ty, ExprKind::Local(hidden), span);
+            let value = Expr::new(f.ty, ExprKind::Field(Box::new(read), i), span);
+            self.ctx().assigned.insert(name.clone());
+            let id = self.bind_local(&name, f.ty, c.range)?;
+            self.ctx().touched.insert(name);
+            out.push(Stmt::Assign {
+                place: Place::Local(id),
+                value,
+            });
+        }
+        Ok(out)
+    }
+
+    /// `super().m(...)` in a method: the base's `m`, called on this object
+    /// without dispatch.
+    fn super_method_call(
+        &mut self,
+        c: &ast::ExprCall,
+        a: &ast::ExprAttribute,
+    ) -> Option<Result<Expr, Diagnostic>> {
+        if !is_super_call(&a.value) {
+            return None;
+        }
+        let ctx = self.classes.ctx.clone()?;
+        let span = self.span(c.range);
+        let attr = a.attr.as_str();
+        let base = self.class_def(ctx.def).base;
+        let found = base.and_then(|b| ir::resolve_method(&self.defs, b, attr).cloned());
+        let (Some(m), Some(first)) = (found, ctx.first.clone()) else {
+            return Some(Err(self
+                .error(a.range, format!("'super' object has no attribute '{attr}'"))
+                .with_help("call a method the base class defines")));
+        };
+        if !matches!(ctx.kind, MethodKind::Instance | MethodKind::Property)
+            || !matches!(m.kind, MethodKind::Instance)
+        {
+            return Some(Err(self
+                .error(c.range, "this use of `super()` is not supported yet")
+                .with_help(
+                    "call an instance method of the base from an instance method",
+                )));
+        }
+        let sig = self.sig(m.func).clone();
+        let this = match self.name(&first, a.value.range()) {
+            Ok(e) => e,
+            Err(d) => return Some(Err(d)),
+        };
+        let this = Expr::new(sig.params[0].1, this.kind, this.span);
+        let rest = Sig {
+            params: sig.params[1..].to_vec(),
+            defaults: sig.defaults[1..].to_vec(),
+            ..sig.clone()
+        };
+        let shown = format!("super().{attr}");
+        Some(self.call_args(&shown, &rest, c).map(|rest| {
+            let mut args = vec![this];
+            args.extend(rest);
+            Expr::new(sig.ret, ExprKind::Call(m.func, args), span)
+        }))
+    }
+
+    /// An instance of a subclass where its base class is expected: the
+    /// same object (one Rust type per hierarchy).
+    pub(crate) fn class_upcast(&self, e: Expr, to: Ty) -> Result<Expr, Expr> {
+        match (self.class_of(e.ty), self.class_of(to)) {
+            (Some(from), Some(want)) if ir::is_subclass(&self.defs, from, want) => {
+                Ok(Expr { ty: to, ..e })
+            }
+            _ => Err(e),
+        }
+    }
+
+    /// `isinstance(obj, C)` of an instance.
+    fn isinstance(&mut self, c: &ast::ExprCall) -> Result<Option<Expr>, Diagnostic> {
+        let ([value, class], []) = (c.args.as_slice(), c.keywords.as_slice()) else {
+            return Ok(None);
+        };
+        let Some(want) = self.class_named(class) else {
+            return Ok(None);
+        };
+        if !self.may_be_object(value) {
+            return Ok(None);
+        }
+        let v = self.expr(value)?;
+        let Some(have) = self.class_of(v.ty) else {
+            return Ok(None);
+        };
+        let span = self.span(c.range);
+        let known = if ir::is_subclass(&self.defs, have, want) {
+            Some(true)
+        } else if !ir::is_subclass(&self.defs, want, have) {
+            Some(false)
+        } else {
+            None
+        };
+        Ok(Some(match known {
+            Some(b) if !crate::model::effects::has_effects(&v) => {
+                Expr::new(Ty::BOOL, ExprKind::Bool(b), span)
+            }
+            _ => Expr::new(
+                Ty::BOOL,
+                ExprKind::IsInstance(Box::new(v), ir::class_subtree(&self.defs, want)),
+                span,
+            ),
+        }))
     }
 
     /// The function with id `functions.len()`, if it was checked early.
@@ -801,9 +1261,37 @@ impl<'m> Checker<'m> {
         let first = ctx.first.clone();
         self.classes.ctx = Some(ctx);
         let mut fun = FunCtx::new(&f.body, sig);
+        let base = self.class_def(def).base;
         if let (MethodKind::Init, Some(first)) = (kind, &first) {
-            for (name, ty) in self.classes.declared.get(&def).cloned().unwrap_or_default() {
+            let mut declared = self.classes.declared.get(&def).cloned().unwrap_or_default();
+            // Attributes the base sets keep their types here.
+            let inherited: Vec<ClassField> = base
+                .map(|b| self.class_def(b).fields.clone())
+                .unwrap_or_default();
+            declared.extend(inherited.iter().map(|f| (f.name.clone(), f.ty)));
+            for (name, ty) in declared {
                 fun.annotated.insert(format!("{first}.{name}"), ty);
+            }
+            if let Some(ctx) = self.classes.ctx.as_mut() {
+                let own = std::mem::take(&mut ctx.fields);
+                ctx.fields = inherited.into_iter().map(|f| f.name).collect();
+                for f in own {
+                    if !ctx.fields.contains(&f) {
+                        ctx.fields.push(f);
+                    }
+                }
+            }
+            let calls_super = f.body.iter().any(|s| {
+                matches!(s, ast::Stmt::Expr(e) if matches!(&*e.value, ast::Expr::Call(c)
+                    if matches!(&*c.func, ast::Expr::Attribute(a)
+                        if a.attr.as_str() == "__init__" && is_super_call(&a.value))))
+            });
+            let base_init = base.and_then(|b| ir::resolve_method(&self.defs, b, "__init__"));
+            if base_init.is_some() && !calls_super {
+                let d = self
+                    .error(f.range, format!("`{}.__init__` does not call `super().__init__(...)`", self.class_name(def)))
+                    .with_help("call it (at the top level of `__init__`): the base's attributes are set there; a subclass without them is not supported yet");
+                self.report(d);
             }
         }
         self.fun = Some(fun);
@@ -860,11 +1348,10 @@ impl<'m> Checker<'m> {
                     .with_help(format!("assign `{first}.{name}` on every path through `__init__` (e.g. `{first}.{name} = None` first, with an `Opt[...]` annotation)")));
             }
             let v = self.name(&local, range)?;
-            let v = if known {
-                let want = self.class_def(def).fields[i].ty;
-                self.coerce(v, want, range)?
-            } else {
-                v
+            let want = self.class_def(def).fields.get(i).map(|f| f.ty);
+            let v = match want {
+                Some(want) if known => self.coerce(v, want, range)?,
+                _ => v,
             };
             values.push(v);
         }
@@ -1006,12 +1493,11 @@ impl<'m> Checker<'m> {
         let span = self.span(a.range);
         let attr = a.attr.as_str();
         if let Some(def) = self.class_named(&a.value) {
-            let class = self.class_def(def);
-            if let Some(g) = class.attr(attr) {
+            if let Some(g) = self.class_attr(def, attr) {
                 let ty = self.globals[g.0 as usize].ty;
                 return Ok(Some(Expr::new(ty, ExprKind::Global(g), span)));
             }
-            let what = if class.method(attr).is_some() {
+            let what = if self.target(def, attr).is_some() {
                 "methods cannot be used as values yet"
             } else {
                 "no such class attribute"
@@ -1049,7 +1535,7 @@ impl<'m> Checker<'m> {
             let ty = class.fields[i].ty;
             return Ok(Expr::new(ty, ExprKind::Field(Box::new(obj), i), span));
         }
-        if let Some(m) = class.method(attr) {
+        if let Some(m) = self.target(def, attr) {
             if m.kind == MethodKind::Property {
                 let f = m.func;
                 let ty = self.sigs[f.0 as usize].ret;
@@ -1059,7 +1545,7 @@ impl<'m> Checker<'m> {
                 .error(range, "methods cannot be used as values yet")
                 .with_help(format!("call it: `.{attr}(...)`")));
         }
-        if let Some(g) = class.attr(attr) {
+        if let Some(g) = self.class_attr(def, attr) {
             if crate::model::effects::has_effects(&obj) {
                 return Err(self
                     .error(
@@ -1072,7 +1558,41 @@ impl<'m> Checker<'m> {
                     )));
             }
             let ty = self.globals[g.0 as usize].ty;
-            return Ok(Expr::new(ty, ExprKind::Global(g), span));
+            let mut read = Expr::new(ty, ExprKind::Global(g), span);
+            // Subclasses that assign the attribute again: the object's
+            // class decides which one it reads.
+            let mut groups: Vec<(ir::GlobalId, Vec<DefId>)> = Vec::new();
+            for k in ir::class_subtree(&self.defs, def) {
+                match self.class_attr(k, attr) {
+                    Some(h) if h != g => match groups.iter_mut().find(|x| x.0 == h) {
+                        Some(x) => x.1.push(k),
+                        None => groups.push((h, vec![k])),
+                    },
+                    _ => {}
+                }
+            }
+            for (h, classes) in groups.into_iter().rev() {
+                if self.globals[h.0 as usize].ty != ty {
+                    return Err(self
+                        .error(range, format!("the class attribute `{attr}` has different types in subclasses of `{}`", self.class_name(def)))
+                        .with_help("give it one type in every class"));
+                }
+                let test = Expr::new(
+                    Ty::BOOL,
+                    ExprKind::IsInstance(Box::new(obj.clone()), classes),
+                    span,
+                );
+                read = Expr::new(
+                    ty,
+                    ExprKind::IfExp {
+                        cond: Box::new(test),
+                        then: Box::new(Expr::new(ty, ExprKind::Global(h), span)),
+                        orelse: Box::new(read),
+                    },
+                    span,
+                );
+            }
+            return Ok(read);
         }
         Err(self.no_attribute(def, attr, range))
     }
@@ -1151,7 +1671,7 @@ impl<'m> Checker<'m> {
         let class = self.class_def(def);
         match class.field(attr) {
             Some(i) => Ok((Place::Field(Box::new(obj), i), class.fields[i].ty)),
-            None if class.method(attr).is_some_and(|m| m.kind == MethodKind::Property) => Err(self
+            None if self.target(def, attr).is_some_and(|m| m.kind == MethodKind::Property) => Err(self
                 .error(range, format!("property '{attr}' of '{}' object has no setter", self.class_name(def)))
                 .with_help("Python raises AttributeError here")),
             None if self.classes.known.contains(&def) => Err(self
@@ -1236,6 +1756,7 @@ impl<'m> Checker<'m> {
             return self.construct(def, c).map(Some);
         }
         match &*c.func {
+            ast::Expr::Name(n) if n.id.as_str() == "isinstance" => self.isinstance(c),
             ast::Expr::Name(n) if matches!(n.id.as_str(), "str" | "repr" | "len") => {
                 let name = n.id.as_str();
                 let shadowed = self.fun.as_ref().is_some_and(|f| f.assigned.contains(name))
@@ -1253,7 +1774,7 @@ impl<'m> Checker<'m> {
                 };
                 match name {
                     "len" => {
-                        let Some(m) = self.class_def(def).method("__len__") else {
+                        let Some(m) = self.target(def, "__len__") else {
                             return Err(self
                                 .error(
                                     arg.range(),
@@ -1278,7 +1799,7 @@ impl<'m> Checker<'m> {
     fn construct(&mut self, def: DefId, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
         let span = self.span(c.range);
         let ty = self.types.nominal(def);
-        match self.class_def(def).method("__init__").map(|m| m.func) {
+        match self.target(def, "__init__").map(|m| m.func) {
             Some(f) => {
                 let sig = self.sig(f).clone();
                 let args = self.call_args(&self.class_name(def), &sig, c)?;
@@ -1321,6 +1842,9 @@ impl<'m> Checker<'m> {
                     .with_help("the object is built when `__init__` returns; compute the value with a @staticmethod or a function"));
             }
         }
+        if let Some(r) = self.super_method_call(c, a) {
+            return r.map(Some);
+        }
         let (def, receiver) = if let Some(def) = self.class_named(&a.value) {
             (def, None)
         } else {
@@ -1334,7 +1858,7 @@ impl<'m> Checker<'m> {
             (def, Some(obj))
         };
         let class = self.class_def(def);
-        let Some(m) = class.method(attr).cloned() else {
+        let Some(m) = self.target(def, attr) else {
             if receiver.is_some() && class.field(attr).is_some() {
                 return Err(self
                     .error(
@@ -1402,11 +1926,11 @@ impl<'m> Checker<'m> {
         let Some(def) = self.class_of(v.ty) else {
             return Expr::new(Ty::STR, ExprKind::ToStr(Box::new(v)), span);
         };
-        let class = self.class_def(def);
         let m = if repr {
-            class.method("__repr__")
+            self.target(def, "__repr__")
         } else {
-            class.method("__str__").or_else(|| class.method("__repr__"))
+            self.target(def, "__str__")
+                .or_else(|| self.target(def, "__repr__"))
         };
         match m {
             Some(m) => Expr::new(Ty::STR, ExprKind::Call(m.func, vec![v]), span),
@@ -1458,7 +1982,7 @@ impl<'m> Checker<'m> {
             let Some(def) = self.class_of(container.ty) else {
                 return Ok(None);
             };
-            let Some(m) = self.class_def(def).method("__contains__").cloned() else {
+            let Some(m) = self.target(def, "__contains__") else {
                 return Err(self
                     .error(
                         right.range(),
@@ -1510,18 +2034,29 @@ impl<'m> Checker<'m> {
             _ => return Ok(None),
         };
         let find = |this: &Self, d: Option<DefId>, n: &str| {
-            d.and_then(|d| this.class_def(d).method(n).map(|m| m.func))
+            d.and_then(|d| this.target(d, n).map(|m| m.func))
         };
-        let (f, args, negate) = if let Some(f) = find(self, ld, name) {
+        // Python tries the right operand's reflected method first when its
+        // class derives from the left one's (by the static types here).
+        let right_first = match (ld, rd) {
+            (Some(a), Some(b)) => a != b && ir::is_subclass(&self.defs, b, a),
+            _ => false,
+        };
+        let (f, args, negate) = if let Some(f) = find(self, rd, reflected).filter(|_| right_first) {
+            (f, vec![r, l], negate)
+        } else if let Some(f) = find(self, ld, name) {
             (f, vec![l, r], negate)
         } else if let Some(f) = find(self, rd, reflected) {
             (f, vec![r, l], negate)
         } else if *op == ast::CmpOp::NotEq {
             // `!=` inverts `__eq__` when there is no `__ne__`.
-            match find(self, ld, "__eq__").or_else(|| find(self, rd, "__eq__")) {
-                Some(f) if find(self, ld, "__eq__").is_some() => (f, vec![l, r], true),
-                Some(f) => (f, vec![r, l], true),
-                None => return Ok(None),
+            let left = find(self, ld, "__eq__");
+            let right = find(self, rd, "__eq__");
+            match (left, right) {
+                (_, Some(f)) if right_first => (f, vec![r, l], true),
+                (Some(f), _) => (f, vec![l, r], true),
+                (None, Some(f)) => (f, vec![r, l], true),
+                (None, None) => return Ok(None),
             }
         } else if *op == ast::CmpOp::Eq {
             return Ok(None);
@@ -1582,7 +2117,7 @@ impl<'m> Checker<'m> {
         let Some(def) = self.class_of(obj.ty) else {
             return Ok(None);
         };
-        let Some(m) = self.class_def(def).method("__getitem__").cloned() else {
+        let Some(m) = self.target(def, "__getitem__") else {
             return Err(self
                 .error(
                     s.value.range(),
@@ -1605,16 +2140,15 @@ impl<'m> Checker<'m> {
     /// always true.
     pub(crate) fn class_truthy(&self, e: &Expr) -> Option<Expr> {
         let def = self.class_of(e.ty)?;
-        let class = self.class_def(def);
         let span = e.span;
-        if let Some(m) = class.method("__bool__") {
+        if let Some(m) = self.target(def, "__bool__") {
             return Some(Expr::new(
                 Ty::BOOL,
                 ExprKind::Call(m.func, vec![e.clone()]),
                 span,
             ));
         }
-        if let Some(m) = class.method("__len__") {
+        if let Some(m) = self.target(def, "__len__") {
             let len = Expr::new(Ty::INT, ExprKind::Call(m.func, vec![e.clone()]), span);
             return Some(Expr::new(Ty::BOOL, ExprKind::Truthy(Box::new(len)), span));
         }
@@ -1655,7 +2189,7 @@ impl<'m> Checker<'m> {
     /// Whether `sorted`, `min` and `max` can order instances of `t`.
     pub(crate) fn class_orderable(&self, t: Ty) -> bool {
         self.class_of(t)
-            .is_some_and(|d| self.class_def(d).method("__lt__").is_some())
+            .is_some_and(|d| self.target(d, "__lt__").is_some())
     }
 }
 
@@ -1756,4 +2290,10 @@ fn count_stores(body: &[ast::Stmt], first: &str, out: &mut HashMap<String, usize
             }
         }
     }
+}
+
+/// `super()`.
+fn is_super_call(e: &ast::Expr) -> bool {
+    matches!(e, ast::Expr::Call(c) if c.args.is_empty() && c.keywords.is_empty()
+        && matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "super"))
 }

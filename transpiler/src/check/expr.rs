@@ -786,6 +786,10 @@ impl Checker<'_> {
         if e.ty == to {
             return Ok(e);
         }
+        let e = match self.class_upcast(e, to) {
+            Ok(e) => return Ok(e),
+            Err(e) => e,
+        };
         let span = e.span;
         // A call that never returns fits anywhere.
         if e.ty == Ty::NEVER {

@@ -82,6 +82,9 @@ impl Checker<'_> {
                 if super::is_str_constant(&e.value) {
                     return Ok(vec![]);
                 }
+                if let Some(r) = self.super_init(&e.value) {
+                    return r;
+                }
                 if !matches!(&*e.value, ast::Expr::Call(_)) {
                     return Err(self
                         .error(e.range, "this expression's value is never used")
@@ -207,7 +210,7 @@ impl Checker<'_> {
     /// Binds `name` to its local holding `ty` (declared on first use). A
     /// name whose type changes inside a loop is a diagnostic: the loop head
     /// would see both types.
-    fn bind_local(
+    pub(super) fn bind_local(
         &mut self,
         name: &str,
         ty: Ty,

@@ -8,13 +8,84 @@
 //! method on a new handle to a copy of the fields (the original is
 //! borrowed while the container reads it).
 
+use super::names::{self, Namer};
 use super::Lower;
-use crate::model::ir::{ClassDef, DefKind, ExprKind, FuncId, Program};
-use crate::model::visit::each_expr;
+use crate::model::ir::{self, ClassDef, DefKind, ExprKind, FuncId, Place, Program};
+use crate::model::visit::{each_expr, each_place};
 use crate::model::{DefId, TyKind};
 use proc_macro2::TokenStream;
-use quote::quote;
-use std::collections::BTreeSet;
+use quote::{format_ident, quote};
+use std::collections::{BTreeSet, HashMap};
+
+/// A class hierarchy (a class with subclasses): one enum with a variant
+/// per class, each holding that class's struct, so every class of the
+/// hierarchy has the Rust type `Shared<AnyRoot>` and an instance of a
+/// subclass is an instance of its base with no conversion. Attributes are
+/// read and written through accessors that match on the variant.
+pub(crate) struct Hierarchy {
+    /// The enum.
+    name: String,
+    /// By attribute name: the accessors reached code uses.
+    getters: HashMap<String, String>,
+    setters: HashMap<String, String>,
+}
+
+/// The hierarchies of the program, by root class.
+pub(crate) fn hierarchies(
+    program: &Program,
+    class_use: &ClassUse,
+    types: &[String],
+    type_namer: &mut Namer,
+) -> HashMap<DefId, Hierarchy> {
+    let mut out = HashMap::new();
+    for d in 0..program.defs.len() as u32 {
+        let root = DefId(d);
+        if ir::class_hierarchy(&program.defs, root) != Some(root) {
+            continue;
+        }
+        let name = type_namer
+            .fresh(&format!("Any{}", types[root.0 as usize]))
+            .to_string();
+        let mut namer = Namer::default();
+        let mut getters = HashMap::new();
+        let mut setters = HashMap::new();
+        let field_name = |(def, i): &(DefId, usize)| -> Option<String> {
+            (ir::class_hierarchy(&program.defs, *def) == Some(root))
+                .then(|| {
+                    ir::class_def(&program.defs, *def)?
+                        .fields
+                        .get(*i)
+                        .map(|f| f.name.clone())
+                })
+                .flatten()
+        };
+        let mut read: Vec<String> = class_use.read.iter().filter_map(field_name).collect();
+        let mut stored: Vec<String> = class_use.stored.iter().filter_map(field_name).collect();
+        read.sort();
+        read.dedup();
+        stored.sort();
+        stored.dedup();
+        for f in read {
+            let g = namer.fresh(&names::snake_case(&f)).to_string();
+            getters.insert(f, g);
+        }
+        for f in stored {
+            let g = namer
+                .fresh(&format!("{}_mut", names::snake_case(&f)))
+                .to_string();
+            setters.insert(f, g);
+        }
+        out.insert(
+            root,
+            Hierarchy {
+                name,
+                getters,
+                setters,
+            },
+        );
+    }
+    out
+}
 
 /// Which fields of which classes reached code reads, and which classes it
 /// constructs: a struct with a field nobody reads (or that nothing builds)
@@ -22,12 +93,20 @@ use std::collections::BTreeSet;
 #[derive(Default)]
 pub(crate) struct ClassUse {
     read: BTreeSet<(DefId, usize)>,
+    stored: BTreeSet<(DefId, usize)>,
     built: BTreeSet<DefId>,
 }
 
 pub(crate) fn class_use(program: &Program, functions: &BTreeSet<FuncId>) -> ClassUse {
     let mut out = ClassUse::default();
     for id in functions {
+        each_place(&program.function(*id).body, &mut |p| {
+            if let Place::Field(base, i) = p {
+                if let TyKind::Nominal(d) = program.types.kind(base.ty) {
+                    out.stored.insert((*d, *i));
+                }
+            }
+        });
         each_expr(&program.function(*id).body, &mut |e| match &e.kind {
             ExprKind::Field(base, i) => {
                 if let TyKind::Nominal(d) = program.types.kind(base.ty) {
@@ -60,8 +139,62 @@ impl Lower<'_> {
             .then(|| self.fn_name(m.func))
     }
 
+    fn hierarchy(&self, id: DefId) -> Option<&Hierarchy> {
+        let root = ir::class_hierarchy(&self.program.defs, id)?;
+        self.items.hierarchies.get(&root)
+    }
+
+    /// The Rust type an instance of class (or Record) `id` is held in:
+    /// the hierarchy's enum, or the struct.
+    pub(crate) fn nominal_name(&self, id: DefId) -> syn::Ident {
+        self.hierarchy_name(id)
+            .unwrap_or_else(|| self.type_name(id))
+    }
+
+    pub(crate) fn hierarchy_name(&self, id: DefId) -> Option<syn::Ident> {
+        self.hierarchy(id).map(|h| format_ident!("{}", h.name))
+    }
+
+    fn accessor(&self, def: DefId, i: usize, setter: bool) -> Option<syn::Ident> {
+        let h = self.hierarchy(def)?;
+        let field = &self.class(def).fields.get(i)?.name;
+        let map = if setter { &h.setters } else { &h.getters };
+        map.get(field).map(|n| format_ident!("{}", n))
+    }
+
+    /// `r.name()`'s accessor for attribute `i` of hierarchy class `def`.
+    pub(crate) fn class_getter(&self, def: DefId, i: usize) -> Option<syn::Ident> {
+        self.accessor(def, i, false)
+    }
+
+    pub(crate) fn class_setter(&self, def: DefId, i: usize) -> Option<syn::Ident> {
+        self.accessor(def, i, true)
+    }
+
+    /// `matches!(r, AnyShape::Circle(_) | ...)`.
+    pub(crate) fn is_instance(&self, classes: &[DefId]) -> TokenStream {
+        let Some(any) = classes.first().and_then(|d| self.hierarchy_name(*d)) else {
+            return quote!(true);
+        };
+        let variants: Vec<TokenStream> = classes
+            .iter()
+            .map(|d| {
+                let v = self.type_name(*d);
+                quote!(#any::#v(_))
+            })
+            .collect();
+        quote!(matches!(r, #(#variants)|*))
+    }
+
     /// The struct of class `id` and its trait impls.
     pub(crate) fn class_def(&mut self, id: DefId) -> TokenStream {
+        if let Some(root) = ir::class_hierarchy(&self.program.defs, id) {
+            return if root == id {
+                self.hierarchy_def(root)
+            } else {
+                TokenStream::new()
+            };
+        }
         let program = self.program;
         let class = match &program.def(id).kind {
             DefKind::Class(c) => c,
@@ -173,5 +306,185 @@ impl Lower<'_> {
             return quote!(String::from(#text));
         }
         quote!(format!(#text, #(#args),*))
+    }
+}
+
+impl Lower<'_> {
+    /// The struct of `def` (in a hierarchy: a variant's payload).
+    fn class_struct(&mut self, id: DefId) -> TokenStream {
+        let class = self.class(id).clone();
+        let name = self.type_name(id);
+        let fields: Vec<TokenStream> = class
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let (member, _) = self.member(id, i);
+                let ty = self.rust_ty(f.ty);
+                quote!(#member: #ty)
+            })
+            .collect();
+        let h = self.hierarchy(id);
+        let unread = class
+            .fields
+            .iter()
+            .any(|f| h.is_some_and(|h| !h.getters.contains_key(&f.name)));
+        let allow = unread.then(|| quote!(#[allow(dead_code)]));
+        if fields.is_empty() {
+            quote! { #[derive(Clone)] #allow struct #name; }
+        } else {
+            quote! { #[derive(Clone)] #allow struct #name { #(#fields),* } }
+        }
+    }
+
+    /// A hierarchy: its enum, the structs of its classes, the accessors
+    /// and the trait impls, which dispatch on the variant.
+    fn hierarchy_def(&mut self, root: DefId) -> TokenStream {
+        let Some(any) = self.hierarchy_name(root) else {
+            return TokenStream::new();
+        };
+        let classes = ir::class_subtree(&self.program.defs, root);
+        let names: Vec<syn::Ident> = classes.iter().map(|d| self.type_name(*d)).collect();
+        let unbuilt = classes
+            .iter()
+            .any(|d| !self.items.class_use.built.contains(d));
+        let allow = unbuilt.then(|| quote!(#[allow(dead_code)]));
+        let mut out = quote! {
+            #[derive(Clone)]
+            #allow
+            enum #any { #(#names(#names)),* }
+        };
+        for d in &classes {
+            out.extend(self.class_struct(*d));
+        }
+        // Accessors.
+        let h = self
+            .hierarchy(root)
+            .map(|h| (h.getters.clone(), h.setters.clone()));
+        let (getters, setters) = h.unwrap_or_default();
+        let mut accessors = Vec::new();
+        let mut fields: Vec<(String, bool)> = getters.keys().map(|f| (f.clone(), false)).collect();
+        fields.extend(setters.keys().map(|f| (f.clone(), true)));
+        fields.sort();
+        for (field, setter) in fields {
+            let mut arms = Vec::new();
+            let mut ty = None;
+            let mut missing = false;
+            for d in &classes {
+                let class = self.class(*d).clone();
+                let Some(i) = class.field(&field) else {
+                    missing = true;
+                    continue;
+                };
+                ty.get_or_insert(class.fields[i].ty);
+                let v = self.type_name(*d);
+                let (member, _) = self.member(*d, i);
+                arms.push(if setter {
+                    quote!(#any::#v(o) => &mut o.#member)
+                } else {
+                    quote!(#any::#v(o) => &o.#member)
+                });
+            }
+            if missing {
+                let text = format!("no class of the hierarchy without `{field}` reads it");
+                arms.push(quote!(_ => unreachable!(#text)));
+            }
+            let Some(ty) = ty else { continue };
+            let ty = self.rust_ty(ty);
+            let (name, sig) = if setter {
+                let n = format_ident!("{}", setters[&field]);
+                (n.clone(), quote!(fn #n(&mut self) -> &mut #ty))
+            } else {
+                let n = format_ident!("{}", getters[&field]);
+                (n.clone(), quote!(fn #n(&self) -> &#ty))
+            };
+            let _ = name;
+            accessors.push(quote! { #sig { match self { #(#arms),* } } });
+        }
+        if !accessors.is_empty() {
+            out.extend(quote! { impl #any { #(#accessors)* } });
+        }
+        self.uses.insert("Shared");
+        let this = quote!(Shared::new(self.clone()));
+        let other = quote!(Shared::new(other.clone()));
+        // Each class's special methods, by variant.
+        let per_class = |l: &mut Self, f: &dyn Fn(&mut Self, DefId) -> TokenStream| {
+            let mut groups: Vec<(String, TokenStream, Vec<TokenStream>)> = Vec::new();
+            for (d, v) in classes.iter().zip(&names) {
+                let e = f(l, *d);
+                let key = e.to_string();
+                let pat = quote!(#any::#v(_));
+                match groups.iter_mut().find(|g| g.0 == key) {
+                    Some(g) => g.2.push(pat),
+                    None => groups.push((key, e, vec![pat])),
+                }
+            }
+            if groups.len() == 1 {
+                return groups.pop().map(|g| g.1).unwrap_or_default();
+            }
+            let arms = groups
+                .into_iter()
+                .map(|(_, e, pats)| quote!(#(#pats)|* => #e));
+            quote!(match self { #(#arms),* })
+        };
+        let eq = per_class(self, &|l, d| match l.resolved(d, "__eq__") {
+            Some(f) => quote!(#f(#this, #other)),
+            None => quote!(std::ptr::eq(self, other)),
+        });
+        out.extend(quote! {
+            impl PartialEq for #any {
+                fn eq(&self, other: &Self) -> bool { #eq }
+            }
+        });
+        if classes
+            .iter()
+            .any(|d| self.resolved(*d, "__lt__").is_some())
+        {
+            self.uses.insert("PyOrd");
+            let lt = per_class(self, &|l, d| match l.resolved(d, "__lt__") {
+                Some(f) => quote!(#f(#this, #other)),
+                // Unreachable: `sorted` and `<` need `__lt__` of the
+                // class the values are typed with, which subclasses keep.
+                None => quote!(false),
+            });
+            out.extend(quote! {
+                impl PyOrd for #any {
+                    fn py_lt(&self, other: &Self) -> bool { #lt }
+                }
+            });
+        }
+        let repr = per_class(self, &|l, d| match l.resolved(d, "__repr__") {
+            Some(f) => quote!(#f(#this)),
+            None => {
+                let class = l.class(d);
+                let text = format!(
+                    "<{}.{} object at {{:p}}>",
+                    class.module,
+                    l.program.def(d).name
+                );
+                quote!(format!(#text, self))
+            }
+        });
+        let str = per_class(self, &|l, d| match l.resolved(d, "__str__") {
+            Some(f) => quote!(#f(#this)),
+            None => quote!(self.py_repr()),
+        });
+        self.uses.insert("PyStr");
+        out.extend(quote! {
+            impl PyStr for #any {
+                fn py_str(&self) -> String { #str }
+                fn py_repr(&self) -> String { #repr }
+            }
+        });
+        out
+    }
+
+    /// The reached function class `d` resolves special method `name` to.
+    fn resolved(&self, d: DefId, name: &str) -> Option<syn::Ident> {
+        let m = ir::resolve_method(&self.program.defs, d, name)?;
+        self.items
+            .reached
+            .contains(&m.func)
+            .then(|| self.fn_name(m.func))
     }
 }

@@ -374,7 +374,10 @@ impl Lower<'_> {
                         }
                     })
                     .collect();
-                if self.is_shared(e.ty) {
+                if let Some(any) = self.hierarchy_name(*def) {
+                    self.uses.insert("Shared");
+                    R::atom(quote!(Shared::new(#any::#name(#name { #(#inits),* }))))
+                } else if self.is_shared(e.ty) {
                     self.uses.insert("Shared");
                     R::atom(quote!(Shared::new(#name { #(#inits),* })))
                 } else {
@@ -539,6 +542,13 @@ impl Lower<'_> {
                     };
                 }
                 let b = self.receiver(base);
+                if let Some(getter) = self.class_getter(def, *i) {
+                    return if e.ty.is_copy() {
+                        R::atom(quote!(#b.read(|r| *r.#getter())))
+                    } else {
+                        R::atom(quote!(#b.read(|r| r.#getter().clone())))
+                    };
+                }
                 if self.is_shared(base.ty) {
                     let read = if boxed {
                         quote!((*r.#field))
@@ -756,6 +766,11 @@ impl Lower<'_> {
                     "kybra-aot: a match value outside its arm"
                 )))
             }),
+            ExprKind::IsInstance(v, classes) => {
+                let b = self.receiver(v);
+                let test = self.is_instance(classes);
+                R::atom(quote!(#b.read(|r| #test)))
+            }
             ExprKind::Unwrap(v) => match self.bound_read(e) {
                 Some(r) => r,
                 None => self.unwrap_fallback(v),

@@ -55,6 +55,8 @@ struct Items {
     reached: BTreeSet<FuncId>,
     /// Which class fields reached code reads, which classes it builds.
     class_use: classes::ClassUse,
+    /// Class hierarchies (one Rust type each), by root class.
+    hierarchies: HashMap<DefId, classes::Hierarchy>,
 }
 
 /// What lowering one group of functions produced.
@@ -129,13 +131,20 @@ pub fn lower(program: &Program) -> String {
         })
         .collect();
     let mut used = used_defs(program);
-    // A class is emitted when reached code handles its instances.
+    // A class is emitted when reached code handles its instances; a class
+    // hierarchy with its root.
     let live_classes = reach::classes_used(program, &reach);
     for (i, d) in program.defs.iter().enumerate() {
         if let DefKind::Class(_) = d.kind {
-            used[i] = live_classes.contains(&DefId(i as u32));
+            used[i] = false;
         }
     }
+    for d in &live_classes {
+        let root = crate::model::ir::class_hierarchy(&program.defs, *d).unwrap_or(*d);
+        used[root.0 as usize] = true;
+    }
+    let class_use = classes::class_use(program, &reach.functions);
+    let hierarchies = classes::hierarchies(program, &class_use, &types, &mut type_namer);
     let mut result_types = HashMap::new();
     let mut result_aliases = Vec::new();
     for e in &program.exports {
@@ -171,8 +180,9 @@ pub fn lower(program: &Program) -> String {
         boxed: boxed_members(program),
         result_types,
         non_ascii: namer.non_ascii() || type_namer.non_ascii(),
-        class_use: classes::class_use(program, &reach.functions),
+        class_use,
         reached: reach.functions.clone(),
+        hierarchies,
     };
     let funcs: Vec<FuncId> = (0..program.functions.len() as u32)
         .map(FuncId)
@@ -735,7 +745,7 @@ impl<'p> Lower<'p> {
             Ty::NONE => quote!(()),
             _ => match self.program.types.kind(t).clone() {
                 TyKind::Nominal(d) => {
-                    let name = self.type_name(d);
+                    let name = self.nominal_name(d);
                     if self.is_shared(t) {
                         self.uses.insert("Shared");
                         quote!(Shared<#name>)
@@ -1190,10 +1200,15 @@ impl<'p> Lower<'p> {
                 let TyKind::Nominal(def) = *self.program.types.kind(base.ty) else {
                     return not_lowered("a field of this value");
                 };
-                let (field, boxed) = self.member(def, *i);
-                let v = if boxed { quote!(Box::new(#v)) } else { v };
-                let b = self.receiver(base);
-                quote!(#b.store(#v, |r, v| r.#field = v);)
+                if let Some(setter) = self.class_setter(def, *i) {
+                    let b = self.receiver(base);
+                    quote!(#b.store(#v, |r, v| *r.#setter() = v);)
+                } else {
+                    let (field, boxed) = self.member(def, *i);
+                    let v = if boxed { quote!(Box::new(#v)) } else { v };
+                    let b = self.receiver(base);
+                    quote!(#b.store(#v, |r, v| r.#field = v);)
+                }
             }
             _ => return not_lowered("assignment to this place"),
         };

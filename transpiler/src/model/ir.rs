@@ -126,6 +126,8 @@ pub struct ClassDef {
     pub attrs: Vec<(String, GlobalId)>,
     /// `@dataclass`: `__init__`, `__repr__` and `__eq__` are generated.
     pub dataclass: bool,
+    /// The base class (single inheritance).
+    pub base: Option<DefId>,
 }
 
 impl ClassDef {
@@ -155,6 +157,53 @@ impl ClassDef {
             })
             .map(|m| m.func)
     }
+}
+
+/// The class definition `d`, if it is one.
+pub fn class_def(defs: &[TypeDef], d: DefId) -> Option<&ClassDef> {
+    match &defs.get(d.0 as usize)?.kind {
+        DefKind::Class(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// `d` and its bases, nearest first (Python's MRO for single inheritance).
+pub fn class_mro(defs: &[TypeDef], d: DefId) -> Vec<DefId> {
+    let mut out = vec![d];
+    while let Some(b) = class_def(defs, out[out.len() - 1]).and_then(|c| c.base) {
+        if out.contains(&b) || out.len() > 64 {
+            break;
+        }
+        out.push(b);
+    }
+    out
+}
+
+/// Whether class `sub` is `sup` or derives from it.
+pub fn is_subclass(defs: &[TypeDef], sub: DefId, sup: DefId) -> bool {
+    class_mro(defs, sub).contains(&sup)
+}
+
+/// The classes deriving from `d` (and `d`), in definition order.
+pub fn class_subtree(defs: &[TypeDef], d: DefId) -> Vec<DefId> {
+    (0..defs.len() as u32)
+        .map(DefId)
+        .filter(|k| class_def(defs, *k).is_some() && is_subclass(defs, *k, d))
+        .collect()
+}
+
+/// The root of `d`'s hierarchy, if `d` is in one (a class with a base or
+/// a subclass): all its classes share one Rust type.
+pub fn class_hierarchy(defs: &[TypeDef], d: DefId) -> Option<DefId> {
+    let root = *class_mro(defs, d).last()?;
+    (class_subtree(defs, root).len() > 1).then_some(root)
+}
+
+/// Method `name` as class `d` resolves it (its own or inherited).
+pub fn resolve_method<'a>(defs: &'a [TypeDef], d: DefId, name: &str) -> Option<&'a ClassMethod> {
+    class_mro(defs, d)
+        .into_iter()
+        .find_map(|k| class_def(defs, k)?.method(name))
 }
 
 /// An instance attribute of a class.
@@ -827,6 +876,11 @@ pub enum ExprKind {
     ArmValue(u32),
     /// A nested function or lambda value (later issues).
     Closure(FuncId),
+    /// Whether an instance of a class hierarchy is exactly one of these
+    /// classes (`isinstance(x, C)` lists `C` and its subclasses; the
+    /// dispatch of an overridden method tests the classes that inherit
+    /// each override).
+    IsInstance(Box<Expr>, Vec<DefId>),
     /// `await` / `yield` of a cross-canister call (later issues).
     Await(Box<Expr>),
 }
@@ -876,6 +930,7 @@ impl Expr {
             | ExprKind::HasTag(a, _)
             | ExprKind::Payload(a, _)
             | ExprKind::Unwrap(a)
+            | ExprKind::IsInstance(a, _)
             | ExprKind::Await(a) => f(a),
             ExprKind::Match { value, arms, .. } => {
                 f(value);

@@ -527,6 +527,13 @@ impl Printer<'_> {
                 }
             }
             ExprKind::Unwrap(a) => format!("{}!", self.expr(a)),
+            ExprKind::IsInstance(a, classes) => {
+                let names: Vec<&str> = classes
+                    .iter()
+                    .map(|d| self.p.def(*d).name.as_str())
+                    .collect();
+                format!("isinstance({}, ({}))", self.expr(a), names.join(", "))
+            }
             ExprKind::ArmValue(id) => {
                 let name = self.arms.borrow().get(id).cloned().unwrap_or_default();
                 format!("{name}.arm{id}")

@@ -23,7 +23,14 @@ pub fn reachable(program: &Program) -> Reachable {
         reach_from(program, &mut r, &mut todo);
         // The special methods the trait impls of reached classes call
         // (printing, comparing and sorting containers of instances).
-        for d in classes_used(program, &r) {
+        // A hierarchy's impls reach the special methods of all its classes.
+        let used = classes_used(program, &r).into_iter().flat_map(|d| {
+            match crate::model::ir::class_hierarchy(&program.defs, d) {
+                Some(root) => crate::model::ir::class_subtree(&program.defs, root),
+                None => vec![d],
+            }
+        });
+        for d in used.collect::<Vec<_>>() {
             if classes.insert(d) {
                 if let DefKind::Class(c) = &program.def(d).kind {
                     todo.extend(c.trait_methods());

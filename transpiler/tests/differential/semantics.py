@@ -884,3 +884,135 @@ def objects_in_state(n: int) -> str:
     head = Node(1, Node(2, None))
     total = chain_sum(head)
     return f"{wallets['a'].balance}|{ledger}|{ledger[0] == w}|{t.kind}|{t.c}|{total}"
+
+
+class Figure:
+    kind = "shape"
+
+    def __init__(self, name: str):
+        self.name = name
+        self.moves = 0
+
+    def area(self) -> float:
+        return 0.0
+
+    def describe(self) -> str:
+        return f"{self.name} with area {self.area()}"
+
+    def move(self) -> None:
+        self.moves += 1
+
+    def __repr__(self) -> str:
+        return f"Figure({self.name!r})"
+
+    def __lt__(self, other: "Figure") -> bool:
+        return self.area() < other.area()
+
+
+class Disc(Figure):
+    kind = "circle"
+
+    def __init__(self, name: str, r: float):
+        super().__init__(name)
+        self.r = r
+
+    def area(self) -> float:
+        return 3.0 * self.r * self.r
+
+    def __repr__(self) -> str:
+        return f"Disc({self.name!r}, {self.r})"
+
+
+class Tile(Figure):
+    def __init__(self, side: float):
+        super().__init__("tile")
+        self.side = side
+
+    def area(self) -> float:
+        return self.side * self.side
+
+    def describe(self) -> str:
+        return "a square: " + super().describe()
+
+
+class UnitTile(Tile):
+    pass
+
+
+class Blot(Figure):
+    pass
+
+
+def total_area(shapes: list[Figure]) -> float:
+    t = 0.0
+    for s in shapes:
+        t += s.area()
+    return t
+
+
+@query
+def inheritance(n: int) -> str:
+    c = Disc("c", 2.0)
+    sq = Tile(float(n))
+    u = UnitTile(1.0)
+    b = Blot("b")
+    items: list[Figure] = [c, sq, u, b]
+    s: Figure = c
+    s.move()
+    s.move()
+    first = items[0]
+    return f"{total_area(items)}|{[x.describe() for x in items]}|{sorted(items)}|{c.moves}|{first.name}|{isinstance(first, Disc)}|{isinstance(u, Tile)}|{isinstance(b, Disc)}|{s.kind}|{Disc.kind}|{b.kind}|{u.describe()}"
+
+
+class Animal:
+    def __init__(self, name: str):
+        self.name = name
+
+    def sound(self) -> str:
+        return "..."
+
+    def speak(self) -> str:
+        return f"{self.name} says {self.sound()}"
+
+    def __eq__(self, other: "Animal") -> bool:
+        return self.name == other.name
+
+
+class Dog(Animal):
+    def __init__(self, name: str, tricks: int):
+        super().__init__(name)
+        self.tricks = tricks
+
+    def sound(self) -> str:
+        return "woof"
+
+    def __eq__(self, other: "Animal") -> bool:
+        return isinstance(other, Dog) and self.name == other.name
+
+
+class Puppy(Dog):
+    def sound(self) -> str:
+        return "yip"
+
+    def speak(self) -> str:
+        return super().speak() + "!"
+
+
+zoo: list[Animal] = []
+
+
+def adopt(a: Animal) -> int:
+    zoo.append(a)
+    return len(zoo)
+
+
+@query
+def dispatch(n: int) -> str:
+    zoo.clear()
+    adopt(Animal("cat"))
+    adopt(Dog("rex", n))
+    adopt(Puppy("bit", 1))
+    pet = zoo[n % 3]
+    pet.name = pet.name.upper()
+    d = Dog("rex", 0)
+    return f"{[a.speak() for a in zoo]}|{pet.name}|{zoo[n % 3].name}|{Animal('rex') == d}|{d == Animal('REX')}|{d in zoo}|{Dog('bit', 0) in zoo}|{isinstance(pet, Dog)}|{isinstance(pet, Puppy)}"
