@@ -1343,6 +1343,15 @@ impl<'m> Checker<'m> {
                 .as_ref()
                 .is_some_and(|f| f.bindings.contains_key(&local));
             if !bound {
+                // An inherited attribute: the missing `super().__init__`
+                // is the error.
+                let inherited = self
+                    .class_def(def)
+                    .base
+                    .is_some_and(|b| self.class_def(b).field(name).is_some());
+                if inherited {
+                    return Err(Diagnostic::follow_up(self.span(range)));
+                }
                 return Err(self
                     .error(range, format!("`__init__` does not set `{first}.{name}` on every path"))
                     .with_help(format!("assign `{first}.{name}` on every path through `__init__` (e.g. `{first}.{name} = None` first, with an `Opt[...]` annotation)")));

@@ -8,7 +8,23 @@ class Base:
 
 
 class Derived(Base):
-    pass
+    def __init__(self, y: int):
+        self.y = y
+
+
+class Child(Base):
+    def describe(self) -> str:
+        return "child"
+
+
+class Grandchild(Child):
+    def describe(self, loud: bool) -> str:
+        return "grandchild"
+
+
+@dataclass
+class Point(Base):
+    z: int
 
 
 class Holder(Record):
