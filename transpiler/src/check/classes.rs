@@ -202,12 +202,8 @@ impl<'m> Checker<'m> {
                     .with_help("remove the keyword");
                 self.report(d);
             }
-            let module = &self.project.modules[m];
-            let module = if m == 0 {
-                "__main__".to_string()
-            } else {
-                module.name.clone()
-            };
+            // Kybra runs the entry as a module named after its file.
+            let module = self.project.modules[m].name.clone();
             let id = DefId(self.defs.len() as u32);
             self.def_ids.insert(name.clone(), id);
             self.types.set_def_name(id, &name);
@@ -1195,6 +1191,154 @@ impl<'m> Checker<'m> {
         }
     }
 
+    /// `type(obj)` of an instance, as `str()` prints it:
+    /// `<class 'main.Point'>` (the object's class in a hierarchy).
+    fn type_of_object(&mut self, c: &ast::ExprCall) -> Result<Option<Expr>, Diagnostic> {
+        let ([value], []) = (c.args.as_slice(), c.keywords.as_slice()) else {
+            return Ok(None);
+        };
+        let shadowed = self
+            .fun
+            .as_ref()
+            .is_some_and(|f| f.assigned.contains("type"))
+            || self.function_id("type").is_some()
+            || self.global("type").is_some();
+        if shadowed || !self.may_be_object(value) {
+            return Ok(None);
+        }
+        let v = self.expr(value)?;
+        let Some(def) = self.class_of(v.ty) else {
+            return Ok(None);
+        };
+        let span = self.span(c.range);
+        let text = |this: &Self, d: DefId| {
+            let module = &this.class_def(d).module;
+            Expr::new(
+                Ty::STR,
+                ExprKind::Str(format!("<class '{module}.{}'>", this.class_name(d))),
+                span,
+            )
+        };
+        let effects = crate::model::effects::has_effects(&v);
+        let classes = match self.exact_class(&v) {
+            Some(d) => vec![d],
+            None => ir::class_subtree(&self.defs, def),
+        };
+        if effects {
+            return Err(self
+                .error(
+                    value.range(),
+                    "`type()` of a computed object is not supported yet",
+                )
+                .with_help("assign the object to a variable first"));
+        }
+        let mut out: Option<Expr> = None;
+        for d in classes.into_iter().rev() {
+            out = Some(match out {
+                None => text(self, d),
+                Some(rest) => Expr::new(
+                    Ty::STR,
+                    ExprKind::IfExp {
+                        cond: Box::new(Expr::new(
+                            Ty::BOOL,
+                            ExprKind::IsInstance(Box::new(v.clone()), vec![d]),
+                            span,
+                        )),
+                        then: Box::new(text(self, d)),
+                        orelse: Box::new(rest),
+                    },
+                    span,
+                ),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Instances as dict keys or set items (hashed by identity or by
+    /// `__hash__` in Python): not supported yet, a diagnostic where such a
+    /// container first appears in a function.
+    pub(crate) fn class_keys(&mut self, functions: &[ir::Function]) {
+        let mut seen = HashSet::new();
+        let mut diags = Vec::new();
+        for f in functions {
+            let mut found: Option<(Ty, crate::source::Span)> = None;
+            crate::model::visit::each_expr(&f.body, &mut |e| {
+                if found.is_none() && self.class_key(e.ty, &mut Vec::new()) {
+                    found = Some((e.ty, e.span));
+                }
+            });
+            for l in &f.locals {
+                if found.is_none() && self.class_key(l.ty, &mut Vec::new()) {
+                    found = Some((l.ty, l.span));
+                }
+            }
+            if let Some((t, span)) = found {
+                if seen.insert(t) {
+                    diags.push(
+                        Diagnostic::new(
+                            span,
+                            format!(
+                                "a `{}` holds objects as keys, which is not supported yet",
+                                self.types.display(t)
+                            ),
+                        )
+                        .with_help("key the dict by an attribute of the objects (a name or an id)"),
+                    );
+                }
+            }
+        }
+        for g in &self.globals {
+            if seen.insert(g.ty) && self.class_key(g.ty, &mut Vec::new()) {
+                diags.push(
+                    Diagnostic::new(
+                        g.span,
+                        format!(
+                            "a `{}` holds objects as keys, which is not supported yet",
+                            self.types.display(g.ty)
+                        ),
+                    )
+                    .with_help("key the dict by an attribute of the objects (a name or an id)"),
+                );
+            }
+        }
+        for d in diags {
+            self.report(d);
+        }
+    }
+
+    /// Whether `t` has a dict or set keyed by class instances inside.
+    fn class_key(&self, t: Ty, seen: &mut Vec<Ty>) -> bool {
+        if seen.contains(&t) {
+            return false;
+        }
+        seen.push(t);
+        match self.types.kind(t).clone() {
+            TyKind::Dict(k, v) => self.has_class(k, &mut Vec::new()) || self.class_key(v, seen),
+            TyKind::Set(k) => self.has_class(k, &mut Vec::new()),
+            TyKind::Opt(x) | TyKind::List(x) => self.class_key(x, seen),
+            TyKind::Tuple(items) => items.iter().any(|x| self.class_key(*x, seen)),
+            TyKind::Nominal(d) => match ir::class_def(&self.defs, d) {
+                Some(c) => c.fields.iter().any(|f| self.class_key(f.ty, seen)),
+                None => false,
+            },
+            _ => false,
+        }
+    }
+
+    fn has_class(&self, t: Ty, seen: &mut Vec<Ty>) -> bool {
+        if seen.contains(&t) {
+            return false;
+        }
+        seen.push(t);
+        match self.types.kind(t).clone() {
+            TyKind::Nominal(_) => self.class_of(t).is_some(),
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => self.has_class(x, seen),
+            TyKind::Dict(k, v) => self.has_class(k, seen) || self.has_class(v, seen),
+            TyKind::Tuple(items) => items.iter().any(|x| self.has_class(*x, seen)),
+            _ => false,
+        }
+    }
+
     /// `isinstance(obj, C)` of an instance.
     fn isinstance(&mut self, c: &ast::ExprCall) -> Result<Option<Expr>, Diagnostic> {
         let ([value, class], []) = (c.args.as_slice(), c.keywords.as_slice()) else {
@@ -1766,6 +1910,7 @@ impl<'m> Checker<'m> {
         }
         match &*c.func {
             ast::Expr::Name(n) if n.id.as_str() == "isinstance" => self.isinstance(c),
+            ast::Expr::Name(n) if n.id.as_str() == "type" => self.type_of_object(c),
             ast::Expr::Name(n) if matches!(n.id.as_str(), "str" | "repr" | "len") => {
                 let name = n.id.as_str();
                 let shadowed = self.fun.as_ref().is_some_and(|f| f.assigned.contains(name))
@@ -2033,8 +2178,18 @@ impl<'m> Checker<'m> {
         if ld.is_none() && rd.is_none() {
             return Ok(None);
         }
+        let defines = |this: &Self, d: Option<DefId>, n: &str| {
+            d.is_some_and(|d| {
+                ir::class_subtree(&this.defs, d)
+                    .iter()
+                    .any(|k| ir::resolve_method(&this.defs, *k, n).is_some())
+            })
+        };
+        // `!=` is `not ==` unless some class defines `__ne__`.
+        let ne = defines(self, ld, "__ne__") || defines(self, rd, "__ne__");
         let (name, reflected, negate) = match op {
             ast::CmpOp::Eq => ("__eq__", "__eq__", false),
+            ast::CmpOp::NotEq if !ne => ("__eq__", "__eq__", true),
             ast::CmpOp::NotEq => ("__ne__", "__ne__", false),
             ast::CmpOp::Lt => ("__lt__", "__gt__", false),
             ast::CmpOp::Gt => ("__gt__", "__lt__", false),
@@ -2045,73 +2200,180 @@ impl<'m> Checker<'m> {
         let find = |this: &Self, d: Option<DefId>, n: &str| {
             d.and_then(|d| this.target(d, n).map(|m| m.func))
         };
-        // Python tries the right operand's reflected method first when its
-        // class derives from the left one's (by the static types here).
-        let right_first = match (ld, rd) {
-            (Some(a), Some(b)) => a != b && ir::is_subclass(&self.defs, b, a),
-            _ => false,
-        };
-        let (f, args, negate) = if let Some(f) = find(self, rd, reflected).filter(|_| right_first) {
-            (f, vec![r, l], negate)
-        } else if let Some(f) = find(self, ld, name) {
-            (f, vec![l, r], negate)
-        } else if let Some(f) = find(self, rd, reflected) {
-            (f, vec![r, l], negate)
-        } else if *op == ast::CmpOp::NotEq {
-            // `!=` inverts `__eq__` when there is no `__ne__`.
-            let left = find(self, ld, "__eq__");
-            let right = find(self, rd, "__eq__");
-            match (left, right) {
-                (_, Some(f)) if right_first => (f, vec![r, l], true),
-                (Some(f), _) => (f, vec![l, r], true),
-                (None, Some(f)) => (f, vec![r, l], true),
-                (None, None) => return Ok(None),
-            }
-        } else if *op == ast::CmpOp::Eq {
+        let fwd = find(self, ld, name);
+        let refl = find(self, rd, reflected);
+        if name == "__eq__" && fwd.is_none() && refl.is_none() {
+            // Identity, or `__eq__` of subclasses: the plain comparison
+            // (the `PartialEq` impl dispatches on the object's class).
             return Ok(None);
-        } else {
-            let sym = match op {
-                ast::CmpOp::Lt => "<",
-                ast::CmpOp::Gt => ">",
-                ast::CmpOp::LtE => "<=",
-                _ => ">=",
-            };
-            return Err(self
-                .error(
-                    c.range,
-                    format!(
-                        "'{sym}' not supported between instances of '{}' and '{}'",
-                        self.types.display(l.ty),
-                        self.types.display(r.ty)
-                    ),
-                )
-                .with_help(format!("define `{name}` in the class")));
-        };
-        if crate::model::effects::has_effects(&args[0])
-            && crate::model::effects::has_effects(&args[1])
-            && args[0].span.start > args[1].span.start
+        }
+        // A method only some subclasses define decides by the object's
+        // class, which the types here do not tell.
+        if (fwd.is_none() && defines(self, ld, name))
+            || (refl.is_none() && defines(self, rd, reflected))
         {
             return Err(self
-                .error(
-                    c.range,
-                    "this reflected comparison of two computed operands is not supported yet",
-                )
-                .with_help("compute the operands into variables first"));
+                .error(c.range, format!("this comparison depends on `{name}`/`{reflected}` that only some subclasses define"))
+                .with_help("define the method in the base class too"));
         }
+        let sym = match op {
+            ast::CmpOp::Eq => "==",
+            ast::CmpOp::NotEq => "!=",
+            ast::CmpOp::Lt => "<",
+            ast::CmpOp::Gt => ">",
+            ast::CmpOp::LtE => "<=",
+            _ => ">=",
+        };
+        let right_range = right.range();
+        let effects =
+            crate::model::effects::has_effects(&l) && crate::model::effects::has_effects(&r);
+        let result = match (fwd, refl) {
+            (Some(f), Some(g)) => match self.derives_cond(&l, &r, ld, rd, span) {
+                Derives::Never => self.compare_call(f, l, r, right_range)?,
+                Derives::Always if effects => {
+                    return Err(self
+                        .error(c.range, "this reflected comparison of two computed operands is not supported yet")
+                        .with_help("compute the operands into variables first"));
+                }
+                Derives::Always => self.compare_call(g, r, l, right_range)?,
+                Derives::Sometimes(cond) => {
+                    let tested = |e: &Expr| {
+                        crate::model::effects::has_effects(e) && self.exact_class(e).is_none()
+                    };
+                    if tested(&l) || tested(&r) || effects {
+                        return Err(self
+                            .error(c.range, "comparing computed objects of a class hierarchy is not supported yet")
+                            .with_help("assign the operands to variables first (Python picks the method by both objects' classes)"));
+                    }
+                    let then = self.compare_call(g, r.clone(), l.clone(), right_range)?;
+                    let orelse = self.compare_call(f, l, r, right_range)?;
+                    Expr::new(
+                        Ty::BOOL,
+                        ExprKind::IfExp {
+                            cond: Box::new(cond),
+                            then: Box::new(then),
+                            orelse: Box::new(orelse),
+                        },
+                        span,
+                    )
+                }
+            },
+            (Some(f), None) => self.compare_call(f, l, r, right_range)?,
+            (None, Some(g)) => {
+                if effects {
+                    return Err(self
+                        .error(c.range, "this reflected comparison of two computed operands is not supported yet")
+                        .with_help("compute the operands into variables first"));
+                }
+                self.compare_call(g, r, l, right_range)?
+            }
+            (None, None) => {
+                return Err(self
+                    .error(
+                        c.range,
+                        format!(
+                            "'{sym}' not supported between instances of '{}' and '{}'",
+                            self.types.display(l.ty),
+                            self.types.display(r.ty)
+                        ),
+                    )
+                    .with_help(format!("define `{name}` in the class")));
+            }
+        };
+        Ok(Some(if negate {
+            Expr::new(Ty::BOOL, ExprKind::Not(Box::new(result)), span)
+        } else {
+            result
+        }))
+    }
+
+    /// A call of comparison method `f` with `a` as `self`, as `bool`.
+    fn compare_call(
+        &mut self,
+        f: FuncId,
+        a: Expr,
+        b: Expr,
+        range: TextRange,
+    ) -> Result<Expr, Diagnostic> {
         let sig = self.sig(f).clone();
-        let mut args = args;
-        if let Some((_, want)) = sig.params.get(1) {
-            let v = args.pop().expect("two operands");
-            let range = right.range();
-            args.push(self.coerce(v, *want, range)?);
+        let span = a.span;
+        let mut args = Vec::new();
+        for (v, p) in [a, b].into_iter().zip(&sig.params) {
+            args.push(self.coerce(v, p.1, range)?);
         }
         let call = Expr::new(sig.ret, ExprKind::Call(f, args), span);
-        let call = self.truthy(call);
-        Ok(Some(if negate {
-            Expr::new(Ty::BOOL, ExprKind::Not(Box::new(call)), span)
-        } else {
-            call
-        }))
+        Ok(self.truthy(call))
+    }
+
+    /// The class of a new object (`C(...)`), known exactly.
+    fn exact_class(&self, e: &Expr) -> Option<DefId> {
+        match &e.kind {
+            ExprKind::Call(f, _) => {
+                let init = ir::class_def(&self.defs, self.class_of(e.ty)?)?
+                    .method("__init__")
+                    .is_some_and(|m| m.func == *f);
+                init.then(|| self.class_of(e.ty)).flatten()
+            }
+            ExprKind::Record { def, .. } => Some(*def),
+            _ => None,
+        }
+    }
+
+    /// Whether the class of `r`'s object derives from (and is not) the
+    /// class of `l`'s: then Python tries `r`'s reflected method first.
+    fn derives_cond(
+        &self,
+        l: &Expr,
+        r: &Expr,
+        ld: Option<DefId>,
+        rd: Option<DefId>,
+        span: crate::source::Span,
+    ) -> Derives {
+        let (Some(ld), Some(rd)) = (ld, rd) else {
+            return Derives::Never;
+        };
+        let (le, re) = (self.exact_class(l), self.exact_class(r));
+        let lefts = le.map_or_else(|| ir::class_subtree(&self.defs, ld), |d| vec![d]);
+        let rights = re.map_or_else(|| ir::class_subtree(&self.defs, rd), |d| vec![d]);
+        let mut cond: Option<Expr> = None;
+        for j in lefts {
+            let ks: Vec<DefId> = rights
+                .iter()
+                .copied()
+                .filter(|k| *k != j && ir::is_subclass(&self.defs, *k, j))
+                .collect();
+            if ks.is_empty() {
+                continue;
+            }
+            let is = |e: &Expr, classes: Vec<DefId>| {
+                Expr::new(
+                    Ty::BOOL,
+                    ExprKind::IsInstance(Box::new(e.clone()), classes),
+                    span,
+                )
+            };
+            // A test that holds for every class the operand may have is
+            // left out.
+            let test_r = re.is_none() && ks.len() < rights.len();
+            let term = match (
+                le.is_none().then(|| is(l, vec![j])),
+                test_r.then(|| is(r, ks)),
+            ) {
+                (None, None) => return Derives::Always,
+                (Some(a), None) | (None, Some(a)) => a,
+                (Some(a), Some(b)) => {
+                    Expr::new(Ty::BOOL, ExprKind::And(Box::new(a), Box::new(b)), span)
+                }
+            };
+            cond = Some(match cond {
+                None => term,
+                Some(c) => Expr::new(Ty::BOOL, ExprKind::Or(Box::new(c), Box::new(term)), span),
+            });
+        }
+        match cond {
+            None => Derives::Never,
+            Some(c) => Derives::Sometimes(c),
+        }
     }
 
     /// `obj[key]`: `__getitem__`.
@@ -2197,8 +2459,16 @@ impl<'m> Checker<'m> {
 
     /// Whether `sorted`, `min` and `max` can order instances of `t`.
     pub(crate) fn class_orderable(&self, t: Ty) -> bool {
+        // Sorting compares with `<`, which tries a subclass's `__gt__`
+        // first: the `PyOrd` impl only calls `__lt__`.
+        let gt = |d: DefId| {
+            let root = ir::class_hierarchy(&self.defs, d).unwrap_or(d);
+            ir::class_subtree(&self.defs, root)
+                .iter()
+                .any(|k| self.class_def(*k).method("__gt__").is_some())
+        };
         self.class_of(t)
-            .is_some_and(|d| self.target(d, "__lt__").is_some())
+            .is_some_and(|d| self.target(d, "__lt__").is_some() && !gt(d))
     }
 }
 
@@ -2305,4 +2575,12 @@ fn count_stores(body: &[ast::Stmt], first: &str, out: &mut HashMap<String, usize
 fn is_super_call(e: &ast::Expr) -> bool {
     matches!(e, ast::Expr::Call(c) if c.args.is_empty() && c.keywords.is_empty()
         && matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "super"))
+}
+
+/// Whether the right operand's class derives from the left one's.
+enum Derives {
+    Never,
+    Always,
+    /// Decided at run time by this test.
+    Sometimes(Expr),
 }

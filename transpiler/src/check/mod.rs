@@ -490,6 +490,7 @@ impl<'m> Checker<'m> {
         while let Some(f) = self.take_early(functions.len()) {
             functions.push(f);
         }
+        self.class_keys(&functions);
         self.leave();
         if exports.is_empty() && self.diags.is_empty() {
             let d = Diagnostic::new(

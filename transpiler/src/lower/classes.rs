@@ -172,10 +172,8 @@ impl Lower<'_> {
     }
 
     /// `matches!(r, AnyShape::Circle(_) | ...)`.
-    pub(crate) fn is_instance(&self, classes: &[DefId]) -> TokenStream {
-        let Some(any) = classes.first().and_then(|d| self.hierarchy_name(*d)) else {
-            return quote!(true);
-        };
+    pub(crate) fn is_instance(&self, classes: &[DefId]) -> Option<TokenStream> {
+        let any = classes.first().and_then(|d| self.hierarchy_name(*d))?;
         let variants: Vec<TokenStream> = classes
             .iter()
             .map(|d| {
@@ -183,7 +181,7 @@ impl Lower<'_> {
                 quote!(#any::#v(_))
             })
             .collect();
-        quote!(matches!(r, #(#variants)|*))
+        Some(quote!(matches!(r, #(#variants)|*)))
     }
 
     /// The struct of class `id` and its trait impls.
@@ -408,40 +406,78 @@ impl Lower<'_> {
         let this = quote!(Shared::new(self.clone()));
         let other = quote!(Shared::new(other.clone()));
         // Each class's special methods, by variant.
-        let per_class = |l: &mut Self, f: &dyn Fn(&mut Self, DefId) -> TokenStream| {
-            let mut groups: Vec<(String, TokenStream, Vec<TokenStream>)> = Vec::new();
-            for (d, v) in classes.iter().zip(&names) {
-                let e = f(l, *d);
-                let key = e.to_string();
-                let pat = quote!(#any::#v(_));
-                match groups.iter_mut().find(|g| g.0 == key) {
-                    Some(g) => g.2.push(pat),
-                    None => groups.push((key, e, vec![pat])),
+        let per_class =
+            |l: &mut Self, scrutinee: TokenStream, f: &dyn Fn(&mut Self, DefId) -> TokenStream| {
+                let mut groups: Vec<(String, TokenStream, Vec<TokenStream>)> = Vec::new();
+                for (d, v) in classes.iter().zip(&names) {
+                    let e = f(l, *d);
+                    let key = e.to_string();
+                    let pat = quote!(#any::#v(_));
+                    match groups.iter_mut().find(|g| g.0 == key) {
+                        Some(g) => g.2.push(pat),
+                        None => groups.push((key, e, vec![pat])),
+                    }
                 }
-            }
-            if groups.len() == 1 {
-                return groups.pop().map(|g| g.1).unwrap_or_default();
-            }
-            let arms = groups
-                .into_iter()
-                .map(|(_, e, pats)| quote!(#(#pats)|* => #e));
-            quote!(match self { #(#arms),* })
-        };
-        let eq = per_class(self, &|l, d| match l.resolved(d, "__eq__") {
+                if groups.len() == 1 {
+                    return groups.pop().map(|g| g.1).unwrap_or_default();
+                }
+                let arms = groups
+                    .into_iter()
+                    .map(|(_, e, pats)| quote!(#(#pats)|* => #e));
+                quote!(match #scrutinee { #(#arms),* })
+            };
+        let eq = per_class(self, quote!(self), &|l, d| match l.resolved(d, "__eq__") {
             Some(f) => quote!(#f(#this, #other)),
             None => quote!(std::ptr::eq(self, other)),
         });
-        out.extend(quote! {
-            impl PartialEq for #any {
-                fn eq(&self, other: &Self) -> bool { #eq }
+        // Python calls the right operand's `__eq__` first when its class
+        // derives from the left one's.
+        let user_eq = classes
+            .iter()
+            .any(|d| self.resolved(*d, "__eq__").is_some());
+        let reflected = user_eq.then(|| {
+            let swapped = per_class(self, quote!(other), &|l, d| match l.resolved(d, "__eq__") {
+                Some(f) => quote!(#f(#other, #this)),
+                None => quote!(std::ptr::eq(other, self)),
+            });
+            quote! {
+                if other.derives_from(self) {
+                    return #swapped;
+                }
             }
         });
+        out.extend(quote! {
+            impl PartialEq for #any {
+                fn eq(&self, other: &Self) -> bool {
+                    #reflected
+                    #eq
+                }
+            }
+        });
+        if user_eq {
+            let mut pairs = Vec::new();
+            for (k, kn) in classes.iter().zip(&names) {
+                for (j, jn) in classes.iter().zip(&names) {
+                    if k != j && ir::is_subclass(&self.program.defs, *k, *j) {
+                        pairs.push(quote!((#any::#kn(_), #any::#jn(_))));
+                    }
+                }
+            }
+            out.extend(quote! {
+                impl #any {
+                    /// Whether this object's class strictly derives from `base`'s.
+                    fn derives_from(&self, base: &Self) -> bool {
+                        matches!((self, base), #(#pairs)|*)
+                    }
+                }
+            });
+        }
         if classes
             .iter()
             .any(|d| self.resolved(*d, "__lt__").is_some())
         {
             self.uses.insert("PyOrd");
-            let lt = per_class(self, &|l, d| match l.resolved(d, "__lt__") {
+            let lt = per_class(self, quote!(self), &|l, d| match l.resolved(d, "__lt__") {
                 Some(f) => quote!(#f(#this, #other)),
                 // Unreachable: `sorted` and `<` need `__lt__` of the
                 // class the values are typed with, which subclasses keep.
@@ -453,19 +489,23 @@ impl Lower<'_> {
                 }
             });
         }
-        let repr = per_class(self, &|l, d| match l.resolved(d, "__repr__") {
-            Some(f) => quote!(#f(#this)),
-            None => {
-                let class = l.class(d);
-                let text = format!(
-                    "<{}.{} object at {{:p}}>",
-                    class.module,
-                    l.program.def(d).name
-                );
-                quote!(format!(#text, self))
-            }
-        });
-        let str = per_class(self, &|l, d| match l.resolved(d, "__str__") {
+        let repr = per_class(
+            self,
+            quote!(self),
+            &|l, d| match l.resolved(d, "__repr__") {
+                Some(f) => quote!(#f(#this)),
+                None => {
+                    let class = l.class(d);
+                    let text = format!(
+                        "<{}.{} object at {{:p}}>",
+                        class.module,
+                        l.program.def(d).name
+                    );
+                    quote!(format!(#text, self))
+                }
+            },
+        );
+        let str = per_class(self, quote!(self), &|l, d| match l.resolved(d, "__str__") {
             Some(f) => quote!(#f(#this)),
             None => quote!(self.py_repr()),
         });

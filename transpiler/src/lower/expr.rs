@@ -768,8 +768,11 @@ impl Lower<'_> {
             }),
             ExprKind::IsInstance(v, classes) => {
                 let b = self.receiver(v);
-                let test = self.is_instance(classes);
-                R::atom(quote!(#b.read(|r| #test)))
+                match self.is_instance(classes) {
+                    Some(test) => R::atom(quote!(#b.read(|r| #test))),
+                    // A class without subclasses: only the object's effects.
+                    None => R::atom(quote!(#b.read(|_| true))),
+                }
             }
             ExprKind::Unwrap(v) => match self.bound_read(e) {
                 Some(r) => r,

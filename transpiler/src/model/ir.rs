@@ -115,7 +115,7 @@ pub enum DefKind {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClassDef {
     /// The dotted name of the defining module (CPython's default `repr`
-    /// names it: `<__main__.Point object at 0x...>`).
+    /// names it: `<main.Point object at 0x...>`).
     pub module: String,
     /// Instance attributes, in the order `__init__` first assigns them
     /// (a dataclass: its fields).

@@ -1016,3 +1016,15 @@ def dispatch(n: int) -> str:
     pet.name = pet.name.upper()
     d = Dog("rex", 0)
     return f"{[a.speak() for a in zoo]}|{pet.name}|{zoo[n % 3].name}|{Animal('rex') == d}|{d == Animal('REX')}|{d in zoo}|{Dog('bit', 0) in zoo}|{isinstance(pet, Dog)}|{isinstance(pet, Puppy)}"
+
+
+@query
+def reflected(n: int) -> str:
+    a: Animal = Animal("rex")
+    b: Animal = Animal("rex")
+    if n > 0:
+        b = Dog("rex", n)
+    if n > 3:
+        a = Puppy("rex", 1)
+    w = Wallet("w")
+    return f"{a == b}|{b == a}|{a != b}|{b != a}|{[b] == [a]}|{a in [b]}|{[b].count(a)}|{type(a)}|{type(b)}|{type(w)}"
