@@ -1845,7 +1845,7 @@ impl<'m> Checker<'m> {
         let op = super::expr::bin_op(s.op);
         if let Some(name) = self.init_attribute_name(&s.target) {
             let mut plain = s.clone();
-            plain.target = Box::new(name);
+            *plain.target = name;
             return self.aug_assign(&plain).map(Some);
         }
         let (place, current) = if let Some(def) = self.class_named(&a.value) {

@@ -73,3 +73,45 @@ def formatted_object() -> str:
 @query
 def at_boundary(p: Point) -> int:
     return p.x
+
+
+class Animal:
+    def __init__(self, name: str):
+        self.name = name
+
+    def __eq__(self, other: "Animal") -> bool:
+        return self.name == other.name
+
+
+class Dog(Animal):
+    def __eq__(self, other: "Animal") -> bool:
+        return False
+
+    def __lt__(self, other: "Animal") -> bool:
+        return True
+
+
+def make(name: str) -> Animal:
+    return Dog(name)
+
+
+@query
+def computed_comparison() -> bool:
+    return make("a") == make("b")
+
+
+@query
+def only_subclass_orders() -> bool:
+    a: Animal = Dog("a")
+    return a < Animal("b")
+
+
+@query
+def objects_as_keys() -> int:
+    seen: dict[Animal, int] = {}
+    return len(seen)
+
+
+@query
+def type_of_call() -> str:
+    return str(type(make("a")))
