@@ -189,10 +189,17 @@ impl Printer<'_> {
                 super::ir::DefKind::Record(fields) => {
                     fields.get(i).map_or("?", |f| f.name.as_str())
                 }
+                super::ir::DefKind::Class(c) => c.fields.get(i).map_or("?", |f| f.name.as_str()),
                 _ => "?",
             },
             _ => "?",
         }
+    }
+
+    /// Whether `a` is an instance of a plain class (`obj.attr`).
+    fn is_class(&self, a: &Expr) -> bool {
+        matches!(self.p.types.kind(a.ty), super::TyKind::Nominal(d)
+            if matches!(self.p.def(*d).kind, super::ir::DefKind::Class(_)))
     }
 
     fn place(&self, p: &Place) -> String {
@@ -203,6 +210,9 @@ impl Printer<'_> {
                 format!("{}[{}]", self.expr(base), self.expr(index))
             }
             Place::Attribute { base, attr } => format!("{}.{attr}", self.expr(base)),
+            Place::Field(base, i) if self.is_class(base) => {
+                format!("{}.{}", self.expr(base), self.field_name(base, *i))
+            }
             Place::Field(base, i) => {
                 format!("{}[{:?}]", self.expr(base), self.field_name(base, *i))
             }
@@ -466,6 +476,18 @@ impl Printer<'_> {
             ExprKind::IsNone(a) => format!("({} is None)", self.expr(a)),
             ExprKind::HasTag(a, i) => format!("({:?} in {})", self.tag(a, *i), self.expr(a)),
             ExprKind::Payload(a, i) => format!("{}[{:?}]", self.expr(a), self.tag(a, *i)),
+            // A new object of a class: `Point(x=.., y=..)`.
+            ExprKind::Record { def, fields, .. }
+                if matches!(self.p.def(*def).kind, super::ir::DefKind::Class(_)) =>
+            {
+                let def = self.p.def(*def);
+                let items: Vec<String> = fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| format!("{}={}", def.name_of_member(i), self.expr(v)))
+                    .collect();
+                format!("{}.new({})", def.name, items.join(", "))
+            }
             ExprKind::Record { def, fields, .. } => {
                 let names: Vec<&str> = match &self.p.def(*def).kind {
                     super::ir::DefKind::Record(f) => f.iter().map(|f| f.name.as_str()).collect(),
@@ -498,6 +520,9 @@ impl Printer<'_> {
             }
             ExprKind::Field(a, i) if matches!(self.p.types.kind(a.ty), super::TyKind::Tuple(_)) => {
                 format!("{}[{i}]", self.expr(a))
+            }
+            ExprKind::Field(a, i) if self.is_class(a) => {
+                format!("{}.{}", self.expr(a), self.field_name(a, *i))
             }
             ExprKind::Field(a, i) => format!("{}[{:?}]", self.expr(a), self.field_name(a, *i)),
             ExprKind::Dict(pairs) => {
