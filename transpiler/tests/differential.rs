@@ -219,6 +219,7 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("inheritance", vec![Arg::Int(n)]));
         c.push(("dispatch", vec![Arg::Int(n)]));
         c.push(("reflected", vec![Arg::Int(n)]));
+        c.push(("sorting_objects", vec![Arg::Int(n)]));
     }
     for s in ["12", " -7 ", "1_000", "x", "", "0x1f", "3.5"] {
         c.push(("conversions", vec![Arg::Str(s)]));

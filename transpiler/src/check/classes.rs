@@ -2012,6 +2012,12 @@ impl<'m> Checker<'m> {
             (def, Some(obj))
         };
         let class = self.class_def(def);
+        // An instance attribute shadows a method of the same name.
+        if receiver.is_some() && class.field(attr).is_some() {
+            return Err(self
+                .error(c.func.range(), "calling an attribute's value is not supported yet")
+                .with_help("call a method of the class (an attribute of the same name hides it, as in Python)"));
+        }
         let Some(m) = self.target(def, attr) else {
             if receiver.is_some() && class.field(attr).is_some() {
                 return Err(self

@@ -1028,3 +1028,13 @@ def reflected(n: int) -> str:
         a = Puppy("rex", 1)
     w = Wallet("w")
     return f"{a == b}|{b == a}|{a != b}|{b != a}|{[b] == [a]}|{a in [b]}|{[b].count(a)}|{type(a)}|{type(b)}|{type(w)}"
+
+
+@query
+def sorting_objects(n: int) -> str:
+    ws = [Wallet("b", n), Wallet("a", 2), Wallet("c", -n)]
+    ws.sort()
+    by_owner = sorted(ws, key=lambda w: w.owner, reverse=True)
+    figures: list[Figure] = [Tile(float(n)), Disc("d", 1.0), Figure("f")]
+    figures.sort()
+    return f"{ws}|{[w.owner for w in by_owner]}|{[f.area() for f in figures]}|{sorted(ws, reverse=True)}"
