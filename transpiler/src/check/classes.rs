@@ -53,6 +53,11 @@ pub(crate) struct Classes {
     /// The dispatching function of a method overridden in subclasses, by
     /// the class it is called through.
     dispatchers: HashMap<(DefId, String), FuncId>,
+    /// A value a hook checked that is not an instance, by its AST node's
+    /// address: the code that handles it takes it instead of checking the
+    /// node again (so hooks cost no repeated work on chains like
+    /// `s.strip().lower().split()`).
+    probed: Option<(usize, Expr)>,
 }
 
 #[derive(Debug, Clone)]
@@ -89,6 +94,23 @@ const SPECIAL_METHODS: &[&str] = &[
 ];
 
 impl<'m> Checker<'m> {
+    /// Checks `e` for a hook; a value that is not an instance is kept for
+    /// the next check of `e` (`Classes::probed`).
+    fn probe(&mut self, e: &ast::Expr) -> Result<Expr, Diagnostic> {
+        let v = self.expr(e)?;
+        if self.class_of(v.ty).is_none() {
+            self.classes.probed = Some((e as *const ast::Expr as usize, v.clone()));
+        }
+        Ok(v)
+    }
+
+    /// The value of `e` if a hook just checked it (any other check first
+    /// forgets it).
+    pub(crate) fn probed(&mut self, e: &ast::Expr) -> Option<Expr> {
+        let (at, v) = self.classes.probed.take()?;
+        (at == e as *const ast::Expr as usize).then_some(v)
+    }
+
     /// The class definition `t` is an instance of, if it is one.
     pub(crate) fn class_of(&self, t: Ty) -> Option<DefId> {
         match self.types.kind(t) {
@@ -1206,7 +1228,7 @@ impl<'m> Checker<'m> {
         if shadowed || !self.may_be_object(value) {
             return Ok(None);
         }
-        let v = self.expr(value)?;
+        let v = self.probe(value)?;
         let Some(def) = self.class_of(v.ty) else {
             return Ok(None);
         };
@@ -1350,7 +1372,7 @@ impl<'m> Checker<'m> {
         if !self.may_be_object(value) {
             return Ok(None);
         }
-        let v = self.expr(value)?;
+        let v = self.probe(value)?;
         let Some(have) = self.class_of(v.ty) else {
             return Ok(None);
         };
@@ -1668,7 +1690,7 @@ impl<'m> Checker<'m> {
         if !self.may_be_object(&a.value) {
             return Ok(None);
         }
-        let obj = self.expr(&a.value)?;
+        let obj = self.probe(&a.value)?;
         let Some(def) = self.class_of(obj.ty) else {
             return Ok(None);
         };
@@ -1804,7 +1826,7 @@ impl<'m> Checker<'m> {
         }
         // Python evaluates the value before the object.
         let (place, ty) = {
-            let obj = self.expr(&a.value)?;
+            let obj = self.probe(&a.value)?;
             let Some(def) = self.class_of(obj.ty) else {
                 return Ok(None);
             };
@@ -1867,7 +1889,7 @@ impl<'m> Checker<'m> {
             if !self.may_be_object(&a.value) {
                 return Ok(None);
             }
-            let obj = self.expr(&a.value)?;
+            let obj = self.probe(&a.value)?;
             let Some(def) = self.class_of(obj.ty) else {
                 return Ok(None);
             };
@@ -1922,7 +1944,7 @@ impl<'m> Checker<'m> {
                 if shadowed || !self.may_be_object(arg) {
                     return Ok(None);
                 }
-                let v = self.expr(arg)?;
+                let v = self.probe(arg)?;
                 let Some(def) = self.class_of(v.ty) else {
                     return Ok(None);
                 };
@@ -2005,7 +2027,7 @@ impl<'m> Checker<'m> {
             if !self.may_be_object(&a.value) {
                 return Ok(None);
             }
-            let obj = self.expr(&a.value)?;
+            let obj = self.probe(&a.value)?;
             let Some(def) = self.class_of(obj.ty) else {
                 return Ok(None);
             };
@@ -2123,22 +2145,19 @@ impl<'m> Checker<'m> {
     /// (`__eq__`), `a != b`, `a < b` (`__lt__`, or `b.__gt__(a)`), ...,
     /// `x in obj` (`__contains__`). `==` without `__eq__` is identity,
     /// which the plain comparison lowers to.
+    /// `operands` are the comparison's, checked.
     pub(crate) fn class_compare(
         &mut self,
         c: &ast::ExprCompare,
+        operands: &[Expr],
     ) -> Result<Option<Expr>, Diagnostic> {
-        let ([op], [right]) = (c.ops.as_slice(), c.comparators.as_slice()) else {
+        let ([op], [right], [l, r]) = (c.ops.as_slice(), c.comparators.as_slice(), operands) else {
             return Ok(None);
         };
-        if !self.may_be_object(&c.left) && !self.may_be_object(right) {
-            return Ok(None);
-        }
+        let (l, r) = (l.clone(), r.clone());
         let span = self.span(c.range);
         if matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
-            if !self.may_be_object(right) {
-                return Ok(None);
-            }
-            let container = self.expr(right)?;
+            let container = r;
             let Some(def) = self.class_of(container.ty) else {
                 return Ok(None);
             };
@@ -2155,7 +2174,7 @@ impl<'m> Checker<'m> {
             };
             let want = self.sig(m.func).params.get(1).map_or(Ty::DYNAMIC, |p| p.1);
             // Python evaluates the item first: only plain names may swap.
-            let item = self.expect(&c.left, want)?;
+            let item = self.coerce(l, want, c.left.range())?;
             if crate::model::effects::has_effects(&item)
                 && crate::model::effects::has_effects(&container)
             {
@@ -2178,8 +2197,6 @@ impl<'m> Checker<'m> {
                 call
             }));
         }
-        let l = self.expr(&c.left)?;
-        let r = self.expr(right)?;
         let (ld, rd) = (self.class_of(l.ty), self.class_of(r.ty));
         if ld.is_none() && rd.is_none() {
             return Ok(None);
@@ -2390,7 +2407,7 @@ impl<'m> Checker<'m> {
         if !self.may_be_object(&s.value) {
             return Ok(None);
         }
-        let obj = self.expr(&s.value)?;
+        let obj = self.probe(&s.value)?;
         let Some(def) = self.class_of(obj.ty) else {
             return Ok(None);
         };

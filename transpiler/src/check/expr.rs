@@ -45,6 +45,9 @@ impl Checker<'_> {
     /// Types expression `e`. A `nat` read out of a container (`Ty::NAT`)
     /// is an `int` to Python code.
     pub(crate) fn expr(&mut self, e: &ast::Expr) -> Result<Expr, Diagnostic> {
+        if let Some(v) = self.probed(e) {
+            return Ok(v);
+        }
         let v = self.expr_raw(e)?;
         if v.ty == Ty::NAT {
             let span = v.span;
@@ -988,12 +991,12 @@ impl Checker<'_> {
         if let Some(e) = self.special_compare(c)? {
             return Ok(e);
         }
-        if let Some(e) = self.class_compare(c)? {
-            return Ok(e);
-        }
         let mut operands = vec![self.expr(&c.left)?];
         for comp in &c.comparators {
             operands.push(self.expr(comp)?);
+        }
+        if let Some(e) = self.class_compare(c, &operands)? {
+            return Ok(e);
         }
         let ops: Vec<CmpOp> = c
             .ops
