@@ -74,6 +74,11 @@ pub(crate) struct MethodCtx {
     /// a parameter that is never reassigned (`self.x = x`): the attribute
     /// is that parameter's local, with no copy.
     pub aliases: Vec<(String, String)>,
+    /// `__init__`: the object, once a statement uses `self` as one (calls
+    /// its methods, passes it on); `self.x` is then its attribute.
+    pub built: Option<ir::LocalId>,
+    /// `__init__`: building the object failed (reported once).
+    pub unbuilt: bool,
 }
 
 const SPECIAL_METHODS: &[&str] = &[
@@ -584,6 +589,8 @@ impl<'m> Checker<'m> {
                 first,
                 fields,
                 aliases,
+                built: None,
+                unbuilt: false,
             },
         );
         self.class_def_mut(def).methods.push(ClassMethod {
@@ -1093,11 +1100,11 @@ impl<'m> Checker<'m> {
             return None;
         }
         let ctx = self.classes.ctx.clone()?;
-        if ctx.kind != MethodKind::Init {
+        if ctx.kind != MethodKind::Init || ctx.built.is_some() {
             return Some(Err(self
                 .error(
                     c.range,
-                    "`super().__init__(...)` outside `__init__` is not supported",
+                    "`super().__init__(...)` outside `__init__`, or after `self` is used as an object, is not supported",
                 )
                 .with_help("call it at the start of the subclass's `__init__`")));
         }
@@ -1461,7 +1468,13 @@ impl<'m> Checker<'m> {
             }
         }
         self.fun = Some(fun);
-        let mut body = self.block(&f.body);
+        let mut body = Vec::new();
+        for s in &f.body {
+            if kind == MethodKind::Init {
+                body.extend(self.build_before(s, first.as_deref().unwrap_or("self")));
+            }
+            body.extend(self.block(std::slice::from_ref(s)));
+        }
         if kind == MethodKind::Init && !super::stmt::terminates(&f.body) {
             match self.init_result(f.range) {
                 Ok(e) => body.push(Stmt::Return(Some(e))),
@@ -1500,6 +1513,10 @@ impl<'m> Checker<'m> {
         };
         let first = ctx.first.clone().unwrap_or_default();
         let def = ctx.def;
+        if let Some(obj) = ctx.built {
+            let ty = self.types.nominal(def);
+            return Ok(Expr::new(ty, ExprKind::Local(obj), self.span(range)));
+        }
         let known = self.classes.known.contains(&def);
         let mut values = Vec::new();
         for (i, name) in ctx.fields.iter().enumerate() {
@@ -1557,6 +1574,64 @@ impl<'m> Checker<'m> {
         ))
     }
 
+    /// Before a top-level statement of `__init__` that uses `self` as an
+    /// object (`self.m()`, `f(self)`, a property): the object is built from
+    /// the attributes set so far, which must be all of them, and `self`
+    /// names it from then on.
+    fn build_before(&mut self, s: &ast::Stmt, first: &str) -> Vec<Stmt> {
+        let Some(ctx) = self.classes.ctx.clone() else {
+            return Vec::new();
+        };
+        if ctx.built.is_some() {
+            return Vec::new();
+        }
+        let mut uses = UsesObject {
+            first,
+            fields: &ctx.fields,
+            found: false,
+        };
+        ast::Visitor::visit_stmt(&mut uses, s.clone());
+        let compound = matches!(
+            s,
+            ast::Stmt::If(_)
+                | ast::Stmt::While(_)
+                | ast::Stmt::For(_)
+                | ast::Stmt::Try(_)
+                | ast::Stmt::With(_)
+        );
+        // Inside a block, the calls report their own diagnostic.
+        if !uses.found || compound {
+            return Vec::new();
+        }
+        let value = match self.init_result(s.range()) {
+            Ok(v) => v,
+            Err(d) => {
+                let d = if d.is_follow_up() {
+                    d
+                } else {
+                    self.error(s.range(), format!("`{first}` is used as an object before `__init__` sets all its attributes"))
+                        .with_help(format!("set every attribute (`{first}.x = ...`) before calling methods or passing `{first}` on"))
+                };
+                self.report(d);
+                if let Some(ctx) = self.classes.ctx.as_mut() {
+                    ctx.unbuilt = true;
+                }
+                return Vec::new();
+            }
+        };
+        let span = self.span(s.range());
+        let obj = self.ctx().fresh(first, value.ty, span);
+        self.ctx().assigned.insert(first.to_string());
+        self.ctx().bind(first, obj);
+        if let Some(ctx) = self.classes.ctx.as_mut() {
+            ctx.built = Some(obj);
+        }
+        vec![Stmt::Assign {
+            place: Place::Local(obj),
+            value,
+        }]
+    }
+
     /// `return` inside `__init__`: returns the new instance.
     pub(crate) fn init_return(
         &mut self,
@@ -1590,7 +1665,7 @@ impl<'m> Checker<'m> {
         let ctx = self.classes.ctx.as_ref()?;
         let first = ctx.first.as_deref()?;
         let is_self = matches!(&*a.value, ast::Expr::Name(n) if n.id.as_str() == first);
-        if ctx.kind != MethodKind::Init || !is_self {
+        if ctx.kind != MethodKind::Init || !is_self || ctx.built.is_some() {
             return None;
         }
         Some(ast::Expr::Name(ast::ExprName {
@@ -1611,7 +1686,7 @@ impl<'m> Checker<'m> {
             return false;
         };
         let alias = (a.attr.to_string(), v.id.to_string());
-        if ctx.kind != MethodKind::Init || !ctx.aliases.contains(&alias) {
+        if ctx.kind != MethodKind::Init || !ctx.aliases.contains(&alias) || ctx.built.is_some() {
             return false;
         }
         let Some(first) = ctx.first.clone() else {
@@ -1640,7 +1715,8 @@ impl<'m> Checker<'m> {
     /// A bare `self` inside `__init__`, which is not an object yet.
     pub(crate) fn bare_self_in_init(&self, name: &str, range: TextRange) -> Option<Diagnostic> {
         let ctx = self.classes.ctx.as_ref()?;
-        if ctx.kind != MethodKind::Init || ctx.first.as_deref() != Some(name) {
+        if ctx.kind != MethodKind::Init || ctx.first.as_deref() != Some(name) || ctx.built.is_some()
+        {
             return None;
         }
         Some(
@@ -2012,7 +2088,10 @@ impl<'m> Checker<'m> {
         let attr = a.attr.as_str();
         if let Some(ctx) = &self.classes.ctx {
             let is_self = matches!(&*a.value, ast::Expr::Name(n) if Some(n.id.as_str()) == ctx.first.as_deref());
-            if ctx.kind == MethodKind::Init && is_self {
+            if ctx.kind == MethodKind::Init && is_self && ctx.unbuilt {
+                return Err(Diagnostic::follow_up(self.span(c.range)));
+            }
+            if ctx.kind == MethodKind::Init && is_self && ctx.built.is_none() {
                 return Err(self
                     .error(c.range, "calling methods on `self` inside `__init__` is not supported yet")
                     .with_help("the object is built when `__init__` returns; compute the value with a @staticmethod or a function"));
@@ -2606,4 +2685,28 @@ enum Derives {
     Always,
     /// Decided at run time by this test.
     Sometimes(Expr),
+}
+
+/// Whether a statement uses `first` (`self`) other than as `self.x` of an
+/// attribute `x` (`fields`).
+struct UsesObject<'a> {
+    first: &'a str,
+    fields: &'a [String],
+    found: bool,
+}
+
+impl ast::Visitor for UsesObject<'_> {
+    fn visit_expr_attribute(&mut self, node: ast::ExprAttribute) {
+        let attribute = matches!(&*node.value, ast::Expr::Name(n) if n.id.as_str() == self.first)
+            && self.fields.iter().any(|f| f == node.attr.as_str());
+        if !attribute {
+            self.generic_visit_expr_attribute(node);
+        }
+    }
+
+    fn visit_expr_name(&mut self, node: ast::ExprName) {
+        if node.id.as_str() == self.first {
+            self.found = true;
+        }
+    }
 }

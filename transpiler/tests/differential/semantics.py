@@ -1038,3 +1038,39 @@ def sorting_objects(n: int) -> str:
     figures: list[Figure] = [Tile(float(n)), Disc("d", 1.0), Figure("f")]
     figures.sort()
     return f"{ws}|{[w.owner for w in by_owner]}|{[f.area() for f in figures]}|{sorted(ws, reverse=True)}"
+
+
+class Ledger:
+    opened = 0
+
+    def __init__(self, owner: str, deposit: int):
+        self.owner = owner
+        self.balance = 0
+        self.log: list[str] = []
+        self.add(deposit)
+        enroll(self)
+        self.balance += 1
+        if deposit > 100:
+            self.add(-1)
+            return
+        self.log.append("done")
+
+    def add(self, amount: int) -> None:
+        self.balance += amount
+        self.log.append(f"add {amount}")
+
+
+ledgers: list[Ledger] = []
+
+
+def enroll(a: Ledger) -> None:
+    Ledger.opened += 1
+    ledgers.append(a)
+
+
+@query
+def init_calls(n: int) -> str:
+    ledgers.clear()
+    Ledger.opened = 0
+    a = Ledger("ann", n)
+    return f"{a.balance}|{a.log}|{ledgers[0].balance}|{Ledger.opened}"

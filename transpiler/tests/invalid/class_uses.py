@@ -18,6 +18,7 @@ class Early:
     def __init__(self) -> None:
         self.x = 1
         self.describe()
+        self.y = 2
 
     def describe(self) -> str:
         return "early"
