@@ -127,17 +127,16 @@ impl<'m> Checker<'m> {
         }
     }
 
+    /// The class `d` (a class by construction; an empty one otherwise, so
+    /// a checker bug cannot panic).
     fn class_def(&self, d: DefId) -> &ClassDef {
-        match &self.defs[d.0 as usize].kind {
-            DefKind::Class(c) => c,
-            _ => unreachable!("class_def of a class"),
-        }
+        ir::class_def(&self.defs, d).unwrap_or(&NO_CLASS)
     }
 
-    fn class_def_mut(&mut self, d: DefId) -> &mut ClassDef {
-        match &mut self.defs[d.0 as usize].kind {
-            DefKind::Class(c) => c,
-            _ => unreachable!("class_def_mut of a class"),
+    /// Changes class `d` (nothing if it is not one).
+    fn with_class(&mut self, d: DefId, f: impl FnOnce(&mut ClassDef)) {
+        if let Some(DefKind::Class(c)) = self.defs.get_mut(d.0 as usize).map(|t| &mut t.kind) {
+            f(c);
         }
     }
 
@@ -447,7 +446,7 @@ impl<'m> Checker<'m> {
         self.add_global(&global, ty, value, range);
         if self.globals.len() > before {
             let id = ir::GlobalId(before as u32);
-            self.class_def_mut(def).attrs.push((name.to_string(), id));
+            self.with_class(def, |c| c.attrs.push((name.to_string(), id)));
         }
     }
 
@@ -593,10 +592,12 @@ impl<'m> Checker<'m> {
                 unbuilt: false,
             },
         );
-        self.class_def_mut(def).methods.push(ClassMethod {
-            name,
-            func: id,
-            kind,
+        self.with_class(def, |c| {
+            c.methods.push(ClassMethod {
+                name,
+                func: id,
+                kind,
+            })
         });
         defs.push((m, id, f));
         Ok(())
@@ -743,17 +744,20 @@ impl<'m> Checker<'m> {
         )))];
         let id = FuncId(self.sigs.len() as u32);
         self.sigs.push(sig);
-        self.class_def_mut(def).fields = fields
+        let class_fields = fields
             .iter()
             .map(|f| ClassField {
                 name: f.0.clone(),
                 ty: f.1,
             })
             .collect();
-        self.class_def_mut(def).methods.push(ClassMethod {
-            name: "__init__".into(),
-            func: id,
-            kind: MethodKind::Init,
+        self.with_class(def, |c| {
+            c.fields = class_fields;
+            c.methods.push(ClassMethod {
+                name: "__init__".into(),
+                func: id,
+                kind: MethodKind::Init,
+            });
         });
         self.classes.known.insert(def);
         self.classes.early.insert(
@@ -869,7 +873,7 @@ impl<'m> Checker<'m> {
             let sig = self.sigs[init.0 as usize].clone();
             self.imported_global_stores(&f.body);
             let saved = self.with_local_imports(m, &f.body);
-            let fun = self.method_body(init, f, &sig, ctx);
+            let fun = self.method_body(f, &sig, ctx);
             if let Some(ns) = saved {
                 self.put_names(ns);
             }
@@ -908,10 +912,12 @@ impl<'m> Checker<'m> {
         let id = FuncId(self.sigs.len() as u32);
         self.sigs.push(sig);
         self.classes.inherited_inits.insert(id, m.func);
-        self.class_def_mut(def).methods.push(ClassMethod {
-            name: "__init__".into(),
-            func: id,
-            kind: MethodKind::Init,
+        self.with_class(def, |c| {
+            c.methods.push(ClassMethod {
+                name: "__init__".into(),
+                func: id,
+                kind: MethodKind::Init,
+            })
         });
     }
 
@@ -954,7 +960,7 @@ impl<'m> Checker<'m> {
                 span,
             ))),
         ];
-        self.class_def_mut(def).fields = fields;
+        self.with_class(def, |c| c.fields = fields);
         self.classes.known.insert(def);
         self.classes.early.insert(
             id,
@@ -1417,18 +1423,12 @@ impl<'m> Checker<'m> {
         sig: &Sig,
     ) -> ir::Function {
         match self.classes.methods.get(&id).cloned() {
-            Some(ctx) => self.method_body(id, f, sig, ctx),
+            Some(ctx) => self.method_body(f, sig, ctx),
             None => self.function(f, sig),
         }
     }
 
-    fn method_body(
-        &mut self,
-        id: FuncId,
-        f: &ast::StmtFunctionDef,
-        sig: &Sig,
-        ctx: MethodCtx,
-    ) -> ir::Function {
+    fn method_body(&mut self, f: &ast::StmtFunctionDef, sig: &Sig, ctx: MethodCtx) -> ir::Function {
         let def = ctx.def;
         let kind = ctx.kind;
         let first = ctx.first.clone();
@@ -1494,7 +1494,6 @@ impl<'m> Checker<'m> {
             (MethodKind::Init, _) => "new".to_string(),
             (_, n) => n.trim_matches('_').to_string(),
         };
-        let _ = id;
         ir::Function {
             name: format!("{class}_{method}"),
             span: sig.span,
@@ -1557,7 +1556,7 @@ impl<'m> Checker<'m> {
                     ty: v.ty,
                 })
                 .collect();
-            self.class_def_mut(def).fields = fields;
+            self.with_class(def, |c| c.fields = fields);
             self.classes.known.insert(def);
         }
         let span = self.span(range);
@@ -2710,3 +2709,13 @@ impl ast::Visitor for UsesObject<'_> {
         }
     }
 }
+
+/// What `class_def` answers for a definition that is not a class.
+static NO_CLASS: ClassDef = ClassDef {
+    module: String::new(),
+    fields: Vec::new(),
+    methods: Vec::new(),
+    attrs: Vec::new(),
+    dataclass: false,
+    base: None,
+};

@@ -123,11 +123,17 @@ pub(crate) fn class_use(program: &Program, functions: &BTreeSet<FuncId>) -> Clas
 }
 
 impl Lower<'_> {
+    /// The class `id` (an empty one if it is not: lowering never panics).
     fn class(&self, id: DefId) -> &ClassDef {
-        match &self.program.def(id).kind {
-            DefKind::Class(c) => c,
-            _ => unreachable!("a class definition"),
-        }
+        static NONE: ClassDef = ClassDef {
+            module: String::new(),
+            fields: Vec::new(),
+            methods: Vec::new(),
+            attrs: Vec::new(),
+            dataclass: false,
+            base: None,
+        };
+        ir::class_def(&self.program.defs, id).unwrap_or(&NONE)
     }
 
     /// The reached method `name` of class `id`.
@@ -389,14 +395,15 @@ impl Lower<'_> {
             }
             let Some(ty) = ty else { continue };
             let ty = self.rust_ty(ty);
-            let (name, sig) = if setter {
-                let n = format_ident!("{}", setters[&field]);
-                (n.clone(), quote!(fn #n(&mut self) -> &mut #ty))
-            } else {
-                let n = format_ident!("{}", getters[&field]);
-                (n.clone(), quote!(fn #n(&self) -> &#ty))
+            let names = if setter { &setters } else { &getters };
+            let Some(n) = names.get(&field).map(|n| format_ident!("{}", n)) else {
+                continue;
             };
-            let _ = name;
+            let sig = if setter {
+                quote!(fn #n(&mut self) -> &mut #ty)
+            } else {
+                quote!(fn #n(&self) -> &#ty)
+            };
             accessors.push(quote! { #sig { match self { #(#arms),* } } });
         }
         if !accessors.is_empty() {
