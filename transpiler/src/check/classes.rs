@@ -2186,14 +2186,34 @@ impl<'m> Checker<'m> {
         let Some(def) = self.class_of(v.ty) else {
             return Expr::new(Ty::STR, ExprKind::ToStr(Box::new(v)), span);
         };
+        // Only some subclasses define it: the `PyStr` impl picks by the
+        // object's class.
+        let in_subclasses = |this: &Self, name: &str| {
+            ir::class_subtree(&this.defs, def)
+                .iter()
+                .any(|k| ir::resolve_method(&this.defs, *k, name).is_some())
+        };
         let m = if repr {
             self.target(def, "__repr__")
+        } else if let Some(m) = self.target(def, "__str__") {
+            Some(m)
+        } else if in_subclasses(self, "__str__") {
+            None
         } else {
-            self.target(def, "__str__")
-                .or_else(|| self.target(def, "__repr__"))
+            self.target(def, "__repr__")
         };
         match m {
             Some(m) => Expr::new(Ty::STR, ExprKind::Call(m.func, vec![v]), span),
+            // `repr()` without `__repr__` never uses `__str__`.
+            None if repr => Expr::new(
+                Ty::STR,
+                ExprKind::FString(vec![ir::FPart::Value {
+                    expr: v,
+                    repr: true,
+                    spec: None,
+                }]),
+                span,
+            ),
             // The dataclass `repr` or CPython's default, by `PyStr`.
             None => Expr::new(Ty::STR, ExprKind::ToStr(Box::new(v)), span),
         }
@@ -2544,7 +2564,9 @@ impl<'m> Checker<'m> {
             ast::Expr::Attribute(a) => {
                 self.may_be_object(&a.value) || self.class_named(&a.value).is_some()
             }
-            ast::Expr::Subscript(s) => self.may_be_object(&s.value),
+            // An item or a choice may be an object whatever it is taken
+            // from (checking it is checking the expression).
+            ast::Expr::Subscript(_) | ast::Expr::IfExp(_) | ast::Expr::BoolOp(_) => true,
             ast::Expr::Call(c) => match &*c.func {
                 // A call of a function, class or builtin: checking it twice
                 // is only work.

@@ -1074,3 +1074,36 @@ def init_calls(n: int) -> str:
     Ledger.opened = 0
     a = Ledger("ann", n)
     return f"{a.balance}|{a.log}|{ledgers[0].balance}|{Ledger.opened}"
+
+
+class Shown:
+    def __init__(self, v: int):
+        self.v = v
+
+    def __str__(self) -> str:
+        return f"shown {self.v}"
+
+
+class Plain:
+    def __init__(self, v: int):
+        self.v = v
+
+    def describe(self) -> str:
+        return "plain"
+
+
+class Loud(Plain):
+    def __str__(self) -> str:
+        return f"LOUD {self.v}"
+
+    def __repr__(self) -> str:
+        return f"Loud({self.v})"
+
+
+@query
+def str_and_repr(n: int) -> str:
+    s = Shown(n)
+    p: Plain = Plain(n)
+    if n > 0:
+        p = Loud(n)
+    return f"{s}|{str(s)}|{[s][0].v}|{str([s]).startswith('[<')}|{str(p) if n > 0 else 'x'}|{repr(p) if n > 0 else 'y'}|{str([p]) if n > 0 else 'z'}"
