@@ -221,9 +221,10 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("reflected", vec![Arg::Int(n)]));
         c.push(("sorting_objects", vec![Arg::Int(n)]));
     }
-    for n in [0i128, 5, -1, 200] {
+    for n in [0i128, 2, 5, -1, 200] {
         c.push(("init_calls", vec![Arg::Int(n)]));
         c.push(("str_and_repr", vec![Arg::Int(n)]));
+        c.push(("object_truth", vec![Arg::Int(n)]));
     }
     for s in ["12", " -7 ", "1_000", "x", "", "0x1f", "3.5"] {
         c.push(("conversions", vec![Arg::Str(s)]));

@@ -2530,9 +2530,42 @@ impl<'m> Checker<'m> {
 
     /// Truthiness of an instance: `__bool__`, else `__len__() != 0`, else
     /// always true.
-    pub(crate) fn class_truthy(&self, e: &Expr) -> Option<Expr> {
-        let def = self.class_of(e.ty)?;
+    pub(crate) fn class_truthy(&mut self, e: &Expr) -> Option<Expr> {
         let span = e.span;
+        // `Opt[obj]`: present, and the object is true.
+        if let TyKind::Opt(inner) = *self.types.kind(e.ty) {
+            let def = self.class_of(inner)?;
+            if !self.truth_methods(def) {
+                // Always true when present (`is_some()`).
+                return None;
+            }
+            if crate::model::effects::has_effects(e) {
+                let d = Diagnostic::new(
+                    span,
+                    "the truth of a computed optional object is not supported yet",
+                )
+                .with_help("assign it to a variable and test `x is not None and x`");
+                self.report(d);
+                return None;
+            }
+            let present = Expr::new(
+                Ty::BOOL,
+                ExprKind::Not(Box::new(Expr::new(
+                    Ty::BOOL,
+                    ExprKind::IsNone(Box::new(e.clone())),
+                    span,
+                ))),
+                span,
+            );
+            let value = Expr::new(inner, ExprKind::Unwrap(Box::new(e.clone())), span);
+            let test = self.class_truthy(&value)?;
+            return Some(Expr::new(
+                Ty::BOOL,
+                ExprKind::And(Box::new(present), Box::new(test)),
+                span,
+            ));
+        }
+        let def = self.class_of(e.ty)?;
         if let Some(m) = self.target(def, "__bool__") {
             return Some(Expr::new(
                 Ty::BOOL,
@@ -2544,7 +2577,20 @@ impl<'m> Checker<'m> {
             let len = Expr::new(Ty::INT, ExprKind::Call(m.func, vec![e.clone()]), span);
             return Some(Expr::new(Ty::BOOL, ExprKind::Truthy(Box::new(len)), span));
         }
+        if self.truth_methods(def) {
+            let d = Diagnostic::new(span, format!("the truth of a `{}` depends on `__bool__`/`__len__` that only some subclasses define", self.class_name(def)))
+                .with_help("define the method in the base class too");
+            self.report(d);
+        }
         None
+    }
+
+    /// Whether a class of `def`'s subtree defines `__bool__` or `__len__`.
+    fn truth_methods(&self, def: DefId) -> bool {
+        ir::class_subtree(&self.defs, def).iter().any(|k| {
+            ir::resolve_method(&self.defs, *k, "__bool__").is_some()
+                || ir::resolve_method(&self.defs, *k, "__len__").is_some()
+        })
     }
 
     /// Whether `e` may evaluate to an instance: a variable, or an

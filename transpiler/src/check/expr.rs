@@ -879,7 +879,7 @@ impl Checker<'_> {
             .with_help(help))
     }
 
-    pub(crate) fn truthy(&self, e: Expr) -> Expr {
+    pub(crate) fn truthy(&mut self, e: Expr) -> Expr {
         if e.ty == Ty::BOOL {
             return e;
         }

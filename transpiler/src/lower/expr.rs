@@ -1492,6 +1492,13 @@ impl Lower<'_> {
                 // `Opt[T]` is the value or None: `Some(0)` is falsy.
                 crate::model::TyKind::Opt(inner) => {
                     let inner = *inner;
+                    // An object without `__bool__` or `__len__` (the
+                    // checker calls those) is always true.
+                    if matches!(self.program.types.kind(inner), crate::model::TyKind::Nominal(d)
+                        if matches!(self.program.def(*d).kind, crate::model::ir::DefKind::Class(_)))
+                    {
+                        return quote!(#r.is_some());
+                    }
                     let v = self.namer.fresh("v");
                     let arg = if inner.is_copy() {
                         quote!(*#v)

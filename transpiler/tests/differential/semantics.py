@@ -1107,3 +1107,22 @@ def str_and_repr(n: int) -> str:
     if n > 0:
         p = Loud(n)
     return f"{s}|{str(s)}|{[s][0].v}|{str([s]).startswith('[<')}|{str(p) if n > 0 else 'x'}|{repr(p) if n > 0 else 'y'}|{str([p]) if n > 0 else 'z'}"
+
+
+class Flag:
+    def __init__(self, on: bool):
+        self.on = on
+
+    def __bool__(self) -> bool:
+        return self.on
+
+
+@query
+def object_truth(n: int) -> str:
+    p = Plain(n)
+    q: Opt[Plain] = None
+    if n > 0:
+        q = p
+    f = Flag(n > 2)
+    g: Opt[Flag] = f if n > 1 else None
+    return f"{'yes' if p else 'no'}|{'some' if q else 'none'}|{not p}|{'on' if f else 'off'}|{'g' if g else 'no g'}|{not f}"
