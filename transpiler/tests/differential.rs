@@ -225,6 +225,7 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("init_calls", vec![Arg::Int(n)]));
         c.push(("str_and_repr", vec![Arg::Int(n)]));
         c.push(("object_truth", vec![Arg::Int(n)]));
+        c.push(("identity", vec![Arg::Int(n)]));
     }
     for s in ["12", " -7 ", "1_000", "x", "", "0x1f", "3.5"] {
         c.push(("conversions", vec![Arg::Str(s)]));

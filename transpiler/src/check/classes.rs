@@ -2254,6 +2254,9 @@ impl<'m> Checker<'m> {
         };
         let (l, r) = (l.clone(), r.clone());
         let span = self.span(c.range);
+        if matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot) {
+            return self.identity(l, r, *op == ast::CmpOp::IsNot, span);
+        }
         if matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
             let container = r;
             let Some(def) = self.class_of(container.ty) else {
@@ -2405,6 +2408,33 @@ impl<'m> Checker<'m> {
             Expr::new(Ty::BOOL, ExprKind::Not(Box::new(result)), span)
         } else {
             result
+        }))
+    }
+
+    /// `a is b` / `a is not b` of two objects.
+    fn identity(
+        &mut self,
+        a: Expr,
+        b: Expr,
+        negate: bool,
+        span: crate::source::Span,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        let (Some(x), Some(y)) = (self.class_of(a.ty), self.class_of(b.ty)) else {
+            return Ok(None);
+        };
+        let related = ir::is_subclass(&self.defs, x, y) || ir::is_subclass(&self.defs, y, x);
+        let same = if related {
+            Expr::new(Ty::BOOL, ExprKind::Is(Box::new(a), Box::new(b)), span)
+        } else if crate::model::effects::has_effects(&a) || crate::model::effects::has_effects(&b) {
+            return Ok(None);
+        } else {
+            // Objects of unrelated classes are never the same object.
+            Expr::new(Ty::BOOL, ExprKind::Bool(false), span)
+        };
+        Ok(Some(if negate {
+            Expr::new(Ty::BOOL, ExprKind::Not(Box::new(same)), span)
+        } else {
+            same
         }))
     }
 

@@ -490,6 +490,12 @@ impl Checker<'_> {
                     let is_not = *op == ast::CmpOp::IsNot;
                     return Ok(Some(Expr::new(Ty::BOOL, ExprKind::Bool(is_not), span)));
                 }
+                if !is_none {
+                    let r = self.expr(right)?;
+                    if let Some(e) = self.class_compare(c, &[left.clone(), r])? {
+                        return Ok(Some(e));
+                    }
+                }
                 if !is_none || !(optional || none) {
                     return Err(self
                         .error(c.range, "`is` is supported only as `x is None` / `x is not None` on optional values")

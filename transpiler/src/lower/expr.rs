@@ -766,6 +766,11 @@ impl Lower<'_> {
                     "kybra-aot: a match value outside its arm"
                 )))
             }),
+            ExprKind::Is(a, b) => {
+                let a = self.receiver(a);
+                let b = self.receiver(b);
+                R::atom(quote!(#a.ptr_eq(&#b)))
+            }
             ExprKind::IsInstance(v, classes) => {
                 let b = self.receiver(v);
                 match self.is_instance(classes) {

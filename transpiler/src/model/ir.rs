@@ -881,6 +881,8 @@ pub enum ExprKind {
     /// dispatch of an overridden method tests the classes that inherit
     /// each override).
     IsInstance(Box<Expr>, Vec<DefId>),
+    /// `a is b` of two objects (of one class hierarchy): the same object.
+    Is(Box<Expr>, Box<Expr>),
     /// `await` / `yield` of a cross-canister call (later issues).
     Await(Box<Expr>),
 }
@@ -936,7 +938,10 @@ impl Expr {
                 f(value);
                 arms.iter().for_each(|a| f(&a.body));
             }
-            ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+            ExprKind::Binary(_, a, b)
+            | ExprKind::And(a, b)
+            | ExprKind::Or(a, b)
+            | ExprKind::Is(a, b) => {
                 f(a);
                 f(b);
             }

@@ -552,6 +552,7 @@ impl Printer<'_> {
                 }
             }
             ExprKind::Unwrap(a) => format!("{}!", self.expr(a)),
+            ExprKind::Is(a, b) => format!("({} is {})", self.expr(a), self.expr(b)),
             ExprKind::IsInstance(a, classes) => {
                 let names: Vec<&str> = classes
                     .iter()

@@ -1126,3 +1126,14 @@ def object_truth(n: int) -> str:
     f = Flag(n > 2)
     g: Opt[Flag] = f if n > 1 else None
     return f"{'yes' if p else 'no'}|{'some' if q else 'none'}|{not p}|{'on' if f else 'off'}|{'g' if g else 'no g'}|{not f}"
+
+
+@query
+def identity(n: int) -> str:
+    a = Wallet("a", n)
+    b = a
+    c = Wallet("a", n)
+    figs: list[Figure] = [Disc("d", 1.0), Figure("f")]
+    d: Figure = figs[n % 2]
+    e = Disc("e", 2.0)
+    return f"{a is b}|{a is c}|{a is not c}|{a == c}|{d is figs[0]}|{d is not figs[1]}|{e is d}|{a is d}"
