@@ -1,38 +1,12 @@
 """A task board kept as Python objects: classes with methods, a subclass
-that overrides them, a dataclass, and Records at the canister's boundary."""
+(of a class of another module) that overrides them, a dataclass, and
+Records at the canister's boundary."""
 
 from dataclasses import dataclass
 
-from kybra import nat8, nat64, Opt, query, Record, update, Vec
+from kybra import nat8, nat64, Opt, query, update, Vec
 
-
-class TaskView(Record):
-    id: nat64
-    title: str
-    done: bool
-    kind: str
-
-
-class Task:
-    kind = "task"
-
-    def __init__(self, id: int, title: str):
-        self.id = id
-        self.title = title
-        self.done = False
-
-    def finish(self) -> None:
-        self.done = True
-
-    def label(self) -> str:
-        mark = "x" if self.done else " "
-        return f"[{mark}] {self.title}"
-
-    def view(self) -> TaskView:
-        return {"id": self.id, "title": self.title, "done": self.done, "kind": self.kind}
-
-    def __lt__(self, other: "Task") -> bool:
-        return self.title < other.title
+from src.tasks import Task, TaskView
 
 
 class Bug(Task):

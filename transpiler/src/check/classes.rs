@@ -176,25 +176,37 @@ impl<'m> Checker<'m> {
 
     /// Registers the plain classes of the module body (so annotations may
     /// name them anywhere); their members are read by `class_members`.
-    pub(crate) fn register_classes(&mut self, m: usize, body: &[ast::Stmt]) {
+    /// A class whose base is not registered yet (imported from another
+    /// module) waits for a later round; a base defined below its subclass
+    /// is a `NameError` in Python, so never one.
+    pub(crate) fn register_classes(&mut self, m: usize, body: &[ast::Stmt]) -> usize {
+        let mut added = 0;
         for stmt in body {
             let ast::Stmt::ClassDef(c) = stmt else {
                 continue;
             };
-            if self.type_decl(stmt).is_some() {
+            let registered = self.classes.bodies.values().any(|b| *b == (m, c.range));
+            if self.type_decl(stmt).is_some() || registered {
                 continue;
             }
             // A base that is not a class of this module (an exception,
             // anything else) is not a plain class: left to the caller.
-            let base = match c.bases.as_slice() {
-                [] => None,
-                [ast::Expr::Name(n)] if n.id.as_str() == "object" => None,
-                [b @ ast::Expr::Name(_)] => match self.class_named(b) {
-                    Some(d) => Some(d),
-                    None => continue,
-                },
-                _ => continue,
-            };
+            let base =
+                match c.bases.as_slice() {
+                    [] => None,
+                    [ast::Expr::Name(n)] if n.id.as_str() == "object" => None,
+                    [b @ ast::Expr::Name(_)] => match self.class_named(b) {
+                        Some(d)
+                            if self.classes.bodies.get(&d).is_none_or(|&(bm, at)| {
+                                bm != m || at.start() < c.range.start()
+                            }) =>
+                        {
+                            Some(d)
+                        }
+                        _ => continue,
+                    },
+                    _ => continue,
+                };
             let name = c.name.to_string();
             if self.def_ids.contains_key(&name) {
                 let d = self
@@ -245,7 +257,9 @@ impl<'m> Checker<'m> {
                 }),
             });
             self.classes.bodies.insert(id, (m, c.range));
+            added += 1;
         }
+        added
     }
 
     /// A class deriving from another class of the program: not supported
@@ -259,7 +273,7 @@ impl<'m> Checker<'m> {
             self.error(
                 c.bases[0].range(),
                 format!(
-                    "inheritance from `{}`, a class of another module or with several bases, is not supported yet",
+                    "inheritance from `{}` with several bases, or from a class defined below, is not supported",
                     self.class_name(base)
                 ),
             )

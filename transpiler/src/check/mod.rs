@@ -408,6 +408,21 @@ impl<'m> Checker<'m> {
         self.leave();
         self.unique_type_names();
         self.bind_imports(false);
+        // Subclasses of classes imported from other modules, now that
+        // those names are bound (a chain across modules takes a round
+        // per module).
+        loop {
+            let mut added = 0;
+            for m in 0..n {
+                self.enter(m);
+                added += self.register_classes(m, &project.modules[m].body);
+            }
+            self.leave();
+            if added == 0 {
+                break;
+            }
+            self.bind_imports(false);
+        }
         for (m, d) in decls.iter().enumerate() {
             self.enter(m);
             self.resolve_type_defs(d);
@@ -565,7 +580,12 @@ impl<'m> Checker<'m> {
     fn unique_type_names(&mut self) {
         let mut seen: HashMap<&str, Span> = HashMap::new();
         let mut diags = Vec::new();
-        for d in &self.defs {
+        // Plain classes are not Candid types: any module may reuse a name.
+        let candid = self
+            .defs
+            .iter()
+            .filter(|d| !matches!(d.kind, ir::DefKind::Class(_)));
+        for d in candid {
             match seen.get(d.name.as_str()) {
                 Some(first) if first.file != d.span.file => {
                     let at = self.sources.location(*first);
