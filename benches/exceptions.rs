@@ -29,15 +29,22 @@ fn run() -> Result<(), String> {
     let user = replica_common::user();
     let id = replica.create_canister(vec![user], CYCLES);
     replica
-        .install_code(id, InstallMode::Install, &wasm, &replica_common::none_arg(), user)
+        .install_code(
+            id,
+            InstallMode::Install,
+            &wasm,
+            &replica_common::none_arg(),
+            user,
+        )
         .map_err(|e| format!("install failed: {e}"))?;
     let arg = Encode!(&N).map_err(|e| e.to_string())?;
     let mut call = |method: &str| -> Result<(Int, u64), String> {
         let r = replica.query_call(id, method, &arg, user);
-        let reply = r
-            .outcome
-            .map_err(|e| format!("{method} rejected: {e:?}"))?;
-        Ok((Decode!(&reply, Int).map_err(|e| e.to_string())?, r.instructions))
+        let reply = r.outcome.map_err(|e| format!("{method} rejected: {e:?}"))?;
+        Ok((
+            Decode!(&reply, Int).map_err(|e| e.to_string())?,
+            r.instructions,
+        ))
     };
     let (plain, plain_cost) = call("plain")?;
     let (caught, caught_cost) = call("caught")?;

@@ -137,6 +137,8 @@ fn type_env(program: &Program) -> TypeEnv {
                 TypeInner::Service(methods).into()
             }
             DefKind::Exception(_) => continue,
+            // Not a Candid type: `check` keeps classes off the interface.
+            DefKind::Class(_) => continue,
         };
         env.0.insert(d.name.clone(), ty);
     }

@@ -210,6 +210,22 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("sort_reverse", vec![Arg::Int(n)]));
         c.push(("sort_keys", vec![Arg::Int(n)]));
         c.push(("empty_min", vec![Arg::Int(n)]));
+        c.push(("class_basics", vec![Arg::Int(n)]));
+        c.push(("class_compare", vec![Arg::Int(n)]));
+        c.push(("class_attributes", vec![Arg::Int(n)]));
+        c.push(("dataclasses", vec![Arg::Int(n)]));
+        c.push(("special_methods", vec![Arg::Int(n)]));
+        c.push(("objects_in_state", vec![Arg::Int(n)]));
+        c.push(("inheritance", vec![Arg::Int(n)]));
+        c.push(("dispatch", vec![Arg::Int(n)]));
+        c.push(("reflected", vec![Arg::Int(n)]));
+        c.push(("sorting_objects", vec![Arg::Int(n)]));
+    }
+    for n in [0i128, 2, 5, -1, 200] {
+        c.push(("init_calls", vec![Arg::Int(n)]));
+        c.push(("str_and_repr", vec![Arg::Int(n)]));
+        c.push(("object_truth", vec![Arg::Int(n)]));
+        c.push(("identity", vec![Arg::Int(n)]));
     }
     for s in ["12", " -7 ", "1_000", "x", "", "0x1f", "3.5"] {
         c.push(("conversions", vec![Arg::Str(s)]));

@@ -96,3 +96,10 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Shared<T> {
         T::deserialize(deserializer).map(Shared::new)
     }
 }
+
+impl<T: crate::PyOrd> crate::PyOrd for Shared<T> {
+    /// Python `<` of two objects: the class's `__lt__`.
+    fn py_lt(&self, other: &Self) -> bool {
+        self.0.borrow().py_lt(&other.0.borrow())
+    }
+}

@@ -76,6 +76,7 @@ impl Checker<'_> {
                     Builtin::Sum => return Err(self.bad_operand(a, &v, name)),
                     Builtin::Sorted
                         if orderable(item)
+                            || self.class_orderable(item)
                             || c.keywords.iter().any(|k| k.arg.as_deref() == Some("key")) =>
                     {
                         v.ty

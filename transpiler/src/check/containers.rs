@@ -610,8 +610,9 @@ impl Checker<'_> {
             (TyKind::List(t), "sort") => {
                 arity(self, &[0])?;
                 let keyed = c.keywords.iter().any(|k| k.arg.as_deref() == Some("key"));
-                let orderable =
-                    t.is_numeric() || matches!(*t, Ty::STR | Ty::BYTES | Ty::BOOL | Ty::NAT);
+                let orderable = t.is_numeric()
+                    || matches!(*t, Ty::STR | Ty::BYTES | Ty::BOOL | Ty::NAT)
+                    || self.class_orderable(*t);
                 if !orderable && !keyed {
                     return Err(self
                         .error(

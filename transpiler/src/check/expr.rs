@@ -45,6 +45,9 @@ impl Checker<'_> {
     /// Types expression `e`. A `nat` read out of a container (`Ty::NAT`)
     /// is an `int` to Python code.
     pub(crate) fn expr(&mut self, e: &ast::Expr) -> Result<Expr, Diagnostic> {
+        if let Some(v) = self.probed(e) {
+            return Ok(v);
+        }
         let v = self.expr_raw(e)?;
         if v.ty == Ty::NAT {
             let span = v.span;
@@ -180,6 +183,9 @@ impl Checker<'_> {
             ast::Expr::Call(c) => self.call(c),
             ast::Expr::JoinedStr(j) => self.fstring(j),
             ast::Expr::Attribute(a) => {
+                if let Some(e) = self.class_attribute_read(a)? {
+                    return Ok(e);
+                }
                 if let Some(e) = self.ref_attribute(a)? {
                     return Ok(e);
                 }
@@ -307,7 +313,8 @@ impl Checker<'_> {
             crate::model::ir::DefKind::Variant(f) => (f.clone(), true),
             crate::model::ir::DefKind::Alias(_)
             | crate::model::ir::DefKind::Service(_)
-            | crate::model::ir::DefKind::Exception(_) => {
+            | crate::model::ir::DefKind::Exception(_)
+            | crate::model::ir::DefKind::Class(_) => {
                 return Err(self
                     .error(d.range, format!("`{name}` is not a Record or Variant"))
                     .with_help("dict literals build values of Record and Variant classes"))
@@ -500,6 +507,12 @@ impl Checker<'_> {
                     let is_not = *op == ast::CmpOp::IsNot;
                     return Ok(Some(Expr::new(Ty::BOOL, ExprKind::Bool(is_not), span)));
                 }
+                if !is_none {
+                    let r = self.expr(right)?;
+                    if let Some(e) = self.class_compare(c, &[left.clone(), r])? {
+                        return Ok(Some(e));
+                    }
+                }
                 if !is_none || !(optional || none) {
                     return Err(self
                         .error(c.range, "`is` is supported only as `x is None` / `x is not None` on optional values")
@@ -545,7 +558,8 @@ impl Checker<'_> {
                     }
                     crate::model::ir::DefKind::Alias(_)
                     | crate::model::ir::DefKind::Service(_)
-                    | crate::model::ir::DefKind::Exception(_) => return Ok(None),
+                    | crate::model::ir::DefKind::Exception(_)
+                    | crate::model::ir::DefKind::Class(_) => return Ok(None),
                 };
                 Ok(Some(negate(test, *op == ast::CmpOp::NotIn)))
             }
@@ -627,6 +641,8 @@ impl Checker<'_> {
                 }
                 seen.push(*d);
                 match &self.defs[d.0 as usize].kind {
+                    // `__str__`/`__repr__`, a dataclass's or CPython's default.
+                    crate::model::ir::DefKind::Class(_) => true,
                     crate::model::ir::DefKind::Record(fields)
                     | crate::model::ir::DefKind::Variant(fields) => fields.iter().all(|f| {
                         // Field types were interned when the definition was read.
@@ -671,7 +687,8 @@ impl Checker<'_> {
             }
             crate::model::ir::DefKind::Alias(_)
             | crate::model::ir::DefKind::Service(_)
-            | crate::model::ir::DefKind::Exception(_) => Vec::new(),
+            | crate::model::ir::DefKind::Exception(_)
+            | crate::model::ir::DefKind::Class(_) => Vec::new(),
         };
         let name = match key {
             ast::Expr::Constant(c) => match &c.value {
@@ -704,6 +721,9 @@ impl Checker<'_> {
 
     /// `record["field"]` on a Record value.
     fn subscript(&mut self, s: &ast::ExprSubscript) -> Result<Expr, Diagnostic> {
+        if let Some(e) = self.class_subscript(s)? {
+            return Ok(e);
+        }
         let base = self.expr(&s.value)?;
         let span = self.span(s.range);
         if let Some(shape) = self.pending_container(base.ty) {
@@ -825,6 +845,10 @@ impl Checker<'_> {
         if let Some(e) = self.pending_coerce(&e, to) {
             return Ok(e);
         }
+        let e = match self.class_upcast(e, to) {
+            Ok(e) => return Ok(e),
+            Err(e) => e,
+        };
         let span = e.span;
         // Any number into a run-time number; a run-time number where a
         // float is expected (`int` values convert, as `float(x)` does).
@@ -918,9 +942,12 @@ impl Checker<'_> {
             .with_help(help))
     }
 
-    pub(crate) fn truthy(&self, e: Expr) -> Expr {
+    pub(crate) fn truthy(&mut self, e: Expr) -> Expr {
         if e.ty == Ty::BOOL {
             return e;
+        }
+        if let Some(t) = self.class_truthy(&e) {
+            return t;
         }
         let span = e.span;
         Expr::new(Ty::BOOL, ExprKind::Truthy(Box::new(e)), span)
@@ -1063,6 +1090,9 @@ impl Checker<'_> {
         for comp in &c.comparators {
             operands.push(self.expr(comp)?);
         }
+        if let Some(e) = self.class_compare(c, &operands)? {
+            return Ok(e);
+        }
         let ops: Vec<CmpOp> = c
             .ops
             .iter()
@@ -1153,6 +1183,9 @@ impl Checker<'_> {
     }
 
     fn call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        if let Some(e) = self.class_call(c)? {
+            return Ok(e);
+        }
         let span = self.span(c.range);
         let plain_function =
             matches!(&*c.func, ast::Expr::Name(f) if self.function_id(f.id.as_str()).is_some());
@@ -1368,7 +1401,7 @@ impl Checker<'_> {
 
     /// The arguments of a call of a module-level function, in parameter
     /// order: positional ones, then keywords by name, then defaults.
-    fn call_args(
+    pub(crate) fn call_args(
         &mut self,
         name: &str,
         sig: &super::Sig,
@@ -1478,6 +1511,7 @@ impl Checker<'_> {
                         None => None,
                         Some(spec) => Some(self.const_spec(spec)?),
                     };
+                    let (expr, repr) = self.class_fpart(expr, repr, &spec, fv.value.range())?;
                     if repr && spec.is_some() {
                         return Err(self
                             .error(v.range(), "`!r` with a format spec is not supported yet")

@@ -10,6 +10,7 @@
 //! inside it.
 
 mod builtins;
+mod classes;
 mod containers;
 mod exceptions;
 mod expr;
@@ -73,6 +74,7 @@ pub fn check_as(
         untyped: HashSet::new(),
         module_inits: Vec::new(),
         script,
+        classes: Default::default(),
     };
     let (globals, functions, exports) = checker.check_program();
     if checker.diags.is_empty() {
@@ -201,6 +203,8 @@ pub(crate) struct Checker<'m> {
     module_inits: Vec<FuncId>,
     /// Checking a script (`kybra-aot run`): no canister methods needed.
     script: bool,
+    /// Plain classes: methods, contexts, `__init__`s checked early.
+    classes: classes::Classes,
 }
 
 /// The module-level names of one module.
@@ -432,14 +436,31 @@ impl<'m> Checker<'m> {
         for m in 0..n {
             self.enter(m);
             decls.push(self.register_type_defs(&project.modules[m].body));
+            self.register_classes(m, &project.modules[m].body);
         }
         self.leave();
         self.unique_type_names();
         self.bind_imports(false);
+        // Subclasses of classes imported from other modules, now that
+        // those names are bound (a chain across modules takes a round
+        // per module).
+        loop {
+            let mut added = 0;
+            for m in 0..n {
+                self.enter(m);
+                added += self.register_classes(m, &project.modules[m].body);
+            }
+            self.leave();
+            if added == 0 {
+                break;
+            }
+            self.bind_imports(false);
+        }
         for (m, d) in decls.iter().enumerate() {
             self.enter(m);
             self.resolve_type_defs(d);
         }
+        self.classes_in_candid_types();
         // Every field's Python type exists in the table, so later stages can
         // look it up (`Types::find_member_ty`) without interning.
         let member_tys: Vec<CandidTy> = self
@@ -486,7 +507,22 @@ impl<'m> Checker<'m> {
     ) -> (Vec<ir::Function>, Vec<Export>) {
         let mark = self.diags.len();
         self.infer.get_mut().in_rounds = true;
+        // What a round changes besides its results (the classes' early
+        // bodies and generated functions), so each round starts alike.
+        let start = (
+            self.sigs.clone(),
+            self.func_ids.clone(),
+            self.defs.clone(),
+            self.classes.clone(),
+        );
         for round in 0.. {
+            if round > 0 {
+                let (sigs, func_ids, defs, classes) = start.clone();
+                self.sigs = sigs;
+                self.func_ids = func_ids;
+                self.defs = defs;
+                self.classes = classes;
+            }
             self.infer.get_mut().made_vars = false;
             let pending_globals = self.pending_globals();
             if self.infer.get_mut().last_round {
@@ -550,7 +586,15 @@ impl<'m> Checker<'m> {
         let mut functions = Vec::new();
         let mut exports: Vec<Export> = Vec::new();
         let mut exported: HashMap<String, Span> = HashMap::new();
+        self.check_inits(defs);
         for &(m, id, f) in defs {
+            // Bodies checked early (`__init__`s) or generated.
+            while let Some(f) = self.take_early(functions.len()) {
+                functions.push(f);
+            }
+            if functions.len() > id.0 as usize {
+                continue;
+            }
             if self.cur != Some(m) {
                 self.enter(m);
             }
@@ -580,12 +624,16 @@ impl<'m> Checker<'m> {
             }
             self.imported_global_stores(&f.body);
             let saved = self.with_local_imports(m, &f.body);
-            let fun = self.function(f, &sig);
+            let fun = self.body_of(id, f, &sig);
             if let Some(ns) = saved {
                 self.put_names(ns);
             }
             functions.push(fun);
         }
+        while let Some(f) = self.take_early(functions.len()) {
+            functions.push(f);
+        }
+        self.class_keys(&functions);
         self.leave();
         if exports.is_empty() && self.diags.is_empty() && !self.script {
             let d = Diagnostic::new(
@@ -643,6 +691,7 @@ impl<'m> Checker<'m> {
                 },
                 ast::Stmt::Expr(e) if is_str_constant(&e.value) => {}
                 ast::Stmt::Pass(_) => {}
+                ast::Stmt::ClassDef(_) if self.class_members(m, stmt, defs).is_some() => {}
                 ast::Stmt::AsyncFunctionDef(f) => {
                     let d = self
                         .error(f.range, "`async def` is not supported")
@@ -650,6 +699,10 @@ impl<'m> Checker<'m> {
                     self.report(d);
                 }
                 ast::Stmt::ClassDef(_) | ast::Stmt::Return(_) => {
+                    if let Some(d) = self.subclass_error(stmt) {
+                        self.report(d);
+                        continue;
+                    }
                     let d = self
                         .error(stmt.range(), "unsupported statement at module level")
                         .with_help(
@@ -668,7 +721,12 @@ impl<'m> Checker<'m> {
     fn unique_type_names(&mut self) {
         let mut seen: HashMap<&str, Span> = HashMap::new();
         let mut diags = Vec::new();
-        for d in &self.defs {
+        // Plain classes are not Candid types: any module may reuse a name.
+        let candid = self
+            .defs
+            .iter()
+            .filter(|d| !matches!(d.kind, ir::DefKind::Class(_)));
+        for d in candid {
             match seen.get(d.name.as_str()) {
                 Some(first) if first.file != d.span.file => {
                     let at = self.sources.location(*first);
@@ -917,6 +975,28 @@ impl<'m> Checker<'m> {
                 }
                 let local = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
                 self.typing_names.insert(local, name.to_string());
+            }
+            return;
+        }
+        if module == "dataclasses" {
+            for alias in &imp.names {
+                let name = alias.name.as_str();
+                let full = match name {
+                    "dataclass" => classes::DATACLASS,
+                    "field" => classes::FIELD,
+                    _ => {
+                        let d = self
+                            .error(
+                                alias.range,
+                                format!("`dataclasses.{name}` is not supported yet"),
+                            )
+                            .with_help("supported names: dataclass, field");
+                        self.report(d);
+                        continue;
+                    }
+                };
+                let local = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+                self.kybra_names.insert(local, full.to_string());
             }
             return;
         }
@@ -1334,6 +1414,9 @@ impl<'m> Checker<'m> {
                 .filter_map(|a| a.def.annotation.as_deref())
                 .chain(f.returns.as_deref());
             for (c, ann) in candid_params.iter().chain(ret.iter()).zip(anns) {
+                if let Some(d) = self.class_at_boundary(*c, ann) {
+                    return Err(d);
+                }
                 if let Some(path) = self.dict_inside(*c, &mut Vec::new()) {
                     return Err(self
                         .error(

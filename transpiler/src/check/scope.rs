@@ -201,6 +201,13 @@ pub(crate) fn collect_assigned(
             ast::Expr::Name(n) => {
                 assigned.insert(n.id.to_string());
             }
+            // `self.x = ...` in `__init__` stores into the local `self.x`
+            // (`check/classes.rs`); no Python name has a dot.
+            ast::Expr::Attribute(a) => {
+                if let ast::Expr::Name(n) = &*a.value {
+                    assigned.insert(format!("{}.{}", n.id, a.attr));
+                }
+            }
             // `a, b = ...`, `for k, v in ...`
             ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| target(e, assigned)),
             ast::Expr::List(l) => l.elts.iter().for_each(|e| target(e, assigned)),

@@ -82,6 +82,9 @@ impl Checker<'_> {
                 if super::is_str_constant(&e.value) {
                     return Ok(vec![]);
                 }
+                if let Some(r) = self.super_init(&e.value) {
+                    return r;
+                }
                 if !matches!(&*e.value, ast::Expr::Call(_)) {
                     return Err(self
                         .error(e.range, "this expression's value is never used")
@@ -101,13 +104,18 @@ impl Checker<'_> {
                 if let ast::Expr::List(l) = target {
                     return self.unpack_assign(&l.elts, &a.value, a.range);
                 }
+                if self.init_alias(target, &a.value) {
+                    return Ok(vec![]);
+                }
                 let s = self.assign(target, &a.value)?;
                 self.mirror(s)
             }
             ast::Stmt::AnnAssign(a) => {
                 let c = self.resolve_type(&a.annotation)?;
                 let ty = self.types.value_ty(c);
-                let ast::Expr::Name(n) = &*a.target else {
+                let attribute = self.init_attribute_name(&a.target);
+                let target = attribute.as_ref().unwrap_or(&a.target);
+                let ast::Expr::Name(n) = target else {
                     return Err(self.error(a.target.range(), "unsupported assignment target"));
                 };
                 let name = n.id.to_string();
@@ -129,7 +137,7 @@ impl Checker<'_> {
                 self.ctx().annotated.insert(name, ty);
                 match &a.value {
                     Some(v) => {
-                        let s = self.assign(&a.target, v)?;
+                        let s = self.assign(target, v)?;
                         self.mirror(s)
                     }
                     None => vec![],
@@ -242,7 +250,7 @@ impl Checker<'_> {
     /// Binds `name` to its local holding `ty` (declared on first use). A
     /// name whose type changes inside a loop is a diagnostic: the loop head
     /// would see both types.
-    fn bind_local(
+    pub(super) fn bind_local(
         &mut self,
         name: &str,
         ty: Ty,
@@ -400,6 +408,9 @@ impl Checker<'_> {
     }
 
     fn ret(&mut self, r: &ast::StmtReturn) -> Result<Vec<Stmt>, Diagnostic> {
+        if let Some(s) = self.init_return(r) {
+            return s;
+        }
         let sig = self.ctx().sig.clone();
         match (sig.ret, &r.value) {
             (Ty::NONE, None) => Ok(vec![Stmt::Return(None)]),
@@ -443,6 +454,14 @@ impl Checker<'_> {
             let (place, ty) = self.subscript_place(s)?;
             let value = self.expect(value, ty)?;
             return Ok(Stmt::Assign { place, value });
+        }
+        if let Some(name) = self.init_attribute_name(target) {
+            return self.assign(&name, value);
+        }
+        if let ast::Expr::Attribute(a) = target {
+            if let Some(s) = self.attribute_assign(a, value)? {
+                return Ok(s);
+            }
         }
         let ast::Expr::Name(n) = target else {
             return Err(self
@@ -604,7 +623,12 @@ impl Checker<'_> {
         })
     }
 
-    fn aug_assign(&mut self, a: &ast::StmtAugAssign) -> Result<Stmt, Diagnostic> {
+    pub(super) fn aug_assign(&mut self, a: &ast::StmtAugAssign) -> Result<Stmt, Diagnostic> {
+        if let ast::Expr::Attribute(at) = &*a.target {
+            if let Some(s) = self.attribute_aug_assign(a, at)? {
+                return Ok(s);
+            }
+        }
         let ast::Expr::Name(n) = &*a.target else {
             return Err(self.error(a.target.range(), "unsupported assignment target"));
         };
@@ -912,6 +936,9 @@ impl Checker<'_> {
         range: rustpython_parser::text_size::TextRange,
     ) -> Result<Expr, Diagnostic> {
         let span = self.span(range);
+        if let Some(d) = self.bare_self_in_init(name, range) {
+            return Err(d);
+        }
         if let Some(f) = self.fun.as_mut() {
             f.touched.insert(name.to_string());
         }

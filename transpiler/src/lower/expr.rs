@@ -375,7 +375,10 @@ impl Lower<'_> {
                         }
                     })
                     .collect();
-                if self.is_shared(e.ty) {
+                if let Some(any) = self.hierarchy_name(*def) {
+                    self.uses.insert("Shared");
+                    R::atom(quote!(Shared::new(#any::#name(#name { #(#inits),* }))))
+                } else if self.is_shared(e.ty) {
                     self.uses.insert("Shared");
                     R::atom(quote!(Shared::new(#name { #(#inits),* })))
                 } else {
@@ -536,6 +539,13 @@ impl Lower<'_> {
                     };
                 }
                 let b = self.receiver(base);
+                if let Some(getter) = self.class_getter(def, *i) {
+                    return if e.ty.is_copy() {
+                        R::atom(quote!(#b.read(|r| *r.#getter())))
+                    } else {
+                        R::atom(quote!(#b.read(|r| r.#getter().clone())))
+                    };
+                }
                 if self.is_shared(base.ty) {
                     let read = if boxed {
                         quote!((*r.#field))
@@ -775,6 +785,19 @@ impl Lower<'_> {
                     "kybra-aot: a match value outside its arm"
                 )))
             }),
+            ExprKind::Is(a, b) => {
+                let a = self.receiver(a);
+                let b = self.receiver(b);
+                R::atom(quote!(#a.ptr_eq(&#b)))
+            }
+            ExprKind::IsInstance(v, classes) => {
+                let b = self.receiver(v);
+                match self.is_instance(classes) {
+                    Some(test) => R::atom(quote!(#b.read(|r| #test))),
+                    // A class without subclasses: only the object's effects.
+                    None => R::atom(quote!(#b.read(|_| true))),
+                }
+            }
             ExprKind::Unwrap(v) => match self.bound_read(e) {
                 Some(r) => r,
                 None => self.unwrap_fallback(v),
@@ -1550,6 +1573,13 @@ impl Lower<'_> {
                 // `Opt[T]` is the value or None: `Some(0)` is falsy.
                 crate::model::TyKind::Opt(inner) => {
                     let inner = *inner;
+                    // An object without `__bool__` or `__len__` (the
+                    // checker calls those) is always true.
+                    if matches!(self.program.types.kind(inner), crate::model::TyKind::Nominal(d)
+                        if matches!(self.program.def(*d).kind, crate::model::ir::DefKind::Class(_)))
+                    {
+                        return quote!(#r.is_some());
+                    }
                     let v = self.namer.fresh("v");
                     let arg = if inner.is_copy() {
                         quote!(*#v)

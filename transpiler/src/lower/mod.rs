@@ -6,6 +6,7 @@
 //! itself, the two are fused into one function (what a person would write);
 //! otherwise the wrapper is a separate function that converts and calls it.
 
+mod classes;
 mod comprehension;
 mod exceptions;
 mod expr;
@@ -52,6 +53,12 @@ struct Items {
     /// their Rust result is spelled with (see `Lower::result_ty`).
     result_types: HashMap<FuncId, String>,
     non_ascii: bool,
+    /// The functions generated (reachable from the exports).
+    reached: BTreeSet<FuncId>,
+    /// Which class fields reached code reads, which classes it builds.
+    class_use: classes::ClassUse,
+    /// Class hierarchies (one Rust type each), by root class.
+    hierarchies: HashMap<DefId, classes::Hierarchy>,
 }
 
 /// What lowering one group of functions produced.
@@ -71,7 +78,12 @@ pub fn lower(program: &Program) -> String {
     let statics: Vec<String> = program
         .globals
         .iter()
-        .map(|g| namer.fresh(&names::screaming_case(&g.name)).to_string())
+        // A class attribute `Class.attr` is the static `CLASS_ATTR`.
+        .map(|g| {
+            namer
+                .fresh(&names::screaming_case(&g.name.replace('.', "_")))
+                .to_string()
+        })
         .collect();
     let fn_names: Vec<String> = program
         .functions
@@ -123,11 +135,30 @@ pub fn lower(program: &Program) -> String {
                     .iter()
                     .map(|f| namer.fresh(&names::camel_case(&f.name)).to_string())
                     .collect(),
+                DefKind::Class(c) => c
+                    .fields
+                    .iter()
+                    .map(|f| namer.fresh(&names::snake_case(&f.name)).to_string())
+                    .collect(),
                 DefKind::Alias(_) | DefKind::Service(_) | DefKind::Exception(_) => Vec::new(),
             }
         })
         .collect();
     let mut used = used_defs(program);
+    // A class is emitted when reached code handles its instances; a class
+    // hierarchy with its root.
+    let live_classes = reach::classes_used(program, &reach);
+    for (i, d) in program.defs.iter().enumerate() {
+        if let DefKind::Class(_) = d.kind {
+            used[i] = false;
+        }
+    }
+    for d in &live_classes {
+        let root = crate::model::ir::class_hierarchy(&program.defs, *d).unwrap_or(*d);
+        used[root.0 as usize] = true;
+    }
+    let class_use = classes::class_use(program, &reach.functions);
+    let hierarchies = classes::hierarchies(program, &class_use, &types, &mut type_namer);
     let mut result_types = HashMap::new();
     let mut result_aliases = Vec::new();
     for e in &program.exports {
@@ -163,6 +194,9 @@ pub fn lower(program: &Program) -> String {
         boxed: boxed_members(program),
         result_types,
         non_ascii: namer.non_ascii() || type_namer.non_ascii(),
+        class_use,
+        reached: reach.functions.clone(),
+        hierarchies,
     };
     let funcs: Vec<FuncId> = (0..program.functions.len() as u32)
         .map(FuncId)
@@ -333,6 +367,12 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "Self",
     "CandidType",
     "Deserialize",
+    "Shared",
+    "List",
+    "Dict",
+    "Nat",
+    "PyOrd",
+    "PySeq",
 ];
 
 /// The definitions a value of type `t` holds without indirection (a `Vec`
@@ -418,7 +458,7 @@ fn used_defs(program: &Program) -> Vec<bool> {
                 .iter()
                 .for_each(|f| mark(program, f.ty, &mut used, &mut todo)),
             DefKind::Alias(t) => mark(program, *t, &mut used, &mut todo),
-            DefKind::Exception(_) => {}
+            DefKind::Exception(_) | DefKind::Class(_) => {}
         }
     }
     // Exception classes are names in `except` arms, not Rust types.
@@ -444,7 +484,7 @@ fn boxed_members(program: &Program) -> Vec<Vec<bool>> {
                     fs.iter().for_each(|f| by_value(program, f.ty, &mut out))
                 }
                 DefKind::Alias(t) => by_value(program, *t, &mut out),
-                DefKind::Service(_) | DefKind::Exception(_) => {}
+                DefKind::Service(_) | DefKind::Exception(_) | DefKind::Class(_) => {}
             }
             out
         })
@@ -478,7 +518,9 @@ fn boxed_members(program: &Program) -> Vec<Vec<bool>> {
                     reaches(&out, DefId(i as u32))
                 })
                 .collect(),
-            DefKind::Alias(_) | DefKind::Service(_) | DefKind::Exception(_) => Vec::new(),
+            DefKind::Alias(_) | DefKind::Service(_) | DefKind::Exception(_) | DefKind::Class(_) => {
+                Vec::new()
+            }
         })
         .collect()
 }
@@ -734,6 +776,7 @@ impl<'p> Lower<'p> {
             }
             // Emitted by `ref_type_def`; exception classes have no type.
             DefKind::Service(_) | DefKind::Exception(_) => quote!(),
+            DefKind::Class(_) => self.class_def(id),
         }
     }
 
@@ -790,7 +833,7 @@ impl<'p> Lower<'p> {
             }
             _ => match self.program.types.kind(t).clone() {
                 TyKind::Nominal(d) => {
-                    let name = self.type_name(d);
+                    let name = self.nominal_name(d);
                     if self.is_shared(t) {
                         self.uses.insert("Shared");
                         quote!(Shared<#name>)
@@ -948,7 +991,9 @@ impl<'p> Lower<'p> {
             .locals
             .iter()
             .map(|l| {
-                let base = names::snake_case(&l.name);
+                // `self.x` (an attribute in `__init__`) is named `x`.
+                let name = l.name.rsplit('.').next().unwrap_or(&l.name);
+                let base = names::snake_case(name);
                 if l.used {
                     self.namer.fresh(&base)
                 } else {
@@ -1345,10 +1390,15 @@ impl<'p> Lower<'p> {
                 let TyKind::Nominal(def) = *self.program.types.kind(base.ty) else {
                     return not_lowered("a field of this value");
                 };
-                let (field, boxed) = self.member(def, *i);
-                let v = if boxed { quote!(Box::new(#v)) } else { v };
-                let b = self.receiver(base);
-                quote!(#b.store(#v, |r, v| r.#field = v);)
+                if let Some(setter) = self.class_setter(def, *i) {
+                    let b = self.receiver(base);
+                    quote!(#b.store(#v, |r, v| *r.#setter() = v);)
+                } else {
+                    let (field, boxed) = self.member(def, *i);
+                    let v = if boxed { quote!(Box::new(#v)) } else { v };
+                    let b = self.receiver(base);
+                    quote!(#b.store(#v, |r, v| r.#field = v);)
+                }
             }
             _ => return not_lowered("assignment to this place"),
         };

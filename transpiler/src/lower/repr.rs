@@ -189,7 +189,7 @@ impl Lower<'_> {
                     .collect();
                 quote!(match self { #(#arms),* })
             }
-            DefKind::Alias(_) | DefKind::Service(_) | DefKind::Exception(_) => {
+            DefKind::Alias(_) | DefKind::Service(_) | DefKind::Exception(_) | DefKind::Class(_) => {
                 return TokenStream::new()
             }
         };

@@ -100,6 +100,7 @@ impl TypeDef {
             DefKind::Record(f) | DefKind::Variant(f) => f.get(i).map_or("", |f| f.name.as_str()),
             DefKind::Alias(_) | DefKind::Exception(_) => "",
             DefKind::Service(m) => m.get(i).map_or("", |f| f.name.as_str()),
+            DefKind::Class(c) => c.fields.get(i).map_or("", |f| f.name.as_str()),
         }
     }
 }
@@ -116,6 +117,131 @@ pub enum DefKind {
     Service(Vec<Field>),
     /// `class E(Base): pass`: an exception class and its base.
     Exception(super::exceptions::ExcClass),
+    /// A plain Python class (not a Candid type): its instances are shared
+    /// objects (`check/classes.rs`, "Classes" in ARCHITECTURE.md).
+    Class(ClassDef),
+}
+
+/// A plain Python class: instance attributes, methods, class attributes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClassDef {
+    /// The dotted name of the defining module (CPython's default `repr`
+    /// names it: `<main.Point object at 0x...>`).
+    pub module: String,
+    /// Instance attributes, in the order `__init__` first assigns them
+    /// (a dataclass: its fields).
+    pub fields: Vec<ClassField>,
+    pub methods: Vec<ClassMethod>,
+    /// Class attributes (`count = 0` in the class body): module-level
+    /// variables read as `C.count` or `obj.count`.
+    pub attrs: Vec<(String, GlobalId)>,
+    /// `@dataclass`: `__init__`, `__repr__` and `__eq__` are generated.
+    pub dataclass: bool,
+    /// The base class (single inheritance).
+    pub base: Option<DefId>,
+}
+
+impl ClassDef {
+    pub fn field(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.name == name)
+    }
+
+    pub fn method(&self, name: &str) -> Option<&ClassMethod> {
+        self.methods.iter().find(|m| m.name == name)
+    }
+
+    pub fn attr(&self, name: &str) -> Option<GlobalId> {
+        self.attrs.iter().find(|a| a.0 == name).map(|a| a.1)
+    }
+
+    /// The methods the Rust trait impls of the class call (`PyStr`,
+    /// `PartialEq`, `PyOrd`): containers of instances print, compare and
+    /// sort through them.
+    pub fn trait_methods(&self) -> impl Iterator<Item = FuncId> + '_ {
+        self.methods
+            .iter()
+            .filter(|m| {
+                matches!(
+                    m.name.as_str(),
+                    "__str__" | "__repr__" | "__eq__" | "__lt__"
+                )
+            })
+            .map(|m| m.func)
+    }
+}
+
+/// The class definition `d`, if it is one.
+pub fn class_def(defs: &[TypeDef], d: DefId) -> Option<&ClassDef> {
+    match &defs.get(d.0 as usize)?.kind {
+        DefKind::Class(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// `d` and its bases, nearest first (Python's MRO for single inheritance).
+pub fn class_mro(defs: &[TypeDef], d: DefId) -> Vec<DefId> {
+    let mut out = vec![d];
+    while let Some(b) = class_def(defs, out[out.len() - 1]).and_then(|c| c.base) {
+        if out.contains(&b) || out.len() > 64 {
+            break;
+        }
+        out.push(b);
+    }
+    out
+}
+
+/// Whether class `sub` is `sup` or derives from it.
+pub fn is_subclass(defs: &[TypeDef], sub: DefId, sup: DefId) -> bool {
+    class_mro(defs, sub).contains(&sup)
+}
+
+/// The classes deriving from `d` (and `d`), in definition order.
+pub fn class_subtree(defs: &[TypeDef], d: DefId) -> Vec<DefId> {
+    (0..defs.len() as u32)
+        .map(DefId)
+        .filter(|k| class_def(defs, *k).is_some() && is_subclass(defs, *k, d))
+        .collect()
+}
+
+/// The root of `d`'s hierarchy, if `d` is in one (a class with a base or
+/// a subclass): all its classes share one Rust type.
+pub fn class_hierarchy(defs: &[TypeDef], d: DefId) -> Option<DefId> {
+    let root = *class_mro(defs, d).last()?;
+    (class_subtree(defs, root).len() > 1).then_some(root)
+}
+
+/// Method `name` as class `d` resolves it (its own or inherited).
+pub fn resolve_method<'a>(defs: &'a [TypeDef], d: DefId, name: &str) -> Option<&'a ClassMethod> {
+    class_mro(defs, d)
+        .into_iter()
+        .find_map(|k| class_def(defs, k)?.method(name))
+}
+
+/// An instance attribute of a class.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassField {
+    pub name: String,
+    pub ty: Ty,
+}
+
+/// A method of a class: an ordinary function whose first parameter is the
+/// instance (`Instance`, `Property`), or none (`Static`, `Class`: `cls` is
+/// the class itself, known statically). `__init__` takes no `self`: it
+/// returns the new instance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassMethod {
+    pub name: String,
+    pub func: FuncId,
+    pub kind: MethodKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MethodKind {
+    Instance,
+    Init,
+    Static,
+    Class,
+    Property,
 }
 
 /// A Record field or a Variant tag.
@@ -878,6 +1004,13 @@ pub enum ExprKind {
     ArmValue(u32),
     /// A nested function or lambda value (later issues).
     Closure(FuncId),
+    /// Whether an instance of a class hierarchy is exactly one of these
+    /// classes (`isinstance(x, C)` lists `C` and its subclasses; the
+    /// dispatch of an overridden method tests the classes that inherit
+    /// each override).
+    IsInstance(Box<Expr>, Vec<DefId>),
+    /// `a is b` of two objects (of one class hierarchy): the same object.
+    Is(Box<Expr>, Box<Expr>),
     /// `await` / `yield` of a cross-canister call (later issues).
     Await(Box<Expr>),
 }
@@ -928,12 +1061,16 @@ impl Expr {
             | ExprKind::Payload(a, _)
             | ExprKind::Unwrap(a)
             | ExprKind::Reraise(a)
+            | ExprKind::IsInstance(a, _)
             | ExprKind::Await(a) => f(a),
             ExprKind::Match { value, arms, .. } => {
                 f(value);
                 arms.iter().for_each(|a| f(&a.body));
             }
-            ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+            ExprKind::Binary(_, a, b)
+            | ExprKind::And(a, b)
+            | ExprKind::Or(a, b)
+            | ExprKind::Is(a, b) => {
                 f(a);
                 f(b);
             }

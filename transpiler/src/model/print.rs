@@ -52,6 +52,14 @@ pub fn program(p: &Program) -> String {
                     methods.join("; ")
                 );
             }
+            super::ir::DefKind::Class(c) => {
+                let fields: Vec<String> = c
+                    .fields
+                    .iter()
+                    .map(|f| format!("{}: {}", f.name, p.types.display(f.ty)))
+                    .collect();
+                let _ = writeln!(out, "class {} {{ {} }}", d.name, fields.join("; "));
+            }
         }
     }
     for g in &p.globals {
@@ -190,10 +198,17 @@ impl Printer<'_> {
                 super::ir::DefKind::Record(fields) => {
                     fields.get(i).map_or("?", |f| f.name.as_str())
                 }
+                super::ir::DefKind::Class(c) => c.fields.get(i).map_or("?", |f| f.name.as_str()),
                 _ => "?",
             },
             _ => "?",
         }
+    }
+
+    /// Whether `a` is an instance of a plain class (`obj.attr`).
+    fn is_class(&self, a: &Expr) -> bool {
+        matches!(self.p.types.kind(a.ty), super::TyKind::Nominal(d)
+            if matches!(self.p.def(*d).kind, super::ir::DefKind::Class(_)))
     }
 
     fn place(&self, p: &Place) -> String {
@@ -204,6 +219,9 @@ impl Printer<'_> {
                 format!("{}[{}]", self.expr(base), self.expr(index))
             }
             Place::Attribute { base, attr } => format!("{}.{attr}", self.expr(base)),
+            Place::Field(base, i) if self.is_class(base) => {
+                format!("{}.{}", self.expr(base), self.field_name(base, *i))
+            }
             Place::Field(base, i) => {
                 format!("{}[{:?}]", self.expr(base), self.field_name(base, *i))
             }
@@ -490,6 +508,18 @@ impl Printer<'_> {
             ExprKind::IsNone(a) => format!("({} is None)", self.expr(a)),
             ExprKind::HasTag(a, i) => format!("({:?} in {})", self.tag(a, *i), self.expr(a)),
             ExprKind::Payload(a, i) => format!("{}[{:?}]", self.expr(a), self.tag(a, *i)),
+            // A new object of a class: `Point(x=.., y=..)`.
+            ExprKind::Record { def, fields, .. }
+                if matches!(self.p.def(*def).kind, super::ir::DefKind::Class(_)) =>
+            {
+                let def = self.p.def(*def);
+                let items: Vec<String> = fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| format!("{}={}", def.name_of_member(i), self.expr(v)))
+                    .collect();
+                format!("{}.new({})", def.name, items.join(", "))
+            }
             ExprKind::Record { def, fields, .. } => {
                 let names: Vec<&str> = match &self.p.def(*def).kind {
                     super::ir::DefKind::Record(f) => f.iter().map(|f| f.name.as_str()).collect(),
@@ -523,6 +553,9 @@ impl Printer<'_> {
             ExprKind::Field(a, i) if matches!(self.p.types.kind(a.ty), super::TyKind::Tuple(_)) => {
                 format!("{}[{i}]", self.expr(a))
             }
+            ExprKind::Field(a, i) if self.is_class(a) => {
+                format!("{}.{}", self.expr(a), self.field_name(a, *i))
+            }
             ExprKind::Field(a, i) => format!("{}[{:?}]", self.expr(a), self.field_name(a, *i)),
             ExprKind::Dict(pairs) => {
                 let pairs: Vec<String> = pairs
@@ -551,6 +584,14 @@ impl Printer<'_> {
                 }
             }
             ExprKind::Unwrap(a) => format!("{}!", self.expr(a)),
+            ExprKind::Is(a, b) => format!("({} is {})", self.expr(a), self.expr(b)),
+            ExprKind::IsInstance(a, classes) => {
+                let names: Vec<&str> = classes
+                    .iter()
+                    .map(|d| self.p.def(*d).name.as_str())
+                    .collect();
+                format!("isinstance({}, ({}))", self.expr(a), names.join(", "))
+            }
             ExprKind::ArmValue(id) => {
                 let name = self.arms.borrow().get(id).cloned().unwrap_or_default();
                 format!("{name}.arm{id}")

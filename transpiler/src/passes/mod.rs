@@ -53,6 +53,7 @@ pub fn run(program: &mut Program) -> Result<(), Vec<Diagnostic>> {
     }
     raising::mark(program);
     program.shared = sharing::mutated_types(program);
+    program.shared.extend(sharing::class_types(program));
     if diags.is_empty() {
         Ok(())
     } else {

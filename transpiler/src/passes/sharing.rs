@@ -11,8 +11,9 @@
 //! conversion is ever needed between Python code paths; conversions happen
 //! only at Candid boundaries, which make new objects anyway.
 
-use crate::model::ir::{ExprKind, Place, Program};
+use crate::model::ir::{DefKind, ExprKind, Place, Program};
 use crate::model::visit::{each_expr, each_place};
+use crate::model::DefId;
 use crate::model::{Ty, TyKind};
 use std::collections::BTreeSet;
 
@@ -39,4 +40,15 @@ pub fn mutated_types(program: &Program) -> BTreeSet<Ty> {
         });
     }
     out
+}
+
+/// The types of class instances: always shared objects, as in Python (an
+/// object is mutable whether or not some code mutates it, and `==` without
+/// `__eq__` is identity).
+pub fn class_types(program: &Program) -> Vec<Ty> {
+    (0..program.defs.len() as u32)
+        .map(DefId)
+        .filter(|d| matches!(program.def(*d).kind, DefKind::Class(_)))
+        .filter_map(|d| program.types.find(&TyKind::Nominal(d)))
+        .collect()
 }

@@ -1,4 +1,5 @@
 import math
+from dataclasses import dataclass, field
 
 from kybra import blob, float64, int8, int16, int64, match, nat, nat8, nat32, null, Opt, query, Record, Tuple, Variant, Vec
 
@@ -1173,3 +1174,443 @@ def try_dead_stores(s: str) -> str:
     finally:
         note = note + "!"
     return f"{result}|{note}|{value}"
+# Plain classes: shared objects, methods, properties, class attributes,
+# special methods, dataclasses.
+
+
+class Wallet:
+    bank = "kybra"
+
+    def __init__(self, owner: str, balance: int = 0):
+        self.owner = owner
+        self.balance = balance
+        self.history: list[int] = []
+
+    def deposit(self, amount: int) -> int:
+        self.balance += amount
+        self.history.append(amount)
+        return self.balance
+
+    @property
+    def summary(self) -> str:
+        return f"{self.owner}:{self.balance}"
+
+    @staticmethod
+    def fee(amount: int) -> int:
+        return amount // 10
+
+    @classmethod
+    def named(cls, owner: str) -> "Wallet":
+        return cls(owner, 100)
+
+    def __repr__(self) -> str:
+        return f"Wallet({self.owner!r}, {self.balance})"
+
+    def __eq__(self, other: "Wallet") -> bool:
+        return self.owner == other.owner
+
+    def __lt__(self, other: "Wallet") -> bool:
+        return self.balance < other.balance
+
+
+def drain(w: Wallet) -> int:
+    taken = w.balance
+    w.balance = 0
+    return taken
+
+
+def richest(ws: list[Wallet]) -> Wallet:
+    best = ws[0]
+    for w in ws:
+        if best < w:
+            best = w
+    return best
+
+
+@query
+def class_basics(n: int) -> str:
+    w = Wallet("ann", n)
+    w.deposit(5)
+    alias = w
+    alias.deposit(1)
+    named = Wallet.named("bo")
+    after = named.deposit(Wallet.fee(n))
+    return f"{w.balance}|{w.summary}|{alias.history}|{after}|{w!r}|{str(named)}|{w.bank}|{Wallet.bank}|{drain(w)}|{alias.balance}"
+
+
+@query
+def class_compare(n: int) -> str:
+    a = Wallet("a", n)
+    b = Wallet("a", 0)
+    c = Wallet("c", 3)
+    ws = [c, a, b]
+    return f"{a == b}|{a != c}|{a < c}|{a > c}|{sorted(ws)}|{a in [b]}|{c in [a, b]}|{ws}|{richest(ws).owner}|{ws.index(b)}"
+
+
+class Tally:
+    step = 1
+    label = "tally"
+    made = 0
+
+    def __init__(self, start: int):
+        self.value = start
+        self.label = "own"
+        Tally.made += 1
+
+    def bump(self) -> int:
+        self.value += self.step
+        return self.value
+
+
+@query
+def class_attributes(n: int) -> str:
+    Tally.step = 1
+    Tally.made = 0
+    t = Tally(n)
+    first = t.bump()
+    Tally.step = n
+    second = t.bump()
+    u = Tally(0)
+    return f"{first}|{second}|{t.label}|{Tally.label}|{u.step}|{Tally.made}|{u.value}"
+
+
+@dataclass
+class Item:
+    name: str
+    qty: int = 1
+    tags: list[str] = field(default_factory=list)
+
+
+@query
+def dataclasses(n: int) -> str:
+    a = Item("x")
+    b = Item("x", n)
+    c = Item(name="y", qty=2)
+    a.tags.append("t")
+    d = Item("x")
+    d.tags.append("t")
+    return f"{a}|{b!r}|{str(c)}|{a == b}|{a == d}|{b.tags}|{[a, c]}|{a != d}|{Item('z', qty=n).qty}"
+
+
+class Bag:
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, s: str) -> None:
+        self.items.append(s)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __contains__(self, s: str) -> bool:
+        return s in self.items
+
+    def __getitem__(self, i: int) -> str:
+        return self.items[i]
+
+    def __str__(self) -> str:
+        return "Bag(" + ",".join(self.items) + ")"
+
+
+@query
+def special_methods(n: int) -> str:
+    b = Bag()
+    empty = "empty" if b else "full"
+    for i in range(n % 4):
+        b.add(str(i))
+    full = "yes" if b else "no"
+    return f"{empty}|{full}|{len(b)}|{'1' in b}|{'9' not in b}|{b}|{str(b)}|{b[n % 3]}"
+
+
+class Temp:
+    def __init__(self, c: int):
+        if c < 0:
+            self.kind = "cold"
+            self.c = -c
+            return
+        self.kind = "warm"
+        self.c = c
+
+
+class Node:
+    def __init__(self, value: int, next: Opt["Node"]):
+        self.value = value
+        self.next = next
+
+
+def chain_sum(node: Opt[Node]) -> int:
+    if node is None:
+        return 0
+    return node.value + chain_sum(node.next)
+
+
+wallets: dict[str, Wallet] = {}
+ledger: list[Wallet] = []
+
+
+@query
+def objects_in_state(n: int) -> str:
+    wallets.clear()
+    ledger.clear()
+    wallets["a"] = Wallet("a", n)
+    ledger.append(wallets["a"])
+    w = wallets["a"]
+    w.deposit(3)
+    ledger[0].deposit(2)
+    t = Temp(n)
+    head = Node(1, Node(2, None))
+    total = chain_sum(head)
+    return f"{wallets['a'].balance}|{ledger}|{ledger[0] == w}|{t.kind}|{t.c}|{total}"
+
+
+class Figure:
+    kind = "shape"
+
+    def __init__(self, name: str):
+        self.name = name
+        self.moves = 0
+
+    def area(self) -> float:
+        return 0.0
+
+    def describe(self) -> str:
+        return f"{self.name} with area {self.area()}"
+
+    def move(self) -> None:
+        self.moves += 1
+
+    def __repr__(self) -> str:
+        return f"Figure({self.name!r})"
+
+    def __lt__(self, other: "Figure") -> bool:
+        return self.area() < other.area()
+
+
+class Disc(Figure):
+    kind = "circle"
+
+    def __init__(self, name: str, r: float):
+        super().__init__(name)
+        self.r = r
+
+    def area(self) -> float:
+        return 3.0 * self.r * self.r
+
+    def __repr__(self) -> str:
+        return f"Disc({self.name!r}, {self.r})"
+
+
+class Tile(Figure):
+    def __init__(self, side: float):
+        super().__init__("tile")
+        self.side = side
+
+    def area(self) -> float:
+        return self.side * self.side
+
+    def describe(self) -> str:
+        return "a square: " + super().describe()
+
+
+class UnitTile(Tile):
+    pass
+
+
+class Blot(Figure):
+    pass
+
+
+def total_area(shapes: list[Figure]) -> float:
+    t = 0.0
+    for s in shapes:
+        t += s.area()
+    return t
+
+
+@query
+def inheritance(n: int) -> str:
+    c = Disc("c", 2.0)
+    sq = Tile(float(n))
+    u = UnitTile(1.0)
+    b = Blot("b")
+    items: list[Figure] = [c, sq, u, b]
+    s: Figure = c
+    s.move()
+    s.move()
+    first = items[0]
+    return f"{total_area(items)}|{[x.describe() for x in items]}|{sorted(items)}|{c.moves}|{first.name}|{isinstance(first, Disc)}|{isinstance(u, Tile)}|{isinstance(b, Disc)}|{s.kind}|{Disc.kind}|{b.kind}|{u.describe()}"
+
+
+class Animal:
+    def __init__(self, name: str):
+        self.name = name
+
+    def sound(self) -> str:
+        return "..."
+
+    def speak(self) -> str:
+        return f"{self.name} says {self.sound()}"
+
+    def __eq__(self, other: "Animal") -> bool:
+        return self.name == other.name
+
+
+class Dog(Animal):
+    def __init__(self, name: str, tricks: int):
+        super().__init__(name)
+        self.tricks = tricks
+
+    def sound(self) -> str:
+        return "woof"
+
+    def __eq__(self, other: "Animal") -> bool:
+        return isinstance(other, Dog) and self.name == other.name
+
+
+class Puppy(Dog):
+    def sound(self) -> str:
+        return "yip"
+
+    def speak(self) -> str:
+        return super().speak() + "!"
+
+
+zoo: list[Animal] = []
+
+
+def adopt(a: Animal) -> int:
+    zoo.append(a)
+    return len(zoo)
+
+
+@query
+def dispatch(n: int) -> str:
+    zoo.clear()
+    adopt(Animal("cat"))
+    adopt(Dog("rex", n))
+    adopt(Puppy("bit", 1))
+    pet = zoo[n % 3]
+    pet.name = pet.name.upper()
+    d = Dog("rex", 0)
+    return f"{[a.speak() for a in zoo]}|{pet.name}|{zoo[n % 3].name}|{Animal('rex') == d}|{d == Animal('REX')}|{d in zoo}|{Dog('bit', 0) in zoo}|{isinstance(pet, Dog)}|{isinstance(pet, Puppy)}"
+
+
+@query
+def reflected(n: int) -> str:
+    a: Animal = Animal("rex")
+    b: Animal = Animal("rex")
+    if n > 0:
+        b = Dog("rex", n)
+    if n > 3:
+        a = Puppy("rex", 1)
+    w = Wallet("w")
+    return f"{a == b}|{b == a}|{a != b}|{b != a}|{[b] == [a]}|{a in [b]}|{[b].count(a)}|{type(a)}|{type(b)}|{type(w)}"
+
+
+@query
+def sorting_objects(n: int) -> str:
+    ws = [Wallet("b", n), Wallet("a", 2), Wallet("c", -n)]
+    ws.sort()
+    by_owner = sorted(ws, key=lambda w: w.owner, reverse=True)
+    figures: list[Figure] = [Tile(float(n)), Disc("d", 1.0), Figure("f")]
+    figures.sort()
+    return f"{ws}|{[w.owner for w in by_owner]}|{[f.area() for f in figures]}|{sorted(ws, reverse=True)}"
+
+
+class Ledger:
+    opened = 0
+
+    def __init__(self, owner: str, deposit: int):
+        self.owner = owner
+        self.balance = 0
+        self.log: list[str] = []
+        self.add(deposit)
+        enroll(self)
+        self.balance += 1
+        if deposit > 100:
+            self.add(-1)
+            return
+        self.log.append("done")
+
+    def add(self, amount: int) -> None:
+        self.balance += amount
+        self.log.append(f"add {amount}")
+
+
+ledgers: list[Ledger] = []
+
+
+def enroll(a: Ledger) -> None:
+    Ledger.opened += 1
+    ledgers.append(a)
+
+
+@query
+def init_calls(n: int) -> str:
+    ledgers.clear()
+    Ledger.opened = 0
+    a = Ledger("ann", n)
+    return f"{a.balance}|{a.log}|{ledgers[0].balance}|{Ledger.opened}"
+
+
+class Shown:
+    def __init__(self, v: int):
+        self.v = v
+
+    def __str__(self) -> str:
+        return f"shown {self.v}"
+
+
+class Plain:
+    def __init__(self, v: int):
+        self.v = v
+
+    def describe(self) -> str:
+        return "plain"
+
+
+class Loud(Plain):
+    def __str__(self) -> str:
+        return f"LOUD {self.v}"
+
+    def __repr__(self) -> str:
+        return f"Loud({self.v})"
+
+
+@query
+def str_and_repr(n: int) -> str:
+    s = Shown(n)
+    p: Plain = Plain(n)
+    if n > 0:
+        p = Loud(n)
+    return f"{s}|{str(s)}|{[s][0].v}|{str([s]).startswith('[<')}|{str(p) if n > 0 else 'x'}|{repr(p) if n > 0 else 'y'}|{str([p]) if n > 0 else 'z'}"
+
+
+class Flag:
+    def __init__(self, on: bool):
+        self.on = on
+
+    def __bool__(self) -> bool:
+        return self.on
+
+
+@query
+def object_truth(n: int) -> str:
+    p = Plain(n)
+    q: Opt[Plain] = None
+    if n > 0:
+        q = p
+    f = Flag(n > 2)
+    g: Opt[Flag] = f if n > 1 else None
+    return f"{'yes' if p else 'no'}|{'some' if q else 'none'}|{not p}|{'on' if f else 'off'}|{'g' if g else 'no g'}|{not f}"
+
+
+@query
+def identity(n: int) -> str:
+    a = Wallet("a", n)
+    b = a
+    c = Wallet("a", n)
+    figs: list[Figure] = [Disc("d", 1.0), Figure("f")]
+    d: Figure = figs[n % 2]
+    e = Disc("e", 2.0)
+    return f"{a is b}|{a is c}|{a is not c}|{a == c}|{d is figs[0]}|{d is not figs[1]}|{e is d}|{a is d}"
