@@ -50,7 +50,7 @@ fn run() -> Result<(), String> {
     let (caught, caught_cost) = call("caught")?;
     let (raising, raising_cost) = call("caught_raising")?;
     let want = Int::from((0..N as u64).map(|i| i * 7 / 3).sum::<u64>());
-    if plain != want || caught != plain || raising != Int::from(-1) {
+    if plain != want || caught != plain || raising != -1 {
         return Err(format!(
             "wrong answers: {plain} {caught} {raising} (expected {want}, {want}, -1)"
         ));
