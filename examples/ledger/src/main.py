@@ -17,8 +17,21 @@ class TransferResult(Variant, total=False):
     Err: str
 
 
+class Receipt:
+    """One transfer, as the history shows it."""
+
+    def __init__(self, source: str, target: str, amount: int):
+        self.source = source
+        self.target = target
+        self.amount = amount
+
+    def __str__(self) -> str:
+        return f"{self.source} -> {self.target} {self.amount}"
+
+
 balances: dict[str, int] = {}
 history: list[str] = []
+receipts: list[Receipt] = []
 
 
 @update
@@ -54,7 +67,9 @@ def transfer(source: str, target: str, amount_text: str) -> TransferResult:
     except (InsufficientFunds, ValueError) as e:
         return {"Err": str(e)}
     else:
-        history.append(f"{source} -> {target} {amount}")
+        receipt = Receipt(source, target, amount)
+        receipts.append(receipt)
+        history.append(str(receipt))
         return {"Ok": left}
     finally:
         history.append("attempt")
@@ -82,6 +97,14 @@ def rich(minimum: nat64) -> Vec[str]:
 @query
 def log() -> Vec[str]:
     return [line.upper() for line in history if line != "attempt"]
+
+
+@query
+def largest_transfer() -> str:
+    if not receipts:
+        return "none"
+    best = max([r.amount for r in receipts])
+    return ", ".join([str(r) for r in receipts if r.amount == best])
 
 
 @query
