@@ -485,6 +485,7 @@ impl<'m> Checker<'m> {
             self.enter(m);
             let mut code = self.plan_module_code(m);
             self.module_names(m, &mut defs, &mut code);
+            self.names_defined_twice();
             codes.push(code);
         }
         self.leave();
@@ -644,6 +645,26 @@ impl<'m> Checker<'m> {
             self.report(d);
         }
         (functions, exports)
+    }
+
+    /// A module-level name that is both a global and a function: Python
+    /// keeps only the later definition, which this compiler cannot follow.
+    fn names_defined_twice(&mut self) {
+        let mut both: Vec<(String, Span)> = self
+            .func_ids
+            .iter()
+            .filter(|(name, _)| self.global_ids.contains_key(*name))
+            .map(|(name, id)| (name.clone(), self.sigs[id.0 as usize].span))
+            .collect();
+        both.sort_by_key(|(_, span)| (span.file, span.start));
+        for (name, span) in both {
+            let d = Diagnostic::new(
+                span,
+                format!("`{name}` is defined as a global variable and as a function"),
+            )
+            .with_help("Python keeps only the later definition; rename one of them");
+            self.report(d);
+        }
     }
 
     /// Globals and function signatures of module `m` (entered).

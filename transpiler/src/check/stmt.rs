@@ -267,7 +267,8 @@ impl Checker<'_> {
                 .error(
                     range,
                     format!(
-                        "`{name}` holds `{old}` values before this loop and `{}` values here",
+                        "`{name}` holds `{}` values before this loop and `{}` values here",
+                        self.types.display(old),
                         self.types.display(ty)
                     ),
                 )
