@@ -249,7 +249,9 @@ impl Lower<'_> {
         let falls = falls_through(body) && falls_through(orelse)
             || handlers.iter().any(|h| falls_through(&h.body));
         if !raised {
-            return quote! { #protected #normal };
+            // Without a way to fall through, `normal` would be dead code.
+            let tail = if falls { normal } else { quote!() };
+            return quote! { #protected #tail };
         }
         let error = self.namer.fresh("error");
         // The copy on the exception path stores values the raise then
@@ -364,9 +366,12 @@ impl Lower<'_> {
     /// The `finally` bodies a `return` (`loops` 0) or a `break`/`continue`
     /// of the innermost loop (`loops` = the current depth) leaves,
     /// innermost first, each lowered where its exceptions go.
-    pub(crate) fn leaving(&mut self, loops: usize) -> TokenStream {
+    /// Also whether one of them never finishes (it returns, raises, breaks
+    /// or continues itself), so the jump after them is never reached.
+    pub(crate) fn leaving(&mut self, loops: usize) -> (TokenStream, bool) {
         let saved = self.finallies.clone();
         let mut out = TokenStream::new();
+        let mut diverges = false;
         while let Some(f) = self.finallies.last().cloned() {
             if f.loops < loops {
                 break;
@@ -374,9 +379,13 @@ impl Lower<'_> {
             // A `return` inside this `finally` leaves only the outer ones.
             self.finallies.pop();
             out.extend(self.block_catching(&f.body, f.catch.clone()));
+            if !falls_through(&f.body) {
+                diverges = true;
+                break;
+            }
         }
         self.finallies = saved;
-        out
+        (out, diverges)
     }
 
     /// The current function's location (where a re-raise that already

@@ -1283,18 +1283,26 @@ impl<'p> Lower<'p> {
                 ts
             }
             Stmt::Break => {
-                let fin = self.leaving(self.loops);
+                let (fin, diverges) = self.leaving(self.loops);
+                if diverges {
+                    return fin;
+                }
                 let label = self.jump_label();
                 quote! { #fin break #label; }
             }
             Stmt::Continue => {
-                let fin = self.leaving(self.loops);
+                let (fin, diverges) = self.leaving(self.loops);
+                if diverges {
+                    return fin;
+                }
                 let label = self.jump_label();
                 quote! { #fin continue #label; }
             }
             Stmt::Return(None) => {
-                let fin = self.leaving(0);
-                if self.catch_returns() {
+                let (fin, diverges) = self.leaving(0);
+                if diverges {
+                    fin
+                } else if self.catch_returns() {
                     quote! { #fin return Ok(()); }
                 } else {
                     quote! { #fin return; }
@@ -1306,15 +1314,24 @@ impl<'p> Lower<'p> {
                 quote! { #v; }
             }
             Stmt::Return(Some(e)) => {
-                let v = self.return_value(e);
-                let v = if self.catch_returns() { self.ok(v) } else { v };
+                let raw = self.return_value(e);
+                let v = if self.catch_returns() {
+                    self.ok(raw.clone())
+                } else {
+                    raw.clone()
+                };
                 if self.finallies.is_empty() {
                     quote! { return #v; }
                 } else {
                     // The value is computed before the `finally` bodies run.
                     let value = self.namer.fresh("value");
-                    let fin = self.leaving(0);
-                    quote! { let #value = #v; #fin return #value; }
+                    let (fin, diverges) = self.leaving(0);
+                    if diverges {
+                        // A `finally` that never finishes discards the value.
+                        quote! { let _ = #raw; #fin }
+                    } else {
+                        quote! { let #value = #v; #fin return #value; }
+                    }
                 }
             }
             Stmt::Try {

@@ -1,0 +1,3 @@
+print(ord("x"))
+print(ord("ü"))
+print(ord("ab"))

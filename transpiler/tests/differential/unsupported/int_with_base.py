@@ -1,0 +1,2 @@
+# expect: error: int() takes one argument here
+print(int("ff", 16))

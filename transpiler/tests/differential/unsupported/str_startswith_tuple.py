@@ -1,0 +1,2 @@
+# expect: error: expected `str`, found `tuple[str, str]`
+print("abc".startswith(("x", "ab")))
