@@ -253,14 +253,25 @@ impl Lower<'_> {
             let tail = if falls { normal } else { quote!() };
             return quote! { #protected #tail };
         }
-        let error = self.namer.fresh("error");
+        // A `finally` that returns (or raises) discards the exception.
+        let fin_falls = falls_through(finally);
+        let error = if fin_falls {
+            self.namer.fresh("error")
+        } else {
+            self.namer.fresh_unused("error")
+        };
         // The copy on the exception path stores values the raise then
         // never lets anyone read (rustc would warn about them).
         if stores_locals(finally) {
             self.finally_copies = true;
         }
         let on_error = self.block_catching(finally, outer);
-        let again = self.raise_value(quote!(#error), &self.at_fun());
+        let again = if fin_falls {
+            let raise = self.raise_value(quote!(#error), &self.at_fun());
+            quote!(#raise;)
+        } else {
+            TokenStream::new()
+        };
         let exc = lifetime(&exc_label);
         if falls && falls_through(finally) {
             let done = lifetime(&self.label("done"));
@@ -272,7 +283,7 @@ impl Lower<'_> {
                         break #done;
                     };
                     #on_error
-                    #again;
+                    #again
                 }
             }
         } else {
@@ -283,7 +294,7 @@ impl Lower<'_> {
                     #tail
                 };
                 #on_error
-                #again;
+                #again
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use super::expr::R;
 use super::Lower;
-use crate::model::ir::{Expr, ExprKind, LibFn};
+use crate::model::ir::{Builtin, Expr, ExprKind, LibFn};
 use crate::model::Ty;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -117,6 +117,26 @@ impl Lower<'_> {
             let s = self.receiver(xs);
             return self.fresh_list(
                 quote!(#s.chars().rev().map(String::from).collect::<Vec<_>>()),
+                ty,
+            );
+        }
+        // Lazy sources (a range, a generator) are built first, then turned.
+        let lazy = matches!(
+            xs.kind,
+            ExprKind::Range { .. } | ExprKind::Comprehension { lazy: true, .. }
+        ) || matches!(
+            xs.kind,
+            ExprKind::Builtin(Builtin::Enumerate | Builtin::Zip, _)
+        );
+        if lazy {
+            let it = self.items_iter(xs);
+            let v = self.namer.fresh("items");
+            return self.fresh_list(
+                quote!({
+                    let mut #v = #it.collect::<Vec<_>>();
+                    #v.reverse();
+                    #v
+                }),
                 ty,
             );
         }

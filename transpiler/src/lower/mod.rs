@@ -75,6 +75,10 @@ pub fn lower(program: &Program) -> String {
     let reach = reach::reachable(program);
     // Item names: statics, then functions and wrappers, all unique.
     let mut namer = Namer::default();
+    // A script's entry point is `run` (build/script.rs calls it).
+    if program.script {
+        namer.reserve("run");
+    }
     let statics: Vec<String> = program
         .globals
         .iter()
@@ -93,7 +97,7 @@ pub fn lower(program: &Program) -> String {
     // What runs the module-level code: `init` and `post_upgrade` of a
     // canister, `run` of a script.
     let starts: Vec<String> = if program.script {
-        vec![namer.fresh("run").to_string()]
+        vec!["run".to_string()]
     } else if program.module_inits.is_empty() {
         Vec::new()
     } else {

@@ -602,17 +602,18 @@ impl Flow {
     /// `loops` leaves from `state`: the `finally` bodies it crosses run
     /// first (the lowering copies them there). Returns the state after them.
     fn leave(&mut self, mut state: Option<State>, loops: usize) -> Option<State> {
-        let crossed: Vec<Vec<Stmt>> = self
-            .finallies
-            .iter()
-            .rev()
-            .take_while(|(_, depth)| *depth >= loops)
-            .map(|(f, _)| f.clone())
-            .collect();
-        for fin in crossed {
+        let saved = self.finallies.clone();
+        // Innermost first; a `return` inside a `finally` body leaves only
+        // the ones outside it.
+        while let Some((fin, depth)) = self.finallies.last().cloned() {
+            if depth < loops {
+                break;
+            }
+            self.finallies.pop();
             let (_, end) = self.block(fin, state);
             state = end;
         }
+        self.finallies = saved;
         state
     }
 
@@ -642,6 +643,12 @@ impl Flow {
             .iter()
             .any(|h| h.classes.iter().any(|c| c.catches_all()));
         let mut out = Vec::with_capacity(handlers.len());
+        // Nothing in the body can raise: the handlers are unreachable.
+        let handlers = if raised.is_some() {
+            handlers
+        } else {
+            Vec::new()
+        };
         for h in handlers {
             let mut st = raised.clone();
             if let (Some(s), Some(b)) = (st.as_mut(), h.bind) {

@@ -1,4 +1,4 @@
-# expect: error: attribute access is not supported yet
+# expect: error: type() of a `BaseException` value is not supported yet
 try:
     raise KeyError("k")
 except Exception as e:
