@@ -280,6 +280,7 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
         c.push(("generators", vec![Arg::Int(n)]));
         c.push(("widened_names", vec![Arg::Int(n)]));
         c.push(("dict_comprehensions", vec![Arg::Int(n)]));
+        c.push(("float_slots", vec![Arg::Int(n)]));
     }
     for n in [0i128, 1, 5, 10] {
         c.push(("infer_returned", vec![Arg::Int(n)]));

@@ -231,3 +231,20 @@ pub fn hash_int(i: &Int) -> Int {
         Int::from(h)
     }
 }
+
+/// `round(x)` of an int or a float decided at run time.
+pub fn round_num(x: &crate::Num) -> Result<Int, Exception> {
+    match x {
+        crate::Num::Int(i) => Ok(i.clone()),
+        crate::Num::Float(f) => round(*f),
+    }
+}
+
+/// `round(x, n)` of an int or a float decided at run time: an int stays
+/// an int, a float a float.
+pub fn round_num_digits(x: &crate::Num, n: &Int) -> crate::Num {
+    match x {
+        crate::Num::Int(i) => crate::Num::Int(round_int(i, n)),
+        crate::Num::Float(f) => crate::Num::Float(round_digits(*f, n)),
+    }
+}

@@ -59,6 +59,9 @@ impl Checker<'_> {
                     let v = self.coerce(v, Ty::FLOAT64, a.range())?;
                     return Ok(Expr::new(Ty::FLOAT64, ExprKind::Builtin(b, vec![v]), span));
                 }
+                if v.ty == Ty::NUM {
+                    return Ok(Expr::new(Ty::NUM, ExprKind::Builtin(b, vec![v]), span));
+                }
                 if !number(v.ty) {
                     return Err(self.bad_operand(a, &v, name));
                 }

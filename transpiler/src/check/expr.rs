@@ -1407,6 +1407,11 @@ impl Checker<'_> {
         sig: &super::Sig,
         c: &ast::ExprCall,
     ) -> Result<Vec<Expr>, Diagnostic> {
+        if !self.infer.borrow().in_rounds {
+            // Called by module-level code, checked once: its signature
+            // stays as declared (see `float_slot_gets`).
+            self.infer.borrow_mut().fixed_sigs.insert(sig.span);
+        }
         let n = sig.params.len();
         if c.args.len() > n {
             return Err(self
@@ -1450,6 +1455,17 @@ impl Checker<'_> {
         for (i, g) in given.iter().enumerate() {
             let (pname, t) = &sig.params[i];
             let e = match (g, &sig.defaults[i]) {
+                // An int passed for a float parameter stays an int.
+                (Some(a), _) if t.is_float() => {
+                    let v = self.expr(a)?;
+                    self.float_slot_gets(sig, i, v.ty);
+                    self.coerce(v, *t, a.range())?
+                }
+                (None, Some(d)) if t.is_float() => {
+                    let v = self.expr(d)?;
+                    self.float_slot_gets(sig, i, v.ty);
+                    self.coerce(v, *t, d.range())?
+                }
                 (Some(a), _) => self.expect(a, *t)?,
                 (None, Some(d)) => self.expect(d, *t)?,
                 (None, None) => {

@@ -62,6 +62,13 @@ pub(crate) struct Inference {
     pub(crate) widened: HashMap<(Span, String), Ty>,
     /// Whether the current round widened a name.
     pub(crate) new_widened: bool,
+    /// Float parameters (by index) and results (`usize::MAX`) of helper
+    /// functions that receive or return ints: they hold `Num` values, by
+    /// the span of the function's signature.
+    pub(crate) num_sigs: std::collections::HashSet<(Span, usize)>,
+    /// Functions module-level code calls: their signatures stay as
+    /// declared.
+    pub(crate) fixed_sigs: std::collections::HashSet<Span>,
     /// Whether function bodies are being checked in rounds (module-level
     /// code is checked once: its names are not widened).
     pub(crate) in_rounds: bool,
@@ -298,6 +305,26 @@ impl Checker<'_> {
             }
         }
         true
+    }
+
+    /// A helper's float parameter `index` (`usize::MAX`: its result) gets
+    /// a value of type `t`: if that is an int, the parameter (result)
+    /// holds `Num` values from the next round on.
+    pub(super) fn float_slot_gets(&self, sig: &super::Sig, index: usize, t: Ty) {
+        if !self.infer.borrow().in_rounds {
+            // Module-level code is checked once, before the function
+            // bodies: the functions it calls keep their signatures.
+            self.infer.borrow_mut().fixed_sigs.insert(sig.span);
+            return;
+        }
+        let int = t.is_integral() || t == Ty::NUM || t == Ty::BOOL;
+        if !int || sig.export.is_some() || self.infer.borrow().fixed_sigs.contains(&sig.span) {
+            return;
+        }
+        let mut inf = self.infer.borrow_mut();
+        if inf.num_sigs.insert((sig.span, index)) {
+            inf.new_widened = true;
+        }
     }
 
     /// The one type that holds values of all of `tys`, if there is one.

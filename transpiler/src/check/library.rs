@@ -338,11 +338,20 @@ impl Checker<'_> {
                 .error(c.range, "round() takes a number")
                 .with_help("write `round(x)` or `round(x, n)`"));
         };
-        let v = self.number(x, "round")?;
+        let v = match self.expr(x)? {
+            v if v.ty == Ty::NUM => v,
+            _ => self.number(x, "round")?,
+        };
         let n = match n {
             Some(n) if !is_none(n) => Some(self.expect(n, Ty::INT)?),
             _ => None,
         };
+        if v.ty == Ty::NUM {
+            return Ok(match n {
+                None => self.lib(LibFn::RoundNum, Ty::INT, vec![v], c),
+                Some(n) => self.lib(LibFn::RoundNumDigits, Ty::NUM, vec![v, n], c),
+            });
+        }
         Ok(match (v.ty.is_float(), n) {
             (true, None) => self.lib(LibFn::Round, Ty::INT, vec![v], c),
             (true, Some(n)) => self.lib(LibFn::RoundDigits, Ty::FLOAT64, vec![v, n], c),

@@ -524,6 +524,18 @@ impl<'m> Checker<'m> {
                 self.defs = defs;
                 self.classes = classes;
             }
+            // Float parameters and results that get ints hold `Num`s.
+            let num_sigs = self.infer.get_mut().num_sigs.clone();
+            for sig in &mut self.sigs {
+                for (i, p) in sig.params.iter_mut().enumerate() {
+                    if num_sigs.contains(&(sig.span, i)) {
+                        p.1 = Ty::NUM;
+                    }
+                }
+                if num_sigs.contains(&(sig.span, usize::MAX)) {
+                    sig.ret = Ty::NUM;
+                }
+            }
             self.infer.get_mut().made_vars = false;
             let pending_globals = self.pending_globals();
             if self.infer.get_mut().last_round {

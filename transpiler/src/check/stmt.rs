@@ -442,6 +442,13 @@ impl Checker<'_> {
                     format!("`{}` must return a `{}`", sig.name, self.types.display(t)),
                 )
                 .with_help("return a value")),
+            // An int returned by a `-> float` helper stays an int.
+            (t, Some(v)) if t.is_float() => {
+                let e = self.expr(v)?;
+                self.float_slot_gets(&sig, usize::MAX, e.ty);
+                let e = self.coerce(e, t, v.range())?;
+                Ok(vec![Stmt::Return(Some(e))])
+            }
             (t, Some(v)) => {
                 let e = self.expect(v, t)?;
                 Ok(vec![Stmt::Return(Some(e))])
@@ -475,13 +482,17 @@ impl Checker<'_> {
         } else {
             self.ctx().annotated.get(&name).copied()
         };
-        // `x: float64 = 0` holds the int 0 until a float is stored.
-        let int_literal = matches!(value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Int(_)))
-            || matches!(value, ast::Expr::UnaryOp(u) if matches!(&*u.operand, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Int(_))));
-        if want.is_some_and(|t| t.is_float()) && int_literal {
-            self.widen_name(&name, &[Ty::INT, Ty::FLOAT64]);
-        }
         let want = self.widened(&name).or(want);
+        // `x: float64 = 0` holds the int 0 until a float is stored.
+        if let Some(t) = want.filter(|t| t.is_float()) {
+            let v = self.expr(value)?;
+            let int = v.ty.is_integral() || v.ty == Ty::NUM || v.ty == Ty::BOOL;
+            if int && !self.ctx().global_decls.contains(&name) {
+                self.widen_name(&name, &[Ty::INT, Ty::FLOAT64]);
+            }
+            let v = self.coerce(v, t, value.range())?;
+            return self.assign_value(target, v, value.range());
+        }
         let v = match want {
             Some(t) => self.expect(value, t)?,
             None => self.expr(value)?,

@@ -15,7 +15,7 @@ impl Lower<'_> {
         match e.ty {
             Ty::STR => self.str_arg(e),
             Ty::BYTES => self.bytes_slice(e),
-            Ty::INT => self.borrow(e),
+            Ty::INT | Ty::NUM => self.borrow(e),
             _ => self.val(e).ts,
         }
     }
@@ -31,6 +31,8 @@ impl Lower<'_> {
             Round => ("builtins", "round", None),
             RoundDigits => ("builtins", "round_digits", None),
             RoundInt => ("builtins", "round_int", None),
+            RoundNum => ("builtins", "round_num", None),
+            RoundNumDigits => ("builtins", "round_num_digits", None),
             PowMod => ("builtins", "pow_mod", None),
             HashInt => ("builtins", "hash_int", None),
             Title => ("str_methods", "title", None),

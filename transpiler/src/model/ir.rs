@@ -611,6 +611,9 @@ pub enum LibFn {
     Round,
     RoundDigits,
     RoundInt,
+    /// `round(x)` / `round(x, n)` of an int-or-float (`Num`).
+    RoundNum,
+    RoundNumDigits,
     /// `pow(base, exp, mod)`.
     PowMod,
     /// `hash(i)` of an int.
@@ -663,6 +666,7 @@ impl LibFn {
             self,
             Ord | Chr
                 | Round
+                | RoundNum
                 | PowMod
                 | Index
                 | RIndex

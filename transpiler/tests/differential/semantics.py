@@ -1614,3 +1614,19 @@ def identity(n: int) -> str:
     d: Figure = figs[n % 2]
     e = Disc("e", 2.0)
     return f"{a is b}|{a is c}|{a is not c}|{a == c}|{d is figs[0]}|{d is not figs[1]}|{e is d}|{a is d}"
+
+
+def scale_f(v: float) -> float:
+    return v * 2
+
+
+def average_f(xs: list[int]) -> float:
+    n = len(xs)
+    return sum(xs) / n if n else 0
+
+
+@query
+def float_slots(n: int) -> str:
+    x: float = 0
+    x += n
+    return f"{scale_f(n)}|{scale_f(1.5)}|{average_f([])}|{average_f([n, 2])}|{x}|{round(x, 1)}"

@@ -1,5 +1,5 @@
 def compound(principal: int, rate_pct: int, years: int) -> float:
-    amount = principal * 1.0
+    amount = principal
     for _ in range(years):
         amount = amount * (100 + rate_pct) / 100
     return amount

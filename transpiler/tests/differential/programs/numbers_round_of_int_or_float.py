@@ -1,4 +1,3 @@
-# expect: error: round() of a `int | float` value is not supported
 def main() -> None:
     total = 0
     for c in [150, 275]:
