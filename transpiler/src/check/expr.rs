@@ -1156,6 +1156,20 @@ impl Checker<'_> {
         } else {
             ty
         };
+        // An int compared with a float is compared exactly, as CPython
+        // does (through `Num`), unless it is a literal a float holds.
+        let exact_in_float = |o: &Expr| match &o.kind {
+            ExprKind::Int(i) => i128::try_from(i).is_ok_and(|v| v.unsigned_abs() <= 1 << 53),
+            _ => !o.ty.is_integral(),
+        };
+        let ty = if ty.is_float()
+            && operands.iter().any(|o| o.ty.is_float())
+            && !operands.iter().all(exact_in_float)
+        {
+            Ty::NUM
+        } else {
+            ty
+        };
         let ordered = ops
             .iter()
             .any(|o| matches!(o, CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE));
