@@ -451,22 +451,7 @@ fn stores_locals(stmts: &[Stmt]) -> bool {
             matches!(place, Place::Local(_))
         }
         Stmt::Let { .. } => true,
-        Stmt::If { then, orelse, .. } => stores_locals(then) || stores_locals(orelse),
-        Stmt::While { body, .. } => stores_locals(body),
-        Stmt::For(f) => stores_locals(&f.body),
-        Stmt::ForEach(f) => stores_locals(&f.body),
-        Stmt::Try {
-            body,
-            handlers,
-            orelse,
-            finally,
-        } => {
-            stores_locals(body)
-                || handlers.iter().any(|h| stores_locals(&h.body))
-                || stores_locals(orelse)
-                || stores_locals(finally)
-        }
-        _ => false,
+        _ => s.blocks().into_iter().any(stores_locals),
     })
 }
 
@@ -474,18 +459,8 @@ fn stores_locals(stmts: &[Stmt]) -> bool {
 fn breaks_out(body: &[Stmt]) -> bool {
     body.iter().any(|s| match s {
         Stmt::Break => true,
-        Stmt::If { then, orelse, .. } => breaks_out(then) || breaks_out(orelse),
-        Stmt::Try {
-            body,
-            handlers,
-            orelse,
-            finally,
-        } => {
-            breaks_out(body)
-                || handlers.iter().any(|h| breaks_out(&h.body))
-                || breaks_out(orelse)
-                || breaks_out(finally)
-        }
-        _ => false,
+        // A nested loop's `break` is its own.
+        Stmt::While { .. } | Stmt::For(_) | Stmt::ForEach(_) => false,
+        _ => s.blocks().into_iter().any(breaks_out),
     })
 }

@@ -444,6 +444,32 @@ pub enum Stmt {
     Del(Place),
 }
 
+impl Stmt {
+    /// The blocks nested directly in this statement (branches, loop
+    /// bodies, a `try`'s parts), in source order.
+    pub fn blocks(&self) -> Vec<&[Stmt]> {
+        match self {
+            Stmt::If { then, orelse, .. } => vec![then, orelse],
+            Stmt::While { body, .. } | Stmt::With { body, .. } => vec![body],
+            Stmt::For(f) => vec![&f.body],
+            Stmt::ForEach(f) => vec![&f.body],
+            Stmt::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            } => {
+                let mut out: Vec<&[Stmt]> = vec![body];
+                out.extend(handlers.iter().map(|h| h.body.as_slice()));
+                out.push(orelse);
+                out.push(finally);
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// `for var in range(start, stop, step)` with a constant step.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForRange {

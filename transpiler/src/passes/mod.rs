@@ -67,22 +67,7 @@ pub fn run(program: &mut Program) -> Result<(), Vec<Diagnostic>> {
 /// Python-core issue).
 pub(crate) fn only_core_statements(stmts: &[Stmt]) -> bool {
     stmts.iter().all(|s| match s {
-        Stmt::If { then, orelse, .. } => only_core_statements(then) && only_core_statements(orelse),
-        Stmt::While { body, .. } => only_core_statements(body),
-        Stmt::For(f) => only_core_statements(&f.body),
-        Stmt::ForEach(f) => only_core_statements(&f.body),
-        Stmt::Try {
-            body,
-            handlers,
-            orelse,
-            finally,
-        } => {
-            only_core_statements(body)
-                && handlers.iter().all(|h| only_core_statements(&h.body))
-                && only_core_statements(orelse)
-                && only_core_statements(finally)
-        }
         Stmt::With { .. } | Stmt::Del(_) => false,
-        _ => true,
+        _ => s.blocks().into_iter().all(only_core_statements),
     })
 }
