@@ -248,3 +248,18 @@ pub fn round_num_digits(x: &crate::Num, n: &Int) -> crate::Num {
         crate::Num::Float(f) => crate::Num::Float(round_digits(*f, n)),
     }
 }
+
+/// `exc.args`.
+pub fn exc_args(exc: crate::Exception) -> crate::Args {
+    exc.args()
+}
+
+/// `type(exc).__name__`.
+pub fn exc_name(exc: crate::Exception) -> String {
+    exc.kind.to_string()
+}
+
+/// `len(exc.args)`.
+pub fn args_len(args: crate::Args) -> Int {
+    Int::from(args.len() as i64)
+}

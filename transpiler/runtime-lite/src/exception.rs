@@ -2,12 +2,14 @@
 //! nothing catches them.
 
 use core::fmt;
+use std::any::Any;
+use std::rc::Rc;
 
 /// A Python exception: its class name (`"ZeroDivisionError"`) and message.
 ///
 /// Code reachable from a `try` body passes these around in `Result`s;
 /// everywhere else they end the message through [`raise`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Exception {
     /// The exception class name, e.g. `"ValueError"`.
     pub kind: &'static str,
@@ -15,6 +17,111 @@ pub struct Exception {
     pub message: String,
     /// Where it was raised (`"src/main.py:12"`), once known.
     pub at: Option<&'static str>,
+    /// The arguments and the object of an exception that is more than a
+    /// message (`None`: `args` is `(message,)`, or `()` if it is empty).
+    extra: Option<Box<Extra>>,
+}
+
+#[derive(Clone)]
+struct Extra {
+    args: Args,
+    /// The instance of a program's exception class (a `Shared<T>`).
+    object: Option<Rc<dyn Any>>,
+}
+
+impl fmt::Debug for Exception {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.repr())
+    }
+}
+
+impl PartialEq for Exception {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind && self.message == other.message && self.args() == other.args()
+    }
+}
+
+impl Eq for Exception {}
+
+/// An exception's `args`: the reprs of the values it was created with and
+/// its `str` (`''`, `str(arg)`, or the repr of the tuple).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Args {
+    reprs: Vec<String>,
+    text: String,
+}
+
+impl Args {
+    /// `(s,)` for a `str` argument.
+    pub fn str(text: String) -> Args {
+        use crate::pystr::PyStr;
+        let repr = text.py_repr();
+        Args {
+            reprs: vec![repr],
+            text,
+        }
+    }
+
+    /// One argument, with its `str` and `repr`.
+    pub fn one(text: String, repr: String) -> Args {
+        Args {
+            reprs: vec![repr],
+            text,
+        }
+    }
+
+    /// The arguments of a `KeyError`: its `str` is the repr of its one
+    /// argument.
+    pub fn key(reprs: Vec<String>) -> Args {
+        match <[String; 1]>::try_from(reprs) {
+            Ok([repr]) => Args::one(repr.clone(), repr),
+            Err(reprs) => Args::many(reprs),
+        }
+    }
+
+    /// No argument or several (`str` is the repr of the tuple), or one
+    /// whose `str` is its `repr`.
+    pub fn many(reprs: Vec<String>) -> Args {
+        let text = match reprs.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            _ => format!("({})", reprs.join(", ")),
+        };
+        Args { reprs, text }
+    }
+
+    /// Python's `str(exc)` of an exception with these arguments.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The default `repr` of an exception of class `kind` with these
+    /// arguments: `kind('a', 1)`.
+    pub fn repr_of(&self, kind: &str) -> String {
+        format!("{kind}({})", self.reprs.join(", "))
+    }
+
+    /// `len(exc.args)`.
+    pub fn len(&self) -> usize {
+        self.reprs.len()
+    }
+
+    /// `not exc.args`.
+    pub fn is_empty(&self) -> bool {
+        self.reprs.is_empty()
+    }
+}
+
+impl crate::pystr::PyStr for Args {
+    fn py_str(&self) -> String {
+        match self.reprs.as_slice() {
+            [one] => format!("({one},)"),
+            items => format!("({})", items.join(", ")),
+        }
+    }
+    fn py_repr(&self) -> String {
+        self.py_str()
+    }
 }
 
 impl Exception {
@@ -24,6 +131,58 @@ impl Exception {
             kind,
             message: message.into(),
             at: None,
+            extra: None,
+        }
+    }
+
+    /// `kind(*args)`.
+    #[cold]
+    pub fn with_args(kind: &'static str, args: Args) -> Self {
+        Exception {
+            kind,
+            message: args.text.clone(),
+            at: None,
+            extra: Some(Box::new(Extra { args, object: None })),
+        }
+    }
+
+    /// An instance `object` of a program's exception class `kind`, with
+    /// its `str` and `args`.
+    #[cold]
+    pub fn object<T: Any>(kind: &'static str, message: String, args: Args, object: T) -> Self {
+        Exception {
+            kind,
+            message,
+            at: None,
+            extra: Some(Box::new(Extra {
+                args,
+                object: Some(Rc::new(object)),
+            })),
+        }
+    }
+
+    /// The instance of the program's exception class this exception is
+    /// (the handler of its class knows `T`).
+    pub fn instance<T: Any + Clone>(&self) -> T {
+        match self
+            .extra
+            .as_ref()
+            .and_then(|x| x.object.as_ref())
+            .and_then(|o| o.downcast_ref::<T>())
+        {
+            Some(o) => o.clone(),
+            None => trap("internal error: an exception without its object"),
+        }
+    }
+
+    /// Python's `exc.args`.
+    pub fn args(&self) -> Args {
+        match &self.extra {
+            Some(x) => x.args.clone(),
+            None if self.message.is_empty() => Args::default(),
+            // A `KeyError`'s message is already its key's repr.
+            None if self.kind == "KeyError" => Args::key(vec![self.message.clone()]),
+            None => Args::str(self.message.clone()),
         }
     }
 
@@ -37,15 +196,7 @@ impl Exception {
     /// Python's `repr(exc)`: `ValueError('bad')`, `KeyError('k')`,
     /// `ZeroDivisionError()`.
     pub fn repr(&self) -> String {
-        use crate::pystr::PyStr;
-        if self.message.is_empty() {
-            format!("{}()", self.kind)
-        } else if self.kind == "KeyError" {
-            // Its message is already the key's repr.
-            format!("{}({})", self.kind, self.message)
-        } else {
-            format!("{}({})", self.kind, self.message.as_str().py_repr())
-        }
+        self.args().repr_of(self.kind)
     }
 
     /// `ZeroDivisionError(message)`.

@@ -76,7 +76,7 @@ mod unicode;
 
 pub use dict::{Dict, DictIter};
 
-pub use exception::{raise, trap, Exception, OrRaise};
+pub use exception::{raise, trap, Args, Exception, OrRaise};
 pub use fixed::{narrow, FixedInt};
 pub use format::PyFormat;
 pub use guard::repr_guard;

@@ -21,6 +21,7 @@
 use super::scope::FunCtx;
 use super::{Checker, Sig};
 use crate::diagnostics::Diagnostic;
+use crate::model::exceptions::ExcClass;
 use crate::model::ir::{
     self, ClassDef, ClassField, ClassMethod, DefKind, Expr, ExprKind, FuncId, MethodKind, Place,
     Stmt, TypeDef,
@@ -191,6 +192,7 @@ impl<'m> Checker<'m> {
             }
             // A base that is not a class of this module (an exception,
             // anything else) is not a plain class: left to the caller.
+            let mut exception = None;
             let base =
                 match c.bases.as_slice() {
                     [] => None,
@@ -203,7 +205,16 @@ impl<'m> Checker<'m> {
                         {
                             Some(d)
                         }
-                        _ => continue,
+                        Some(_) => continue,
+                        // A class deriving from a built-in exception (or a
+                        // plain one of the program) with a body.
+                        None => match self.exception_class(b) {
+                            Some(e) => {
+                                exception = Some(e);
+                                None
+                            }
+                            None => continue,
+                        },
                     },
                     _ => continue,
                 };
@@ -253,6 +264,11 @@ impl<'m> Checker<'m> {
                     module,
                     dataclass,
                     base,
+                    exception,
+                    // Until an `__init__` says more.
+                    fields: exception_args(exception.is_some() || base.is_some_and(|b| {
+                        ir::class_exception(&self.defs, b).is_some()
+                    }), &self.defs, base),
                     ..ClassDef::default()
                 }),
             });
@@ -1134,6 +1150,27 @@ impl<'m> Checker<'m> {
                 )
                 .with_help("call it at the start of the subclass's `__init__`")));
         }
+        let base_init = self
+            .class_def(ctx.def)
+            .base
+            .and_then(|b| ir::resolve_method(&self.defs, b, "__init__"));
+        if base_init.is_none() && ir::class_exception(&self.defs, ctx.def).is_some() {
+            // `BaseException.__init__(*args)` sets `args`.
+            if let Some(k) = c.keywords.first() {
+                return Some(Err(self
+                    .error(k.range(), "an exception takes no keyword arguments")
+                    .with_help("pass the arguments by position")));
+            }
+            let mut values = Vec::new();
+            for a in &c.args {
+                match self.expr(a) {
+                    Ok(v) => values.push((v, a.range())),
+                    Err(d) => return Some(Err(d)),
+                }
+            }
+            let first = ctx.first.clone().unwrap_or_default();
+            return Some(self.set_exc_args(ctx.def, &first, values, c.range));
+        }
         let Some(base) = self.class_def(ctx.def).base else {
             return Some(Err(self
                 .error(
@@ -1143,6 +1180,30 @@ impl<'m> Checker<'m> {
                 .with_help("remove the call")));
         };
         Some(self.super_init_stmts(c, base, &ctx))
+    }
+
+    /// `self.args = args(values)` in an exception class's `__init__`.
+    fn set_exc_args(
+        &mut self,
+        def: DefId,
+        first: &str,
+        values: Vec<(Expr, TextRange)>,
+        range: TextRange,
+    ) -> Result<Vec<Stmt>, Diagnostic> {
+        let span = self.span(range);
+        let key = ExcClass::builtin("KeyError")
+            .is_some_and(|k| ExcClass::User(def).is_subclass_of(k, &self.defs));
+        let mut out = Vec::new();
+        let value = self.exc_args(values, key, &mut out, span)?;
+        let name = format!("{first}.args");
+        self.ctx().assigned.insert(name.clone());
+        let id = self.bind_local(&name, Ty::EXC_ARGS, range)?;
+        self.ctx().touched.insert(name);
+        out.push(Stmt::Assign {
+            place: Place::Local(id),
+            value,
+        });
+        Ok(out)
     }
 
     fn super_init_stmts(
@@ -1455,6 +1516,7 @@ impl<'m> Checker<'m> {
         self.classes.ctx = Some(ctx);
         let mut fun = FunCtx::new(&f.body, sig);
         let base = self.class_def(def).base;
+        let mut exc_args_from_params = false;
         if let (MethodKind::Init, Some(first)) = (kind, &first) {
             let mut declared = self.classes.declared.get(&def).cloned().unwrap_or_default();
             // Attributes the base sets keep their types here.
@@ -1479,8 +1541,33 @@ impl<'m> Checker<'m> {
                     if matches!(&*c.func, ast::Expr::Attribute(a)
                         if a.attr.as_str() == "__init__" && is_super_call(&a.value))))
             });
-            let base_init = base.and_then(|b| ir::resolve_method(&self.defs, b, "__init__"));
-            if base_init.is_some() && !calls_super {
+            let base_init = base
+                .and_then(|b| ir::resolve_method(&self.defs, b, "__init__"))
+                .is_some();
+            if !base_init && ir::class_exception(&self.defs, def).is_some() {
+                // An exception's `args`: `super().__init__(...)`'s
+                // arguments, else the constructor's.
+                fun.annotated.insert(format!("{first}.args"), Ty::EXC_ARGS);
+                if let Some(ctx) = self.classes.ctx.as_mut() {
+                    ctx.fields.retain(|f| f != "args");
+                    ctx.fields.insert(0, "args".into());
+                }
+                if !calls_super {
+                    let a = &f.args;
+                    if a.vararg.is_some()
+                        || a.kwarg.is_some()
+                        || !a.kwonlyargs.is_empty()
+                        || a.args.iter().chain(&a.posonlyargs).any(|p| p.default.is_some())
+                    {
+                        let d = self
+                            .error(f.range, "an exception's `__init__` with default, keyword or `*` parameters must call `super().__init__(...)`")
+                            .with_help("pass the arguments on: `super().__init__(message)`");
+                        self.report(d);
+                    }
+                    exc_args_from_params = true;
+                }
+            }
+            if base_init && !calls_super {
                 let d = self
                     .error(f.range, format!("`{}.__init__` does not call `super().__init__(...)`", self.class_name(def)))
                     .with_help("call it (at the top level of `__init__`): the base's attributes are set there; a subclass without them is not supported yet");
@@ -1489,6 +1576,24 @@ impl<'m> Checker<'m> {
         }
         self.fun = Some(fun);
         let mut body = Vec::new();
+        if exc_args_from_params {
+            let span = self.span(f.range);
+            let params: Vec<Expr> = self
+                .fun
+                .as_ref()
+                .map(|fun| {
+                    fun.params
+                        .iter()
+                        .map(|p| Expr::new(fun.local_ty(*p), ExprKind::Local(*p), span))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let values = params.into_iter().map(|p| (p, f.range)).collect();
+            match self.set_exc_args(def, first.as_deref().unwrap_or("self"), values, f.range) {
+                Ok(stmts) => body.extend(stmts),
+                Err(d) => self.report(d),
+            }
+        }
         for s in &f.body {
             if kind == MethodKind::Init {
                 body.extend(self.build_before(s, first.as_deref().unwrap_or("self")));
@@ -2078,6 +2183,40 @@ impl<'m> Checker<'m> {
                 let args = self.call_args(&self.class_name(def), &sig, c)?;
                 Ok(Expr::new(ty, ExprKind::Call(f, args), span))
             }
+            None if ir::class_exception(&self.defs, def).is_some() => {
+                // `BaseException.__init__(*args)`.
+                if let Some(k) = c.keywords.first() {
+                    return Err(self
+                        .error(k.range(), "an exception takes no keyword arguments")
+                        .with_help("pass the arguments by position"));
+                }
+                let mut values = Vec::new();
+                for a in &c.args {
+                    values.push((self.expr(a)?, a.range()));
+                }
+                let key = ExcClass::builtin("KeyError")
+                    .is_some_and(|k| ExcClass::User(def).is_subclass_of(k, &self.defs));
+                let mut pre = Vec::new();
+                let args = self.exc_args(values, key, &mut pre, span)?;
+                if !pre.is_empty() {
+                    return Err(self
+                        .error(c.range, "this exception argument must be a variable")
+                        .with_help("assign it to a variable first"));
+                }
+                let n = self.class_def(def).fields.len();
+                if n != 1 {
+                    return Err(self.error(c.range, "an exception class without `__init__` whose base sets attributes is not supported"));
+                }
+                Ok(Expr::new(
+                    ty,
+                    ExprKind::Record {
+                        def,
+                        fields: vec![args],
+                        order: vec![0],
+                    },
+                    span,
+                ))
+            }
             None => {
                 if !c.args.is_empty() || !c.keywords.is_empty() {
                     return Err(self
@@ -2215,11 +2354,13 @@ impl<'m> Checker<'m> {
                 .iter()
                 .any(|k| ir::resolve_method(&this.defs, *k, name).is_some())
         };
+        let exception = ir::class_exception(&self.defs, def).is_some();
         let m = if repr {
             self.target(def, "__repr__")
         } else if let Some(m) = self.target(def, "__str__") {
             Some(m)
-        } else if in_subclasses(self, "__str__") {
+        } else if exception || in_subclasses(self, "__str__") {
+            // `BaseException.__str__`, or the subclass's, by `PyStr`.
             None
         } else {
             self.target(def, "__repr__")
@@ -2830,6 +2971,21 @@ impl ast::Visitor for UsesObject<'_> {
     }
 }
 
+/// The attributes of a new exception class before its `__init__` is
+/// read: its base's, or just `args`.
+fn exception_args(exception: bool, defs: &[ir::TypeDef], base: Option<DefId>) -> Vec<ClassField> {
+    if !exception {
+        return Vec::new();
+    }
+    match base.and_then(|b| ir::class_def(defs, b)) {
+        Some(b) => b.fields.clone(),
+        None => vec![ClassField {
+            name: "args".into(),
+            ty: Ty::EXC_ARGS,
+        }],
+    }
+}
+
 /// What `class_def` answers for a definition that is not a class.
 static NO_CLASS: ClassDef = ClassDef {
     module: String::new(),
@@ -2838,4 +2994,5 @@ static NO_CLASS: ClassDef = ClassDef {
     attrs: Vec::new(),
     dataclass: false,
     base: None,
+    exception: None,
 };

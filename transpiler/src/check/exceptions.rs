@@ -18,6 +18,9 @@ impl Checker<'_> {
         if let Some(&d) = self.def_ids.get(n.id.as_str()) {
             return match self.defs[d.0 as usize].kind {
                 DefKind::Exception(_) => Some(ExcClass::User(d)),
+                DefKind::Class(_) => {
+                    ir::class_exception(&self.defs, d).map(|_| ExcClass::User(d))
+                }
                 _ => None,
             };
         }
@@ -31,6 +34,23 @@ impl Checker<'_> {
             [base] => self.exception_class(base),
             _ => None,
         }
+    }
+
+    /// Whether `class E(Base): ...` is a plain exception class (a name for
+    /// a built-in one or another plain one, with an empty body); others
+    /// with an exception base are classes (`check/classes.rs`).
+    pub(super) fn plain_exception(&self, c: &ast::StmtClassDef) -> bool {
+        let plain_base = match self.exception_base(c) {
+            Some(ExcClass::Builtin(_)) => true,
+            Some(ExcClass::User(d)) => matches!(self.defs[d.0 as usize].kind, DefKind::Exception(_)),
+            None => false,
+        };
+        plain_base
+            && c.body.iter().all(|s| match s {
+                ast::Stmt::Pass(_) => true,
+                ast::Stmt::Expr(e) => matches!(&*e.value, ast::Expr::Constant(_)),
+                _ => false,
+            })
     }
 
     /// Checks an exception class body: `pass`, `...` or a docstring.
@@ -73,11 +93,12 @@ impl Checker<'_> {
 
     /// `raise`, `raise Class`, `raise Class(message)`, `raise e` and
     /// `raise ... from cause`.
-    pub(super) fn raise(&mut self, r: &ast::StmtRaise) -> Result<Expr, Diagnostic> {
+    pub(super) fn raise(&mut self, r: &ast::StmtRaise) -> Result<Vec<Stmt>, Diagnostic> {
         let span = self.span(r.range);
+        let mut pre = Vec::new();
         let Some(exc) = &r.exc else {
             // A bare `raise` re-raises the exception being handled.
-            return Ok(match self.ctx().handlers.last() {
+            return Ok(vec![Stmt::Expr(match self.ctx().handlers.last() {
                 Some(&local) => {
                     let read = Expr::new(Ty::EXCEPTION, ExprKind::Local(local), span);
                     Expr::new(Ty::NEVER, ExprKind::Reraise(Box::new(read)), span)
@@ -98,7 +119,7 @@ impl Checker<'_> {
                         span,
                     )
                 }
-            });
+            })]);
         };
         if let Some(cause) = &r.cause {
             // The cause only changes the traceback's text above the last
@@ -108,7 +129,12 @@ impl Checker<'_> {
                 ast::Expr::Call(c) => self.exception_class(&c.func).is_some(),
                 other => {
                     self.exception_class(other).is_some()
-                        || self.expr(other).is_ok_and(|e| e.ty == Ty::EXCEPTION)
+                        || self.expr(other).is_ok_and(|e| {
+                            e.ty == Ty::EXCEPTION
+                                || self.class_of(e.ty).is_some_and(|d| {
+                                    crate::model::ir::class_exception(&self.defs, d).is_some()
+                                })
+                        })
                 }
             };
             if !ok {
@@ -124,15 +150,38 @@ impl Checker<'_> {
             ast::Expr::Call(c) if c.keywords.is_empty() => (&*c.func, c.args.as_slice()),
             other => (other, &[][..]),
         };
+        // An instance of one of the program's exception classes.
+        if let Some(def) = self.exception_object_class(name) {
+            let value = match exc.as_ref() {
+                ast::Expr::Call(_) => self.expr(exc)?,
+                _ => {
+                    let call = ast::Expr::Call(ast::ExprCall {
+                        range: exc.range(),
+                        func: exc.clone(),
+                        args: Vec::new(),
+                        keywords: Vec::new(),
+                    });
+                    self.expr(&call)?
+                }
+            };
+            let _ = def;
+            return self.raise_object(value, pre, span);
+        }
         let Some(class) = self.exception_class(name) else {
             if !matches!(exc.as_ref(), ast::Expr::Call(_)) {
                 let value = self.expr(exc)?;
                 if value.ty == Ty::EXCEPTION {
-                    return Ok(Expr::new(
+                    pre.push(Stmt::Expr(Expr::new(
                         Ty::NEVER,
                         ExprKind::Reraise(Box::new(value)),
                         span,
-                    ));
+                    )));
+                    return Ok(pre);
+                }
+                if self.class_of(value.ty).is_some_and(|d| {
+                    crate::model::ir::class_exception(&self.defs, d).is_some()
+                }) {
+                    return self.raise_object(value, pre, span);
                 }
             }
             let examples: Vec<&str> = BUILTIN[1..7].iter().map(|(n, _)| *n).collect();
@@ -143,46 +192,171 @@ impl Checker<'_> {
                     examples.join(", ")
                 )));
         };
-        let message = match args {
-            [] => None,
-            [a] => {
-                let v = self.expr(a)?;
-                let key_error = ExcClass::builtin("KeyError")
-                    .is_some_and(|k| class.is_subclass_of(k, &self.defs));
-                // `str(exc)` of a one-argument exception is `str(arg)`,
-                // except for `KeyError`, whose `str` is the `repr`.
-                let m = if key_error {
-                    Expr::new(
-                        Ty::STR,
-                        ExprKind::FString(vec![ir::FPart::Value {
-                            expr: v,
-                            repr: true,
-                            spec: None,
-                        }]),
-                        span,
-                    )
-                } else if v.ty == Ty::STR {
-                    v
-                } else {
-                    self.printable(&v, a.range())?;
-                    Expr::new(Ty::STR, ExprKind::ToStr(Box::new(v)), span)
-                };
-                Some(Box::new(m))
-            }
-            _ => {
+        let key_error =
+            ExcClass::builtin("KeyError").is_some_and(|k| class.is_subclass_of(k, &self.defs));
+        let mut values = Vec::new();
+        for a in args {
+            if let ast::Expr::Starred(_) = a {
                 return Err(self
-                    .error(
-                        exc.range(),
-                        "an exception with several arguments is not supported yet",
-                    )
-                    .with_help("pass one message"))
+                    .error(a.range(), "`*args` in an exception is not supported")
+                    .with_help("pass the arguments one by one"));
             }
+            values.push((self.expr(a)?, a.range()));
+        }
+        let message = match values.as_slice() {
+            [] => None,
+            // The fast path: `str(exc)` is the message, `args` is `(message,)`.
+            [(v, _)] if v.ty == Ty::STR && !key_error => values.pop().map(|(v, _)| Box::new(v)),
+            _ => Some(Box::new(self.exc_args(values, key_error, &mut pre, span)?)),
         };
-        Ok(Expr::new(
+        pre.push(Stmt::Expr(Expr::new(
             Ty::NEVER,
             ExprKind::Raise { class, message },
             span,
-        ))
+        )));
+        Ok(pre)
+    }
+
+    /// The program's exception class (a class with a body) `e` names.
+    fn exception_object_class(&self, e: &ast::Expr) -> Option<crate::model::DefId> {
+        match self.exception_class(e)? {
+            ExcClass::User(d) if matches!(self.defs[d.0 as usize].kind, DefKind::Class(_)) => {
+                Some(d)
+            }
+            _ => None,
+        }
+    }
+
+    /// `raise obj` of an instance of one of the program's exception
+    /// classes: its `str()` and `args` travel with it.
+    fn raise_object(
+        &mut self,
+        value: Expr,
+        mut pre: Vec<Stmt>,
+        span: crate::source::Span,
+    ) -> Result<Vec<Stmt>, Diagnostic> {
+        let obj = match value.kind {
+            ExprKind::Local(_) => value,
+            _ => {
+                let local = self.ctx().fresh("exc", value.ty, span);
+                let ty = value.ty;
+                pre.push(Stmt::Assign {
+                    place: ir::Place::Local(local),
+                    value,
+                });
+                Expr::new(ty, ExprKind::Local(local), span)
+            }
+        };
+        let Some(def) = self.class_of(obj.ty) else {
+            return Err(Diagnostic::new(span, "only exception classes can be raised"));
+        };
+        let args_field = ir::class_def(&self.defs, def)
+            .and_then(|c| c.field("args"))
+            .unwrap_or(0);
+        let args = Expr::new(
+            Ty::EXC_ARGS,
+            ExprKind::Field(Box::new(obj.clone()), args_field),
+            span,
+        );
+        let message = self.class_to_str(obj.clone(), false, span);
+        pre.push(Stmt::Expr(Expr::new(
+            Ty::NEVER,
+            ExprKind::RaiseObject {
+                obj: Box::new(obj),
+                message: Box::new(message),
+                args: Box::new(args),
+            },
+            span,
+        )));
+        Ok(pre)
+    }
+
+    /// The `args` of a new exception (`Ty::EXC_ARGS`): each value's repr,
+    /// and the `str` of a single one. A value read twice is stored in a
+    /// hidden local first (`pre`).
+    pub(super) fn exc_args(
+        &mut self,
+        values: Vec<(Expr, rustpython_parser::text_size::TextRange)>,
+        key: bool,
+        pre: &mut Vec<Stmt>,
+        span: crate::source::Span,
+    ) -> Result<Expr, Diagnostic> {
+        for (v, range) in &values {
+            if self.class_of(v.ty).is_none() {
+                self.printable(v, *range)?;
+            }
+        }
+        let kind = match values.len() {
+            1 if !key => {
+                let Some((v, _)) = values.into_iter().next() else {
+                    return Err(Diagnostic::new(span, "an exception argument is missing"));
+                };
+                if v.ty == Ty::STR {
+                    ir::ExcArgs::Str(Box::new(v))
+                } else if self.str_is_repr(v.ty) {
+                    let r = self.repr_of(v, span);
+                    ir::ExcArgs::Many {
+                        reprs: vec![r],
+                        key: false,
+                    }
+                } else {
+                    let v = match v.kind {
+                        ExprKind::Local(_) => v,
+                        _ => {
+                            let local = self.ctx().fresh("arg", v.ty, span);
+                            let ty = v.ty;
+                            pre.push(Stmt::Assign {
+                                place: ir::Place::Local(local),
+                                value: v,
+                            });
+                            Expr::new(ty, ExprKind::Local(local), span)
+                        }
+                    };
+                    let text = self.class_to_str(v.clone(), false, span);
+                    let repr = self.repr_of(v, span);
+                    ir::ExcArgs::One {
+                        text: Box::new(text),
+                        repr: Box::new(repr),
+                    }
+                }
+            }
+            _ => ir::ExcArgs::Many {
+                reprs: values
+                    .into_iter()
+                    .map(|(v, _)| self.repr_of(v, span))
+                    .collect(),
+                key,
+            },
+        };
+        Ok(Expr::new(Ty::EXC_ARGS, ExprKind::ExcArgs(kind), span))
+    }
+
+    /// `repr(v)` as a `str` expression.
+    fn repr_of(&mut self, v: Expr, span: crate::source::Span) -> Expr {
+        if self.class_of(v.ty).is_some() {
+            return self.class_to_str(v, true, span);
+        }
+        Expr::new(
+            Ty::STR,
+            ExprKind::FString(vec![ir::FPart::Value {
+                expr: v,
+                repr: true,
+                spec: None,
+            }]),
+            span,
+        )
+    }
+
+    /// Whether `str()` and `repr()` of every `t` value agree.
+    fn str_is_repr(&self, t: Ty) -> bool {
+        use crate::model::ty::TyKind;
+        if t.is_numeric() || matches!(t, Ty::BOOL | Ty::NONE | Ty::NUM | Ty::NAT | Ty::BYTES) {
+            return true;
+        }
+        matches!(
+            self.types.kind(t),
+            TyKind::List(_) | TyKind::Dict(..) | TyKind::Tuple(_)
+        )
     }
 
     /// `try:` with its handlers, `else` and `finally`.
@@ -220,18 +394,47 @@ impl Checker<'_> {
                 Some(e) => self.caught_classes(e)?,
             };
             let span = self.span(h.range);
-            let bind = match &h.name {
-                Some(n) => {
+            // `except MyError as e` of a program's exception class: `e` is
+            // the instance (attributes, methods).
+            let object = match classes.as_slice() {
+                [ExcClass::User(d)] if matches!(self.defs[d.0 as usize].kind, DefKind::Class(_)) => {
+                    Some(*d)
+                }
+                _ => None,
+            };
+            let mut prologue = Vec::new();
+            let bind = match (&h.name, object) {
+                (Some(n), Some(d)) => {
+                    let error = self.ctx().fresh("error", Ty::EXCEPTION, span);
+                    let ty = self.types.nominal(d);
+                    let id = self.ctx().fresh(n.as_str(), ty, span);
+                    self.ctx()
+                        .bindings
+                        .insert(n.to_string(), Binding::Local(id));
+                    let read = Expr::new(Ty::EXCEPTION, ExprKind::Local(error), span);
+                    prologue.push(Stmt::Assign {
+                        place: ir::Place::Local(id),
+                        value: Expr::new(ty, ExprKind::Instance(Box::new(read)), span),
+                    });
+                    error
+                }
+                (Some(n), None) => {
                     let id = self.ctx().fresh(n.as_str(), Ty::EXCEPTION, span);
                     self.ctx()
                         .bindings
                         .insert(n.to_string(), Binding::Local(id));
                     id
                 }
-                None => self.ctx().fresh("error", Ty::EXCEPTION, span),
+                (None, _) => self.ctx().fresh("error", Ty::EXCEPTION, span),
             };
             self.ctx().handlers.push(bind);
             let (hbody, end) = self.branch(&h.body);
+            let hbody = if prologue.is_empty() {
+                hbody
+            } else {
+                prologue.extend(hbody);
+                prologue
+            };
             self.ctx().handlers.pop();
             // Python deletes `e` when the handler ends.
             let end = end.map(|mut b| {

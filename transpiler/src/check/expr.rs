@@ -626,6 +626,7 @@ impl Checker<'_> {
                     | Ty::NAT
                     | Ty::RESERVED
                     | Ty::EXCEPTION
+                    | Ty::EXC_ARGS
                     | Ty::NUM
             )
         {

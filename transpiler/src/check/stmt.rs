@@ -222,7 +222,7 @@ impl Checker<'_> {
                 vec![Stmt::Continue]
             }
             ast::Stmt::Return(r) => self.ret(r)?,
-            ast::Stmt::Raise(r) => vec![Stmt::Expr(self.raise(r)?)],
+            ast::Stmt::Raise(r) => self.raise(r)?,
             ast::Stmt::Try(t) => self.try_stmt(t)?,
             ast::Stmt::Delete(d) => {
                 let mut out = Vec::new();

@@ -48,7 +48,7 @@ impl Checker<'_> {
                     Some((name, TypeDecl::Variant(c)))
                 } else if self.is_kybra(base, "Service") {
                     Some((name, TypeDecl::Service(c)))
-                } else if self.exception_base(c).is_some() {
+                } else if self.plain_exception(c) {
                     Some((name, TypeDecl::Exception(c)))
                 } else {
                     None

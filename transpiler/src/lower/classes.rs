@@ -132,6 +132,7 @@ impl Lower<'_> {
             attrs: Vec::new(),
             dataclass: false,
             base: None,
+            exception: None,
         };
         ir::class_def(&self.program.defs, id).unwrap_or(&NONE)
     }
@@ -260,9 +261,16 @@ impl Lower<'_> {
                 }
             });
         }
+        let exc_args = ir::class_exception(&program.defs, id)
+            .and(class.field("args"))
+            .map(|i| self.member(id, i).0);
         let repr = match self.reached_method(id, "__repr__") {
             Some(f) => quote!(#f(#this)),
             None if class.dataclass => self.dataclass_repr(id),
+            None if exc_args.is_some() => {
+                let kind = &program.def(id).name;
+                quote!(self.#exc_args.repr_of(#kind))
+            }
             None => {
                 let text = format!(
                     "<{}.{} object at {{:p}}>",
@@ -274,6 +282,7 @@ impl Lower<'_> {
         };
         let str = match self.reached_method(id, "__str__") {
             Some(f) => quote!(#f(#this)),
+            None if exc_args.is_some() => quote!(self.#exc_args.text().to_string()),
             None => quote!(self.py_repr()),
         };
         self.uses.insert("PyStr");
@@ -496,11 +505,35 @@ impl Lower<'_> {
                 }
             });
         }
+        let exception = ir::class_exception(&self.program.defs, root).is_some();
+        if exception {
+            // Every class of an exception hierarchy has `args` first.
+            let arms: Vec<TokenStream> = classes
+                .iter()
+                .zip(&names)
+                .map(|(d, v)| {
+                    let (member, _) = self.member(*d, 0);
+                    quote!(#any::#v(o) => &o.#member)
+                })
+                .collect();
+            self.uses.insert("Args");
+            out.extend(quote! {
+                impl #any {
+                    fn exc_args(&self) -> &Args {
+                        match self { #(#arms),* }
+                    }
+                }
+            });
+        }
         let repr = per_class(
             self,
             quote!(self),
             &|l, d| match l.resolved(d, "__repr__") {
                 Some(f) => quote!(#f(#this)),
+                None if exception => {
+                    let kind = &l.program.def(d).name;
+                    quote!(self.exc_args().repr_of(#kind))
+                }
                 None => {
                     let class = l.class(d);
                     let text = format!(
@@ -514,6 +547,7 @@ impl Lower<'_> {
         );
         let str = per_class(self, quote!(self), &|l, d| match l.resolved(d, "__str__") {
             Some(f) => quote!(#f(#this)),
+            None if exception => quote!(self.exc_args().text().to_string()),
             None => quote!(self.py_repr()),
         });
         self.uses.insert("PyStr");

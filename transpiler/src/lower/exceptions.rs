@@ -30,7 +30,9 @@
 use super::expr::{Prec, R};
 use super::Lower;
 use crate::model::exceptions::{caught_names, ExcClass};
-use crate::model::ir::{ExprKind, Handler, Stmt};
+use crate::model::ir::{Expr, ExprKind, Handler, Stmt};
+use crate::model::ty::TyKind;
+use crate::model::DefId;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -130,6 +132,51 @@ impl Lower<'_> {
             quote!(Exception::new(#kind, #message).at(#at))
         };
         self.raise_value(exc, at)
+    }
+
+    /// Raises the new exception `exc` (an `Exception` value), located at
+    /// `at`.
+    pub(crate) fn raise_built(&mut self, exc: TokenStream, at: &str) -> TokenStream {
+        let exc = if self.catch == Catch::Trap {
+            exc
+        } else {
+            quote!(#exc.at(#at))
+        };
+        self.raise_value(exc, at)
+    }
+
+    /// A raising expression as a value: an atom where it traps.
+    pub(crate) fn diverging(&self, ts: TokenStream) -> R {
+        if self.catch == Catch::Trap {
+            R::atom(ts)
+        } else {
+            R::new(ts, Prec::Lowest)
+        }
+    }
+
+    /// The class name of the exception object `obj` (of a program's
+    /// exception class): by its class when subclasses may be raised too.
+    pub(crate) fn exception_kind(&mut self, obj: &Expr) -> TokenStream {
+        let TyKind::Nominal(def) = self.program.types.kind(obj.ty).clone() else {
+            return quote!("Exception");
+        };
+        let name = self.program.defs[def.0 as usize].name.clone();
+        let subs: Vec<DefId> = crate::model::ir::class_subtree(&self.program.defs, def)
+            .into_iter()
+            .filter(|s| *s != def)
+            .collect();
+        let mut out = quote!(#name);
+        for sub in subs.into_iter().rev() {
+            let test = Expr::new(
+                crate::model::Ty::BOOL,
+                ExprKind::IsInstance(Box::new(obj.clone()), vec![sub]),
+                obj.span,
+            );
+            let c = self.val(&test).ts;
+            let n = self.program.defs[sub.0 as usize].name.clone();
+            out = quote!(if #c { #n } else { #out });
+        }
+        out
     }
 
     /// `'outer:` before the innermost loop if a `break` or `continue`

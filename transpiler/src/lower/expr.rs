@@ -2,7 +2,7 @@
 
 use super::{fixed_ty, IntoTs, Lower};
 use crate::model::effects::interval;
-use crate::model::ir::{BinOp, CmpOp, Expr, ExprKind, FPart, IcCall, Method, UnaryOp};
+use crate::model::ir::{BinOp, CmpOp, ExcArgs, Expr, ExprKind, FPart, IcCall, Method, UnaryOp};
 use crate::model::{Fixed, Ty};
 use num_bigint::BigInt;
 use proc_macro2::{Literal, TokenStream};
@@ -719,6 +719,62 @@ impl Lower<'_> {
                 self.builtin(e, &at)
             }
             ExprKind::Range { .. } => self.range_list(e),
+            ExprKind::Raise {
+                class,
+                message: Some(m),
+            } if m.ty == Ty::EXC_ARGS => {
+                let at = at(self);
+                let args = self.val(m).ts;
+                let kind = class.name(&self.program.defs).to_string();
+                self.uses.insert("Exception");
+                let ts = self.raise_built(quote!(Exception::with_args(#kind, #args)), &at);
+                self.diverging(ts)
+            }
+            ExprKind::ExcArgs(a) => {
+                self.uses.insert("Args");
+                R::atom(match a {
+                    ExcArgs::Str(e) => {
+                        let v = self.val(e).ts;
+                        quote!(Args::str(#v))
+                    }
+                    ExcArgs::One { text, repr } => {
+                        let t = self.val(text).ts;
+                        let r = self.val(repr).ts;
+                        quote!(Args::one(#t, #r))
+                    }
+                    ExcArgs::Many { reprs, key } => {
+                        let items: Vec<TokenStream> =
+                            reprs.iter().map(|r| self.val(r).ts).collect();
+                        if *key {
+                            quote!(Args::key(vec![#(#items),*]))
+                        } else {
+                            quote!(Args::many(vec![#(#items),*]))
+                        }
+                    }
+                })
+            }
+            ExprKind::Instance(exc) => {
+                let v = self.receiver(exc);
+                let ty = self.rust_ty(e.ty);
+                R::atom(quote!(#v.instance::<#ty>()))
+            }
+            ExprKind::ExcMatches(exc, names) => {
+                let v = self.receiver(exc);
+                R::atom(quote!(matches!(#v.kind, #(#names)|*)))
+            }
+            ExprKind::RaiseObject { obj, message, args } => {
+                let at = at(self);
+                let kind = self.exception_kind(obj);
+                let message = self.val(message).ts;
+                let args = self.val(args).ts;
+                let obj = self.val(obj).ts;
+                self.uses.insert("Exception");
+                let ts = self.raise_built(
+                    quote!(Exception::object(#kind, #message, #args, #obj)),
+                    &at,
+                );
+                self.diverging(ts)
+            }
             ExprKind::Raise { class, message } => {
                 let at = at(self);
                 let msg = match message {

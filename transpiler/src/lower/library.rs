@@ -69,6 +69,9 @@ impl Lower<'_> {
             ExpandTabs => ("str_methods", "expandtabs", None),
             BytesHex => ("text", "bytes_hex", None),
             BytesFromHex => ("text", "bytes_fromhex", None),
+            ExcArgs => ("builtins", "exc_args", None),
+            ExcName => ("builtins", "exc_name", None),
+            ArgsLen => ("builtins", "args_len", None),
         };
         // Parameters past the required ones are `Option`s.
         let optional = f.optional();

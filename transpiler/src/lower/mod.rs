@@ -362,6 +362,7 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "Box",
     "Result",
     "Exception",
+    "Args",
     "FixedInt",
     "OrRaise",
     "Py",
@@ -831,6 +832,10 @@ impl<'p> Lower<'p> {
                 self.uses.insert("Exception");
                 quote!(Exception)
             }
+            Ty::EXC_ARGS => {
+                self.uses.insert("Args");
+                quote!(Args)
+            }
             Ty::NUM => {
                 self.uses.insert("Num");
                 quote!(Num)
@@ -1260,7 +1265,10 @@ impl<'p> Lower<'p> {
                 if e.ty == Ty::NEVER
                     && !matches!(
                         e.kind,
-                        ExprKind::Call(..) | ExprKind::Raise { .. } | ExprKind::Reraise(_)
+                        ExprKind::Call(..)
+                            | ExprKind::Raise { .. }
+                            | ExprKind::RaiseObject { .. }
+                            | ExprKind::Reraise(_)
                     ) =>
             {
                 let v = self.never_value(e).ts;

@@ -28,6 +28,7 @@ fn is_leaf(program: &Program, t: Ty) -> bool {
                 | Ty::NAT
                 | Ty::RESERVED
                 | Ty::EXCEPTION
+                | Ty::EXC_ARGS
                 | Ty::NUM
         )
         || matches!(program.types.kind(t), TyKind::Nominal(_))

@@ -50,7 +50,8 @@ pub fn may_raise_own(e: &Expr) -> bool {
         | ExprKind::Await(_)
         | ExprKind::Payload(..)
         | ExprKind::Index(..)
-        | ExprKind::Raise { .. } => true,
+        | ExprKind::Raise { .. }
+        | ExprKind::RaiseObject { .. } => true,
         ExprKind::Method(m, _) => m.may_raise(),
         ExprKind::Builtin(b, _) => b.may_raise(),
         // A zero step is a `ValueError`.

@@ -71,6 +71,7 @@ impl ExcClass {
             ExcClass::Builtin(i) => BUILTIN[i].1.map(ExcClass::Builtin),
             ExcClass::User(d) => match &defs[d.0 as usize].kind {
                 DefKind::Exception(base) => Some(*base),
+                DefKind::Class(c) => c.base.map(ExcClass::User).or(c.exception),
                 _ => None,
             },
         }
@@ -102,7 +103,10 @@ pub fn caught_names(defs: &[TypeDef], classes: &[ExcClass]) -> Vec<String> {
     let all = (0..BUILTIN.len()).map(ExcClass::Builtin).chain(
         defs.iter()
             .enumerate()
-            .filter(|(_, d)| matches!(d.kind, DefKind::Exception(_)))
+            .filter(|(i, d)| {
+                matches!(d.kind, DefKind::Exception(_))
+                    || super::ir::class_exception(defs, DefId(*i as u32)).is_some()
+            })
             .map(|(i, _)| ExcClass::User(DefId(i as u32))),
     );
     let mut names: Vec<String> = Vec::new();

@@ -139,6 +139,10 @@ pub struct ClassDef {
     pub dataclass: bool,
     /// The base class (single inheritance).
     pub base: Option<DefId>,
+    /// A class deriving from an exception class that is not a class of
+    /// the program (`class E(ValueError)`): that class. Its instances are
+    /// raised as exceptions, and it has the attribute `args` first.
+    pub exception: Option<super::exceptions::ExcClass>,
 }
 
 impl ClassDef {
@@ -188,6 +192,13 @@ pub fn class_mro(defs: &[TypeDef], d: DefId) -> Vec<DefId> {
         out.push(b);
     }
     out
+}
+
+/// The exception class a class derives from through its root, if it is
+/// an exception class.
+pub fn class_exception(defs: &[TypeDef], d: DefId) -> Option<super::exceptions::ExcClass> {
+    let root = *class_mro(defs, d).last()?;
+    class_def(defs, root)?.exception
 }
 
 /// Whether class `sub` is `sup` or derives from it.
@@ -683,6 +694,10 @@ pub enum LibFn {
     /// `b.hex()`, `bytes.fromhex(s)`.
     BytesHex,
     BytesFromHex,
+    /// `e.args`, `type(e).__name__` of a caught exception; `len(e.args)`.
+    ExcArgs,
+    ExcName,
+    ArgsLen,
 }
 
 impl LibFn {
@@ -957,6 +972,21 @@ pub enum ExprKind {
         class: super::exceptions::ExcClass,
         message: Option<Box<Expr>>,
     },
+    /// The `args` of a new exception (`Ty::EXC_ARGS`).
+    ExcArgs(ExcArgs),
+    /// `raise obj` of an instance of a program's exception class (a class
+    /// deriving from an exception): `message` is `str(obj)`, `args` its
+    /// `args` (both read from `obj`, a local).
+    RaiseObject {
+        obj: Box<Expr>,
+        message: Box<Expr>,
+        args: Box<Expr>,
+    },
+    /// The instance of a program's exception class that a caught
+    /// exception (`Ty::EXCEPTION`) holds (its handler names the class).
+    Instance(Box<Expr>),
+    /// Whether a caught exception is of one of these classes (names).
+    ExcMatches(Box<Expr>, Vec<String>),
     /// `raise e` of a caught exception (`Ty::EXCEPTION`), and a bare
     /// `raise` in a handler (reading the handler's exception).
     Reraise(Box<Expr>),
@@ -1057,6 +1087,17 @@ pub struct MatchArm {
     pub body: Expr,
 }
 
+/// The arguments of a new exception, as `str` expressions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExcArgs {
+    /// One `str` argument.
+    Str(Box<Expr>),
+    /// One argument: its `str` and `repr` (a local read twice).
+    One { text: Box<Expr>, repr: Box<Expr> },
+    /// The arguments' reprs; `key`: a `KeyError`'s (`str` is the repr).
+    Many { reprs: Vec<Expr>, key: bool },
+}
+
 impl Expr {
     pub fn new(ty: Ty, kind: ExprKind, span: Span) -> Self {
         Expr { ty, kind, span }
@@ -1091,6 +1132,8 @@ impl Expr {
             | ExprKind::Payload(a, _)
             | ExprKind::Unwrap(a)
             | ExprKind::Reraise(a)
+            | ExprKind::Instance(a)
+            | ExprKind::ExcMatches(a, _)
             | ExprKind::IsInstance(a, _)
             | ExprKind::Await(a) => f(a),
             ExprKind::Match { value, arms, .. } => {
@@ -1162,6 +1205,19 @@ impl Expr {
                 if let Some(m) = message {
                     f(m);
                 }
+            }
+            ExprKind::ExcArgs(a) => match a {
+                ExcArgs::Str(e) => f(e),
+                ExcArgs::One { text, repr } => {
+                    f(text);
+                    f(repr);
+                }
+                ExcArgs::Many { reprs, .. } => reprs.iter().for_each(f),
+            },
+            ExprKind::RaiseObject { obj, message, args } => {
+                f(obj);
+                f(message);
+                f(args);
             }
             ExprKind::Variant { value, .. } => {
                 if let Some(v) = value {

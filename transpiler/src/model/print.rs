@@ -503,6 +503,22 @@ impl Printer<'_> {
                 }
             }
             ExprKind::Reraise(e) => format!("raise {}", self.expr(e)),
+            ExprKind::Instance(e) => format!("instance({})", self.expr(e)),
+            ExprKind::ExcMatches(e, names) => {
+                format!("({}.kind in {:?})", self.expr(e), names)
+            }
+            ExprKind::RaiseObject { obj, .. } => format!("raise {}", self.expr(obj)),
+            ExprKind::ExcArgs(a) => match a {
+                crate::model::ir::ExcArgs::Str(e) => format!("args({})", self.expr(e)),
+                crate::model::ir::ExcArgs::One { text, repr } => {
+                    format!("args(str={}, repr={})", self.expr(text), self.expr(repr))
+                }
+                crate::model::ir::ExcArgs::Many { reprs, key } => {
+                    let items: Vec<String> = reprs.iter().map(|r| self.expr(r)).collect();
+                    let k = if *key { "key_args" } else { "args" };
+                    format!("{k}({})", items.join(", "))
+                }
+            },
             ExprKind::Ic(c) => format!("ic.{}()", format!("{c:?}").to_lowercase()),
             ExprKind::Some(a) => self.expr(a),
             ExprKind::IsNone(a) => format!("({} is None)", self.expr(a)),

@@ -64,6 +64,8 @@ pub enum TyKind {
     /// An `int` or a `float`, decided at run time (`runtime_lite::Num`): a
     /// name that holds both, `x if c else 0` with a float `x`.
     Num,
+    /// An exception's `args` (`runtime_lite::Args`): printable, `len()`.
+    ExcArgs,
     /// `Opt[T]`: `None` or a `T`.
     Opt(Ty),
     List(Ty),
@@ -149,7 +151,8 @@ impl Ty {
     pub const RESERVED: Ty = Ty(19);
     pub const EXCEPTION: Ty = Ty(20);
     pub const NUM: Ty = Ty(21);
-    const PRIMITIVES: u32 = 22;
+    pub const EXC_ARGS: Ty = Ty(22);
+    const PRIMITIVES: u32 = 23;
 
     /// The fixed-width type `k`.
     pub fn fixed(k: Fixed) -> Ty {
@@ -210,6 +213,7 @@ impl Ty {
             Ty::RESERVED => "reserved",
             Ty::EXCEPTION => "BaseException",
             Ty::NUM => "int | float",
+            Ty::EXC_ARGS => "tuple",
             _ => return None,
         })
     }
@@ -311,6 +315,7 @@ impl Types {
             TyKind::Reserved,
             TyKind::Exception,
             TyKind::Num,
+            TyKind::ExcArgs,
         ]);
         for k in prim {
             t.intern(k);
