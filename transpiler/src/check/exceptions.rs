@@ -4,7 +4,8 @@
 use super::scope::{Binding, Bindings};
 use super::Checker;
 use crate::diagnostics::Diagnostic;
-use crate::model::exceptions::{ExcClass, BUILTIN};
+use crate::model::exceptions::{caught_names, ExcClass, BUILTIN};
+use crate::model::DefId;
 use crate::model::ir::{self, DefKind, Expr, ExprKind, Stmt};
 use crate::model::Ty;
 use rustpython_parser::ast::{self, Ranged};
@@ -509,5 +510,199 @@ impl Checker<'_> {
                 })
             })
             .collect()
+    }
+}
+
+impl Checker<'_> {
+    /// `e.args` and `type(e).__name__` of a caught exception or of an
+    /// instance of a program's exception class.
+    pub(super) fn exception_attribute(
+        &mut self,
+        a: &ast::ExprAttribute,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        let span = self.span(a.range);
+        if let Some(x) = type_call(&a.value) {
+            if a.attr.as_str() != "__name__" {
+                return Ok(None);
+            }
+            let v = self.expr(x)?;
+            if v.ty == Ty::EXCEPTION {
+                return Ok(Some(Expr::new(
+                    Ty::STR,
+                    ExprKind::Builtin(ir::Builtin::Lib(ir::LibFn::ExcName), vec![v]),
+                    span,
+                )));
+            }
+            let Some(def) = self.class_of(v.ty) else {
+                return Ok(None);
+            };
+            // By the object's class: a test per subclass.
+            let name = |c: &Self, d: DefId| {
+                Expr::new(Ty::STR, ExprKind::Str(c.defs[d.0 as usize].name.clone()), span)
+            };
+            let subs: Vec<DefId> = ir::class_subtree(&self.defs, def)
+                .into_iter()
+                .filter(|s| *s != def)
+                .collect();
+            if !subs.is_empty() && !matches!(v.kind, ExprKind::Local(_)) {
+                return Err(self
+                    .error(x.range(), "`type(...)` of a computed object is not supported yet")
+                    .with_help("assign the object to a variable first"));
+            }
+            let mut out = name(self, def);
+            for sub in subs.into_iter().rev() {
+                let test = Expr::new(
+                    Ty::BOOL,
+                    ExprKind::IsInstance(Box::new(v.clone()), vec![sub]),
+                    span,
+                );
+                out = Expr::new(
+                    Ty::STR,
+                    ExprKind::IfExp {
+                        cond: Box::new(test),
+                        then: Box::new(name(self, sub)),
+                        orelse: Box::new(out),
+                    },
+                    span,
+                );
+            }
+            return Ok(Some(out));
+        }
+        let ast::Expr::Name(n) = &*a.value else {
+            return Ok(None);
+        };
+        let caught = self.fun.as_ref().is_some_and(|f| {
+            matches!(f.bindings.get(n.id.as_str()), Some(Binding::Local(l)) if f.local_ty(*l) == Ty::EXCEPTION)
+        });
+        if !caught {
+            return Ok(None);
+        }
+        let v = self.expr(&a.value)?;
+        if a.attr.as_str() == "args" {
+            return Ok(Some(Expr::new(
+                Ty::EXC_ARGS,
+                ExprKind::Builtin(ir::Builtin::Lib(ir::LibFn::ExcArgs), vec![v]),
+                span,
+            )));
+        }
+        Err(self
+            .error(a.range, format!("`.{}` of an exception caught by a built-in class is not supported", a.attr))
+            .with_help("catch your exception class by name (`except MyError as e:`) to read its attributes; `e.args` and `str(e)` work on any exception"))
+    }
+
+    /// `isinstance(e, KeyError)` / `isinstance(e, (A, B))` of a caught
+    /// exception or an instance of a program's exception class.
+    pub(super) fn exception_isinstance(
+        &mut self,
+        c: &ast::ExprCall,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        let ([x, classes], []) = (c.args.as_slice(), c.keywords.as_slice()) else {
+            return Ok(None);
+        };
+        let items: Vec<&ast::Expr> = match classes {
+            ast::Expr::Tuple(t) => t.elts.iter().collect(),
+            other => vec![other],
+        };
+        let Some(wanted) = items
+            .iter()
+            .map(|n| self.exception_class(n))
+            .collect::<Option<Vec<ExcClass>>>()
+        else {
+            return Ok(None);
+        };
+        let span = self.span(c.range);
+        let v = self.expr(x)?;
+        if v.ty == Ty::EXCEPTION {
+            let names = caught_names(&self.defs, &wanted);
+            return Ok(Some(Expr::new(
+                Ty::BOOL,
+                ExprKind::ExcMatches(Box::new(v), names),
+                span,
+            )));
+        }
+        let Some(def) = self.class_of(v.ty) else {
+            return Ok(None);
+        };
+        if ir::class_exception(&self.defs, def).is_none() {
+            return Ok(None);
+        }
+        let subtree = ir::class_subtree(&self.defs, def);
+        let matching: Vec<DefId> = subtree
+            .iter()
+            .copied()
+            .filter(|s| {
+                wanted
+                    .iter()
+                    .any(|k| ExcClass::User(*s).is_subclass_of(*k, &self.defs))
+            })
+            .collect();
+        let effects = crate::model::effects::has_effects(&v);
+        Ok(Some(if matching.len() == subtree.len() && !effects {
+            Expr::new(Ty::BOOL, ExprKind::Bool(true), span)
+        } else if matching.is_empty() && !effects {
+            Expr::new(Ty::BOOL, ExprKind::Bool(false), span)
+        } else {
+            Expr::new(Ty::BOOL, ExprKind::IsInstance(Box::new(v), matching), span)
+        }))
+    }
+
+    /// `type(e) is ValueError` (`==`, `is not`, `!=`) of a caught
+    /// exception: its class exactly.
+    pub(super) fn exception_type_compare(
+        &mut self,
+        c: &ast::ExprCompare,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        let ([op], [right]) = (c.ops.as_slice(), c.comparators.as_slice()) else {
+            return Ok(None);
+        };
+        let negate = match op {
+            ast::CmpOp::Is | ast::CmpOp::Eq => false,
+            ast::CmpOp::IsNot | ast::CmpOp::NotEq => true,
+            _ => return Ok(None),
+        };
+        let Some(x) = type_call(&c.left) else {
+            return Ok(None);
+        };
+        let Some(class) = self.exception_class(right) else {
+            return Ok(None);
+        };
+        let span = self.span(c.range);
+        let v = self.expr(x)?;
+        let test = if v.ty == Ty::EXCEPTION {
+            let name = class.name(&self.defs).to_string();
+            Expr::new(Ty::BOOL, ExprKind::ExcMatches(Box::new(v), vec![name]), span)
+        } else if let (Some(_), ExcClass::User(d)) = (self.class_of(v.ty), class) {
+            let same = self.class_of(v.ty).is_some_and(|have| {
+                ir::class_subtree(&self.defs, have).contains(&d)
+            });
+            if same {
+                Expr::new(Ty::BOOL, ExprKind::IsInstance(Box::new(v), vec![d]), span)
+            } else {
+                Expr::new(Ty::BOOL, ExprKind::Bool(false), span)
+            }
+        } else if self.class_of(v.ty).is_some() {
+            Expr::new(Ty::BOOL, ExprKind::Bool(false), span)
+        } else {
+            return Ok(None);
+        };
+        Ok(Some(if negate {
+            Expr::new(Ty::BOOL, ExprKind::Not(Box::new(test)), span)
+        } else {
+            test
+        }))
+    }
+}
+
+/// `x` of `type(x)`.
+fn type_call(e: &ast::Expr) -> Option<&ast::Expr> {
+    match e {
+        ast::Expr::Call(c)
+            if c.keywords.is_empty()
+                && c.args.len() == 1
+                && matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "type") =>
+        {
+            c.args.first()
+        }
+        _ => None,
     }
 }

@@ -183,12 +183,16 @@ impl Checker<'_> {
             ast::Expr::Call(c) => self.call(c),
             ast::Expr::JoinedStr(j) => self.fstring(j),
             ast::Expr::Attribute(a) => {
+                if let Some(e) = self.exception_attribute(a)? {
+                    return Ok(e);
+                }
                 if let Some(e) = self.class_attribute_read(a)? {
                     return Ok(e);
                 }
                 if let Some(e) = self.ref_attribute(a)? {
                     return Ok(e);
                 }
+
                 if let Some(m) = self.native_module(&a.value) {
                     return self.native_attribute(&m, a);
                 }
@@ -1084,6 +1088,9 @@ impl Checker<'_> {
 
     fn compare(&mut self, c: &ast::ExprCompare) -> Result<Expr, Diagnostic> {
         let span = self.span(c.range);
+        if let Some(e) = self.exception_type_compare(c)? {
+            return Ok(e);
+        }
         if let Some(e) = self.special_compare(c)? {
             return Ok(e);
         }
@@ -1351,6 +1358,13 @@ impl Checker<'_> {
                         .with_help("write `len(x)`"));
                 }
                 let v = self.expr(&c.args[0])?;
+                if v.ty == Ty::EXC_ARGS {
+                    return Ok(Expr::new(
+                        Ty::INT,
+                        ExprKind::Builtin(crate::model::ir::Builtin::Lib(crate::model::ir::LibFn::ArgsLen), vec![v]),
+                        span,
+                    ));
+                }
                 let sized = matches!(v.ty, Ty::STR | Ty::BYTES)
                     || matches!(
                         self.types.kind(v.ty),

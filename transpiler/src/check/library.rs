@@ -445,6 +445,9 @@ impl Checker<'_> {
     /// `isinstance(x, T)` (or a tuple of classes): decided by the static
     /// type; for an `Opt[T]` value, a test for `None`.
     fn isinstance(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        if let Some(e) = self.exception_isinstance(c)? {
+            return Ok(e);
+        }
         let [x, classes] = c.args.as_slice() else {
             return Err(self
                 .error(c.range, "isinstance() takes two arguments")
