@@ -25,6 +25,8 @@ pub struct Exception {
 #[derive(Clone)]
 struct Extra {
     args: Args,
+    /// `repr(exc)` of an object whose class defines `__repr__`.
+    repr: Option<String>,
     /// The instance of a program's exception class (a `Shared<T>`).
     object: Option<Rc<dyn Any>>,
 }
@@ -142,20 +144,31 @@ impl Exception {
             kind,
             message: args.text.clone(),
             at: None,
-            extra: Some(Box::new(Extra { args, object: None })),
+            extra: Some(Box::new(Extra {
+                args,
+                repr: None,
+                object: None,
+            })),
         }
     }
 
     /// An instance `object` of a program's exception class `kind`, with
-    /// its `str` and `args`.
+    /// its `str`, `args` and `repr` (if its class defines `__repr__`).
     #[cold]
-    pub fn object<T: Any>(kind: &'static str, message: String, args: Args, object: T) -> Self {
+    pub fn object<T: Any>(
+        kind: &'static str,
+        message: String,
+        args: Args,
+        repr: Option<String>,
+        object: T,
+    ) -> Self {
         Exception {
             kind,
             message,
             at: None,
             extra: Some(Box::new(Extra {
                 args,
+                repr,
                 object: Some(Rc::new(object)),
             })),
         }
@@ -196,6 +209,9 @@ impl Exception {
     /// Python's `repr(exc)`: `ValueError('bad')`, `KeyError('k')`,
     /// `ZeroDivisionError()`.
     pub fn repr(&self) -> String {
+        if let Some(r) = self.extra.as_ref().and_then(|x| x.repr.as_ref()) {
+            return r.clone();
+        }
         self.args().repr_of(self.kind)
     }
 

@@ -266,9 +266,12 @@ impl<'m> Checker<'m> {
                     base,
                     exception,
                     // Until an `__init__` says more.
-                    fields: exception_args(exception.is_some() || base.is_some_and(|b| {
-                        ir::class_exception(&self.defs, b).is_some()
-                    }), &self.defs, base),
+                    fields: exception_args(
+                        exception.is_some()
+                            || base.is_some_and(|b| ir::class_exception(&self.defs, b).is_some()),
+                        &self.defs,
+                        base,
+                    ),
                     ..ClassDef::default()
                 }),
             });
@@ -1557,7 +1560,10 @@ impl<'m> Checker<'m> {
                     if a.vararg.is_some()
                         || a.kwarg.is_some()
                         || !a.kwonlyargs.is_empty()
-                        || a.args.iter().chain(&a.posonlyargs).any(|p| p.default.is_some())
+                        || a.args
+                            .iter()
+                            .chain(&a.posonlyargs)
+                            .any(|p| p.default.is_some())
                     {
                         let d = self
                             .error(f.range, "an exception's `__init__` with default, keyword or `*` parameters must call `super().__init__(...)`")

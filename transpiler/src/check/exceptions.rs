@@ -5,8 +5,8 @@ use super::scope::{Binding, Bindings};
 use super::Checker;
 use crate::diagnostics::Diagnostic;
 use crate::model::exceptions::{caught_names, ExcClass, BUILTIN};
-use crate::model::DefId;
 use crate::model::ir::{self, DefKind, Expr, ExprKind, Stmt};
+use crate::model::DefId;
 use crate::model::Ty;
 use rustpython_parser::ast::{self, Ranged};
 
@@ -19,9 +19,7 @@ impl Checker<'_> {
         if let Some(&d) = self.def_ids.get(n.id.as_str()) {
             return match self.defs[d.0 as usize].kind {
                 DefKind::Exception(_) => Some(ExcClass::User(d)),
-                DefKind::Class(_) => {
-                    ir::class_exception(&self.defs, d).map(|_| ExcClass::User(d))
-                }
+                DefKind::Class(_) => ir::class_exception(&self.defs, d).map(|_| ExcClass::User(d)),
                 _ => None,
             };
         }
@@ -43,7 +41,9 @@ impl Checker<'_> {
     pub(super) fn plain_exception(&self, c: &ast::StmtClassDef) -> bool {
         let plain_base = match self.exception_base(c) {
             Some(ExcClass::Builtin(_)) => true,
-            Some(ExcClass::User(d)) => matches!(self.defs[d.0 as usize].kind, DefKind::Exception(_)),
+            Some(ExcClass::User(d)) => {
+                matches!(self.defs[d.0 as usize].kind, DefKind::Exception(_))
+            }
             None => false,
         };
         plain_base
@@ -179,9 +179,10 @@ impl Checker<'_> {
                     )));
                     return Ok(pre);
                 }
-                if self.class_of(value.ty).is_some_and(|d| {
-                    crate::model::ir::class_exception(&self.defs, d).is_some()
-                }) {
+                if self
+                    .class_of(value.ty)
+                    .is_some_and(|d| crate::model::ir::class_exception(&self.defs, d).is_some())
+                {
                     return self.raise_object(value, pre, span);
                 }
             }
@@ -207,7 +208,27 @@ impl Checker<'_> {
         let message = match values.as_slice() {
             [] => None,
             // The fast path: `str(exc)` is the message, `args` is `(message,)`.
-            [(v, _)] if v.ty == Ty::STR && !key_error => values.pop().map(|(v, _)| Box::new(v)),
+            [(v, _)] if nonempty_str(v) && !key_error => values.pop().map(|(v, _)| Box::new(v)),
+            // A `KeyError`'s message is its key's repr, which its `args`
+            // are implied by too.
+            [(v, _)]
+                if Some(class) == ExcClass::builtin("KeyError")
+                    && self.class_of(v.ty).is_none() =>
+            {
+                let (v, range) = values
+                    .pop()
+                    .ok_or_else(|| Diagnostic::new(span, "a key is missing"))?;
+                self.printable(&v, range)?;
+                Some(Box::new(Expr::new(
+                    Ty::STR,
+                    ExprKind::FString(vec![ir::FPart::Value {
+                        expr: v,
+                        repr: true,
+                        spec: None,
+                    }]),
+                    span,
+                )))
+            }
             _ => Some(Box::new(self.exc_args(values, key_error, &mut pre, span)?)),
         };
         pre.push(Stmt::Expr(Expr::new(
@@ -249,7 +270,10 @@ impl Checker<'_> {
             }
         };
         let Some(def) = self.class_of(obj.ty) else {
-            return Err(Diagnostic::new(span, "only exception classes can be raised"));
+            return Err(Diagnostic::new(
+                span,
+                "only exception classes can be raised",
+            ));
         };
         let args_field = ir::class_def(&self.defs, def)
             .and_then(|c| c.field("args"))
@@ -260,12 +284,18 @@ impl Checker<'_> {
             span,
         );
         let message = self.class_to_str(obj.clone(), false, span);
+        let own_repr = ir::class_subtree(&self.defs, def)
+            .into_iter()
+            .chain(ir::class_mro(&self.defs, def))
+            .any(|k| ir::class_def(&self.defs, k).is_some_and(|c| c.method("__repr__").is_some()));
+        let repr = own_repr.then(|| Box::new(self.class_to_str(obj.clone(), true, span)));
         pre.push(Stmt::Expr(Expr::new(
             Ty::NEVER,
             ExprKind::RaiseObject {
                 obj: Box::new(obj),
                 message: Box::new(message),
                 args: Box::new(args),
+                repr,
             },
             span,
         )));
@@ -398,7 +428,9 @@ impl Checker<'_> {
             // `except MyError as e` of a program's exception class: `e` is
             // the instance (attributes, methods).
             let object = match classes.as_slice() {
-                [ExcClass::User(d)] if matches!(self.defs[d.0 as usize].kind, DefKind::Class(_)) => {
+                [ExcClass::User(d)]
+                    if matches!(self.defs[d.0 as usize].kind, DefKind::Class(_)) =>
+                {
                     Some(*d)
                 }
                 _ => None,
@@ -538,7 +570,11 @@ impl Checker<'_> {
             };
             // By the object's class: a test per subclass.
             let name = |c: &Self, d: DefId| {
-                Expr::new(Ty::STR, ExprKind::Str(c.defs[d.0 as usize].name.clone()), span)
+                Expr::new(
+                    Ty::STR,
+                    ExprKind::Str(c.defs[d.0 as usize].name.clone()),
+                    span,
+                )
             };
             let subs: Vec<DefId> = ir::class_subtree(&self.defs, def)
                 .into_iter()
@@ -546,7 +582,10 @@ impl Checker<'_> {
                 .collect();
             if !subs.is_empty() && !matches!(v.kind, ExprKind::Local(_)) {
                 return Err(self
-                    .error(x.range(), "`type(...)` of a computed object is not supported yet")
+                    .error(
+                        x.range(),
+                        "`type(...)` of a computed object is not supported yet",
+                    )
                     .with_help("assign the object to a variable first"));
             }
             let mut out = name(self, def);
@@ -670,11 +709,15 @@ impl Checker<'_> {
         let v = self.expr(x)?;
         let test = if v.ty == Ty::EXCEPTION {
             let name = class.name(&self.defs).to_string();
-            Expr::new(Ty::BOOL, ExprKind::ExcMatches(Box::new(v), vec![name]), span)
+            Expr::new(
+                Ty::BOOL,
+                ExprKind::ExcMatches(Box::new(v), vec![name]),
+                span,
+            )
         } else if let (Some(_), ExcClass::User(d)) = (self.class_of(v.ty), class) {
-            let same = self.class_of(v.ty).is_some_and(|have| {
-                ir::class_subtree(&self.defs, have).contains(&d)
-            });
+            let same = self
+                .class_of(v.ty)
+                .is_some_and(|have| ir::class_subtree(&self.defs, have).contains(&d));
             if same {
                 Expr::new(Ty::BOOL, ExprKind::IsInstance(Box::new(v), vec![d]), span)
             } else {
@@ -690,6 +733,18 @@ impl Checker<'_> {
         } else {
             test
         }))
+    }
+}
+
+/// Whether `e` is a `str` that is never empty (a literal, an f-string with
+/// text): its exception's `args` is `(e,)`, implied by the message.
+fn nonempty_str(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Str(s) => !s.is_empty(),
+        ExprKind::FString(parts) => parts
+            .iter()
+            .any(|p| matches!(p, ir::FPart::Lit(s) if !s.is_empty())),
+        _ => false,
     }
 }
 

@@ -495,6 +495,10 @@ impl<'m> Checker<'m> {
         let module_code = self.check_module_code(&mut codes);
         let (mut functions, exports) = self.check_bodies(&defs);
         functions.extend(module_code);
+        // Functions generated after the module code's ids (dispatchers).
+        while let Some(f) = self.take_early(functions.len()) {
+            functions.push(f);
+        }
         (std::mem::take(&mut self.globals), functions, exports)
     }
 

@@ -145,6 +145,22 @@ impl Lower<'_> {
         self.raise_value(exc, at)
     }
 
+    /// A `str` value; `repr(x)` (a one-field f-string) without `format!`.
+    pub(crate) fn str_value(&mut self, e: &Expr) -> TokenStream {
+        if let ExprKind::FString(parts) = &e.kind {
+            if let [crate::model::ir::FPart::Value {
+                expr,
+                repr: true,
+                spec: None,
+            }] = parts.as_slice()
+            {
+                let r = self.receiver(expr);
+                return self.repr_of(r, expr.ty);
+            }
+        }
+        self.val(e).ts
+    }
+
     /// A raising expression as a value: an atom where it traps.
     pub(crate) fn diverging(&self, ts: TokenStream) -> R {
         if self.catch == Catch::Trap {

@@ -739,12 +739,12 @@ impl Lower<'_> {
                     }
                     ExcArgs::One { text, repr } => {
                         let t = self.val(text).ts;
-                        let r = self.val(repr).ts;
+                        let r = self.str_value(repr);
                         quote!(Args::one(#t, #r))
                     }
                     ExcArgs::Many { reprs, key } => {
                         let items: Vec<TokenStream> =
-                            reprs.iter().map(|r| self.val(r).ts).collect();
+                            reprs.iter().map(|r| self.str_value(r)).collect();
                         if *key {
                             quote!(Args::key(vec![#(#items),*]))
                         } else {
@@ -762,15 +762,27 @@ impl Lower<'_> {
                 let v = self.receiver(exc);
                 R::atom(quote!(matches!(#v.kind, #(#names)|*)))
             }
-            ExprKind::RaiseObject { obj, message, args } => {
+            ExprKind::RaiseObject {
+                obj,
+                message,
+                args,
+                repr,
+            } => {
                 let at = at(self);
                 let kind = self.exception_kind(obj);
                 let message = self.val(message).ts;
                 let args = self.val(args).ts;
+                let repr = match repr {
+                    Some(r) => {
+                        let r = self.val(r).ts;
+                        quote!(Some(#r))
+                    }
+                    None => quote!(None),
+                };
                 let obj = self.val(obj).ts;
                 self.uses.insert("Exception");
                 let ts = self.raise_built(
-                    quote!(Exception::object(#kind, #message, #args, #obj)),
+                    quote!(Exception::object(#kind, #message, #args, #repr, #obj)),
                     &at,
                 );
                 self.diverging(ts)

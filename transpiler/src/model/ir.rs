@@ -981,6 +981,8 @@ pub enum ExprKind {
         obj: Box<Expr>,
         message: Box<Expr>,
         args: Box<Expr>,
+        /// `repr(obj)`, when a class defines `__repr__`.
+        repr: Option<Box<Expr>>,
     },
     /// The instance of a program's exception class that a caught
     /// exception (`Ty::EXCEPTION`) holds (its handler names the class).
@@ -1214,10 +1216,18 @@ impl Expr {
                 }
                 ExcArgs::Many { reprs, .. } => reprs.iter().for_each(f),
             },
-            ExprKind::RaiseObject { obj, message, args } => {
+            ExprKind::RaiseObject {
+                obj,
+                message,
+                args,
+                repr,
+            } => {
                 f(obj);
                 f(message);
                 f(args);
+                if let Some(r) = repr {
+                    f(r);
+                }
             }
             ExprKind::Variant { value, .. } => {
                 if let Some(v) = value {

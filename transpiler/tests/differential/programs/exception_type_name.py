@@ -1,4 +1,3 @@
-# expect: error: type() of a `BaseException` value is not supported yet
 try:
     raise KeyError("k")
 except Exception as e:
