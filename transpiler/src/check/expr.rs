@@ -247,6 +247,9 @@ impl Checker<'_> {
                 Some(self.dict_comprehension(d, Some((k, v)))?)
             }
             (ast::Expr::IfExp(i), _) => return self.if_exp(i, Some(want)),
+            (ast::Expr::Lambda(l), TyKind::Callable { .. }) => {
+                Some(self.lambda_value(l, target, None)?)
+            }
             (ast::Expr::Call(c), _) if self.is_kybra(&c.func, "match") => {
                 return self.match_call(c, Some(want))
             }
@@ -1311,24 +1314,34 @@ impl Checker<'_> {
             return self.method_call(a, c);
         }
         let ast::Expr::Name(f) = &*c.func else {
-            return Err(self
-                .error(c.func.range(), "unsupported call")
-                .with_help("call a module-level function by name"));
+            // `make()(x)`, `table["k"](x)`: a call of a function value.
+            let callee = self.expr(&c.func)?;
+            return self.call_value(callee, c);
         };
         if let Some(e) = self.ref_constructor(c, f)? {
             return Ok(e);
         }
         let name = f.id.as_str();
+        if let Some(e) = self.local_call(name, f.range, c)? {
+            return Ok(e);
+        }
         let shadowed = self
             .fun
             .as_ref()
             .is_some_and(|f| f.assigned.contains(name) || f.global_decls.contains(name));
         if let Some(id) = self.function_id(name).filter(|_| !shadowed) {
             let sig = self.sig(id).clone();
+            if self.is_generic(&sig) {
+                return self.generic_call(id, c);
+            }
             let args = self.call_args(name, &sig, c)?;
             return Ok(Expr::new(sig.ret, ExprKind::Call(id, args), span));
         }
         if shadowed || self.global(name).is_some() {
+            let callee = self.name(name, f.range)?;
+            if matches!(self.types.kind(callee.ty), TyKind::Callable { .. }) {
+                return self.call_value(callee, c);
+            }
             return Err(self
                 .error(
                     c.func.range(),

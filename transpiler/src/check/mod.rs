@@ -11,6 +11,7 @@
 
 mod builtins;
 mod classes;
+mod closures;
 mod containers;
 mod exceptions;
 mod expr;
@@ -75,6 +76,8 @@ pub fn check_as(
         module_inits: Vec::new(),
         script,
         classes: Default::default(),
+        generated: Default::default(),
+        templates: HashMap::new(),
     };
     let (globals, functions, exports) = checker.check_program();
     if checker.diags.is_empty() {
@@ -138,7 +141,15 @@ pub(crate) const KYBRA_NAMES: &[&str] = &[
 ];
 
 /// Names of `typing` this compiler understands.
-const TYPING_NAMES: &[&str] = &["TypedDict", "TypeAlias", "Dict", "List", "Optional"];
+const TYPING_NAMES: &[&str] = &[
+    "TypedDict",
+    "TypeAlias",
+    "Dict",
+    "List",
+    "Optional",
+    "Callable",
+    "TypeVar",
+];
 
 /// A module-level function's signature as the checker sees it.
 #[derive(Debug, Clone)]
@@ -205,6 +216,10 @@ pub(crate) struct Checker<'m> {
     script: bool,
     /// Plain classes: methods, contexts, `__init__`s checked early.
     classes: classes::Classes,
+    /// Lambdas, nested functions and generic instances (`closures.rs`).
+    generated: closures::Generated,
+    /// The definitions of generic functions, instantiated per call types.
+    templates: HashMap<FuncId, (usize, &'m ast::StmtFunctionDef)>,
 }
 
 /// The module-level names of one module.
@@ -490,11 +505,41 @@ impl<'m> Checker<'m> {
         }
         self.leave();
         self.bind_imports(true);
+        for &(m, id, f) in &defs {
+            if self.is_generic(&self.sigs[id.0 as usize]) {
+                self.templates.insert(id, (m, f));
+            }
+        }
         // Module-level code decides the types of the globals it assigns
         // first, so it is checked before the functions that read them.
         let module_code = self.check_module_code(&mut codes);
-        let (mut functions, exports) = self.check_bodies(&defs);
-        functions.extend(module_code);
+        let (functions, exports) = self.check_bodies(&defs);
+        // Every function at its id: the definitions' bodies come first, then
+        // module code and generated functions in the order of their ids.
+        let mut all: Vec<Option<ir::Function>> = vec![None; self.sigs.len()];
+        let inits = self.module_inits.iter().copied();
+        let rest = inits.zip(module_code).chain(std::mem::take(&mut self.generated.functions));
+        for (id, f) in functions.into_iter().enumerate().map(|(i, f)| (FuncId(i as u32), f)).chain(rest) {
+            if let Some(slot) = all.get_mut(id.0 as usize) {
+                *slot = Some(f);
+            }
+        }
+        let functions = all
+            .into_iter()
+            .zip(&self.sigs)
+            .map(|(f, sig)| {
+                f.unwrap_or_else(|| ir::Function {
+                    name: sig.name.clone(),
+                    span: sig.span,
+                    params: Vec::new(),
+                    ret: Ty::NONE,
+                    locals: Vec::new(),
+                    body: Vec::new(),
+                    raises: false,
+                    falls_through: true,
+                })
+            })
+            .collect();
         (std::mem::take(&mut self.globals), functions, exports)
     }
 
@@ -515,14 +560,16 @@ impl<'m> Checker<'m> {
             self.func_ids.clone(),
             self.defs.clone(),
             self.classes.clone(),
+            self.generated.clone(),
         );
         for round in 0.. {
             if round > 0 {
-                let (sigs, func_ids, defs, classes) = start.clone();
+                let (sigs, func_ids, defs, classes, generated) = start.clone();
                 self.sigs = sigs;
                 self.func_ids = func_ids;
                 self.defs = defs;
                 self.classes = classes;
+                self.generated = generated;
             }
             // Float parameters and results that get ints hold `Num`s.
             let num_sigs = self.infer.get_mut().num_sigs.clone();
@@ -634,6 +681,21 @@ impl<'m> Checker<'m> {
                         ret: *ret,
                     });
                 }
+            }
+            if self.is_generic(&sig) {
+                // A template: only its instances are checked (and named
+                // after it).
+                functions.push(ir::Function {
+                    name: format!("{}_generic", sig.name),
+                    span: sig.span,
+                    params: Vec::new(),
+                    ret: Ty::NONE,
+                    locals: Vec::new(),
+                    body: Vec::new(),
+                    raises: false,
+                    falls_through: true,
+                });
+                continue;
             }
             self.imported_global_stores(&f.body);
             let saved = self.with_local_imports(m, &f.body);
@@ -996,9 +1058,16 @@ impl<'m> Checker<'m> {
             }
             return;
         }
-        if module == "typing" {
+        if module == "typing" || module == "collections.abc" {
             for alias in &imp.names {
                 let name = alias.name.as_str();
+                if module == "collections.abc" && name != "Callable" {
+                    let d = self
+                        .error(alias.range, format!("`{module}.{name}` is not supported yet"))
+                        .with_help("supported names: Callable");
+                    self.report(d);
+                    continue;
+                }
                 if !TYPING_NAMES.contains(&name) {
                     let d = self
                         .error(alias.range, format!("`typing.{name}` is not supported yet"))
@@ -1163,6 +1232,9 @@ impl<'m> Checker<'m> {
             None => return Err(self.no_such_attr(c.func.range(), t, name)),
         };
         let sig = self.sig(id).clone();
+        if self.is_generic(&sig) {
+            return self.generic_call(id, c).map(Some);
+        }
         if c.args.len() != sig.params.len() || !c.keywords.is_empty() {
             return Err(self
                 .error(
@@ -1427,6 +1499,8 @@ impl<'m> Checker<'m> {
         }
         let ret = match &f.returns {
             Some(r) => self.resolve_ret(r)?,
+            // No annotation and no `return value`: it returns `None`.
+            None if mode.is_none() && !returns_value(&f.body) => Some(CandidTy::NULL),
             None => {
                 return Err(self
                     .error(
@@ -1449,6 +1523,12 @@ impl<'m> Checker<'m> {
             for (c, ann) in candid_params.iter().chain(ret.iter()).zip(anns) {
                 if let Some(d) = self.class_at_boundary(*c, ann) {
                     return Err(d);
+                }
+                let vt = self.types.value_ty(*c);
+                if self.types.has_var(vt) || self.callable_inside(vt) {
+                    return Err(self
+                        .error(ann.range(), "a canister method's parameters and result must be Candid types")
+                        .with_help("functions and type variables cannot cross the Candid boundary"));
                 }
                 if let Some(path) = self.dict_inside(*c, &mut Vec::new()) {
                     return Err(self
@@ -1517,6 +1597,17 @@ impl<'m> Checker<'m> {
             falls_through: true,
         }
     }
+}
+
+/// Whether a body has a `return value` (outside nested definitions).
+fn returns_value(body: &[ast::Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        ast::Stmt::Return(r) => r.value.is_some(),
+        ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => false,
+        other => crate::load::nested_bodies(other)
+            .into_iter()
+            .any(|b| returns_value(b)),
+    })
 }
 
 fn is_str_constant(e: &ast::Expr) -> bool {

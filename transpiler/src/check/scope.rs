@@ -65,6 +65,8 @@ pub(crate) struct FunCtx {
     pub break_flags: Vec<Option<LocalId>>,
     /// The flag the next loop body takes.
     pub next_break_flag: Option<LocalId>,
+    /// Inside how many `try` bodies.
+    pub in_try: usize,
 }
 
 impl FunCtx {
@@ -94,6 +96,7 @@ impl FunCtx {
             handlers: Vec::new(),
             break_flags: Vec::new(),
             next_break_flag: None,
+            in_try: 0,
         };
         for (name, ty) in &sig.params {
             let id = ctx.declare(name, *ty, sig.span);
@@ -129,6 +132,7 @@ impl FunCtx {
             mutable: false,
             used: false,
             single_use: false,
+            cell: false,
         });
         id
     }

@@ -113,6 +113,9 @@ impl Checker<'_> {
             ast::Stmt::AnnAssign(a) => {
                 let c = self.resolve_type(&a.annotation)?;
                 let ty = self.types.value_ty(c);
+                let vars = std::mem::take(&mut self.generated.vars);
+                let ty = self.types.subst(ty, &vars);
+                self.generated.vars = vars;
                 let attribute = self.init_attribute_name(&a.target);
                 let target = attribute.as_ref().unwrap_or(&a.target);
                 let ast::Expr::Name(n) = target else {
@@ -993,10 +996,8 @@ impl Checker<'_> {
         if let Some((id, ty)) = self.global(name) {
             return Ok(Expr::new(ty, ExprKind::Global(id), span));
         }
-        if self.function_id(name).is_some() {
-            return Err(self
-                .error(range, "functions cannot be used as values yet")
-                .with_help(format!("call it: `{name}(...)`")));
+        if let Some(id) = self.function_id(name) {
+            return self.function_value(id, range);
         }
         let help = if super::KYBRA_NAMES.contains(&name) {
             format!("import it: `from kybra import {name}`")

@@ -61,7 +61,7 @@ impl Checker<'_> {
                     Some((n.id.to_string(), TypeDecl::Alias(v)))
                 }
                 ([ast::Expr::Name(n)], v @ ast::Expr::Call(c))
-                    if self.is_kybra(&c.func, "Func") =>
+                    if self.is_kybra(&c.func, "Func") || self.is_typing(&c.func, "TypeVar") =>
                 {
                     Some((n.id.to_string(), TypeDecl::Alias(v)))
                 }
@@ -146,7 +146,12 @@ impl Checker<'_> {
                         ast::Expr::Subscript(s) if self.is_kybra(&s.value, "Alias") => {
                             self.resolve_type(&s.slice)
                         }
-                        ast::Expr::Call(c) if self.is_kybra(&c.func, "Func") => {
+                        // `T = TypeVar("T")`: a type variable of generic functions.
+                        ast::Expr::Call(c) if self.is_typing(&c.func, "TypeVar") => {
+                            let v = self.types.new_var();
+                            Ok(self.types.intern_candid(CandidKind::Var(v)))
+                        }
+                        ast::Expr::Call(c) => {
                             self.resolve_func(c)
                         }
                         other => self.resolve_type(other),
@@ -289,6 +294,11 @@ impl Checker<'_> {
                 return Err(self.unsupported_type(ann));
             }
             ast::Expr::Subscript(s) => return self.resolve_generic(s, ann).map(Some),
+            // `T = TypeVar("T")`: a type variable of generic functions.
+            ast::Expr::Call(c) if self.is_typing(&c.func, "TypeVar") => {
+                let v = self.types.new_var();
+                return Ok(Some(self.types.intern_candid(CandidKind::Var(v))));
+            }
             ast::Expr::Call(c) if self.is_kybra(&c.func, "Func") => {
                 return Err(self
                     .error(ann.range(), "a `Func` type must be declared as an alias")
@@ -357,6 +367,22 @@ impl Checker<'_> {
                 CandidKind::Tuple(items)
             }
             Some("Alias") => return one(self),
+            // `Callable[[A, B], R]` (typing or collections.abc).
+            Some("Callable") => match args.as_slice() {
+                [ast::Expr::List(ps), r] => {
+                    let mut params = Vec::new();
+                    for p in &ps.elts {
+                        params.push(self.resolve_type(p)?);
+                    }
+                    let ret = self.resolve_ret(r)?;
+                    CandidKind::Callable(params, ret)
+                }
+                _ => {
+                    return Err(self
+                        .error(s.slice.range(), "expected a parameter list and a result type")
+                        .with_help("e.g. `Callable[[int, str], bool]`"))
+                }
+            },
             _ => return Err(self.unsupported_type(ann)),
         };
         Ok(self.types.intern_candid(kind))

@@ -2,7 +2,7 @@
 
 use super::{fixed_ty, IntoTs, Lower};
 use crate::model::effects::interval;
-use crate::model::ir::{BinOp, CmpOp, Expr, ExprKind, FPart, IcCall, Method, UnaryOp};
+use crate::model::ir::{BinOp, CmpOp, Expr, ExprKind, FPart, FuncId, IcCall, Method, UnaryOp};
 use crate::model::{Fixed, Ty};
 use num_bigint::BigInt;
 use proc_macro2::{Literal, TokenStream};
@@ -803,10 +803,69 @@ impl Lower<'_> {
                 None => self.unwrap_fallback(v),
             },
             ExprKind::Match { .. } => self.match_expr(e),
-            ExprKind::Closure(_) | ExprKind::Await(_) => R::atom(quote!(compile_error!(
+            ExprKind::Closure(f, caps) => self.closure(e, *f, caps),
+            ExprKind::CallValue(callee, args) => {
+                let args: Vec<TokenStream> = args.iter().map(|a| self.val(a).ts).collect();
+                let f = match callee.kind {
+                    ExprKind::Local(_) => self.receiver(callee),
+                    _ => {
+                        let v = self.val(callee).ts;
+                        quote!((#v))
+                    }
+                };
+                R::atom(quote!(#f(#(#args),*)))
+            }
+            ExprKind::Await(_) => R::atom(quote!(compile_error!(
                 "kybra-aot: this expression cannot be lowered yet"
             ))),
         }
+    }
+
+    /// A function value: `Rc::new(f)` for a function of exactly the
+    /// value's parameters, else a closure that moves the captured values
+    /// in and passes them (cloned) on each call.
+    fn closure(&mut self, e: &Expr, f: FuncId, caps: &[Expr]) -> R {
+        let crate::model::TyKind::Callable { params, ret } = self.program.types.kind(e.ty).clone()
+        else {
+            return R::atom(quote!(compile_error!("kybra-aot: a function value without a Callable type")));
+        };
+        let ty = self.callable_ty(&params, ret);
+        let name = self.fn_name(f);
+        let callee = self.program.function(f);
+        let raises = callee.raises;
+        if caps.is_empty() && !raises {
+            return R::new(quote!(Rc::new(#name) as #ty), Prec::Lowest);
+        }
+        let mut binds = Vec::new();
+        let mut pass = Vec::new();
+        for c in caps {
+            let tmp = self.namer.fresh("captured");
+            let v = self.val(c).ts;
+            binds.push(quote!(let #tmp = #v;));
+            if c.ty.is_copy() {
+                pass.push(quote!(#tmp));
+            } else {
+                pass.push(quote!(#tmp.clone()));
+            }
+        }
+        let mut args = Vec::new();
+        let mut typed = Vec::new();
+        for (i, t) in params.iter().enumerate() {
+            let a = self.namer.fresh(&format!("arg{i}"));
+            let rt = self.rust_ty(*t);
+            typed.push(quote!(#a: #rt));
+            args.push(quote!(#a));
+        }
+        let mut call = quote!(#name(#(#args,)* #(#pass),*));
+        if raises {
+            self.uses.insert("OrRaise");
+            let at = self.at(e.span);
+            call = quote!(#call.or_raise(#at));
+        }
+        R::atom(quote!({
+            #(#binds)*
+            Rc::new(move |#(#typed),*| #call) as #ty
+        }))
     }
 
     /// `op` applied to a plain (unshared, not `Copy`) global inside its

@@ -292,9 +292,12 @@ pub fn lower(program: &Program) -> String {
     if uses.contains("Principal") {
         header.extend(quote! { use candid::Principal; });
     }
+    if uses.contains("Rc") {
+        header.extend(quote! { use std::rc::Rc; });
+    }
     let rt: Vec<_> = uses
         .iter()
-        .filter(|u| **u != "Principal")
+        .filter(|u| **u != "Principal" && **u != "Rc")
         .map(|u| {
             let i = format_ident!("{}", u);
             quote!(#i)
@@ -870,9 +873,22 @@ impl<'p> Lower<'p> {
                     quote!((#(#items,)*))
                 }
                 TyKind::Func(c) => self.func_ty(c),
+                TyKind::Callable { params, ret } => self.callable_ty(&params, ret),
                 // Types the checker does not produce yet.
                 _ => quote!(()),
             },
+        }
+    }
+
+    /// `Rc<dyn Fn(A, B) -> R>`: a function value.
+    pub(crate) fn callable_ty(&mut self, params: &[Ty], ret: Ty) -> TokenStream {
+        self.uses.insert("Rc");
+        let params: Vec<TokenStream> = params.iter().map(|t| self.rust_ty(*t)).collect();
+        if ret == Ty::NONE {
+            quote!(Rc<dyn Fn(#(#params),*)>)
+        } else {
+            let r = self.rust_ty(ret);
+            quote!(Rc<dyn Fn(#(#params),*) -> #r>)
         }
     }
 

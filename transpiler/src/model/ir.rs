@@ -303,6 +303,10 @@ pub struct Local {
     pub used: bool,
     /// Read exactly once, outside loops: that read may move the value.
     pub single_use: bool,
+    /// Shared with a nested function that captures it and one of them
+    /// rebinds it (`nonlocal`, a loop, a later assignment): a
+    /// `runtime_lite::Cell` read with `get()` and stored with `set()`.
+    pub cell: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -1032,8 +1036,13 @@ pub enum ExprKind {
     /// The payload bound by the enclosing match arm `id` (its lambda's
     /// parameter); `None` for a `null` tag or `"_"`.
     ArmValue(u32),
-    /// A nested function or lambda value (later issues).
-    Closure(FuncId),
+    /// A function as a value (`Callable`): a module-level function, a
+    /// nested `def` or a lambda (both are functions of their own), with the
+    /// values of the variables it captures, passed after its parameters
+    /// on every call (a captured cell passes the cell itself).
+    Closure(FuncId, Vec<Expr>),
+    /// A call of a function value (a `Callable` local, parameter, ...).
+    CallValue(Box<Expr>, Vec<Expr>),
     /// Whether an instance of a class hierarchy is exactly one of these
     /// classes (`isinstance(x, C)` lists `C` and its subclasses; the
     /// dispatch of an overridden method tests the classes that inherit
@@ -1074,8 +1083,12 @@ impl Expr {
             | ExprKind::Local(_)
             | ExprKind::Global(_)
             | ExprKind::Ic(_)
-            | ExprKind::ArmValue(_)
-            | ExprKind::Closure(_) => {}
+            | ExprKind::ArmValue(_) => {}
+            ExprKind::Closure(_, caps) => caps.iter().for_each(&mut *f),
+            ExprKind::CallValue(callee, args) => {
+                f(callee);
+                args.iter().for_each(f);
+            }
             ExprKind::Convert(a)
             | ExprKind::Unary(_, a)
             | ExprKind::Not(a)

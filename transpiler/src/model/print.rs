@@ -132,6 +132,7 @@ fn candid(p: &Program, t: super::CandidTy) -> String {
         K::Principal => "principal".into(),
         K::Reserved => "reserved".into(),
         K::Empty => "empty".into(),
+        K::Callable(..) | K::Var(_) => p.types.candid_display(t),
         K::Opt(t) => format!("opt {}", candid(p, *t)),
         K::Vec(t) => format!("vec {}", candid(p, *t)),
         K::Tuple(items) => {
@@ -614,7 +615,14 @@ impl Printer<'_> {
                     .collect();
                 format!("match({}, {{{}}})", self.expr(value), arms.join(", "))
             }
-            ExprKind::Closure(f) => format!("<closure {}>", self.p.function(*f).name),
+            ExprKind::Closure(f, caps) => {
+                let caps: Vec<String> = caps.iter().map(|c| self.expr(c)).collect();
+                format!("<closure {}[{}]>", self.p.function(*f).name, caps.join(", "))
+            }
+            ExprKind::CallValue(f, args) => {
+                let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
+                format!("({})({})", self.expr(f), args.join(", "))
+            }
             ExprKind::Await(a) => format!("(yield {})", self.expr(a)),
         }
     }

@@ -82,6 +82,10 @@ pub enum TyKind {
     /// The type of an empty `[]`/`{}` the checker is still inferring from
     /// its uses (`check::infer`); never reaches the IR it hands on.
     Pending(u32),
+    /// A `TypeVar` of a generic function's signature (by index): generic
+    /// functions are instantiated per type arguments, so it never reaches
+    /// a checked body.
+    Var(u32),
 }
 
 /// `query`, `update`, `oneway` for Candid func types.
@@ -122,6 +126,10 @@ pub enum CandidKind {
     /// (a TypedDict field, a global). Exported methods may not carry it
     /// (`check` rejects it there); encoded, it would be `vec record { K; V }`.
     Dict(CandidTy, CandidTy),
+    /// Not a Candid type: `Callable[[A, B], R]` (`None` result: `void`).
+    Callable(Vec<CandidTy>, Option<CandidTy>),
+    /// Not a Candid type: a `TypeVar` in a generic function's signature.
+    Var(u32),
 }
 
 const FIXED_ORDER: [Fixed; 8] = Fixed::ALL;
@@ -276,6 +284,8 @@ pub struct Types {
     ty_ids: HashMap<TyKind, Ty>,
     candid: Vec<CandidKind>,
     candid_ids: HashMap<CandidKind, CandidTy>,
+    /// How many type variables exist.
+    vars: u32,
 }
 
 impl Default for Types {
@@ -294,6 +304,7 @@ impl Types {
             ty_ids: HashMap::new(),
             candid: Vec::new(),
             candid_ids: HashMap::new(),
+            vars: 0,
         };
         let mut prim = vec![TyKind::Int];
         prim.extend(FIXED_ORDER.iter().map(|k| TyKind::Fixed(*k)));
@@ -388,8 +399,100 @@ impl Types {
         self.intern(TyKind::Nominal(def))
     }
 
+    /// A new type variable (`T = TypeVar("T")`).
+    pub fn new_var(&mut self) -> u32 {
+        self.vars += 1;
+        self.vars - 1
+    }
+
     pub fn callable(&mut self, params: Vec<Ty>, ret: Ty) -> Ty {
         self.intern(TyKind::Callable { params, ret })
+    }
+
+    /// `t` with its type variables replaced by `vars[v]` (those missing
+    /// stay).
+    pub fn subst(&mut self, t: Ty, vars: &HashMap<u32, Ty>) -> Ty {
+        match self.kind(t).clone() {
+            TyKind::Var(v) => vars.get(&v).copied().unwrap_or(t),
+            TyKind::Opt(x) => {
+                let x = self.subst(x, vars);
+                self.opt(x)
+            }
+            TyKind::List(x) => {
+                let x = self.subst(x, vars);
+                self.list(x)
+            }
+            TyKind::Set(x) => {
+                let x = self.subst(x, vars);
+                self.set(x)
+            }
+            TyKind::Dict(k, v) => {
+                let k = self.subst(k, vars);
+                let v = self.subst(v, vars);
+                self.dict(k, v)
+            }
+            TyKind::Tuple(items) => {
+                let items = items.into_iter().map(|x| self.subst(x, vars)).collect();
+                self.tuple(items)
+            }
+            TyKind::Callable { params, ret } => {
+                let params = params.into_iter().map(|x| self.subst(x, vars)).collect();
+                let ret = self.subst(ret, vars);
+                self.callable(params, ret)
+            }
+            _ => t,
+        }
+    }
+
+    /// Whether `t` mentions a type variable.
+    pub fn has_var(&self, t: Ty) -> bool {
+        match self.kind(t) {
+            TyKind::Var(_) => true,
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => self.has_var(*x),
+            TyKind::Dict(k, v) => self.has_var(*k) || self.has_var(*v),
+            TyKind::Tuple(items) => items.iter().any(|x| self.has_var(*x)),
+            TyKind::Callable { params, ret } => {
+                params.iter().any(|x| self.has_var(*x)) || self.has_var(*ret)
+            }
+            _ => false,
+        }
+    }
+
+    /// Binds the variables of the pattern `p` so it becomes `t`; `false`
+    /// when the shapes differ or a variable would take two types.
+    pub fn match_vars(&self, p: Ty, t: Ty, vars: &mut HashMap<u32, Ty>) -> bool {
+        if p == t {
+            return true;
+        }
+        match (self.kind(p), self.kind(t)) {
+            (TyKind::Var(v), _) => match vars.get(v) {
+                Some(old) => *old == t,
+                None => {
+                    vars.insert(*v, t);
+                    true
+                }
+            },
+            (TyKind::Opt(a), TyKind::Opt(b))
+            | (TyKind::List(a), TyKind::List(b))
+            | (TyKind::Set(a), TyKind::Set(b)) => self.match_vars(*a, *b, vars),
+            (TyKind::Dict(k, v), TyKind::Dict(k2, v2)) => {
+                self.match_vars(*k, *k2, vars) && self.match_vars(*v, *v2, vars)
+            }
+            (TyKind::Tuple(a), TyKind::Tuple(b)) if a.len() == b.len() => {
+                a.iter().zip(b).all(|(x, y)| self.match_vars(*x, *y, vars))
+            }
+            (
+                TyKind::Callable { params, ret },
+                TyKind::Callable {
+                    params: p2,
+                    ret: r2,
+                },
+            ) if params.len() == p2.len() => {
+                params.iter().zip(p2).all(|(x, y)| self.match_vars(*x, *y, vars))
+                    && self.match_vars(*ret, *r2, vars)
+            }
+            _ => false,
+        }
     }
 
     /// Records the name of definition `d` (for messages).
@@ -488,6 +591,15 @@ impl Types {
             }
             CandidKind::Named(d) | CandidKind::Service(d) => self.nominal(d),
             CandidKind::Func { .. } => self.intern(TyKind::Func(c)),
+            CandidKind::Callable(params, ret) => {
+                let params = params.into_iter().map(|t| self.value_ty(t)).collect();
+                let ret = match ret {
+                    Some(r) => self.value_ty(r),
+                    None => Ty::NONE,
+                };
+                self.callable(params, ret)
+            }
+            CandidKind::Var(v) => self.intern(TyKind::Var(v)),
             // Primitives: answered by `primitive_value_ty` above.
             _ => Ty::DYNAMIC,
         }
@@ -597,6 +709,7 @@ impl Types {
             }
             TyKind::Func(c) => self.candid_display(*c),
             TyKind::Pending(_) => "unknown".into(),
+            TyKind::Var(v) => format!("T{v}"),
             _ => t.to_string(),
         }
     }

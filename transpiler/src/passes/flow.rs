@@ -12,7 +12,6 @@ use crate::model::effects::may_raise;
 use crate::model::ir::{
     Expr, ExprKind, ForEach, ForRange, Function, Handler, LocalId, Place, Stmt,
 };
-use crate::model::visit::each_subexpr;
 use crate::model::Ty;
 use crate::source::Span;
 use std::collections::{BTreeMap, BTreeSet};
@@ -236,7 +235,7 @@ impl Occurrences {
     }
 
     fn expr(&mut self, e: &Expr, path: &[(usize, usize)], bound: &BTreeSet<LocalId>) {
-        visit_reads(e, &mut |local, span| {
+        visit_reads(e, &mut |local, span, _| {
             self.add(local, span, path, false, bound)
         });
     }
@@ -263,13 +262,27 @@ pub(crate) fn stmt_may_raise(s: &Stmt) -> bool {
     }
 }
 
-/// Calls `f` for every local read in `e`, in evaluation order.
-fn visit_reads(e: &Expr, f: &mut dyn FnMut(LocalId, Span)) {
-    each_subexpr(e, &mut |e| {
-        if let ExprKind::Local(n) = e.kind {
-            f(n, e.span);
+/// Calls `f` for every local read in `e`, in evaluation order, with
+/// whether the read repeats (inside a comprehension's element or filter,
+/// or a key function: a Rust closure that cannot move the local).
+fn visit_reads(e: &Expr, f: &mut dyn FnMut(LocalId, Span, bool)) {
+    fn walk(e: &Expr, repeats: bool, f: &mut dyn FnMut(LocalId, Span, bool)) {
+        match &e.kind {
+            ExprKind::Local(n) => f(*n, e.span, repeats),
+            ExprKind::Comprehension {
+                iter, cond, elem, ..
+            } => {
+                walk(iter, repeats, f);
+                if let Some(c) = cond {
+                    walk(c, true, f);
+                }
+                walk(elem, true, f);
+            }
+            ExprKind::KeyFn { body, .. } => walk(body, true, f),
+            _ => e.for_each_child(&mut |c| walk(c, repeats, f)),
         }
-    });
+    }
+    walk(e, false, f);
 }
 
 fn common_prefix<'a>(mut paths: impl Iterator<Item = &'a [(usize, usize)]>) -> Vec<usize> {
@@ -420,8 +433,8 @@ impl Flow {
     fn reads(&mut self, e: &Expr, state: &State) {
         let mut errors = Vec::new();
         let mut read = Vec::new();
-        visit_reads(e, &mut |local, span| {
-            read.push(local);
+        visit_reads(e, &mut |local, span, repeats| {
+            read.push((local, repeats));
             if let Some((def, _)) = state.vars.get(&local) {
                 if !def {
                     errors.push(FlowError::Unassigned(local, span));
@@ -431,8 +444,8 @@ impl Flow {
             }
         });
         self.errors.extend(errors);
-        for local in read {
-            if !self.loops.is_empty() {
+        for (local, repeats) in read {
+            if !self.loops.is_empty() || repeats {
                 self.read_in_loop.insert(local);
             }
             *self.read_count.entry(local).or_default() += 1;

@@ -82,7 +82,7 @@ fn reach_from(program: &Program, r: &mut Reachable, todo: &mut Vec<FuncId>) {
         }
         let f = program.function(id);
         each_expr(&f.body, &mut |e| match e.kind {
-            ExprKind::Call(c, _) | ExprKind::Closure(c) => {
+            ExprKind::Call(c, _) | ExprKind::Closure(c, _) => {
                 r.called.insert(c);
                 todo.push(c);
             }

@@ -1,0 +1,544 @@
+//! Functions as values (`Callable[[A, B], R]`): module-level functions
+//! read by name, lambdas and nested `def`s (each a function of its own
+//! whose captured variables are extra parameters, `ExprKind::Closure`),
+//! calls of function values (`ExprKind::CallValue`), and generic functions
+//! (`T = TypeVar("T")`), instantiated once per distinct type arguments at
+//! their call sites.
+//!
+//! A captured variable is copied into the closure when it is created, so
+//! only variables that keep one value while the closure can see them are
+//! captured: bound once before the closure, never rebound (Python's late
+//! binding would show a later value); anything else is a diagnostic.
+
+use super::scope::FunCtx;
+use super::{Checker, Sig};
+use crate::diagnostics::Diagnostic;
+use crate::model::ir::{self, Expr, ExprKind, FuncId, Stmt};
+use crate::model::{Ty, TyKind};
+use rustpython_parser::ast::{self, Ranged};
+use rustpython_parser::text_size::TextRange;
+use std::collections::{HashMap, HashSet};
+
+/// What a function of the program is being checked as besides its own
+/// definition: the functions generated while checking bodies.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Generated {
+    /// Lambdas, nested functions and generic instances, with their ids.
+    pub functions: Vec<(FuncId, ir::Function)>,
+    /// Instances of generic functions by template and type arguments.
+    pub instances: HashMap<(FuncId, Vec<Ty>), FuncId>,
+    /// The substitution of the generic instance being checked.
+    pub vars: HashMap<u32, Ty>,
+    /// Nested `def`s visible in the current function: name -> function
+    /// and the locals (of the current function) it captures.
+    pub nested: HashMap<String, (FuncId, Vec<ir::LocalId>)>,
+}
+
+impl<'m> Checker<'m> {
+    /// Whether `sig` mentions a type variable (a generic template).
+    pub(crate) fn is_generic(&self, sig: &Sig) -> bool {
+        sig.params.iter().any(|(_, t)| self.types.has_var(*t)) || self.types.has_var(sig.ret)
+    }
+
+    /// Whether values of `t` hold functions.
+    pub(crate) fn callable_inside(&self, t: Ty) -> bool {
+        match self.types.kind(t) {
+            TyKind::Callable { .. } => true,
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => self.callable_inside(*x),
+            TyKind::Dict(k, v) => self.callable_inside(*k) || self.callable_inside(*v),
+            TyKind::Tuple(items) => items.iter().any(|x| self.callable_inside(*x)),
+            _ => false,
+        }
+    }
+
+    /// A module-level function read as a value.
+    pub(crate) fn function_value(&mut self, id: FuncId, range: TextRange) -> Result<Expr, Diagnostic> {
+        let sig = self.sig(id).clone();
+        if self.is_generic(&sig) {
+            return Err(self
+                .error(range, format!("generic function `{}` used as a value", sig.name))
+                .with_help("call it, or wrap the call in a function of concrete types"));
+        }
+        let params = sig.params.iter().map(|(_, t)| *t).collect();
+        let ty = self.types.callable(params, sig.ret);
+        Ok(Expr::new(ty, ExprKind::Closure(id, Vec::new()), self.span(range)))
+    }
+
+    /// A call of a name the function binds (a comprehension variable, a
+    /// local or parameter) to a function value; `None` for other names.
+    pub(crate) fn local_call(
+        &mut self,
+        name: &str,
+        range: TextRange,
+        c: &ast::ExprCall,
+    ) -> Result<Option<Expr>, Diagnostic> {
+        let Some(f) = self.fun.as_ref() else {
+            return Ok(None);
+        };
+        let local = f.arm_params.iter().any(|p| p.0 == name)
+            || (f.assigned.contains(name) && !f.global_decls.contains(name));
+        if !local {
+            return Ok(None);
+        }
+        let callee = self.name(name, range)?;
+        if !matches!(self.types.kind(callee.ty), TyKind::Callable { .. }) {
+            return Ok(None);
+        }
+        self.call_value(callee, c).map(Some)
+    }
+
+    /// A call of a function value (`f(x)` where `f` holds a `Callable`).
+    pub(crate) fn call_value(&mut self, callee: Expr, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        let TyKind::Callable { params, ret } = self.types.kind(callee.ty).clone() else {
+            return Err(self
+                .error(
+                    c.func.range(),
+                    format!("'{}' object is not callable", self.types.display(callee.ty)),
+                )
+                .with_help("Python raises TypeError here"));
+        };
+        if !c.keywords.is_empty() {
+            return Err(self
+                .error(c.range, "a function value takes its arguments by position")
+                .with_help("pass the arguments without names"));
+        }
+        if c.args.len() != params.len() {
+            return Err(self
+                .error(
+                    c.range,
+                    format!(
+                        "this function takes {} argument(s) but {} were given",
+                        params.len(),
+                        c.args.len()
+                    ),
+                )
+                .with_help("Python raises TypeError for this"));
+        }
+        if self.fun.as_ref().is_some_and(|f| f.in_try > 0) {
+            return Err(self
+                .error(c.range, "calling a function value inside `try` is not supported yet")
+                .with_help("call it outside the `try`, or call a named function"));
+        }
+        let mut args = Vec::new();
+        for (a, t) in c.args.iter().zip(params) {
+            args.push(self.expect(a, t)?);
+        }
+        Ok(Expr::new(
+            ret,
+            ExprKind::CallValue(Box::new(callee), args),
+            self.span(c.range),
+        ))
+    }
+
+    /// A call of a generic function: its type variables are bound from
+    /// the arguments' types and the call goes to that instance.
+    pub(crate) fn generic_call(
+        &mut self,
+        id: FuncId,
+        c: &ast::ExprCall,
+    ) -> Result<Expr, Diagnostic> {
+        let sig = self.sig(id).clone();
+        let name = sig.name.clone();
+        if !c.keywords.is_empty() || c.args.len() != sig.params.len() {
+            return Err(self
+                .error(
+                    c.range,
+                    format!(
+                        "generic function `{name}` takes exactly {} positional argument(s)",
+                        sig.params.len()
+                    ),
+                )
+                .with_help("pass one value per parameter, by position"));
+        }
+        let mut vars = HashMap::new();
+        let mut args: Vec<Option<Expr>> = vec![None; c.args.len()];
+        // Lambdas and empty containers last: their types come from the
+        // other arguments.
+        let late = |a: &ast::Expr| match a {
+            ast::Expr::Lambda(_) => 1,
+            ast::Expr::List(l) if l.elts.is_empty() => 2,
+            ast::Expr::Dict(d) if d.keys.is_empty() => 2,
+            _ => 0,
+        };
+        for pass in [0, 1, 2] {
+            for (i, (a, (_, p))) in c.args.iter().zip(&sig.params).enumerate() {
+                if late(a) != pass {
+                    continue;
+                }
+                let v = if self.types.has_var(*p) {
+                    let want = self.types.subst(*p, &vars);
+                    let v = match a {
+                        ast::Expr::Lambda(l) => self.lambda_value(l, want, None)?,
+                        _ if pass == 2 && !self.types.has_var(want) => self.expect(a, want)?,
+                        _ => self.expr(a)?,
+                    };
+                    let got = super::stmt::natural(v.ty);
+                    if !self.types.match_vars(*p, got, &mut vars) {
+                        return Err(self
+                            .error(
+                                a.range(),
+                                format!(
+                                    "`{name}` expects `{}` here, found `{}`",
+                                    self.types.display(want),
+                                    self.types.display(got)
+                                ),
+                            )
+                            .with_help("every use of a type variable must have one type"));
+                    }
+                    v
+                } else {
+                    self.expect(a, *p)?
+                };
+                args[i] = Some(v);
+            }
+        }
+        let mut params = Vec::new();
+        for (n, p) in &sig.params {
+            let t = self.types.subst(*p, &vars);
+            if self.types.has_var(t) {
+                return Err(self
+                    .error(c.range, format!("cannot tell the type of `{n}` of `{name}` from this call"))
+                    .with_help("pass values of known types"));
+            }
+            params.push((n.clone(), t));
+        }
+        let ret = self.types.subst(sig.ret, &vars);
+        if self.types.has_var(ret) {
+            return Err(self
+                .error(c.range, format!("cannot tell the result type of `{name}` from this call"))
+                .with_help("its result's type variables must appear in its parameters"));
+        }
+        let mut key: Vec<(u32, Ty)> = vars.iter().map(|(k, v)| (*k, *v)).collect();
+        key.sort();
+        let key = (id, key.into_iter().map(|(_, t)| t).collect::<Vec<_>>());
+        let inst = match self.generated.instances.get(&key) {
+            Some(i) => *i,
+            None => {
+                let inst_sig = Sig {
+                    params: params.clone(),
+                    ret,
+                    export: None,
+                    ..sig.clone()
+                };
+                let inst = FuncId(self.sigs.len() as u32);
+                self.sigs.push(inst_sig);
+                self.generated.instances.insert(key, inst);
+                self.instantiate(id, inst, vars)?;
+                inst
+            }
+        };
+        let mut out = Vec::new();
+        for ((a, v), (_, t)) in c.args.iter().zip(args).zip(&params) {
+            let v = v.expect("every argument was checked");
+            out.push(self.coerce(v, *t, a.range())?);
+        }
+        Ok(Expr::new(ret, ExprKind::Call(inst, out), self.span(c.range)))
+    }
+
+    /// Checks the body of generic `template` as the instance `inst`.
+    fn instantiate(
+        &mut self,
+        template: FuncId,
+        inst: FuncId,
+        vars: HashMap<u32, Ty>,
+    ) -> Result<(), Diagnostic> {
+        let Some(&(m, f)) = self.templates.get(&template) else {
+            return Err(Diagnostic::new(
+                self.sig(template).span,
+                "this generic function cannot be instantiated",
+            ));
+        };
+        let saved_fun = self.fun.take();
+        let saved_class = self.classes.ctx.take();
+        let saved_nested = std::mem::take(&mut self.generated.nested);
+        let saved_vars = std::mem::replace(&mut self.generated.vars, vars);
+        let cur = self.cur;
+        if cur != Some(m) {
+            self.enter(m);
+        }
+        let sig = self.sigs[inst.0 as usize].clone();
+        let fun = self.function(f, &sig);
+        match cur {
+            Some(c) if c != m => self.enter(c),
+            None => self.leave(),
+            _ => {}
+        }
+        self.generated.vars = saved_vars;
+        self.generated.nested = saved_nested;
+        self.classes.ctx = saved_class;
+        self.fun = saved_fun;
+        self.generated.functions.push((inst, fun));
+        Ok(())
+    }
+
+    /// A lambda where a function value of type `want` is expected (its
+    /// parameter types come from there); `name` names the Rust function.
+    pub(crate) fn lambda_value(
+        &mut self,
+        l: &ast::ExprLambda,
+        want: Ty,
+        name: Option<&str>,
+    ) -> Result<Expr, Diagnostic> {
+        let TyKind::Callable { params, ret } = self.types.kind(want).clone() else {
+            return Err(self
+                .error(
+                    l.range,
+                    format!("a lambda where a `{}` is expected", self.types.display(want)),
+                )
+                .with_help("annotate the target `Callable[[...], R]`"));
+        };
+        let ret = (!self.types.has_var(ret)).then_some(ret);
+        self.lambda_with(l, &params, ret, name)
+    }
+
+    /// A lambda with the given parameter types (`ret`: the result type,
+    /// or taken from the body).
+    pub(crate) fn lambda_with(
+        &mut self,
+        l: &ast::ExprLambda,
+        params: &[Ty],
+        ret: Option<Ty>,
+        name: Option<&str>,
+    ) -> Result<Expr, Diagnostic> {
+        let args = &l.args;
+        if !args.posonlyargs.is_empty()
+            || args.vararg.is_some()
+            || !args.kwonlyargs.is_empty()
+            || args.kwarg.is_some()
+        {
+            return Err(self
+                .error(l.range, "only plain lambda parameters are supported")
+                .with_help("remove `*args`, `**kwargs` and keyword-only parameters"));
+        }
+        let plain: Vec<&ast::ArgWithDefault> =
+            args.args.iter().filter(|a| a.default.is_none()).collect();
+        if plain.len() != params.len() || params.iter().any(|t| self.types.has_var(*t)) {
+            return Err(self
+                .error(
+                    l.range,
+                    format!(
+                        "this lambda takes {} argument(s) where a function of {} is expected",
+                        plain.len(),
+                        params.len()
+                    ),
+                )
+                .with_help("give the lambda one parameter per argument"));
+        }
+        let mut sig_params = Vec::new();
+        for (a, t) in plain.iter().zip(params) {
+            sig_params.push((a.def.arg.to_string(), *t));
+        }
+        // `lambda x, n=n: ...`: the default is computed now and travels
+        // with the function like a captured value.
+        let mut caps = Vec::new();
+        for a in args.args.iter().filter(|a| a.default.is_some()) {
+            let d = a.default.as_deref().expect("filtered");
+            let v = self.expr(d)?;
+            let t = super::stmt::natural(v.ty);
+            let v = self.coerce(v, t, d.range())?;
+            sig_params.push((a.def.arg.to_string(), t));
+            caps.push(v);
+        }
+        let bound: HashSet<String> = sig_params.iter().map(|p| p.0.clone()).collect();
+        let mut free = Vec::new();
+        free_names(&l.body, &bound, &mut free);
+        for n in free {
+            if let Some((v, t)) = self.capture(&n, l.range)? {
+                sig_params.push((n, t));
+                caps.push(v);
+            }
+        }
+        let sig = Sig {
+            name: name.unwrap_or("lambda").to_string(),
+            span: self.span(l.range),
+            params: sig_params,
+            defaults: Vec::new(),
+            ret: ret.unwrap_or(Ty::NONE),
+            export: None,
+        };
+        let id = FuncId(self.sigs.len() as u32);
+        self.sigs.push(sig.clone());
+        let saved_fun = self.fun.take();
+        let saved_class = self.classes.ctx.take();
+        let saved_nested = std::mem::take(&mut self.generated.nested);
+        self.fun = Some(FunCtx::new(&[], &sig));
+        let body = match ret {
+            Some(t) if t != Ty::NONE => self.expect(&l.body, t),
+            _ => self.expr(&l.body),
+        };
+        let ctx = self.fun.take().expect("lambda context");
+        self.generated.nested = saved_nested;
+        self.classes.ctx = saved_class;
+        self.fun = saved_fun;
+        let body = body?;
+        let ret = match ret {
+            Some(t) => t,
+            None => super::stmt::natural(body.ty),
+        };
+        self.sigs[id.0 as usize].ret = ret;
+        let body = if ret == Ty::NONE {
+            vec![Stmt::Expr(body)]
+        } else {
+            vec![Stmt::Return(Some(body))]
+        };
+        self.generated.functions.push((
+            id,
+            ir::Function {
+                name: sig.name.clone(),
+                span: sig.span,
+                params: ctx.params.clone(),
+                ret,
+                locals: ctx.locals,
+                body,
+                raises: false,
+                falls_through: ret == Ty::NONE,
+            },
+        ));
+        let ty = self.types.callable(params.to_vec(), ret);
+        Ok(Expr::new(ty, ExprKind::Closure(id, caps), self.span(l.range)))
+    }
+
+    /// The value a closure captures for `name`, if it is a local of the
+    /// enclosing function (globals and functions are read where used).
+    fn capture(&mut self, name: &str, range: TextRange) -> Result<Option<(Expr, Ty)>, Diagnostic> {
+        let Some(f) = self.fun.as_ref() else {
+            return Ok(None);
+        };
+        if f.arm_params.iter().any(|p| p.0 == name) {
+            return Err(self
+                .error(range, format!("a function value that reads the loop variable `{name}`"))
+                .with_help("Python reads the variable when the function runs (late binding); pass the value as a parameter or a default (`lambda {name}={name}: ...`)"));
+        }
+        if f.global_decls.contains(name) || !f.assigned.contains(name) {
+            return Ok(None);
+        }
+        let param = f.params.iter().any(|p| f.locals[p.0 as usize].name == name);
+        let stores = f.stores.get(name).copied().unwrap_or(0) + usize::from(param);
+        let current = f.bindings.get(name).cloned();
+        let stable_in_loops = f
+            .loop_entries
+            .iter()
+            .all(|entry| entry.get(name).is_some() && entry.get(name) == current.as_ref());
+        if stores > 1 || !stable_in_loops {
+            return Err(self
+                .error(range, format!("a function value that reads `{name}`, which is assigned again"))
+                .with_help(format!("Python reads `{name}` when the function runs (late binding), which is not supported yet; pass the value as a parameter or a default (`lambda {name}={name}: ...`)")));
+        }
+        let v = self.name(name, range)?;
+        let t = v.ty;
+        Ok(Some((v, t)))
+    }
+}
+
+/// The names `e` reads that none of `bound` (and no lambda or
+/// comprehension inside it) binds, in order of first use.
+pub(crate) fn free_names(e: &ast::Expr, bound: &HashSet<String>, out: &mut Vec<String>) {
+    match e {
+        ast::Expr::Name(n) => {
+            let n = n.id.to_string();
+            if !bound.contains(&n) && !out.contains(&n) {
+                out.push(n);
+            }
+        }
+        ast::Expr::Lambda(l) => {
+            let mut inner = bound.clone();
+            for a in &l.args.args {
+                inner.insert(a.def.arg.to_string());
+                if let Some(d) = &a.default {
+                    free_names(d, bound, out);
+                }
+            }
+            free_names(&l.body, &inner, out);
+        }
+        ast::Expr::ListComp(c) => comp(&[&c.elt], &c.generators, bound, out),
+        ast::Expr::SetComp(c) => comp(&[&c.elt], &c.generators, bound, out),
+        ast::Expr::GeneratorExp(c) => comp(&[&c.elt], &c.generators, bound, out),
+        ast::Expr::DictComp(c) => comp(&[&c.key, &c.value], &c.generators, bound, out),
+        other => each_child(other, &mut |c| free_names(c, bound, out)),
+    }
+}
+
+fn comp(
+    elts: &[&ast::Expr],
+    gens: &[ast::Comprehension],
+    bound: &HashSet<String>,
+    out: &mut Vec<String>,
+) {
+    let mut inner = bound.clone();
+    for g in gens {
+        free_names(&g.iter, &inner, out);
+        let mut targets = Vec::new();
+        free_names(&g.target, &HashSet::new(), &mut targets);
+        inner.extend(targets);
+        for i in &g.ifs {
+            free_names(i, &inner, out);
+        }
+    }
+    for e in elts {
+        free_names(e, &inner, out);
+    }
+}
+
+/// Calls `f` on each direct sub-expression of `e` (the ones that matter
+/// for the names it reads).
+fn each_child(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
+    match e {
+        ast::Expr::BoolOp(b) => b.values.iter().for_each(f),
+        ast::Expr::NamedExpr(n) => {
+            f(&n.target);
+            f(&n.value)
+        }
+        ast::Expr::BinOp(b) => {
+            f(&b.left);
+            f(&b.right)
+        }
+        ast::Expr::UnaryOp(u) => f(&u.operand),
+        ast::Expr::IfExp(i) => {
+            f(&i.test);
+            f(&i.body);
+            f(&i.orelse)
+        }
+        ast::Expr::Dict(d) => {
+            d.keys.iter().flatten().for_each(&mut *f);
+            d.values.iter().for_each(f)
+        }
+        ast::Expr::Set(s) => s.elts.iter().for_each(f),
+        ast::Expr::Compare(c) => {
+            f(&c.left);
+            c.comparators.iter().for_each(f)
+        }
+        ast::Expr::Call(c) => {
+            f(&c.func);
+            c.args.iter().for_each(&mut *f);
+            c.keywords.iter().for_each(|k| f(&k.value))
+        }
+        ast::Expr::FormattedValue(v) => {
+            f(&v.value);
+            if let Some(s) = &v.format_spec {
+                f(s)
+            }
+        }
+        ast::Expr::JoinedStr(j) => j.values.iter().for_each(f),
+        ast::Expr::Attribute(a) => f(&a.value),
+        ast::Expr::Subscript(s) => {
+            f(&s.value);
+            f(&s.slice)
+        }
+        ast::Expr::Starred(s) => f(&s.value),
+        ast::Expr::List(l) => l.elts.iter().for_each(f),
+        ast::Expr::Tuple(t) => t.elts.iter().for_each(f),
+        ast::Expr::Slice(s) => {
+            for x in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
+                f(x)
+            }
+        }
+        ast::Expr::Await(a) => f(&a.value),
+        ast::Expr::Yield(y) => {
+            if let Some(v) = &y.value {
+                f(v)
+            }
+        }
+        ast::Expr::YieldFrom(y) => f(&y.value),
+        _ => {}
+    }
+}
