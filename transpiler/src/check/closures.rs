@@ -29,12 +29,278 @@ pub(crate) struct Generated {
     pub instances: HashMap<(FuncId, Vec<Ty>), FuncId>,
     /// The substitution of the generic instance being checked.
     pub vars: HashMap<u32, Ty>,
-    /// Nested `def`s visible in the current function: name -> function
-    /// and the locals (of the current function) it captures.
-    pub nested: HashMap<String, (FuncId, Vec<ir::LocalId>)>,
+    /// Nested `def`s visible in the current function: name -> the
+    /// function, its number of declared parameters and the values it
+    /// captures (read in the current function).
+    pub nested: HashMap<String, Nested>,
+}
+
+/// A nested `def` as the enclosing function sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct Nested {
+    pub func: FuncId,
+    pub declared: usize,
+    /// Captured names and the values passed for them.
+    pub captures: Vec<(String, Expr)>,
 }
 
 impl<'m> Checker<'m> {
+    /// A nested `def`: a function of its own whose captured variables are
+    /// extra parameters; its name is bound in the enclosing function.
+    pub(crate) fn nested_def(&mut self, f: &ast::StmtFunctionDef) -> Result<Vec<Stmt>, Diagnostic> {
+        if let Some(d) = f.decorator_list.first() {
+            return Err(self
+                .error(d.range(), "decorators on nested functions are not supported")
+                .with_help("remove the decorator"));
+        }
+        let args = &f.args;
+        if !args.posonlyargs.is_empty()
+            || args.vararg.is_some()
+            || !args.kwonlyargs.is_empty()
+            || args.kwarg.is_some()
+        {
+            return Err(self
+                .error(f.range, "only plain positional parameters are supported")
+                .with_help("remove `*args`, `**kwargs`, `/` and keyword-only parameters"));
+        }
+        let name = f.name.to_string();
+        let mut params = Vec::new();
+        let mut defaults = Vec::new();
+        for a in &args.args {
+            let pname = a.def.arg.to_string();
+            let Some(ann) = &a.def.annotation else {
+                return Err(self
+                    .error(a.def.range, format!("parameter `{pname}` needs a type annotation"))
+                    .with_help(format!("e.g. `{pname}: int`")));
+            };
+            if let Some(d) = &a.default {
+                if !super::is_constant_expr(d) || matches!(&**d, ast::Expr::List(_) | ast::Expr::Dict(_)) {
+                    return Err(self
+                        .error(d.range(), "only constant default values (numbers, strings, None, tuples of them) are supported")
+                        .with_help("use `None` as the default and build the value in the function"));
+                }
+            }
+            let c = self.resolve_type(ann)?;
+            let t = self.types.value_ty(c);
+            let vars = std::mem::take(&mut self.generated.vars);
+            let t = self.types.subst(t, &vars);
+            self.generated.vars = vars;
+            params.push((pname, t));
+            defaults.push(a.default.as_deref().cloned());
+        }
+        let declared = params.len();
+        let ret = match &f.returns {
+            Some(r) => match self.resolve_ret(r)? {
+                Some(c) => {
+                    let t = self.types.value_ty(c);
+                    let vars = std::mem::take(&mut self.generated.vars);
+                    let t = self.types.subst(t, &vars);
+                    self.generated.vars = vars;
+                    Some(t)
+                }
+                None => Some(Ty::NONE),
+            },
+            None if !super::returns_value(&f.body) => Some(Ty::NONE),
+            None => None,
+        };
+        // What the body reads from the enclosing function.
+        let mut bound: HashSet<String> = params.iter().map(|p| p.0.clone()).collect();
+        let mut globals = HashSet::new();
+        super::scope::collect_assigned(&f.body, &mut bound, &mut globals);
+        for s in &f.body {
+            if let ast::Stmt::FunctionDef(d) = s {
+                bound.insert(d.name.to_string());
+            }
+            if let ast::Stmt::Nonlocal(n) = s {
+                return Err(self
+                    .error(n.range, "`nonlocal` is not supported yet")
+                    .with_help("return the new value from the nested function and assign it in the enclosing one"));
+            }
+        }
+        let mut free = Vec::new();
+        stmts_free_names(&f.body, &bound, &mut free);
+        let mut captures: Vec<(String, Expr)> = Vec::new();
+        let mut inner_nested: Vec<(String, Nested)> = Vec::new();
+        for n in free {
+            if n == name || globals.contains(&n) {
+                continue;
+            }
+            if let Some(sib) = self.generated.nested.get(&n).cloned() {
+                for (cn, cv) in &sib.captures {
+                    if !captures.iter().any(|c| &c.0 == cn) {
+                        captures.push((cn.clone(), cv.clone()));
+                    }
+                }
+                inner_nested.push((n, sib));
+                continue;
+            }
+            if let Some((v, _)) = self.capture(&n, f.range)? {
+                if !captures.iter().any(|c| c.0 == n) {
+                    captures.push((n, v));
+                }
+            }
+        }
+        let mut sig_params = params.clone();
+        for (n, v) in &captures {
+            sig_params.push((n.clone(), v.ty));
+        }
+        defaults.extend(captures.iter().map(|_| None));
+        let mut sig = Sig {
+            name: name.clone(),
+            span: self.span(f.range),
+            params: sig_params,
+            defaults,
+            ret: ret.unwrap_or(Ty::NONE),
+            export: None,
+        };
+        let id = FuncId(self.sigs.len() as u32);
+        self.sigs.push(sig.clone());
+        let this = Nested {
+            func: id,
+            declared,
+            captures: captures.clone(),
+        };
+        let fun = match ret {
+            Some(_) => self.nested_body(f, &sig, &this, &inner_nested)?,
+            None => {
+                // No annotation: the type of what the body returns.
+                let marks = (self.diags.len(), self.generated.functions.len());
+                self.fun.as_mut().map(|c| c.probe_ret += 1);
+                let probe = self.nested_body(f, &sig, &this, &inner_nested);
+                self.fun.as_mut().map(|c| c.probe_ret -= 1);
+                self.diags.truncate(marks.0);
+                self.generated.functions.truncate(marks.1);
+                let t = match probe {
+                    Ok(p) => p.ret,
+                    Err(d) => return Err(d),
+                };
+                sig.ret = t;
+                self.sigs[id.0 as usize].ret = t;
+                self.nested_body(f, &sig, &this, &inner_nested)?
+            }
+        };
+        self.generated.functions.push((id, fun));
+        self.generated.nested.insert(name, this);
+        Ok(Vec::new())
+    }
+
+    /// The body of a nested function (`sig`: its parameters, captures
+    /// last); with an unknown result type (`probe_ret` of the enclosing
+    /// context), the result type is what its `return`s give.
+    fn nested_body(
+        &mut self,
+        f: &ast::StmtFunctionDef,
+        sig: &Sig,
+        this: &Nested,
+        siblings: &[(String, Nested)],
+    ) -> Result<ir::Function, Diagnostic> {
+        let probing = self.fun.as_ref().is_some_and(|c| c.probe_ret > 0);
+        let saved_fun = self.fun.take();
+        let saved_class = self.classes.ctx.take();
+        let saved_nested = std::mem::take(&mut self.generated.nested);
+        let mut ctx = FunCtx::new(&f.body, sig);
+        if probing && sig.ret == Ty::NONE {
+            ctx.infer_ret = Some(Vec::new());
+        }
+        // Inside, captured names are the parameters after the declared ones.
+        let param_of = |ctx: &FunCtx, n: &str| -> Option<Expr> {
+            let i = sig.params.iter().position(|p| p.0 == n)?;
+            let id = ctx.params[i];
+            Some(Expr::new(ctx.local_ty(id), ExprKind::Local(id), sig.span))
+        };
+        let mut own = Vec::new();
+        for (n, _) in &this.captures {
+            if let Some(v) = param_of(&ctx, n) {
+                own.push((n.clone(), v));
+            }
+        }
+        self.generated.nested.insert(
+            sig.name.clone(),
+            Nested {
+                func: this.func,
+                declared: this.declared,
+                captures: own,
+            },
+        );
+        for (n, sib) in siblings {
+            let mut caps = Vec::new();
+            for (cn, _) in &sib.captures {
+                if let Some(v) = param_of(&ctx, cn) {
+                    caps.push((cn.clone(), v));
+                }
+            }
+            self.generated.nested.insert(
+                n.clone(),
+                Nested {
+                    func: sib.func,
+                    declared: sib.declared,
+                    captures: caps,
+                },
+            );
+        }
+        self.fun = Some(ctx);
+        let mark = self.diags.len();
+        let body = self.block(&f.body);
+        let ctx = self.fun.take().expect("nested function context");
+        self.generated.nested = saved_nested;
+        self.classes.ctx = saved_class;
+        self.fun = saved_fun;
+        let ret = match &ctx.infer_ret {
+            Some(tys) => {
+                let mut t = Ty::NONE;
+                for (i, x) in tys.iter().enumerate() {
+                    if i == 0 {
+                        t = *x;
+                    } else if *x != t {
+                        return Err(self
+                            .error(f.range, format!("`{}` returns values of several types", sig.name))
+                            .with_help("annotate its result type"));
+                    }
+                }
+                t
+            }
+            None => sig.ret,
+        };
+        if probing && self.diags.len() > mark {
+            let d = self.diags[mark].clone();
+            return Err(d);
+        }
+        Ok(ir::Function {
+            name: sig.name.clone(),
+            span: sig.span,
+            params: ctx.params.clone(),
+            ret,
+            locals: ctx.locals,
+            body,
+            raises: false,
+            falls_through: true,
+        })
+    }
+
+    /// A nested function read as a value or called, if `name` is one.
+    pub(crate) fn nested_value(&mut self, name: &str, range: TextRange) -> Option<Expr> {
+        let n = self.generated.nested.get(name)?.clone();
+        let sig = self.sig(n.func).clone();
+        let params = sig.params[..n.declared].iter().map(|p| p.1).collect();
+        let ty = self.types.callable(params, sig.ret);
+        let caps = n.captures.into_iter().map(|c| c.1).collect();
+        Some(Expr::new(ty, ExprKind::Closure(n.func, caps), self.span(range)))
+    }
+
+    /// A call of a nested function by name: its captures follow the
+    /// arguments.
+    pub(crate) fn nested_call(&mut self, name: &str, c: &ast::ExprCall) -> Result<Option<Expr>, Diagnostic> {
+        let Some(n) = self.generated.nested.get(name).cloned() else {
+            return Ok(None);
+        };
+        let mut sig = self.sig(n.func).clone();
+        sig.params.truncate(n.declared);
+        sig.defaults.truncate(n.declared);
+        let mut args = self.call_args(name, &sig, c)?;
+        args.extend(n.captures.into_iter().map(|c| c.1));
+        Ok(Some(Expr::new(sig.ret, ExprKind::Call(n.func, args), self.span(c.range))))
+    }
+
     /// Whether `sig` mentions a type variable (a generic template).
     pub(crate) fn is_generic(&self, sig: &Sig) -> bool {
         sig.params.iter().any(|(_, t)| self.types.has_var(*t)) || self.types.has_var(sig.ret)
@@ -539,6 +805,89 @@ fn each_child(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
             }
         }
         ast::Expr::YieldFrom(y) => f(&y.value),
+        _ => {}
+    }
+}
+
+/// The names the statements read that `bound` does not bind (nested
+/// functions' free names included).
+pub(crate) fn stmts_free_names(body: &[ast::Stmt], bound: &HashSet<String>, out: &mut Vec<String>) {
+    for s in body {
+        match s {
+            ast::Stmt::FunctionDef(f) => {
+                let mut inner = bound.clone();
+                let mut globals = HashSet::new();
+                for a in &f.args.args {
+                    inner.insert(a.def.arg.to_string());
+                    if let Some(d) = &a.default {
+                        free_names(d, bound, out);
+                    }
+                }
+                super::scope::collect_assigned(&f.body, &mut inner, &mut globals);
+                stmts_free_names(&f.body, &inner, out);
+            }
+            ast::Stmt::ClassDef(_) => {}
+            other => {
+                stmt_exprs(other, &mut |e| free_names(e, bound, out));
+                for b in crate::load::nested_bodies(other) {
+                    stmts_free_names(b, bound, out);
+                }
+            }
+        }
+    }
+}
+
+/// The expressions directly in a statement (not in its nested bodies).
+fn stmt_exprs(s: &ast::Stmt, f: &mut dyn FnMut(&ast::Expr)) {
+    match s {
+        ast::Stmt::Expr(e) => f(&e.value),
+        ast::Stmt::Assign(a) => {
+            a.targets.iter().for_each(&mut *f);
+            f(&a.value)
+        }
+        ast::Stmt::AugAssign(a) => {
+            f(&a.target);
+            f(&a.value)
+        }
+        ast::Stmt::AnnAssign(a) => {
+            f(&a.target);
+            if let Some(v) = &a.value {
+                f(v)
+            }
+        }
+        ast::Stmt::Return(r) => {
+            if let Some(v) = &r.value {
+                f(v)
+            }
+        }
+        ast::Stmt::If(i) => f(&i.test),
+        ast::Stmt::While(w) => f(&w.test),
+        ast::Stmt::For(x) => {
+            f(&x.target);
+            f(&x.iter)
+        }
+        ast::Stmt::Assert(a) => {
+            f(&a.test);
+            if let Some(m) = &a.msg {
+                f(m)
+            }
+        }
+        ast::Stmt::Raise(r) => {
+            if let Some(e) = &r.exc {
+                f(e)
+            }
+            if let Some(c) = &r.cause {
+                f(c)
+            }
+        }
+        ast::Stmt::Delete(d) => d.targets.iter().for_each(f),
+        ast::Stmt::With(w) => w.items.iter().for_each(|i| f(&i.context_expr)),
+        ast::Stmt::Try(t) => t.handlers.iter().for_each(|h| {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            if let Some(t) = &h.type_ {
+                f(t)
+            }
+        }),
         _ => {}
     }
 }

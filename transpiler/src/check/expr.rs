@@ -1322,6 +1322,9 @@ impl Checker<'_> {
             return Ok(e);
         }
         let name = f.id.as_str();
+        if let Some(e) = self.nested_call(name, c)? {
+            return Ok(e);
+        }
         if let Some(e) = self.local_call(name, f.range, c)? {
             return Ok(e);
         }

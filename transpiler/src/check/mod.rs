@@ -699,6 +699,7 @@ impl<'m> Checker<'m> {
             }
             self.imported_global_stores(&f.body);
             let saved = self.with_local_imports(m, &f.body);
+            self.generated.nested.clear();
             let fun = self.body_of(id, f, &sig);
             if let Some(ns) = saved {
                 self.put_names(ns);
@@ -1583,6 +1584,7 @@ impl<'m> Checker<'m> {
     }
 
     fn function(&mut self, f: &ast::StmtFunctionDef, sig: &Sig) -> ir::Function {
+        self.generated.nested.clear();
         self.fun = Some(FunCtx::new(&f.body, sig));
         let body = self.block(&f.body);
         let ctx = self.fun.take().expect("function context");
@@ -1600,7 +1602,7 @@ impl<'m> Checker<'m> {
 }
 
 /// Whether a body has a `return value` (outside nested definitions).
-fn returns_value(body: &[ast::Stmt]) -> bool {
+pub(crate) fn returns_value(body: &[ast::Stmt]) -> bool {
     body.iter().any(|s| match s {
         ast::Stmt::Return(r) => r.value.is_some(),
         ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => false,
@@ -1615,7 +1617,7 @@ fn is_str_constant(e: &ast::Expr) -> bool {
 }
 
 /// Literals and operators on literals only.
-fn is_constant_expr(e: &ast::Expr) -> bool {
+pub(crate) fn is_constant_expr(e: &ast::Expr) -> bool {
     match e {
         ast::Expr::Constant(_) => true,
         ast::Expr::UnaryOp(u) => is_constant_expr(&u.operand),

@@ -67,6 +67,11 @@ pub(crate) struct FunCtx {
     pub next_break_flag: Option<LocalId>,
     /// Inside how many `try` bodies.
     pub in_try: usize,
+    /// Checking a nested function to learn its result type: the types its
+    /// `return`s give (`closures::nested_def`).
+    pub infer_ret: Option<Vec<Ty>>,
+    /// Set while a nested function of this one is probed for its result.
+    pub probe_ret: usize,
 }
 
 impl FunCtx {
@@ -97,6 +102,8 @@ impl FunCtx {
             break_flags: Vec::new(),
             next_break_flag: None,
             in_try: 0,
+            infer_ret: None,
+            probe_ret: 0,
         };
         for (name, ty) in &sig.params {
             let id = ctx.declare(name, *ty, sig.span);

@@ -48,6 +48,7 @@ impl Checker<'_> {
     fn stmt(&mut self, s: &ast::Stmt) -> Result<Vec<Stmt>, Diagnostic> {
         Ok(match s {
             ast::Stmt::Pass(_) => vec![],
+            ast::Stmt::FunctionDef(f) => self.nested_def(f)?,
             ast::Stmt::Global(g) => {
                 for n in &g.names {
                     let param = self.ctx().sig.params.iter().any(|(p, _)| p == n.as_str());
@@ -414,6 +415,18 @@ impl Checker<'_> {
     fn ret(&mut self, r: &ast::StmtReturn) -> Result<Vec<Stmt>, Diagnostic> {
         if let Some(s) = self.init_return(r) {
             return s;
+        }
+        if self.ctx().infer_ret.is_some() {
+            // Probing a nested function's result type.
+            let e = match &r.value {
+                Some(v) => self.expr(v)?,
+                None => Expr::new(Ty::NONE, ExprKind::None, self.span(r.range)),
+            };
+            let t = natural(e.ty);
+            if let Some(tys) = self.ctx().infer_ret.as_mut() {
+                tys.push(t);
+            }
+            return Ok(vec![Stmt::Return(Some(e))]);
         }
         let sig = self.ctx().sig.clone();
         match (sig.ret, &r.value) {
@@ -995,6 +1008,9 @@ impl Checker<'_> {
         }
         if let Some((id, ty)) = self.global(name) {
             return Ok(Expr::new(ty, ExprKind::Global(id), span));
+        }
+        if let Some(v) = self.nested_value(name, range) {
+            return Ok(v);
         }
         if let Some(id) = self.function_id(name) {
             return self.function_value(id, range);
