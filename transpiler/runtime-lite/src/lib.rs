@@ -90,5 +90,5 @@ pub use output::run_script;
 pub use output::{print, unbound};
 pub use pystr::{list_repr, repr_items, Py, PyStr};
 pub use seq::{range_iter, PyIndex, PySeq};
-pub use shared::Shared;
+pub use shared::{PyCell, Shared};
 pub use truthy::Truthy;

@@ -1487,8 +1487,8 @@ impl<'m> Checker<'m> {
                 self.report(d);
             }
         }
+        let mut body = std::mem::take(&mut fun.prologue);
         self.fun = Some(fun);
-        let mut body = Vec::new();
         for s in &f.body {
             if kind == MethodKind::Init {
                 body.extend(self.build_before(s, first.as_deref().unwrap_or("self")));

@@ -10,7 +10,7 @@
 //! captured: bound once before the closure, never rebound (Python's late
 //! binding would show a later value); anything else is a diagnostic.
 
-use super::scope::FunCtx;
+use super::scope::{Binding, FunCtx};
 use super::{Checker, Sig};
 use crate::diagnostics::Diagnostic;
 use crate::model::ir::{self, Expr, ExprKind, FuncId, Stmt};
@@ -111,11 +111,9 @@ impl<'m> Checker<'m> {
             if let ast::Stmt::FunctionDef(d) = s {
                 bound.insert(d.name.to_string());
             }
-            if let ast::Stmt::Nonlocal(n) = s {
-                return Err(self
-                    .error(n.range, "`nonlocal` is not supported yet")
-                    .with_help("return the new value from the nested function and assign it in the enclosing one"));
-            }
+        }
+        for n in nonlocal_names(&f.body) {
+            bound.remove(&n);
         }
         let mut free = Vec::new();
         stmts_free_names(&f.body, &bound, &mut free);
@@ -198,7 +196,12 @@ impl<'m> Checker<'m> {
         let saved_fun = self.fun.take();
         let saved_class = self.classes.ctx.take();
         let saved_nested = std::mem::take(&mut self.generated.nested);
+        let cells: Vec<bool> = (0..this.declared)
+            .map(|_| false)
+            .chain(this.captures.iter().map(|(_, v)| self.is_cell_value(v, saved_fun.as_ref())))
+            .collect();
         let mut ctx = FunCtx::new(&f.body, sig);
+        ctx.cell_params(&cells);
         if probing && sig.ret == Ty::NONE {
             ctx.infer_ret = Some(Vec::new());
         }
@@ -238,9 +241,11 @@ impl<'m> Checker<'m> {
                 },
             );
         }
+        let prologue = std::mem::take(&mut ctx.prologue);
         self.fun = Some(ctx);
         let mark = self.diags.len();
-        let body = self.block(&f.body);
+        let mut body = prologue;
+        body.extend(self.block(&f.body));
         let ctx = self.fun.take().expect("nested function context");
         self.generated.nested = saved_nested;
         self.classes.ctx = saved_class;
@@ -313,6 +318,14 @@ impl<'m> Checker<'m> {
             TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => self.callable_inside(*x),
             TyKind::Dict(k, v) => self.callable_inside(*k) || self.callable_inside(*v),
             TyKind::Tuple(items) => items.iter().any(|x| self.callable_inside(*x)),
+            _ => false,
+        }
+    }
+
+    /// Whether a captured value is a cell of the enclosing function `f`.
+    fn is_cell_value(&self, v: &Expr, f: Option<&FunCtx>) -> bool {
+        match (&v.kind, f) {
+            (ExprKind::Local(id), Some(f)) => f.locals[id.0 as usize].cell,
             _ => false,
         }
     }
@@ -627,7 +640,14 @@ impl<'m> Checker<'m> {
         let saved_fun = self.fun.take();
         let saved_class = self.classes.ctx.take();
         let saved_nested = std::mem::take(&mut self.generated.nested);
-        self.fun = Some(FunCtx::new(&[], &sig));
+        let declared = params.len() + args.args.iter().filter(|a| a.default.is_some()).count();
+        let cells: Vec<bool> = (0..declared)
+            .map(|_| false)
+            .chain(caps[declared - params.len()..].iter().map(|v| self.is_cell_value(v, saved_fun.as_ref())))
+            .collect();
+        let mut ctx = FunCtx::new(&[], &sig);
+        ctx.cell_params(&cells);
+        self.fun = Some(ctx);
         let body = match ret {
             Some(t) if t != Ty::NONE => self.expect(&l.body, t),
             _ => self.expr(&l.body),
@@ -677,6 +697,18 @@ impl<'m> Checker<'m> {
         }
         if f.global_decls.contains(name) || !f.assigned.contains(name) {
             return Ok(None);
+        }
+        if f.cells.contains(name) {
+            // The cell itself: the closure sees every later store.
+            return match f.bindings.get(name) {
+                Some(Binding::Local(id)) if f.locals[id.0 as usize].cell => {
+                    let t = f.local_ty(*id);
+                    Ok(Some((Expr::new(t, ExprKind::Local(*id), self.span(range)), t)))
+                }
+                _ => Err(self
+                    .error(range, format!("`{name}` is used before it is assigned"))
+                    .with_help(format!("assign `{name}` before this function is defined"))),
+            };
         }
         let param = f.params.iter().any(|p| f.locals[p.0 as usize].name == name);
         let stores = f.stores.get(name).copied().unwrap_or(0) + usize::from(param);
@@ -890,4 +922,119 @@ fn stmt_exprs(s: &ast::Stmt, f: &mut dyn FnMut(&ast::Expr)) {
         }),
         _ => {}
     }
+}
+
+/// The names of a function body (with these parameters) that must be
+/// cells: read by a nested function or lambda and rebound somewhere
+/// (assigned twice, in a loop, or `nonlocal` in a nested function).
+pub(crate) fn cell_names(body: &[ast::Stmt], params: &[&str]) -> HashSet<String> {
+    let mut captured = Vec::new();
+    let mut nonlocal = HashSet::new();
+    nested_captures(body, &mut captured, &mut nonlocal);
+    if captured.is_empty() {
+        return HashSet::new();
+    }
+    let stores = super::narrow::count_stores(body);
+    let mut in_loops = HashSet::new();
+    loop_stores(body, false, &mut in_loops);
+    captured
+        .into_iter()
+        .filter(|n| {
+            let param = params.contains(&n.as_str());
+            let count = stores.get(n).copied().unwrap_or(0) + usize::from(param);
+            (count > 0 && (count > 1 || in_loops.contains(n))) || (nonlocal.contains(n) && count > 0)
+        })
+        .collect()
+}
+
+/// Names assigned inside loops (loop targets included).
+fn loop_stores(body: &[ast::Stmt], inside: bool, out: &mut HashSet<String>) {
+    for s in body {
+        match s {
+            ast::Stmt::For(f) => {
+                let mut g = HashSet::new();
+                let mut names = HashSet::new();
+                super::scope::collect_assigned(std::slice::from_ref(s), &mut names, &mut g);
+                out.extend(names);
+                loop_stores(&f.body, true, out);
+            }
+            ast::Stmt::While(w) => {
+                let mut g = HashSet::new();
+                super::scope::collect_assigned(&w.body, out, &mut g);
+            }
+            ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => {}
+            other => {
+                if inside {
+                    let mut g = HashSet::new();
+                    super::scope::collect_assigned(std::slice::from_ref(other), out, &mut g);
+                }
+                for b in crate::load::nested_bodies(other) {
+                    loop_stores(b, inside, out);
+                }
+            }
+        }
+    }
+}
+
+/// The names nested functions and lambdas of `body` read from it, and
+/// the names they declare `nonlocal`.
+fn nested_captures(body: &[ast::Stmt], captured: &mut Vec<String>, nonlocal: &mut HashSet<String>) {
+    for s in body {
+        match s {
+            ast::Stmt::FunctionDef(f) => {
+                let mut bound = HashSet::new();
+                let mut globals = HashSet::new();
+                for a in &f.args.args {
+                    bound.insert(a.def.arg.to_string());
+                }
+                super::scope::collect_assigned(&f.body, &mut bound, &mut globals);
+                for d in &f.body {
+                    if let ast::Stmt::FunctionDef(d) = d {
+                        bound.insert(d.name.to_string());
+                    }
+                }
+                for n in nonlocal_names(&f.body) {
+                    bound.remove(&n);
+                    nonlocal.insert(n.clone());
+                    if !captured.contains(&n) {
+                        captured.push(n);
+                    }
+                }
+                stmts_free_names(&f.body, &bound, captured);
+            }
+            ast::Stmt::ClassDef(_) => {}
+            other => {
+                stmt_exprs(other, &mut |e| lambda_captures(e, captured));
+                for b in crate::load::nested_bodies(other) {
+                    nested_captures(b, captured, nonlocal);
+                }
+            }
+        }
+    }
+}
+
+/// The `nonlocal` names of a function body (its own, not nested ones').
+pub(crate) fn nonlocal_names(body: &[ast::Stmt]) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in body {
+        match s {
+            ast::Stmt::Nonlocal(n) => out.extend(n.names.iter().map(|x| x.to_string())),
+            ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => {}
+            other => {
+                for b in crate::load::nested_bodies(other) {
+                    out.extend(nonlocal_names(b));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The names lambdas inside `e` read from outside them.
+fn lambda_captures(e: &ast::Expr, out: &mut Vec<String>) {
+    if let ast::Expr::Lambda(l) = e {
+        let bound: HashSet<String> = l.args.args.iter().map(|a| a.def.arg.to_string()).collect();
+        free_names(&l.body, &bound, out);
+    }
+    each_child(e, &mut |c| lambda_captures(c, out));
 }

@@ -1585,8 +1585,10 @@ impl<'m> Checker<'m> {
 
     fn function(&mut self, f: &ast::StmtFunctionDef, sig: &Sig) -> ir::Function {
         self.generated.nested.clear();
-        self.fun = Some(FunCtx::new(&f.body, sig));
-        let body = self.block(&f.body);
+        let mut ctx = FunCtx::new(&f.body, sig);
+        let mut body = std::mem::take(&mut ctx.prologue);
+        self.fun = Some(ctx);
+        body.extend(self.block(&f.body));
         let ctx = self.fun.take().expect("function context");
         ir::Function {
             name: sig.name.clone(),

@@ -72,6 +72,11 @@ pub(crate) struct FunCtx {
     pub infer_ret: Option<Vec<Ty>>,
     /// Set while a nested function of this one is probed for its result.
     pub probe_ret: usize,
+    /// Names shared with nested functions that rebind them or see them
+    /// rebound: their locals are cells (`Local::cell`).
+    pub cells: HashSet<String>,
+    /// Statements that start the body: parameters moved into cells.
+    pub prologue: Vec<crate::model::ir::Stmt>,
 }
 
 impl FunCtx {
@@ -104,7 +109,11 @@ impl FunCtx {
             in_try: 0,
             infer_ret: None,
             probe_ret: 0,
+            cells: HashSet::new(),
+            prologue: Vec::new(),
         };
+        let params: Vec<&str> = sig.params.iter().map(|p| p.0.as_str()).collect();
+        let cells = super::closures::cell_names(body, &params);
         for (name, ty) in &sig.params {
             let id = ctx.declare(name, *ty, sig.span);
             ctx.locals[id.0 as usize].param = true;
@@ -113,7 +122,40 @@ impl FunCtx {
             ctx.annotated.insert(name.clone(), *ty);
             ctx.assigned.insert(name.clone());
         }
+        ctx.cells = cells;
+        // A parameter shared with a nested function moves into a cell.
+        for (i, (name, ty)) in sig.params.iter().enumerate() {
+            if ctx.cells.contains(name) {
+                let param = ctx.params[i];
+                ctx.by_type.remove(&(name.clone(), *ty));
+                let cell = ctx.declare(name, *ty, sig.span);
+                ctx.bindings.insert(name.clone(), Binding::Local(cell));
+                let read = crate::model::ir::Expr::new(
+                    *ty,
+                    crate::model::ir::ExprKind::Local(param),
+                    sig.span,
+                );
+                ctx.prologue.push(crate::model::ir::Stmt::Assign {
+                    place: crate::model::ir::Place::Local(cell),
+                    value: read,
+                });
+            }
+        }
         ctx
+    }
+
+    /// Marks the parameters (the captured values of a nested function)
+    /// that are cells passed in by the enclosing function.
+    pub fn cell_params(&mut self, which: &[bool]) {
+        for (i, c) in which.iter().enumerate() {
+            if *c {
+                if let Some(&p) = self.params.get(i) {
+                    self.locals[p.0 as usize].cell = true;
+                    let name = self.locals[p.0 as usize].name.clone();
+                    self.cells.insert(name);
+                }
+            }
+        }
     }
 
     /// The local for `name` holding `ty` (one per name and type).
@@ -139,7 +181,7 @@ impl FunCtx {
             mutable: false,
             used: false,
             single_use: false,
-            cell: false,
+            cell: self.cells.contains(name),
         });
         id
     }

@@ -49,6 +49,16 @@ impl Checker<'_> {
         Ok(match s {
             ast::Stmt::Pass(_) => vec![],
             ast::Stmt::FunctionDef(f) => self.nested_def(f)?,
+            ast::Stmt::Nonlocal(n) => {
+                for name in &n.names {
+                    if !self.ctx().cells.contains(name.as_str()) || !self.ctx().sig.params.iter().any(|p| p.0 == name.as_str()) {
+                        return Err(self
+                            .error(n.range, format!("no binding for nonlocal '{name}' found"))
+                            .with_help("`nonlocal` names a variable of an enclosing function"));
+                    }
+                }
+                vec![]
+            }
             ast::Stmt::Global(g) => {
                 for n in &g.names {
                     let param = self.ctx().sig.params.iter().any(|(p, _)| p == n.as_str());
@@ -249,6 +259,25 @@ impl Checker<'_> {
                     ))
             }
         })
+    }
+
+    /// A loop variable that is a cell: the loop binds a hidden local and
+    /// the body starts by storing it into the cell.
+    fn cell_loop_var(&mut self, id: ir::LocalId) -> (ir::LocalId, Vec<Stmt>) {
+        if !self.ctx().locals[id.0 as usize].cell {
+            return (id, Vec::new());
+        }
+        let l = self.ctx().locals[id.0 as usize].clone();
+        let hidden = self.ctx().fresh("item", l.ty, l.span);
+        self.ctx().locals[hidden.0 as usize].cell = false;
+        let read = Expr::new(l.ty, ExprKind::Local(hidden), l.span);
+        (
+            hidden,
+            vec![Stmt::Assign {
+                place: Place::Local(id),
+                value: read,
+            }],
+        )
     }
 
     /// Binds `name` to its local holding `ty` (declared on first use). A
@@ -668,6 +697,20 @@ impl Checker<'_> {
         let name = n.id.to_string();
         self.ctx().touched.insert(name.clone());
         let span = self.span(a.range);
+        if let Some(Binding::Local(id)) = self.ctx().bindings.get(&name).cloned() {
+            if self.ctx().locals[id.0 as usize].cell {
+                // `x += v` on a cell: `x.set(x.get() + v)`.
+                let ty = self.ctx().local_ty(id);
+                let current = Expr::new(ty, ExprKind::Cell(id), span);
+                let v = self.expr(&a.value)?;
+                let sum = self.binary(super::expr::bin_op(a.op), current, v, a.range)?;
+                let value = self.coerce(sum, ty, a.range)?;
+                return Ok(Stmt::Assign {
+                    place: Place::Local(id),
+                    value,
+                });
+            }
+        }
         let (place, ty, current) = if self.ctx().global_decls.contains(&name) {
             let Some((id, ty)) = self.global(&name) else {
                 return Err(self.error(a.target.range(), format!("unknown name `{name}`")));
@@ -845,7 +888,9 @@ impl Checker<'_> {
         let start = self.coerce(start, ty, call.range)?;
         let stop = self.coerce(stop, ty, call.range)?;
         let id = self.bind_local(&var, ty, f.target.range())?;
-        let body = self.loop_body(&f.body, None);
+        let (id, set) = self.cell_loop_var(id);
+        let mut body = set;
+        body.extend(self.loop_body(&f.body, None));
         Ok(Stmt::For(ir::ForRange {
             var: id,
             start,
@@ -910,7 +955,8 @@ impl Checker<'_> {
                     )
                     .with_help("use a new name for the loop variable"));
             }
-            (self.bind_local(name, item, *range)?, Vec::new())
+            let id = self.bind_local(name, item, *range)?;
+            self.cell_loop_var(id)
         } else {
             let items = match self.types.kind(item) {
                 crate::model::TyKind::Tuple(items) if items.len() == targets.len() => items.clone(),
@@ -978,6 +1024,9 @@ impl Checker<'_> {
         let global_decl = fun.is_some_and(|f| f.global_decls.contains(name));
         if let Some(f) = fun.filter(|f| !global_decl && f.assigned.contains(name)) {
             return match f.bindings.get(name) {
+                Some(Binding::Local(id)) if f.locals[id.0 as usize].cell => {
+                    Ok(Expr::new(f.local_ty(*id), ExprKind::Cell(*id), span))
+                }
                 Some(Binding::Local(id)) => {
                     Ok(Expr::new(f.local_ty(*id), ExprKind::Local(*id), span))
                 }

@@ -569,6 +569,15 @@ impl Lower<'_> {
                     R::atom(quote!(#read.clone()))
                 }
             }
+            ExprKind::Cell(n) => {
+                let id = self.local(*n);
+                R::atom(quote!(#id.get()))
+            }
+            // A cell itself (captured by a closure): another handle.
+            ExprKind::Local(n) if self.is_cell(*n) => {
+                let id = self.local(*n);
+                R::atom(quote!(#id.clone()))
+            }
             ExprKind::Local(n) => {
                 let id = self.local(*n);
                 if e.ty.is_copy() || self.local_single_use(*n) {
@@ -842,7 +851,7 @@ impl Lower<'_> {
             let tmp = self.namer.fresh("captured");
             let v = self.val(c).ts;
             binds.push(quote!(let #tmp = #v;));
-            if c.ty.is_copy() {
+            if c.ty.is_copy() && !matches!(c.kind, ExprKind::Local(n) if self.is_cell(n)) {
                 pass.push(quote!(#tmp));
             } else {
                 pass.push(quote!(#tmp.clone()));

@@ -795,6 +795,11 @@ impl<'p> Lower<'p> {
         self.locals[id.0 as usize].clone()
     }
 
+    /// Whether a local is a cell shared with nested functions.
+    pub(crate) fn is_cell(&self, id: LocalId) -> bool {
+        self.fun.is_some_and(|f| f.local(id).cell)
+    }
+
     pub(crate) fn local_single_use(&self, id: LocalId) -> bool {
         self.fun.is_some_and(|f| f.local(id).single_use)
     }
@@ -1066,6 +1071,11 @@ impl<'p> Lower<'p> {
                         _ => {}
                     }
                 }
+                None if decl.cell => {
+                    self.uses.insert("PyCell");
+                    let ty = self.rust_ty(decl.ty);
+                    params.push(quote!(#pid: PyCell<#ty>));
+                }
                 None => {
                     let ty = self.rust_ty(decl.ty);
                     params.push(quote!(#m #pid: #ty));
@@ -1221,6 +1231,20 @@ impl<'p> Lower<'p> {
 
     fn stmt(&mut self, s: &Stmt) -> TokenStream {
         match s {
+            Stmt::Let { local, value } if self.is_cell(*local) => {
+                let id = self.local(*local);
+                self.uses.insert("PyCell");
+                match value {
+                    Some(v) => {
+                        let v = self.val(v).ts;
+                        quote! { let #id = PyCell::new(#v); }
+                    }
+                    None => {
+                        let t = self.rust_ty(self.fun.map_or(Ty::NONE, |f| f.local(*local).ty));
+                        quote! { let #id: PyCell<#t> = PyCell::unbound(); }
+                    }
+                }
+            }
             Stmt::Let { local, value } => {
                 let id = self.local(*local);
                 let (ty, mutable) = self
@@ -1258,6 +1282,10 @@ impl<'p> Lower<'p> {
             Stmt::Assign { place, value } => {
                 let v = self.val(value).ts;
                 match place {
+                    Place::Local(n) if self.is_cell(*n) => {
+                        let id = self.local(*n);
+                        quote! { #id.set(#v); }
+                    }
                     Place::Local(n) => {
                         let id = self.local(*n);
                         quote! { #id = #v; }

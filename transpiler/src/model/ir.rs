@@ -1041,6 +1041,9 @@ pub enum ExprKind {
     /// values of the variables it captures, passed after its parameters
     /// on every call (a captured cell passes the cell itself).
     Closure(FuncId, Vec<Expr>),
+    /// The current value of a cell local (`Local::cell`); `Local` of a
+    /// cell is the cell itself (what a closure captures).
+    Cell(LocalId),
     /// A call of a function value (a `Callable` local, parameter, ...).
     CallValue(Box<Expr>, Vec<Expr>),
     /// Whether an instance of a class hierarchy is exactly one of these
@@ -1083,7 +1086,8 @@ impl Expr {
             | ExprKind::Local(_)
             | ExprKind::Global(_)
             | ExprKind::Ic(_)
-            | ExprKind::ArmValue(_) => {}
+            | ExprKind::ArmValue(_)
+            | ExprKind::Cell(_) => {}
             ExprKind::Closure(_, caps) => caps.iter().for_each(&mut *f),
             ExprKind::CallValue(callee, args) => {
                 f(callee);

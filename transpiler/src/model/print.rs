@@ -378,6 +378,7 @@ impl Printer<'_> {
             ExprKind::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
             ExprKind::None => "None".into(),
             ExprKind::Local(l) => self.local(l.0),
+            ExprKind::Cell(l) => format!("{}.get()", self.local(l.0)),
             ExprKind::Global(g) => format!("${}", self.p.global(*g).name),
             ExprKind::Convert(a) => format!("{}({})", self.p.types.display(e.ty), self.expr(a)),
             ExprKind::Binary(op, a, b) => {

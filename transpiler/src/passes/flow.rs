@@ -52,8 +52,10 @@ pub(crate) fn analyze(f: &mut Function) -> Result<(), Vec<FlowError>> {
         let common = common_prefix(list.iter().map(|o| o.path.as_slice()));
         let first = list.iter().min_by_key(|o| o.order).expect("non-empty");
         // The deepest block shared by all occurrences, and the statement in
-        // it that contains the first one.
-        let depth = common.len();
+        // it that contains the first one. A cell is one variable for the
+        // whole call (closures made in a loop share it): the body's block.
+        let cell = f.locals[local.0 as usize].cell;
+        let depth = if cell { common.len().min(1) } else { common.len() };
         let Some(&(block, idx)) = first.path.get(depth.saturating_sub(1)) else {
             continue;
         };
@@ -268,7 +270,7 @@ pub(crate) fn stmt_may_raise(s: &Stmt) -> bool {
 fn visit_reads(e: &Expr, f: &mut dyn FnMut(LocalId, Span, bool)) {
     fn walk(e: &Expr, repeats: bool, f: &mut dyn FnMut(LocalId, Span, bool)) {
         match &e.kind {
-            ExprKind::Local(n) => f(*n, e.span, repeats),
+            ExprKind::Local(n) | ExprKind::Cell(n) => f(*n, e.span, repeats),
             ExprKind::Comprehension {
                 iter, cond, elem, ..
             } => {
