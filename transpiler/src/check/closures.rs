@@ -570,6 +570,32 @@ impl<'m> Checker<'m> {
         self.lambda_with(l, &params, ret, name)
     }
 
+    /// `f = lambda x: ...` without annotation: the parameter types are
+    /// those of the arguments of the first call `f(...)` in the function.
+    pub(crate) fn lambda_from_calls(&mut self, name: &str, l: &ast::ExprLambda) -> Result<Expr, Diagnostic> {
+        let args = self.fun.as_ref().and_then(|f| f.lambda_calls.get(name).cloned());
+        let help = || format!("annotate it: `{name}: Callable[[int], int] = lambda ...`");
+        let Some(args) = args else {
+            return Err(self
+                .error(l.range, format!("cannot tell the parameter types of `{name}`"))
+                .with_help(help()));
+        };
+        let mut params = Vec::new();
+        let mark = self.diags.len();
+        for a in &args {
+            match self.expr(a) {
+                Ok(v) if self.diags.len() == mark => params.push(super::stmt::natural(v.ty)),
+                _ => {
+                    self.diags.truncate(mark);
+                    return Err(self
+                        .error(l.range, format!("cannot tell the parameter types of `{name}` from its first call"))
+                        .with_help(help()));
+                }
+            }
+        }
+        self.lambda_with(l, &params, None, Some(name))
+    }
+
     /// A lambda with the given parameter types (`ret`: the result type,
     /// or taken from the body).
     pub(crate) fn lambda_with(
@@ -1037,4 +1063,71 @@ fn lambda_captures(e: &ast::Expr, out: &mut Vec<String>) {
         free_names(&l.body, &bound, out);
     }
     each_child(e, &mut |c| lambda_captures(c, out));
+}
+
+/// For each name a body assigns a lambda to, the arguments of its first
+/// call in the body.
+pub(crate) fn lambda_calls(body: &[ast::Stmt]) -> HashMap<String, Vec<ast::Expr>> {
+    fn assigned(body: &[ast::Stmt], out: &mut Vec<String>) {
+        for s in body {
+            match s {
+                ast::Stmt::Assign(a) => {
+                    if let ([ast::Expr::Name(n)], ast::Expr::Lambda(_)) = (a.targets.as_slice(), &*a.value) {
+                        out.push(n.id.to_string());
+                    }
+                }
+                ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => {}
+                other => {
+                    for b in crate::load::nested_bodies(other) {
+                        assigned(b, out);
+                    }
+                }
+            }
+        }
+    }
+    fn first_call(e: &ast::Expr, name: &str) -> Option<Vec<ast::Expr>> {
+        if let ast::Expr::Call(c) = e {
+            if matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == name) {
+                return Some(c.args.clone());
+            }
+        }
+        let mut found = None;
+        each_child(e, &mut |c| {
+            if found.is_none() {
+                found = first_call(c, name);
+            }
+        });
+        found
+    }
+    fn in_stmts(body: &[ast::Stmt], name: &str) -> Option<Vec<ast::Expr>> {
+        for s in body {
+            if matches!(s, ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_)) {
+                continue;
+            }
+            let mut found = None;
+            stmt_exprs(s, &mut |e| {
+                if found.is_none() {
+                    found = first_call(e, name);
+                }
+            });
+            if found.is_some() {
+                return found;
+            }
+            for b in crate::load::nested_bodies(s) {
+                if let Some(f) = in_stmts(b, name) {
+                    return Some(f);
+                }
+            }
+        }
+        None
+    }
+    let mut names = Vec::new();
+    assigned(body, &mut names);
+    let mut out = HashMap::new();
+    for n in names {
+        if let Some(args) = in_stmts(body, &n) {
+            out.insert(n, args);
+        }
+    }
+    out
 }

@@ -77,6 +77,9 @@ pub(crate) struct FunCtx {
     pub cells: HashSet<String>,
     /// Statements that start the body: parameters moved into cells.
     pub prologue: Vec<crate::model::ir::Stmt>,
+    /// The arguments of the first call of each name assigned a lambda
+    /// (its parameter types when nothing else gives them).
+    pub lambda_calls: HashMap<String, Vec<ast::Expr>>,
 }
 
 impl FunCtx {
@@ -111,6 +114,7 @@ impl FunCtx {
             probe_ret: 0,
             cells: HashSet::new(),
             prologue: Vec::new(),
+            lambda_calls: super::closures::lambda_calls(body),
         };
         let params: Vec<&str> = sig.params.iter().map(|p| p.0.as_str()).collect();
         let cells = super::closures::cell_names(body, &params);

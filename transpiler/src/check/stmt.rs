@@ -538,9 +538,10 @@ impl Checker<'_> {
             let v = self.coerce(v, t, value.range())?;
             return self.assign_value(target, v, value.range());
         }
-        let v = match want {
-            Some(t) => self.expect(value, t)?,
-            None => self.expr(value)?,
+        let v = match (want, value) {
+            (Some(t), _) => self.expect(value, t)?,
+            (None, ast::Expr::Lambda(l)) => self.lambda_from_calls(&name, l)?,
+            (None, _) => self.expr(value)?,
         };
         self.assign_value(target, v, value.range())
     }

@@ -124,15 +124,20 @@ impl Lower<'_> {
             _ => vec![Ty::NONE; binders.len()],
         };
         let idents: Vec<syn::Ident> = binders.iter().map(|_| self.namer.fresh("item")).collect();
+        // `[v for k, v in d.items()]`, `[f() for _ in xs]`: a part nothing
+        // reads is `_`.
+        let read = |b: u32| {
+            item_of_key(elem, b).is_some()
+                || cond.as_ref().is_some_and(|c| item_of_key(c, b).is_some())
+        };
         let pattern = if idents.len() == 1 {
             let x = &idents[0];
-            quote!(#x)
+            if read(binders[0]) {
+                quote!(#x)
+            } else {
+                quote!(_)
+            }
         } else {
-            // `[v for k, v in d.items()]`: a part nothing reads is `_`.
-            let read = |b: u32| {
-                item_of_key(elem, b).is_some()
-                    || cond.as_ref().is_some_and(|c| item_of_key(c, b).is_some())
-            };
             let parts =
                 binders.iter().zip(&idents).map(
                     |(b, x)| {
