@@ -220,8 +220,8 @@ impl Checker<'_> {
             ast::Expr::Tuple(_) => self.container_literal(e),
             ast::Expr::Subscript(s) => self.subscript(s),
             ast::Expr::Lambda(_) => Err(self
-                .error(e.range(), "lambdas are not supported yet")
-                .with_help("define a module-level function instead")),
+                .error(e.range(), "cannot tell the parameter types of this lambda")
+                .with_help("pass it where a `Callable[[...], R]` is expected, or assign it to an annotated variable (`f: Callable[[int], int] = lambda x: ...`)")),
             _ => Err(self
                 .error(e.range(), "unsupported expression")
                 .with_help("this expression is not supported by kybra-aot yet")),

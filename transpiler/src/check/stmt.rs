@@ -1056,11 +1056,11 @@ impl Checker<'_> {
                     .with_help(format!("assign `{name}` before this line"))),
             };
         }
-        if let Some((id, ty)) = self.global(name) {
-            return Ok(Expr::new(ty, ExprKind::Global(id), span));
-        }
         if let Some(v) = self.nested_value(name, range) {
             return Ok(v);
+        }
+        if let Some((id, ty)) = self.global(name) {
+            return Ok(Expr::new(ty, ExprKind::Global(id), span));
         }
         if let Some(id) = self.function_id(name) {
             return self.function_value(id, range);

@@ -81,7 +81,7 @@ impl Checker<'_> {
         ["Opt", "Vec", "Tuple", "Alias"]
             .iter()
             .any(|k| self.is_kybra(e, k))
-            || ["Dict", "List", "Optional"]
+            || ["Dict", "List", "Optional", "Callable"]
                 .iter()
                 .any(|k| self.is_typing(e, k))
             || matches!(e, ast::Expr::Name(n) if matches!(n.id.as_str(), "dict" | "list" | "tuple"))
