@@ -50,7 +50,10 @@ impl<'m> Checker<'m> {
     pub(crate) fn nested_def(&mut self, f: &ast::StmtFunctionDef) -> Result<Vec<Stmt>, Diagnostic> {
         if let Some(d) = f.decorator_list.first() {
             return Err(self
-                .error(d.range(), "decorators on nested functions are not supported")
+                .error(
+                    d.range(),
+                    "decorators on nested functions are not supported",
+                )
                 .with_help("remove the decorator"));
         }
         let args = &f.args;
@@ -70,11 +73,16 @@ impl<'m> Checker<'m> {
             let pname = a.def.arg.to_string();
             let Some(ann) = &a.def.annotation else {
                 return Err(self
-                    .error(a.def.range, format!("parameter `{pname}` needs a type annotation"))
+                    .error(
+                        a.def.range,
+                        format!("parameter `{pname}` needs a type annotation"),
+                    )
                     .with_help(format!("e.g. `{pname}: int`")));
             };
             if let Some(d) = &a.default {
-                if !super::is_constant_expr(d) || matches!(&**d, ast::Expr::List(_) | ast::Expr::Dict(_)) {
+                if !super::is_constant_expr(d)
+                    || matches!(&**d, ast::Expr::List(_) | ast::Expr::Dict(_))
+                {
                     return Err(self
                         .error(d.range(), "only constant default values (numbers, strings, None, tuples of them) are supported")
                         .with_help("use `None` as the default and build the value in the function"));
@@ -198,7 +206,11 @@ impl<'m> Checker<'m> {
         let saved_nested = std::mem::take(&mut self.generated.nested);
         let cells: Vec<bool> = (0..this.declared)
             .map(|_| false)
-            .chain(this.captures.iter().map(|(_, v)| self.is_cell_value(v, saved_fun.as_ref())))
+            .chain(
+                this.captures
+                    .iter()
+                    .map(|(_, v)| self.is_cell_value(v, saved_fun.as_ref())),
+            )
             .collect();
         let mut ctx = FunCtx::new(&f.body, sig);
         ctx.cell_params(&cells);
@@ -258,7 +270,10 @@ impl<'m> Checker<'m> {
                         t = *x;
                     } else if *x != t {
                         return Err(self
-                            .error(f.range, format!("`{}` returns values of several types", sig.name))
+                            .error(
+                                f.range,
+                                format!("`{}` returns values of several types", sig.name),
+                            )
                             .with_help("annotate its result type"));
                     }
                 }
@@ -289,12 +304,20 @@ impl<'m> Checker<'m> {
         let params = sig.params[..n.declared].iter().map(|p| p.1).collect();
         let ty = self.types.callable(params, sig.ret);
         let caps = n.captures.into_iter().map(|c| c.1).collect();
-        Some(Expr::new(ty, ExprKind::Closure(n.func, caps), self.span(range)))
+        Some(Expr::new(
+            ty,
+            ExprKind::Closure(n.func, caps),
+            self.span(range),
+        ))
     }
 
     /// A call of a nested function by name: its captures follow the
     /// arguments.
-    pub(crate) fn nested_call(&mut self, name: &str, c: &ast::ExprCall) -> Result<Option<Expr>, Diagnostic> {
+    pub(crate) fn nested_call(
+        &mut self,
+        name: &str,
+        c: &ast::ExprCall,
+    ) -> Result<Option<Expr>, Diagnostic> {
         let Some(n) = self.generated.nested.get(name).cloned() else {
             return Ok(None);
         };
@@ -303,7 +326,11 @@ impl<'m> Checker<'m> {
         sig.defaults.truncate(n.declared);
         let mut args = self.call_args(name, &sig, c)?;
         args.extend(n.captures.into_iter().map(|c| c.1));
-        Ok(Some(Expr::new(sig.ret, ExprKind::Call(n.func, args), self.span(c.range))))
+        Ok(Some(Expr::new(
+            sig.ret,
+            ExprKind::Call(n.func, args),
+            self.span(c.range),
+        )))
     }
 
     /// Whether `sig` mentions a type variable (a generic template).
@@ -331,16 +358,27 @@ impl<'m> Checker<'m> {
     }
 
     /// A module-level function read as a value.
-    pub(crate) fn function_value(&mut self, id: FuncId, range: TextRange) -> Result<Expr, Diagnostic> {
+    pub(crate) fn function_value(
+        &mut self,
+        id: FuncId,
+        range: TextRange,
+    ) -> Result<Expr, Diagnostic> {
         let sig = self.sig(id).clone();
         if self.is_generic(&sig) {
             return Err(self
-                .error(range, format!("generic function `{}` used as a value", sig.name))
+                .error(
+                    range,
+                    format!("generic function `{}` used as a value", sig.name),
+                )
                 .with_help("call it, or wrap the call in a function of concrete types"));
         }
         let params = sig.params.iter().map(|(_, t)| *t).collect();
         let ty = self.types.callable(params, sig.ret);
-        Ok(Expr::new(ty, ExprKind::Closure(id, Vec::new()), self.span(range)))
+        Ok(Expr::new(
+            ty,
+            ExprKind::Closure(id, Vec::new()),
+            self.span(range),
+        ))
     }
 
     /// A call of a name the function binds (a comprehension variable, a
@@ -367,7 +405,11 @@ impl<'m> Checker<'m> {
     }
 
     /// A call of a function value (`f(x)` where `f` holds a `Callable`).
-    pub(crate) fn call_value(&mut self, callee: Expr, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+    pub(crate) fn call_value(
+        &mut self,
+        callee: Expr,
+        c: &ast::ExprCall,
+    ) -> Result<Expr, Diagnostic> {
         let TyKind::Callable { params, ret } = self.types.kind(callee.ty).clone() else {
             return Err(self
                 .error(
@@ -395,7 +437,10 @@ impl<'m> Checker<'m> {
         }
         if self.fun.as_ref().is_some_and(|f| f.in_try > 0) {
             return Err(self
-                .error(c.range, "calling a function value inside `try` is not supported yet")
+                .error(
+                    c.range,
+                    "calling a function value inside `try` is not supported yet",
+                )
                 .with_help("call it outside the `try`, or call a named function"));
         }
         let mut args = Vec::new();
@@ -476,7 +521,10 @@ impl<'m> Checker<'m> {
             let t = self.types.subst(*p, &vars);
             if self.types.has_var(t) {
                 return Err(self
-                    .error(c.range, format!("cannot tell the type of `{n}` of `{name}` from this call"))
+                    .error(
+                        c.range,
+                        format!("cannot tell the type of `{n}` of `{name}` from this call"),
+                    )
                     .with_help("pass values of known types"));
             }
             params.push((n.clone(), t));
@@ -484,7 +532,10 @@ impl<'m> Checker<'m> {
         let ret = self.types.subst(sig.ret, &vars);
         if self.types.has_var(ret) {
             return Err(self
-                .error(c.range, format!("cannot tell the result type of `{name}` from this call"))
+                .error(
+                    c.range,
+                    format!("cannot tell the result type of `{name}` from this call"),
+                )
                 .with_help("its result's type variables must appear in its parameters"));
         }
         let mut key: Vec<(u32, Ty)> = vars.iter().map(|(k, v)| (*k, *v)).collect();
@@ -511,7 +562,11 @@ impl<'m> Checker<'m> {
             let v = v.expect("every argument was checked");
             out.push(self.coerce(v, *t, a.range())?);
         }
-        Ok(Expr::new(ret, ExprKind::Call(inst, out), self.span(c.range)))
+        Ok(Expr::new(
+            ret,
+            ExprKind::Call(inst, out),
+            self.span(c.range),
+        ))
     }
 
     /// Checks the body of generic `template` as the instance `inst`.
@@ -562,7 +617,10 @@ impl<'m> Checker<'m> {
             return Err(self
                 .error(
                     l.range,
-                    format!("a lambda where a `{}` is expected", self.types.display(want)),
+                    format!(
+                        "a lambda where a `{}` is expected",
+                        self.types.display(want)
+                    ),
                 )
                 .with_help("annotate the target `Callable[[...], R]`"));
         };
@@ -572,12 +630,22 @@ impl<'m> Checker<'m> {
 
     /// `f = lambda x: ...` without annotation: the parameter types are
     /// those of the arguments of the first call `f(...)` in the function.
-    pub(crate) fn lambda_from_calls(&mut self, name: &str, l: &ast::ExprLambda) -> Result<Expr, Diagnostic> {
-        let args = self.fun.as_ref().and_then(|f| f.lambda_calls.get(name).cloned());
+    pub(crate) fn lambda_from_calls(
+        &mut self,
+        name: &str,
+        l: &ast::ExprLambda,
+    ) -> Result<Expr, Diagnostic> {
+        let args = self
+            .fun
+            .as_ref()
+            .and_then(|f| f.lambda_calls.get(name).cloned());
         let help = || format!("annotate it: `{name}: Callable[[int], int] = lambda ...`");
         let Some(args) = args else {
             return Err(self
-                .error(l.range, format!("cannot tell the parameter types of `{name}`"))
+                .error(
+                    l.range,
+                    format!("cannot tell the parameter types of `{name}`"),
+                )
                 .with_help(help()));
         };
         let mut params = Vec::new();
@@ -588,7 +656,12 @@ impl<'m> Checker<'m> {
                 _ => {
                     self.diags.truncate(mark);
                     return Err(self
-                        .error(l.range, format!("cannot tell the parameter types of `{name}` from its first call"))
+                        .error(
+                            l.range,
+                            format!(
+                                "cannot tell the parameter types of `{name}` from its first call"
+                            ),
+                        )
                         .with_help(help()));
                 }
             }
@@ -653,8 +726,14 @@ impl<'m> Checker<'m> {
                 caps.push(v);
             }
         }
+        let outer = self.fun.as_ref().map(|f| f.sig.name.clone());
+        let name = match (name, outer) {
+            (Some(n), _) => n.to_string(),
+            (None, Some(o)) if !o.ends_with("_module") => format!("{o}_lambda"),
+            _ => "lambda".to_string(),
+        };
         let sig = Sig {
-            name: name.unwrap_or("lambda").to_string(),
+            name,
             span: self.span(l.range),
             params: sig_params,
             defaults: Vec::new(),
@@ -669,7 +748,11 @@ impl<'m> Checker<'m> {
         let declared = params.len() + args.args.iter().filter(|a| a.default.is_some()).count();
         let cells: Vec<bool> = (0..declared)
             .map(|_| false)
-            .chain(caps[declared - params.len()..].iter().map(|v| self.is_cell_value(v, saved_fun.as_ref())))
+            .chain(
+                caps[declared - params.len()..]
+                    .iter()
+                    .map(|v| self.is_cell_value(v, saved_fun.as_ref())),
+            )
             .collect();
         let mut ctx = FunCtx::new(&[], &sig);
         ctx.cell_params(&cells);
@@ -707,7 +790,11 @@ impl<'m> Checker<'m> {
             },
         ));
         let ty = self.types.callable(params.to_vec(), ret);
-        Ok(Expr::new(ty, ExprKind::Closure(id, caps), self.span(l.range)))
+        Ok(Expr::new(
+            ty,
+            ExprKind::Closure(id, caps),
+            self.span(l.range),
+        ))
     }
 
     /// The value a closure captures for `name`, if it is a local of the
@@ -729,7 +816,10 @@ impl<'m> Checker<'m> {
             return match f.bindings.get(name) {
                 Some(Binding::Local(id)) if f.locals[id.0 as usize].cell => {
                     let t = f.local_ty(*id);
-                    Ok(Some((Expr::new(t, ExprKind::Local(*id), self.span(range)), t)))
+                    Ok(Some((
+                        Expr::new(t, ExprKind::Local(*id), self.span(range)),
+                        t,
+                    )))
                 }
                 _ => Err(self
                     .error(range, format!("`{name}` is used before it is assigned"))
@@ -968,7 +1058,8 @@ pub(crate) fn cell_names(body: &[ast::Stmt], params: &[&str]) -> HashSet<String>
         .filter(|n| {
             let param = params.contains(&n.as_str());
             let count = stores.get(n).copied().unwrap_or(0) + usize::from(param);
-            (count > 0 && (count > 1 || in_loops.contains(n))) || (nonlocal.contains(n) && count > 0)
+            (count > 0 && (count > 1 || in_loops.contains(n)))
+                || (nonlocal.contains(n) && count > 0)
         })
         .collect()
 }
@@ -1072,7 +1163,9 @@ pub(crate) fn lambda_calls(body: &[ast::Stmt]) -> HashMap<String, Vec<ast::Expr>
         for s in body {
             match s {
                 ast::Stmt::Assign(a) => {
-                    if let ([ast::Expr::Name(n)], ast::Expr::Lambda(_)) = (a.targets.as_slice(), &*a.value) {
+                    if let ([ast::Expr::Name(n)], ast::Expr::Lambda(_)) =
+                        (a.targets.as_slice(), &*a.value)
+                    {
                         out.push(n.id.to_string());
                     }
                 }

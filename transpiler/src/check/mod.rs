@@ -518,8 +518,15 @@ impl<'m> Checker<'m> {
         // module code and generated functions in the order of their ids.
         let mut all: Vec<Option<ir::Function>> = vec![None; self.sigs.len()];
         let inits = self.module_inits.iter().copied();
-        let rest = inits.zip(module_code).chain(std::mem::take(&mut self.generated.functions));
-        for (id, f) in functions.into_iter().enumerate().map(|(i, f)| (FuncId(i as u32), f)).chain(rest) {
+        let rest = inits
+            .zip(module_code)
+            .chain(std::mem::take(&mut self.generated.functions));
+        for (id, f) in functions
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| (FuncId(i as u32), f))
+            .chain(rest)
+        {
             if let Some(slot) = all.get_mut(id.0 as usize) {
                 *slot = Some(f);
             }
@@ -1064,7 +1071,10 @@ impl<'m> Checker<'m> {
                 let name = alias.name.as_str();
                 if module == "collections.abc" && name != "Callable" {
                     let d = self
-                        .error(alias.range, format!("`{module}.{name}` is not supported yet"))
+                        .error(
+                            alias.range,
+                            format!("`{module}.{name}` is not supported yet"),
+                        )
                         .with_help("supported names: Callable");
                     self.report(d);
                     continue;
@@ -1528,8 +1538,13 @@ impl<'m> Checker<'m> {
                 let vt = self.types.value_ty(*c);
                 if self.types.has_var(vt) || self.callable_inside(vt) {
                     return Err(self
-                        .error(ann.range(), "a canister method's parameters and result must be Candid types")
-                        .with_help("functions and type variables cannot cross the Candid boundary"));
+                        .error(
+                            ann.range(),
+                            "a canister method's parameters and result must be Candid types",
+                        )
+                        .with_help(
+                            "functions and type variables cannot cross the Candid boundary",
+                        ));
                 }
                 if let Some(path) = self.dict_inside(*c, &mut Vec::new()) {
                     return Err(self

@@ -51,7 +51,9 @@ impl Checker<'_> {
             ast::Stmt::FunctionDef(f) => self.nested_def(f)?,
             ast::Stmt::Nonlocal(n) => {
                 for name in &n.names {
-                    if !self.ctx().cells.contains(name.as_str()) || !self.ctx().sig.params.iter().any(|p| p.0 == name.as_str()) {
+                    if !self.ctx().cells.contains(name.as_str())
+                        || !self.ctx().sig.params.iter().any(|p| p.0 == name.as_str())
+                    {
                         return Err(self
                             .error(n.range, format!("no binding for nonlocal '{name}' found"))
                             .with_help("`nonlocal` names a variable of an enclosing function"));

@@ -151,9 +151,7 @@ impl Checker<'_> {
                             let v = self.types.new_var();
                             Ok(self.types.intern_candid(CandidKind::Var(v)))
                         }
-                        ast::Expr::Call(c) => {
-                            self.resolve_func(c)
-                        }
+                        ast::Expr::Call(c) => self.resolve_func(c),
                         other => self.resolve_type(other),
                     };
                     target.map(|t| {
@@ -379,7 +377,10 @@ impl Checker<'_> {
                 }
                 _ => {
                     return Err(self
-                        .error(s.slice.range(), "expected a parameter list and a result type")
+                        .error(
+                            s.slice.range(),
+                            "expected a parameter list and a result type",
+                        )
                         .with_help("e.g. `Callable[[int, str], bool]`"))
                 }
             },

@@ -836,7 +836,9 @@ impl Lower<'_> {
     fn closure(&mut self, e: &Expr, f: FuncId, caps: &[Expr]) -> R {
         let crate::model::TyKind::Callable { params, ret } = self.program.types.kind(e.ty).clone()
         else {
-            return R::atom(quote!(compile_error!("kybra-aot: a function value without a Callable type")));
+            return R::atom(quote!(compile_error!(
+                "kybra-aot: a function value without a Callable type"
+            )));
         };
         let ty = self.callable_ty(&params, ret);
         let name = self.fn_name(f);

@@ -618,7 +618,11 @@ impl Printer<'_> {
             }
             ExprKind::Closure(f, caps) => {
                 let caps: Vec<String> = caps.iter().map(|c| self.expr(c)).collect();
-                format!("<closure {}[{}]>", self.p.function(*f).name, caps.join(", "))
+                format!(
+                    "<closure {}[{}]>",
+                    self.p.function(*f).name,
+                    caps.join(", ")
+                )
             }
             ExprKind::CallValue(f, args) => {
                 let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();

@@ -488,7 +488,10 @@ impl Types {
                     ret: r2,
                 },
             ) if params.len() == p2.len() => {
-                params.iter().zip(p2).all(|(x, y)| self.match_vars(*x, *y, vars))
+                params
+                    .iter()
+                    .zip(p2)
+                    .all(|(x, y)| self.match_vars(*x, *y, vars))
                     && self.match_vars(*ret, *r2, vars)
             }
             _ => false,

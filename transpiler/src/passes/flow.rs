@@ -55,7 +55,11 @@ pub(crate) fn analyze(f: &mut Function) -> Result<(), Vec<FlowError>> {
         // it that contains the first one. A cell is one variable for the
         // whole call (closures made in a loop share it): the body's block.
         let cell = f.locals[local.0 as usize].cell;
-        let depth = if cell { common.len().min(1) } else { common.len() };
+        let depth = if cell {
+            common.len().min(1)
+        } else {
+            common.len()
+        };
         let Some(&(block, idx)) = first.path.get(depth.saturating_sub(1)) else {
             continue;
         };

@@ -1,4 +1,4 @@
-# expect: calling a function value inside `try` is not supported yet
+# expect: error: calling a function value inside `try` is not supported yet
 from typing import Callable
 
 

@@ -1,4 +1,4 @@
-# expect: `same` expects `int` here, found `str`
+# expect: error: `same` expects `int` here, found `str`
 from typing import TypeVar
 
 T = TypeVar("T")

@@ -1,4 +1,4 @@
-# expect: generic function `first` used as a value
+# expect: error: generic function `first` used as a value
 from typing import Callable, TypeVar
 
 T = TypeVar("T")

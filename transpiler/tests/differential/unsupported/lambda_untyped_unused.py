@@ -1,4 +1,4 @@
-# expect: cannot tell the parameter types of `f`
+# expect: error: cannot tell the parameter types of `f`
 def main() -> None:
     f = lambda x: x
     print("never called")
