@@ -831,7 +831,7 @@ impl Checker<'_> {
         if g.is_async {
             return Err(self.error(range, "`async for` is not supported"));
         }
-        let iter = self.expr(&g.iter)?;
+        let iter = self.iterable(&g.iter)?;
         let names: Vec<&ast::Expr> = match &g.target {
             ast::Expr::Tuple(t) => t.elts.iter().collect(),
             other => vec![other],
@@ -901,6 +901,22 @@ impl Checker<'_> {
             |this| Ok((None, this.expr(body)?)),
             c.range,
         )
+    }
+
+    /// What a loop or comprehension iterates over: a tuple display of
+    /// values of one type is iterated as the list of them.
+    pub(crate) fn iterable(&mut self, e: &ast::Expr) -> Result<Expr, Diagnostic> {
+        match e {
+            ast::Expr::Tuple(t) if !t.elts.is_empty() => {
+                let list = ast::Expr::List(ast::ExprList {
+                    range: t.range,
+                    elts: t.elts.clone(),
+                    ctx: ast::ExprContext::Load,
+                });
+                self.expr(&list)
+            }
+            _ => self.expr(e),
+        }
     }
 
     /// A comprehension over `iter` binding `names` (one, or a tuple

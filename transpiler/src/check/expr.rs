@@ -663,6 +663,10 @@ impl Checker<'_> {
         if self.printable_ty(e.ty, &mut Vec::new()) {
             return Ok(());
         }
+        if e.ty == Ty::NEVER && self.guessing() {
+            // A helper's result not known yet: this round is thrown away.
+            return Ok(());
+        }
         Err(self
             .error(
                 range,
@@ -1468,7 +1472,21 @@ impl Checker<'_> {
         let mut out = Vec::new();
         for (i, g) in given.iter().enumerate() {
             let (pname, t) = &sig.params[i];
+            let source = g.or(sig.defaults[i].as_ref());
             let e = match (g, &sig.defaults[i]) {
+                // An unannotated parameter: its type is the one that holds
+                // every value passed (`slot_gets`).
+                _ if source.is_some() && self.is_slot(sig.span, sig.skipped + i) => {
+                    let a = source.expect("an argument");
+                    let v = self.expr(a)?;
+                    self.slot_gets(sig.span, sig.skipped + i, v.ty);
+                    let t = self.slot_ty(sig.span, sig.skipped + i);
+                    if matches!(self.types.kind(t), crate::model::TyKind::Pending(_)) {
+                        v
+                    } else {
+                        self.coerce(v, t, a.range())?
+                    }
+                }
                 // An int passed for a float parameter stays an int.
                 (Some(a), _) if t.is_float() => {
                     let v = self.expr(a)?;

@@ -72,6 +72,22 @@ pub(crate) struct Inference {
     /// Whether function bodies are being checked in rounds (module-level
     /// code is checked once: its names are not widened).
     pub(crate) in_rounds: bool,
+    /// Unannotated parameters (by index) and results (`usize::MAX`) of
+    /// helper functions, by the span of the signature: their types come
+    /// from the calls and the `return`s ([`Checker::slot_gets`]).
+    pub(crate) slots: HashMap<(Span, usize), Slot>,
+}
+
+/// An unannotated parameter or result: the types its values have had, and
+/// the one type that holds them all.
+#[derive(Debug, Clone)]
+pub(crate) struct Slot {
+    /// Its type until one is known (a variable nothing solves).
+    pub(crate) placeholder: Ty,
+    pub(crate) seen: Vec<Ty>,
+    pub(crate) ty: Option<Ty>,
+    /// Two types no one type holds.
+    pub(crate) conflict: Option<(Ty, Ty)>,
 }
 
 impl Inference {
@@ -180,6 +196,117 @@ fn contains_pending(types: &Types, t: Ty) -> bool {
 }
 
 impl Checker<'_> {
+    /// The type of an unannotated parameter (`index`) or result
+    /// (`usize::MAX`) of the helper whose signature is at `span`: the one
+    /// its uses decided, or a placeholder until they do.
+    pub(super) fn slot_ty(&mut self, span: Span, index: usize) -> Ty {
+        if let Some(s) = self.infer.get_mut().slots.get(&(span, index)) {
+            return s.ty.unwrap_or(s.placeholder);
+        }
+        // A result not known yet is `NoReturn`, which fits anywhere: the
+        // rest of the caller's expression is still checked (and gives
+        // evidence); a parameter's is a variable nothing solves.
+        let placeholder = if index == usize::MAX {
+            Ty::NEVER
+        } else {
+            let v = self.infer.get_mut().fresh(span, Shape::Slot);
+            self.var_ty(v)
+        };
+        let slot = Slot {
+            placeholder,
+            seen: Vec::new(),
+            ty: None,
+            conflict: None,
+        };
+        self.infer.get_mut().slots.insert((span, index), slot);
+        placeholder
+    }
+
+    /// A method's unannotated parameters move one place right when the
+    /// instance parameter is put first (`params` of them before).
+    pub(super) fn shift_slots(&mut self, span: Span, params: usize) {
+        let slots = &mut self.infer.get_mut().slots;
+        for i in (0..params).rev() {
+            if let Some(s) = slots.remove(&(span, i)) {
+                slots.insert((span, i + 1), s);
+            }
+        }
+    }
+
+    /// The parameter (result) gets a fixed type after all: whether it
+    /// was unannotated.
+    pub(super) fn unslot(&mut self, span: Span, index: usize) -> bool {
+        self.infer.get_mut().slots.remove(&(span, index)).is_some()
+    }
+
+    /// Whether some unannotated parameter (result) is not typed yet: the
+    /// round uses placeholders, and its results are thrown away.
+    pub(super) fn guessing(&self) -> bool {
+        self.infer.borrow().slots.values().any(|s| s.ty.is_none())
+    }
+
+    /// Whether the parameter (result) is unannotated.
+    pub(super) fn is_slot(&self, span: Span, index: usize) -> bool {
+        self.infer.borrow().slots.contains_key(&(span, index))
+    }
+
+    /// Evidence: an unannotated parameter (result) gets a value of type
+    /// `t`. Its type becomes the one that holds every value it got (`int`
+    /// and `float`: `Num`; `None` and `T`: `Opt[T]`); a change takes
+    /// another round.
+    pub(super) fn slot_gets(&mut self, span: Span, index: usize, t: Ty) {
+        let t = super::stmt::natural(t);
+        if t == Ty::NEVER || contains_pending(&self.types, t) {
+            return;
+        }
+        let seen = match self.infer.get_mut().slots.get_mut(&(span, index)) {
+            Some(s) if !s.seen.contains(&t) => {
+                s.seen.push(t);
+                s.seen.clone()
+            }
+            _ => return,
+        };
+        let joined = if seen.iter().all(|t| *t == Ty::INT || *t == Ty::BOOL) {
+            Some(if seen.contains(&Ty::INT) {
+                Ty::INT
+            } else {
+                Ty::BOOL
+            })
+        } else if seen.len() == 1 {
+            Some(seen[0])
+        } else {
+            self.widened_of(&seen)
+        };
+        let inf = self.infer.get_mut();
+        let slot = inf.slots.get_mut(&(span, index)).expect("slot");
+        match joined {
+            Some(j) if slot.ty != Some(j) => {
+                slot.ty = Some(j);
+                inf.new_widened = true;
+            }
+            Some(_) => {}
+            None => {
+                if slot.conflict.is_none() {
+                    slot.conflict = Some((seen[0], t));
+                }
+            }
+        }
+    }
+
+    /// The slots of signatures no use has typed yet, and those given
+    /// values of two types: the diagnostics of the last round.
+    pub(super) fn untyped_slots(&self) -> Vec<(Span, usize, Option<(Ty, Ty)>)> {
+        let inf = self.infer.borrow();
+        let mut out: Vec<_> = inf
+            .slots
+            .iter()
+            .filter(|(_, s)| s.ty.is_none() || s.conflict.is_some())
+            .map(|((span, i), s)| (*span, *i, s.conflict))
+            .collect();
+        out.sort_by_key(|(span, i, _)| (span.file, span.start, *i));
+        out
+    }
+
     /// An empty `[]` (`dict` false) or `{}` with no expected type: its
     /// solved type, or a variable to solve.
     pub(super) fn empty_container(

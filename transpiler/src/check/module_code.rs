@@ -307,10 +307,10 @@ impl Checker<'_> {
 
     /// Checks the module-level code of every module, in CPython's import
     /// order, as functions appended after `first` (the next free id).
-    pub(super) fn check_module_code(&mut self, codes: &mut [ModuleCode]) -> Vec<ir::Function> {
+    pub(super) fn check_module_code(&mut self, codes: &[ModuleCode]) -> Vec<ir::Function> {
         let mut out = Vec::new();
         for m in crate::load::init_order(self.project) {
-            let stmts = std::mem::take(&mut codes[m].stmts);
+            let stmts = codes[m].stmts.clone();
             if stmts.is_empty() {
                 continue;
             }
@@ -323,6 +323,7 @@ impl Checker<'_> {
                 defaults: Vec::new(),
                 ret: Ty::NONE,
                 export: None,
+                skipped: 0,
             };
             let id = FuncId(self.sigs.len() as u32);
             self.sigs.push(sig.clone());

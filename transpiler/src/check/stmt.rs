@@ -1,7 +1,7 @@
 //! Typing of statements in function bodies.
 
 use super::scope::Binding;
-use super::Checker;
+use super::{Checker, Sig};
 use crate::diagnostics::Diagnostic;
 use crate::model::ir::{self, Expr, ExprKind, Place, Stmt};
 use crate::model::Ty;
@@ -413,6 +413,9 @@ impl Checker<'_> {
             return s;
         }
         let sig = self.ctx().sig.clone();
+        if self.is_slot(sig.span, usize::MAX) {
+            return self.slot_return(&sig, r);
+        }
         match (sig.ret, &r.value) {
             (Ty::NONE, None) => Ok(vec![Stmt::Return(None)]),
             (Ty::NONE, Some(v)) => {
@@ -454,6 +457,32 @@ impl Checker<'_> {
                 Ok(vec![Stmt::Return(Some(e))])
             }
         }
+    }
+
+    /// `return` in a helper without a return annotation: the value is
+    /// evidence of the result's type (`slot_gets`), then converted to the
+    /// type this round gives the result.
+    fn slot_return(&mut self, sig: &Sig, r: &ast::StmtReturn) -> Result<Vec<Stmt>, Diagnostic> {
+        let e = match &r.value {
+            Some(v) => self.expr(v)?,
+            None => Expr::new(Ty::NONE, ExprKind::None, self.span(r.range)),
+        };
+        self.slot_gets(sig.span, usize::MAX, e.ty);
+        if sig.ret == Ty::NEVER {
+            // A round whose results are thrown away.
+            return Ok(vec![Stmt::Return(Some(e))]);
+        }
+        if sig.ret == Ty::NONE && e.ty == Ty::NONE {
+            return Ok(match e.kind {
+                ExprKind::None | ExprKind::Local(_) | ExprKind::Global(_) => {
+                    vec![Stmt::Return(None)]
+                }
+                _ => vec![Stmt::Expr(e), Stmt::Return(None)],
+            });
+        }
+        let range = r.value.as_ref().map_or(r.range, |v| v.range());
+        let e = self.coerce(e, sig.ret, range)?;
+        Ok(vec![Stmt::Return(Some(e))])
     }
 
     fn assign(&mut self, target: &ast::Expr, value: &ast::Expr) -> Result<Stmt, Diagnostic> {
@@ -842,7 +871,7 @@ impl Checker<'_> {
     /// `for x in xs` over a list or a dict's keys; `for a, b in pairs`
     /// unpacks each tuple item into its names.
     fn for_each(&mut self, f: &ast::StmtFor) -> Result<Stmt, Diagnostic> {
-        let iter = self.expr(&f.iter)?;
+        let iter = self.iterable(&f.iter)?;
         let item = match self.types.kind(iter.ty) {
             crate::model::TyKind::List(t) => *t,
             crate::model::TyKind::Dict(k, _) => *k,
@@ -1031,6 +1060,10 @@ pub(super) fn terminates(stmts: &[ast::Stmt]) -> bool {
             | ast::Stmt::Raise(_),
         ) => true,
         Some(ast::Stmt::If(i)) => terminates(&i.body) && terminates(&i.orelse),
+        Some(ast::Stmt::While(w)) => {
+            matches!(&*w.test, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(true)))
+                && !breaks(&w.body)
+        }
         Some(ast::Stmt::Try(t)) => {
             let normal = terminates(&t.body) || terminates(&t.orelse);
             let handled = t.handlers.iter().all(|h| {
@@ -1041,6 +1074,49 @@ pub(super) fn terminates(stmts: &[ast::Stmt]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a `break` of this loop is in its body.
+fn breaks(stmts: &[ast::Stmt]) -> bool {
+    stmts.iter().any(|s| match s {
+        ast::Stmt::Break(_) => true,
+        ast::Stmt::If(i) => breaks(&i.body) || breaks(&i.orelse),
+        ast::Stmt::With(w) => breaks(&w.body),
+        ast::Stmt::Try(t) => {
+            breaks(&t.body)
+                || breaks(&t.orelse)
+                || breaks(&t.finalbody)
+                || t.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    breaks(&h.body)
+                })
+        }
+        ast::Stmt::Match(m) => m.cases.iter().any(|c| breaks(&c.body)),
+        _ => false,
+    })
+}
+
+/// Whether a `return` with a value is somewhere in the block (nested
+/// functions and classes aside).
+pub(super) fn returns_value(stmts: &[ast::Stmt]) -> bool {
+    stmts.iter().any(|s| match s {
+        ast::Stmt::Return(r) => r.value.is_some(),
+        ast::Stmt::If(i) => returns_value(&i.body) || returns_value(&i.orelse),
+        ast::Stmt::While(w) => returns_value(&w.body) || returns_value(&w.orelse),
+        ast::Stmt::For(f) => returns_value(&f.body) || returns_value(&f.orelse),
+        ast::Stmt::With(w) => returns_value(&w.body),
+        ast::Stmt::Try(t) => {
+            returns_value(&t.body)
+                || returns_value(&t.orelse)
+                || returns_value(&t.finalbody)
+                || t.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    returns_value(&h.body)
+                })
+        }
+        ast::Stmt::Match(m) => m.cases.iter().any(|c| returns_value(&c.body)),
+        _ => false,
+    })
 }
 
 pub(super) fn const_int(e: &ast::Expr) -> Option<i64> {
