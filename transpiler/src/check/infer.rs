@@ -78,6 +78,10 @@ pub(crate) struct Inference {
     pub(crate) slots: HashMap<(Span, usize), Slot>,
 }
 
+/// A slot no use typed (or typed twice): the signature's span, the
+/// index, and the two types given.
+pub(crate) type UntypedSlot = (Span, usize, Option<(Ty, Ty)>);
+
 /// An unannotated parameter or result: the types its values have had, and
 /// the one type that holds them all.
 #[derive(Debug, Clone)]
@@ -295,7 +299,7 @@ impl Checker<'_> {
 
     /// The slots of signatures no use has typed yet, and those given
     /// values of two types: the diagnostics of the last round.
-    pub(super) fn untyped_slots(&self) -> Vec<(Span, usize, Option<(Ty, Ty)>)> {
+    pub(super) fn untyped_slots(&self) -> Vec<UntypedSlot> {
         let inf = self.infer.borrow();
         let mut out: Vec<_> = inf
             .slots
