@@ -49,6 +49,14 @@ impl Checker<'_> {
                 _ => Err(this.not_iterable(range, e.ty, &format!("{name}() takes a list here"))),
             }
         };
+        // What a loop over `e` gives (`enumerate`, `zip`).
+        let iter_item = |this: &Self, e: &Expr, range| -> Result<Ty, Diagnostic> {
+            match this.types.kind(e.ty) {
+                TyKind::List(t) | TyKind::Dict(t, _) => Ok(*t),
+                _ if e.ty == Ty::STR => Ok(Ty::STR),
+                _ => Err(this.not_iterable(range, e.ty, &format!("{name}() takes a list here"))),
+            }
+        };
         let number = |t: Ty| t.is_numeric() || t == Ty::BOOL || t == Ty::NAT;
         let orderable = |t: Ty| number(t) || matches!(t, Ty::STR | Ty::BYTES);
         match b {
@@ -219,12 +227,27 @@ impl Checker<'_> {
                 Ok(Expr::new(Ty::FLOAT64, ExprKind::Builtin(b, vec![v]), span))
             }
             Builtin::Enumerate => {
-                let a = one(self)?;
+                // `enumerate(xs)`, `enumerate(xs, 1)`, `enumerate(xs, start=1)`.
+                let start = match (c.args.as_slice(), c.keywords.as_slice()) {
+                    ([_], []) => None,
+                    ([_, s], []) => Some(s),
+                    ([_], [k]) if k.arg.as_deref() == Some("start") => Some(&k.value),
+                    _ => {
+                        return Err(self
+                            .error(c.range, "enumerate() takes a list and a start")
+                            .with_help("write `enumerate(xs)` or `enumerate(xs, 1)`"))
+                    }
+                };
+                let a = &c.args[0];
                 let v = self.expr(a)?;
-                let item = list_item(self, &v, a.range())?;
+                let item = iter_item(self, &v, a.range())?;
                 let pair = self.types.tuple(vec![Ty::INT, item]);
                 let ty = self.types.list(pair);
-                Ok(Expr::new(ty, ExprKind::Builtin(b, vec![v]), span))
+                let mut args = vec![v];
+                if let Some(s) = start {
+                    args.push(self.expect(s, Ty::INT)?);
+                }
+                Ok(Expr::new(ty, ExprKind::Builtin(b, args), span))
             }
             Builtin::Reversed | Builtin::Lib(_) => Err(self
                 .error(c.range, format!("{name}() is not supported here"))
@@ -239,7 +262,7 @@ impl Checker<'_> {
                 let mut items = Vec::new();
                 for a in &c.args {
                     let v = self.expr(a)?;
-                    items.push(list_item(self, &v, a.range())?);
+                    items.push(iter_item(self, &v, a.range())?);
                     vals.push(v);
                 }
                 let tuple = self.types.tuple(items);

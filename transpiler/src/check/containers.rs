@@ -940,6 +940,7 @@ impl Checker<'_> {
         let item = match self.types.kind(iter.ty) {
             TyKind::List(t) => *t,
             TyKind::Dict(k, _) => *k,
+            _ if iter.ty == Ty::STR => Ty::STR,
             _ => {
                 return Err(self.not_iterable(
                     range,

@@ -223,6 +223,11 @@ impl Checker<'_> {
     pub(super) fn module_stmt(&mut self, code: &mut ModuleCode, s: &ast::Stmt) {
         let mut assigned = HashSet::new();
         super::scope::collect_assigned(std::slice::from_ref(s), &mut assigned, &mut HashSet::new());
+        // `except E as e` at module level: `e` lives only in its handler
+        // (Python deletes it at the end), a local of the module's code.
+        for name in super::scope::handler_names(std::slice::from_ref(s)) {
+            assigned.remove(&name);
+        }
         let mut assigned: Vec<String> = assigned.into_iter().collect();
         assigned.sort();
         for name in assigned {

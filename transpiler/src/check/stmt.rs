@@ -868,6 +868,71 @@ impl Checker<'_> {
         }))
     }
 
+    /// A loop variable must be a local name.
+    fn check_loop_name(
+        &mut self,
+        var: &str,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<(), Diagnostic> {
+        if self.ctx().global_decls.contains(var) {
+            return Err(self
+                .error(range, "a global cannot be a loop variable")
+                .with_help("loop with a local variable and assign the global inside the loop"));
+        }
+        self.ctx().touched.insert(var.to_string());
+        Ok(())
+    }
+
+    /// `for i, (a, b) in ...`: binds each name of a (nested) tuple target
+    /// to its item of `read`.
+    fn unpack_loop_target(
+        &mut self,
+        target: &ast::Expr,
+        read: Expr,
+        out: &mut Vec<Stmt>,
+    ) -> Result<(), Diagnostic> {
+        let elts = match target {
+            ast::Expr::Name(n) => {
+                let name = n.id.to_string();
+                self.check_loop_name(&name, n.range)?;
+                let id = self.bind_local(&name, read.ty, n.range)?;
+                out.push(Stmt::Assign {
+                    place: Place::Local(id),
+                    value: read,
+                });
+                return Ok(());
+            }
+            ast::Expr::Tuple(t) => &t.elts,
+            ast::Expr::List(l) => &l.elts,
+            other => {
+                return Err(self
+                    .error(other.range(), "unsupported loop target")
+                    .with_help("loop with a name, or a tuple of names"))
+            }
+        };
+        let items = match self.types.kind(read.ty) {
+            crate::model::TyKind::Tuple(items) if items.len() == elts.len() => items.clone(),
+            _ => {
+                return Err(self
+                    .error(
+                        target.range(),
+                        format!(
+                            "cannot unpack `{}` items into {} names",
+                            self.types.display(read.ty),
+                            elts.len()
+                        ),
+                    )
+                    .with_help("unpack tuples of as many items as there are names"))
+            }
+        };
+        let span = read.span;
+        for (i, (t, ty)) in elts.iter().zip(items).enumerate() {
+            let item = Expr::new(ty, ExprKind::Field(Box::new(read.clone()), i), span);
+            self.unpack_loop_target(t, item, out)?;
+        }
+        Ok(())
+    }
+
     /// `for x in xs` over a list or a dict's keys; `for a, b in pairs`
     /// unpacks each tuple item into its names.
     fn for_each(&mut self, f: &ast::StmtFor) -> Result<Stmt, Diagnostic> {
@@ -875,6 +940,7 @@ impl Checker<'_> {
         let item = match self.types.kind(iter.ty) {
             crate::model::TyKind::List(t) => *t,
             crate::model::TyKind::Dict(k, _) => *k,
+            _ if iter.ty == Ty::STR => Ty::STR,
             _ => {
                 return Err(self.not_iterable(
                     f.iter.range(),
@@ -883,73 +949,24 @@ impl Checker<'_> {
                 ))
             }
         };
-        let names: Vec<&ast::Expr> = match &*f.target {
-            ast::Expr::Name(_) => vec![&*f.target],
-            ast::Expr::Tuple(t) => t.elts.iter().collect(),
-            ast::Expr::List(l) => l.elts.iter().collect(),
-            other => {
-                return Err(self
-                    .error(other.range(), "unsupported loop target")
-                    .with_help("loop with a name, or a tuple of names"))
-            }
-        };
-        let mut targets = Vec::new();
-        for n in &names {
-            let ast::Expr::Name(n) = n else {
-                return Err(self
-                    .error(n.range(), "unsupported loop target")
-                    .with_help("loop with a name, or a tuple of names"));
-            };
-            let var = n.id.to_string();
-            if self.ctx().global_decls.contains(&var) {
-                return Err(self
-                    .error(n.range, "a global cannot be a loop variable")
-                    .with_help(
-                        "loop with a local variable and assign the global inside the loop",
-                    ));
-            }
-            self.ctx().touched.insert(var.clone());
-            targets.push((var, n.range));
-        }
         let span = self.span(f.target.range());
-        let (var, unpack) = if let (ast::Expr::Name(_), [(name, range)]) =
-            (&*f.target, targets.as_slice())
-        {
-            if self.ctx().annotated.get(name).is_some_and(|t| *t != item) {
+        let (var, unpack) = if let ast::Expr::Name(n) = &*f.target {
+            let name = n.id.to_string();
+            self.check_loop_name(&name, n.range)?;
+            if self.ctx().annotated.get(&name).is_some_and(|t| *t != item) {
                 return Err(self
                     .error(
-                        *range,
+                        n.range,
                         format!("`{name}` is annotated with another type than the loop's items"),
                     )
                     .with_help("use a new name for the loop variable"));
             }
-            (self.bind_local(name, item, *range)?, Vec::new())
+            (self.bind_local(&name, item, n.range)?, Vec::new())
         } else {
-            let items = match self.types.kind(item) {
-                crate::model::TyKind::Tuple(items) if items.len() == targets.len() => items.clone(),
-                _ => {
-                    return Err(self
-                        .error(
-                            f.target.range(),
-                            format!(
-                                "cannot unpack `{}` items into {} names",
-                                self.types.display(item),
-                                targets.len()
-                            ),
-                        )
-                        .with_help("unpack tuples of as many items as there are names"))
-                }
-            };
             let hidden = self.ctx().fresh("item", item, span);
+            let read = Expr::new(item, ExprKind::Local(hidden), span);
             let mut unpack = Vec::new();
-            for (i, ((name, range), ty)) in targets.iter().zip(items).enumerate() {
-                let id = self.bind_local(name, ty, *range)?;
-                let read = Expr::new(item, ExprKind::Local(hidden), span);
-                unpack.push(Stmt::Assign {
-                    place: Place::Local(id),
-                    value: Expr::new(ty, ExprKind::Field(Box::new(read), i), span),
-                });
-            }
+            self.unpack_loop_target(&f.target, read, &mut unpack)?;
             (hidden, unpack)
         };
         let mut body = unpack;

@@ -41,6 +41,11 @@ impl Lower<'_> {
                 let d = self.receiver(iter);
                 quote!(#d.keys().into_iter())
             }
+            // A str's items are its characters, each a str.
+            _ if iter.ty == Ty::STR => {
+                let s = self.receiver(iter);
+                quote!(#s.chars().map(String::from))
+            }
             _ if fresh => {
                 let v = self.val(iter).ts;
                 quote!(#v.into_iter())
@@ -193,7 +198,16 @@ impl Lower<'_> {
             ExprKind::Builtin(Builtin::Enumerate, args) => {
                 self.uses.insert("Int");
                 let it = self.items_iter(&args[0]);
-                Some(quote!(#it.enumerate().map(|(i, x)| (Int::from(i), x))))
+                match args.get(1) {
+                    Some(start) => {
+                        let start = self.val(start).ts;
+                        Some(quote!({
+                            let start = #start;
+                            #it.enumerate().map(move |(i, x)| (&start + Int::from(i), x))
+                        }))
+                    }
+                    None => Some(quote!(#it.enumerate().map(|(i, x)| (Int::from(i), x)))),
+                }
             }
             ExprKind::Builtin(Builtin::Zip, args) => {
                 let its: Vec<TokenStream> = args.iter().map(|a| self.items_iter(a)).collect();
@@ -401,6 +415,7 @@ fn elem_item(l: &Lower<'_>, iter: &Expr) -> Ty {
     match l.program.types.kind(iter.ty) {
         TyKind::List(t) => *t,
         TyKind::Dict(k, _) => *k,
+        _ if iter.ty == Ty::STR => Ty::STR,
         _ => Ty::NONE,
     }
 }

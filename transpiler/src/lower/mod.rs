@@ -1494,6 +1494,7 @@ impl<'p> Lower<'p> {
                 }
             }
             _ if self.is_shared(f.iter.ty)
+                || f.iter.ty == Ty::STR
                 || matches!(
                     f.iter.kind,
                     ExprKind::Builtin(

@@ -470,6 +470,31 @@ impl Stmt {
     }
 }
 
+impl Stmt {
+    /// [`Stmt::blocks`], mutably.
+    pub fn blocks_mut(&mut self) -> Vec<&mut Vec<Stmt>> {
+        match self {
+            Stmt::If { then, orelse, .. } => vec![then, orelse],
+            Stmt::While { body, .. } | Stmt::With { body, .. } => vec![body],
+            Stmt::For(f) => vec![&mut f.body],
+            Stmt::ForEach(f) => vec![&mut f.body],
+            Stmt::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            } => {
+                let mut out: Vec<&mut Vec<Stmt>> = vec![body];
+                out.extend(handlers.iter_mut().map(|h| &mut h.body));
+                out.push(orelse);
+                out.push(finally);
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// `for var in range(start, stop, step)` with a constant step.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForRange {
