@@ -7,13 +7,13 @@
 //! # Table
 //!
 //! Slots are empty, dummy (a deleted element) or active. The table starts
-//! with 8 slots; an element goes to the first slot of its probe sequence
-//! (`hash & mask`, then the 9 slots after it when they fit, then `i = i * 5
-//! + 1 + perturb` with `perturb >>= 5`) that is empty, or to the last dummy
-//! met on the way. Filling a new slot grows the table when `fill * 5 >=
-//! mask * 3`; growth rebuilds without dummies. Each operation builds its
-//! result with the same insertions, merges and resizes as CPython, so
-//! layouts, and hence orders, agree.
+//! with 8 slots; an element goes to the first empty slot of its probe
+//! sequence (`hash & mask` and the 9 slots after it when they fit, then a
+//! jump to `(i * 5 + 1 + perturb) & mask` with `perturb >>= 5`), or to the
+//! last dummy met on the way. Filling a new slot grows the table when
+//! `fill * 5 >= mask * 3`; growth rebuilds without dummies. Each operation
+//! builds its result with the same insertions, merges and resizes as
+//! CPython, so layouts, and hence orders, agree.
 //!
 //! Borrows follow [`crate::List`]: one operation at a time; only the
 //! element type's `Clone`/`PartialEq` run while one is held.
