@@ -74,6 +74,13 @@ macro_rules! int_hash {
 }
 int_hash!(u8, u16, u32, u64, i8, i16, i32, i64);
 
+impl PyHash for () {
+    fn py_hash(&self) -> i64 {
+        // CPython 3.11 hashes `None` by address: any constant will do.
+        0x5f3e_1d2c
+    }
+}
+
 impl PyHash for bool {
     fn py_hash(&self) -> i64 {
         i64::from(*self)
@@ -230,6 +237,16 @@ impl Probe {
     }
 }
 
+impl<T> Table<T> {
+    /// The active entries in slot (iteration) order.
+    fn entries(&self) -> impl Iterator<Item = (i64, &T)> {
+        self.slots.iter().filter_map(|s| match s {
+            Slot::Full(h, k) => Some((*h, k)),
+            _ => None,
+        })
+    }
+}
+
 impl<T: PartialEq> Table<T> {
     fn new() -> Self {
         Table {
@@ -328,12 +345,6 @@ impl<T: PartialEq> Table<T> {
         }
     }
 
-    fn entries(&self) -> impl Iterator<Item = (i64, &T)> {
-        self.slots.iter().filter_map(|s| match s {
-            Slot::Full(h, k) => Some((*h, k)),
-            _ => None,
-        })
-    }
 }
 
 impl<T: PartialEq + Clone> Table<T> {
@@ -451,6 +462,12 @@ impl<T: PyHash + PartialEq + Clone> PySet<T> {
             t.add(h, k.clone());
         }
         PySet::wrap(t, true)
+    }
+
+    /// A new set as a `frozenset` (`frozenset(xs)`).
+    pub fn into_frozen(mut self) -> Self {
+        self.frozen = true;
+        self
     }
 
     /// `frozenset(self)` (a new frozenset of the same layout).
@@ -871,6 +888,32 @@ impl<T: fmt::Debug> fmt::Debug for PySet<T> {
                 _ => None,
             }))
             .finish()
+    }
+}
+
+impl<T: candid::CandidType> candid::CandidType for PySet<T> {
+    /// Candid has no set type: a set encodes as `vec T` in iteration order.
+    fn _ty() -> candid::types::Type {
+        <Vec<T> as candid::CandidType>::_ty()
+    }
+    fn idl_serialize<S>(&self, serializer: S) -> Result<(), S::Error>
+    where
+        S: candid::types::Serializer,
+    {
+        let table = self.table.borrow();
+        let items: Vec<&T> = table.entries().map(|(_, k)| k).collect();
+        candid::CandidType::idl_serialize(&items, serializer)
+    }
+}
+
+impl<'de, T> serde::Deserialize<'de> for PySet<T>
+where
+    T: serde::Deserialize<'de> + PyHash + PartialEq + Clone,
+{
+    /// A decoded `vec T` becomes a new set of its items, added in order.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let items = <Vec<T> as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(PySet::from_items(items))
     }
 }
 

@@ -72,6 +72,7 @@ impl Checker<'_> {
             Builtin::Sum | Builtin::Any | Builtin::All | Builtin::Sorted => {
                 let a = one(self)?;
                 let v = self.expr(a)?;
+                let v = self.set_as_list(v);
                 let item = list_item(self, &v, a.range())?;
                 let ty = match b {
                     Builtin::Sum if item.is_float() => Ty::FLOAT64,
@@ -116,6 +117,7 @@ impl Checker<'_> {
                 match c.args.as_slice() {
                     [a] => {
                         let v = self.expr(a)?;
+                        let v = self.set_as_list(v);
                         let item = list_item(self, &v, a.range())?;
                         if !orderable(item) {
                             return Err(self.bad_operand(a, &v, name));
@@ -221,12 +223,13 @@ impl Checker<'_> {
             Builtin::Enumerate => {
                 let a = one(self)?;
                 let v = self.expr(a)?;
+                let v = self.set_as_list(v);
                 let item = list_item(self, &v, a.range())?;
                 let pair = self.types.tuple(vec![Ty::INT, item]);
                 let ty = self.types.list(pair);
                 Ok(Expr::new(ty, ExprKind::Builtin(b, vec![v]), span))
             }
-            Builtin::Reversed | Builtin::Lib(_) => Err(self
+            Builtin::Reversed | Builtin::SetOf | Builtin::Lib(_) => Err(self
                 .error(c.range, format!("{name}() is not supported here"))
                 .with_help("see the supported built-ins in README.md")),
             Builtin::Zip => {
@@ -239,6 +242,7 @@ impl Checker<'_> {
                 let mut items = Vec::new();
                 for a in &c.args {
                     let v = self.expr(a)?;
+                    let v = self.set_as_list(v);
                     items.push(list_item(self, &v, a.range())?);
                     vals.push(v);
                 }
@@ -261,6 +265,7 @@ impl Checker<'_> {
             }
         };
         let v = self.expr(xs)?;
+        let v = self.set_as_list(v);
         let TyKind::List(item) = *self.types.kind(v.ty) else {
             return Err(self.not_iterable(xs.range(), v.ty, "sum() takes a list here"));
         };

@@ -689,6 +689,9 @@ impl Checker<'_> {
             )));
         }
         let value = self.expr(&a.value)?;
+        if let Some(e) = self.set_augmented(op, current.clone(), value.clone()) {
+            return Ok(Stmt::Expr(e));
+        }
         // In place, in the target's own type, when that is Python's result:
         // checked fixed-width `+ - *` fails exactly when the result leaves
         // the target's range, which the store would reject.
@@ -844,7 +847,9 @@ impl Checker<'_> {
     fn for_each(&mut self, f: &ast::StmtFor) -> Result<Stmt, Diagnostic> {
         let iter = self.expr(&f.iter)?;
         let item = match self.types.kind(iter.ty) {
-            crate::model::TyKind::List(t) => *t,
+            crate::model::TyKind::List(t)
+            | crate::model::TyKind::Set(t)
+            | crate::model::TyKind::FrozenSet(t) => *t,
             crate::model::TyKind::Dict(k, _) => *k,
             _ => {
                 return Err(self.not_iterable(

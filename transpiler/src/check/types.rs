@@ -349,6 +349,13 @@ impl Checker<'_> {
                         .with_help("e.g. `dict[str, User]`"))
                 }
             },
+            Some(name @ ("set" | "Set" | "frozenset" | "FrozenSet")) => {
+                let t = one(self)?;
+                let frozen = name.eq_ignore_ascii_case("frozenset");
+                let item = self.types.member_ty(t);
+                self.check_set_item(item, s.slice.range())?;
+                CandidKind::Set(t, frozen)
+            }
             Some("Tuple" | "tuple") => {
                 let mut items = Vec::new();
                 for a in &args {

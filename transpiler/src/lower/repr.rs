@@ -61,7 +61,7 @@ pub(crate) fn printed_defs(program: &Program) -> BTreeSet<DefId> {
             continue;
         }
         match program.types.kind(t) {
-            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => roots.push(*x),
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => roots.push(*x),
             TyKind::Dict(k, v) => roots.extend([*k, *v]),
             TyKind::Tuple(items) => roots.extend(items.iter().copied()),
             TyKind::Nominal(d) => {
