@@ -344,7 +344,6 @@ impl<T: PartialEq> Table<T> {
             None => false,
         }
     }
-
 }
 
 impl<T: PartialEq + Clone> Table<T> {
@@ -840,12 +839,10 @@ impl<T> Truthy for PySet<T> {
     }
 }
 
-impl<T: PyStr + Clone> PyStr for PySet<T> {
-    fn py_str(&self) -> String {
-        self.py_repr()
-    }
-    /// `{1, 2}`, `set()`, `frozenset({1, 2})`, `frozenset()`.
-    fn py_repr(&self) -> String {
+impl<T: Clone> PySet<T> {
+    /// `repr(self)` with `item` giving each element's repr: `{1, 2}`,
+    /// `set()`, `frozenset({1, 2})`, `frozenset()`.
+    pub fn repr_with(&self, item: impl Fn(&T) -> String) -> String {
         let items: Vec<T> = self
             .table
             .borrow()
@@ -869,13 +866,22 @@ impl<T: PyStr + Clone> PyStr for PySet<T> {
             if i > 0 {
                 out.push_str(", ");
             }
-            out.push_str(&k.py_repr());
+            out.push_str(&item(k));
         }
         out.push('}');
         if self.frozen {
             out.push(')');
         }
         out
+    }
+}
+
+impl<T: PyStr + Clone> PyStr for PySet<T> {
+    fn py_str(&self) -> String {
+        self.py_repr()
+    }
+    fn py_repr(&self) -> String {
+        self.repr_with(PyStr::py_repr)
     }
 }
 

@@ -1389,7 +1389,9 @@ impl<'m> Checker<'m> {
         seen.push(t);
         match self.types.kind(t).clone() {
             TyKind::Nominal(_) => self.class_of(t).is_some(),
-            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => self.has_class(x, seen),
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {
+                self.has_class(x, seen)
+            }
             TyKind::Dict(k, v) => self.has_class(k, seen) || self.has_class(v, seen),
             TyKind::Tuple(items) => items.iter().any(|x| self.has_class(*x, seen)),
             _ => false,

@@ -176,7 +176,9 @@ impl Inference {
 fn contains_pending(types: &Types, t: Ty) -> bool {
     match types.kind(t) {
         TyKind::Pending(_) => true,
-        TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => contains_pending(types, *x),
+        TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {
+            contains_pending(types, *x)
+        }
         TyKind::Dict(k, v) => contains_pending(types, *k) || contains_pending(types, *v),
         TyKind::Tuple(items) => items.iter().any(|x| contains_pending(types, *x)),
         _ => false,

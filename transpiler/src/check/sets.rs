@@ -80,10 +80,8 @@ impl Checker<'_> {
         if let ExprKind::Comprehension { lazy, elem, .. } = &mut list.kind {
             *lazy = true;
             if elem.ty != item {
-                let e = std::mem::replace(
-                    &mut **elem,
-                    Expr::new(Ty::NONE, ExprKind::None, list.span),
-                );
+                let e =
+                    std::mem::replace(&mut **elem, Expr::new(Ty::NONE, ExprKind::None, list.span));
                 **elem = self.coerce(e, item, s.elt.range())?;
             }
         }
@@ -120,8 +118,14 @@ impl Checker<'_> {
                 // The keys, in order (CPython presizes for a dict: the
                 // runtime's `from_items` of its keys does not).
                 return Err(self
-                    .error(arg.range(), format!("{name}() of a dict is not supported yet"))
-                    .with_help(format!("write `{name}(list(d))` ({} keys)", self.types.display(k))));
+                    .error(
+                        arg.range(),
+                        format!("{name}() of a dict is not supported yet"),
+                    )
+                    .with_help(format!(
+                        "write `{name}(list(d))` ({} keys)",
+                        self.types.display(k)
+                    )));
             }
             _ => {
                 return Err(self.not_iterable(
@@ -177,6 +181,8 @@ impl Checker<'_> {
         what: &str,
     ) -> Result<Expr, Diagnostic> {
         let v = self.expr(x)?;
+        let want = self.types.set(item);
+        let v = self.pending_as(&v, want, x.range());
         let ok = match self.types.kind(v.ty) {
             TyKind::Set(t) | TyKind::FrozenSet(t) => *t == item,
             TyKind::List(t) => lists && (*t == item || super::stmt::natural(*t) == item),
@@ -219,7 +225,10 @@ impl Checker<'_> {
         let kind = if frozen { "frozenset" } else { "set" };
         if !c.keywords.is_empty() {
             return Err(self
-                .error(c.range, format!("{kind}.{name}() takes no keyword arguments"))
+                .error(
+                    c.range,
+                    format!("{kind}.{name}() takes no keyword arguments"),
+                )
                 .with_help("pass the arguments by position"));
         }
         let mutating = matches!(
@@ -349,6 +358,11 @@ impl Checker<'_> {
         if li.is_none() && ri.is_none() {
             return None;
         }
+        let (l, r) = (
+            &self.pending_as(l, r.ty, range),
+            &self.pending_as(r, l.ty, range),
+        );
+        let (li, ri) = (self.types.set_item(l.ty), self.types.set_item(r.ty));
         let m = match op {
             BinOp::BitOr => Some(Method::Union),
             BinOp::BitAnd => Some(Method::Intersection),
@@ -367,7 +381,9 @@ impl Checker<'_> {
                         self.types.display(r.ty)
                     ),
                 )
-                .with_help("sets support `|`, `&`, `-` and `^` with another set of the same items")));
+                .with_help(
+                    "sets support `|`, `&`, `-` and `^` with another set of the same items",
+                )));
         };
         if a != b {
             return Some(Err(self
@@ -388,6 +404,19 @@ impl Checker<'_> {
             ExprKind::Method(m, vec![l.clone(), r.clone()]),
             span,
         )))
+    }
+
+    /// An empty `set()` still being inferred, where a value of type `want`
+    /// (a set) is expected: the evidence that it holds `want`'s items.
+    fn pending_as(&self, e: &Expr, want: Ty, range: TextRange) -> Expr {
+        if matches!(self.types.kind(e.ty), TyKind::Pending(_))
+            && self.types.set_item(want).is_some()
+        {
+            if let Ok(v) = self.coerce(e.clone(), want, range) {
+                return v;
+            }
+        }
+        e.clone()
     }
 
     /// `s op= t` on a mutable set: the in-place method (aliases see it).
@@ -422,12 +451,15 @@ impl Checker<'_> {
         operands: &[Expr],
         ops: &[CmpOp],
     ) -> Option<Result<Expr, Diagnostic>> {
-        if !operands
+        let set_ty = operands
             .iter()
-            .any(|o| self.types.set_item(o.ty).is_some())
-        {
-            return None;
-        }
+            .map(|o| o.ty)
+            .find(|t| self.types.set_item(*t).is_some())?;
+        let operands: Vec<Expr> = operands
+            .iter()
+            .map(|o| self.pending_as(o, set_ty, range))
+            .collect();
+        let operands = operands.as_slice();
         let span = self.span(range);
         let ([l, r], [op]) = (operands, ops) else {
             return Some(Err(self

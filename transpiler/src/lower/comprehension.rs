@@ -223,10 +223,7 @@ impl Lower<'_> {
         };
         match (b, args.as_slice()) {
             (Builtin::SetOf, _) => {
-                let frozen = matches!(
-                    self.program.types.kind(e.ty),
-                    TyKind::FrozenSet(_)
-                );
+                let frozen = matches!(self.program.types.kind(e.ty), TyKind::FrozenSet(_));
                 self.set_of(args, frozen)
             }
             (Builtin::Enumerate | Builtin::Zip, _) => {

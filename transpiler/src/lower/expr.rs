@@ -852,7 +852,10 @@ impl Lower<'_> {
         let Some((recv, rest)) = args.split_first() else {
             return unreachable_kind();
         };
-        let r = self.receiver(recv);
+        let r = match self.iterated_set(recv) {
+            Some(s) if m == Method::SetToList => s,
+            _ => self.receiver(recv),
+        };
         match (m, rest) {
             (Method::Append, [x]) => {
                 let x = self.val(x).ts;
@@ -1620,7 +1623,10 @@ impl Lower<'_> {
                         _ => quote!(#r.as_ref().is_some_and(|#v| #t)),
                     }
                 }
-                crate::model::TyKind::List(_) | crate::model::TyKind::Dict(..) => {
+                crate::model::TyKind::List(_)
+                | crate::model::TyKind::Dict(..)
+                | crate::model::TyKind::Set(_)
+                | crate::model::TyKind::FrozenSet(_) => {
                     quote!(!#r.is_empty())
                 }
                 // A Record is a dict: falsy only without fields. Principals,

@@ -443,7 +443,9 @@ fn used_defs(program: &Program) -> Vec<bool> {
         }
         match program.types.kind(t) {
             TyKind::Nominal(d) => used[d.0 as usize] = true,
-            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => tys.push(*x),
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {
+                tys.push(*x)
+            }
             TyKind::Dict(k, v) => tys.extend([*k, *v]),
             TyKind::Tuple(items) => tys.extend(items.iter().copied()),
             TyKind::Callable { params, ret } => {
@@ -1232,7 +1234,8 @@ impl<'p> Lower<'p> {
                             && ty != Ty::INT)
                             || matches!(&v.kind, ExprKind::List(xs) if xs.is_empty() && !self.is_shared(ty))
                             || (matches!(v.kind, ExprKind::None) && ty != Ty::NONE)
-                            || matches!(&v.kind, ExprKind::Dict(xs) if xs.is_empty());
+                            || matches!(&v.kind, ExprKind::Dict(xs) if xs.is_empty())
+                            || matches!(&v.kind, ExprKind::Set(xs) if xs.is_empty());
                         let v = self.val(v).ts;
                         if annotate {
                             let t = self.rust_ty(ty);
@@ -1495,7 +1498,10 @@ impl<'p> Lower<'p> {
         match self.program.types.kind(f.iter.ty) {
             TyKind::Set(_) | TyKind::FrozenSet(_) => {
                 let it = self.namer.fresh("items");
-                let s = self.receiver(&f.iter);
+                let s = match self.iterated_set(&f.iter) {
+                    Some(s) => s,
+                    None => self.receiver(&f.iter),
+                };
                 let next = self.fallible(quote!(#it.next()), &at).ts;
                 let label = self.loop_label();
                 quote! {

@@ -41,6 +41,20 @@ impl Lower<'_> {
         }
     }
 
+    /// A set literal that is only iterated (`for x in {1, 2, 3}`): CPython
+    /// iterates its folded `frozenset` constant directly.
+    pub(crate) fn iterated_set(&mut self, e: &Expr) -> Option<TokenStream> {
+        let ExprKind::Set(items) = &e.kind else {
+            return None;
+        };
+        if items.len() < 3 || !items.iter().all(constant) {
+            return None;
+        }
+        self.uses.insert("PySet");
+        let items: Vec<TokenStream> = items.iter().map(|v| self.val(v).ts).collect();
+        Some(quote!(PySet::frozen_constant([#(#items),*])))
+    }
+
     /// `set(xs)` / `frozenset(xs)` / a set comprehension (`frozen` for a
     /// `frozenset`).
     pub(crate) fn set_of(&mut self, args: &[Expr], frozen: bool) -> R {
@@ -135,7 +149,9 @@ impl Lower<'_> {
                     }
                 })
             }
-            _ => R::atom(quote!(compile_error!("kybra-aot: a set method with these arguments"))),
+            _ => R::atom(quote!(compile_error!(
+                "kybra-aot: a set method with these arguments"
+            ))),
         }
     }
 }

@@ -1,7 +1,7 @@
 s = {1, 2, 3}
 alias = s
 s |= {4, 12, 20}
-print(s, alias is s, alias)
+print(s, alias == s, alias)
 s &= {1, 4, 20, 99}
 print(s, alias)
 s -= {4}

@@ -6,7 +6,7 @@ total = 0
 for x in s:
     total += x
 print(total)
-for i, x in enumerate(s):
-    print(i, x)
-print([x * 2 for x in s])
-print(len(s), len({0}), len(set()))
+for i, y in enumerate(s):
+    print(i, y)
+print([z * 2 for z in s])
+print(len(s), len({0}), len(s - s))

@@ -1,6 +1,6 @@
 seed = 12345
-s = set()
-t = set()
+s: set[int] = set()
+t: set[int] = set()
 for step in range(300):
     seed = (seed * 1103515245 + 12345) % (2 ** 31)
     v = (seed >> 8) % 97 - 20
