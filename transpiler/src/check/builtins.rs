@@ -80,6 +80,7 @@ impl Checker<'_> {
             Builtin::Sum | Builtin::Any | Builtin::All | Builtin::Sorted => {
                 let a = one(self)?;
                 let v = self.expr(a)?;
+                let v = self.set_as_list(v);
                 let item = list_item(self, &v, a.range())?;
                 let ty = match b {
                     Builtin::Sum if item.is_float() => Ty::FLOAT64,
@@ -124,6 +125,7 @@ impl Checker<'_> {
                 match c.args.as_slice() {
                     [a] => {
                         let v = self.expr(a)?;
+                        let v = self.set_as_list(v);
                         let item = list_item(self, &v, a.range())?;
                         if !orderable(item) {
                             return Err(self.bad_operand(a, &v, name));
@@ -240,6 +242,7 @@ impl Checker<'_> {
                 };
                 let a = &c.args[0];
                 let v = self.expr(a)?;
+                let v = self.set_as_list(v);
                 let item = iter_item(self, &v, a.range())?;
                 let pair = self.types.tuple(vec![Ty::INT, item]);
                 let ty = self.types.list(pair);
@@ -249,7 +252,7 @@ impl Checker<'_> {
                 }
                 Ok(Expr::new(ty, ExprKind::Builtin(b, args), span))
             }
-            Builtin::Reversed | Builtin::Lib(_) => Err(self
+            Builtin::Reversed | Builtin::SetOf | Builtin::Lib(_) => Err(self
                 .error(c.range, format!("{name}() is not supported here"))
                 .with_help("see the supported built-ins in README.md")),
             Builtin::Zip => {
@@ -262,6 +265,7 @@ impl Checker<'_> {
                 let mut items = Vec::new();
                 for a in &c.args {
                     let v = self.expr(a)?;
+                    let v = self.set_as_list(v);
                     items.push(iter_item(self, &v, a.range())?);
                     vals.push(v);
                 }
@@ -284,6 +288,7 @@ impl Checker<'_> {
             }
         };
         let v = self.expr(xs)?;
+        let v = self.set_as_list(v);
         let TyKind::List(item) = *self.types.kind(v.ty) else {
             return Err(self.not_iterable(xs.range(), v.ty, "sum() takes a list here"));
         };

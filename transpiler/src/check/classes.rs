@@ -846,7 +846,9 @@ impl<'m> Checker<'m> {
     /// and Variants).
     pub(crate) fn class_inside(&self, c: CandidTy, seen: &mut Vec<DefId>) -> Option<DefId> {
         match self.types.candid_kind(c) {
-            CandidKind::Opt(x) | CandidKind::Vec(x) => self.class_inside(*x, seen),
+            CandidKind::Opt(x) | CandidKind::Vec(x) | CandidKind::Set(x, _) => {
+                self.class_inside(*x, seen)
+            }
             CandidKind::Dict(k, v) => self
                 .class_inside(*k, seen)
                 .or_else(|| self.class_inside(*v, seen)),
@@ -1392,7 +1394,7 @@ impl<'m> Checker<'m> {
         seen.push(t);
         match self.types.kind(t).clone() {
             TyKind::Dict(k, v) => self.has_class(k, &mut Vec::new()) || self.class_key(v, seen),
-            TyKind::Set(k) => self.has_class(k, &mut Vec::new()),
+            TyKind::Set(k) | TyKind::FrozenSet(k) => self.has_class(k, &mut Vec::new()),
             TyKind::Opt(x) | TyKind::List(x) => self.class_key(x, seen),
             TyKind::Tuple(items) => items.iter().any(|x| self.class_key(*x, seen)),
             TyKind::Nominal(d) => match ir::class_def(&self.defs, d) {
@@ -1410,7 +1412,9 @@ impl<'m> Checker<'m> {
         seen.push(t);
         match self.types.kind(t).clone() {
             TyKind::Nominal(_) => self.class_of(t).is_some(),
-            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => self.has_class(x, seen),
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {
+                self.has_class(x, seen)
+            }
             TyKind::Dict(k, v) => self.has_class(k, seen) || self.has_class(v, seen),
             TyKind::Tuple(items) => items.iter().any(|x| self.has_class(*x, seen)),
             _ => false,

@@ -183,7 +183,7 @@ impl Checker<'_> {
     }
 
     /// The type of container items `a` and `b` must share.
-    fn join_item(
+    pub(crate) fn join_item(
         &self,
         a: Ty,
         b: &Expr,
@@ -364,7 +364,7 @@ impl Checker<'_> {
         container: Expr,
     ) -> Result<Option<Expr>, Diagnostic> {
         let want = match self.types.kind(container.ty) {
-            TyKind::List(t) => *t,
+            TyKind::List(t) | TyKind::Set(t) | TyKind::FrozenSet(t) => *t,
             TyKind::Dict(k, _) => *k,
             _ => return Ok(None),
         };
@@ -393,6 +393,11 @@ impl Checker<'_> {
                 }
                 super::infer::PendingShape::List { item } => {
                     (self.expect(&s.slice, Ty::INT)?, self.var_ty(item))
+                }
+                super::infer::PendingShape::Set { .. } => {
+                    return Err(self
+                        .error(s.range, "'set' object is not subscriptable")
+                        .with_help("test membership with `x in s`"))
                 }
             };
             let place = Place::Subscript {
@@ -463,6 +468,11 @@ impl Checker<'_> {
         let kind = self.types.kind(recv.ty).clone();
         if let Some(r) = self.library_method(&recv, name, c) {
             return r;
+        }
+        if let Some((method, ty, args)) = self.set_method_call(&recv, name, a, c)? {
+            let mut all = vec![recv];
+            all.extend(args);
+            return Ok(Expr::new(ty, ExprKind::Method(method, all), span));
         }
         if !c.keywords.is_empty() && name != "sort" {
             return Err(self
@@ -929,6 +939,7 @@ impl Checker<'_> {
         body: impl FnOnce(&mut Self) -> Result<(Option<Expr>, Expr), Diagnostic>,
         range: rustpython_parser::text_size::TextRange,
     ) -> Result<Expr, Diagnostic> {
+        let iter = self.set_as_list(iter);
         if self.fun.is_none() {
             return Err(self
                 .error(
@@ -1077,6 +1088,7 @@ impl Checker<'_> {
                     TyKind::Dict(..) | TyKind::Nominal(_) => "dict",
                     TyKind::Tuple(_) | TyKind::Func(_) => "tuple",
                     TyKind::Set(_) => "set",
+                    TyKind::FrozenSet(_) => "frozenset",
                     _ => return None,
                 },
             };
@@ -1318,6 +1330,9 @@ impl Checker<'_> {
                 .with_help("write `list(xs)`; an empty list is `[]`"));
         };
         let v = self.expr(arg)?;
+        if self.types.set_item(v.ty).is_some() {
+            return Ok(self.set_as_list(v));
+        }
         match self.types.kind(v.ty).clone() {
             TyKind::List(_) => Ok(Expr::new(
                 v.ty,

@@ -41,6 +41,9 @@ enum Shape {
         key: u32,
         value: u32,
     },
+    Set {
+        item: u32,
+    },
     /// The key, value or item type of a container variable.
     Slot,
 }
@@ -139,6 +142,7 @@ impl Inference {
         }
         Ok(match var.shape {
             Shape::List { item } => self.resolve(types, item, depth + 1)?.map(|t| types.list(t)),
+            Shape::Set { item } => self.resolve(types, item, depth + 1)?.map(|t| types.set(t)),
             Shape::Dict { key, value } => {
                 match (
                     self.resolve(types, key, depth + 1)?,
@@ -192,7 +196,9 @@ impl Inference {
 fn contains_pending(types: &Types, t: Ty) -> bool {
     match types.kind(t) {
         TyKind::Pending(_) => true,
-        TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => contains_pending(types, *x),
+        TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {
+            contains_pending(types, *x)
+        }
         TyKind::Dict(k, v) => contains_pending(types, *k) || contains_pending(types, *v),
         TyKind::Tuple(items) => items.iter().any(|x| contains_pending(types, *x)),
         _ => false,
@@ -320,10 +326,24 @@ impl Checker<'_> {
     ) -> Result<Expr, Diagnostic> {
         use rustpython_parser::ast::Ranged;
         let span = self.span(e.range());
-        let kind = if dict {
-            ExprKind::Dict(Vec::new())
-        } else {
-            ExprKind::List(Vec::new())
+        self.empty_literal(span, if dict { Empty::Dict } else { Empty::List })
+    }
+
+    /// `set()` with no expected type: its solved type, or a variable.
+    pub(super) fn empty_set(
+        &mut self,
+        c: &rustpython_parser::ast::ExprCall,
+    ) -> Result<Expr, Diagnostic> {
+        let span = self.span(c.range);
+        self.empty_literal(span, Empty::Set)
+    }
+
+    fn empty_literal(&mut self, span: Span, which: Empty) -> Result<Expr, Diagnostic> {
+        let dict = which == Empty::Dict;
+        let kind = match which {
+            Empty::Dict => ExprKind::Dict(Vec::new()),
+            Empty::List => ExprKind::List(Vec::new()),
+            Empty::Set => ExprKind::Set(Vec::new()),
         };
         if let Some(t) = self.infer.borrow().solved.get(&span) {
             return Ok(Expr::new(*t, kind, span));
@@ -331,7 +351,11 @@ impl Checker<'_> {
         let var = self.infer.borrow().by_span.get(&span).copied();
         let v = match var {
             _ if self.infer.borrow().last_round => {
-                let example = if dict { "dict[str, int]" } else { "list[int]" };
+                let example = match which {
+                    Empty::Dict => "dict[str, int]",
+                    Empty::List => "list[int]",
+                    Empty::Set => "set[int]",
+                };
                 return Err(self.unknown_global(span, example));
             }
             Some(v) => v,
@@ -341,6 +365,9 @@ impl Checker<'_> {
                     let key = inf.fresh(span, Shape::Slot);
                     let value = inf.fresh(span, Shape::Slot);
                     Shape::Dict { key, value }
+                } else if which == Empty::Set {
+                    let item = inf.fresh(span, Shape::Slot);
+                    Shape::Set { item }
                 } else {
                     let item = inf.fresh(span, Shape::Slot);
                     Shape::List { item }
@@ -398,6 +425,7 @@ impl Checker<'_> {
             match var.shape {
                 Shape::List { item } => return Some(PendingShape::List { item }),
                 Shape::Dict { key, value } => return Some(PendingShape::Dict { key, value }),
+                Shape::Set { item } => return Some(PendingShape::Set { item }),
                 Shape::Slot => t = var.solution?,
             }
         }
@@ -545,7 +573,7 @@ fn conflict_in(inf: &Inference, v: u32, depth: usize) -> Option<(Ty, Ty)> {
         return var.conflict;
     }
     match var.shape {
-        Shape::List { item } => conflict_in(inf, item, depth + 1),
+        Shape::List { item } | Shape::Set { item } => conflict_in(inf, item, depth + 1),
         Shape::Dict { key, value } => {
             conflict_in(inf, key, depth + 1).or_else(|| conflict_in(inf, value, depth + 1))
         }
@@ -558,6 +586,15 @@ fn conflict_in(inf: &Inference, v: u32, depth: usize) -> Option<(Ty, Ty)> {
 pub(super) enum PendingShape {
     List { item: u32 },
     Dict { key: u32, value: u32 },
+    Set { item: u32 },
+}
+
+/// Which empty literal: `[]`, `{}` or `set()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Empty {
+    List,
+    Dict,
+    Set,
 }
 
 impl Checker<'_> {
@@ -589,6 +626,20 @@ impl Checker<'_> {
                 self.expect(i, Ty::INT)?;
                 let t = self.var_ty(item);
                 self.expect(x, t)?;
+                Ok(placeholder(Ty::NONE, recv))
+            }
+            (PendingShape::Set { item }, "add", [x]) => {
+                let t = self.var_ty(item);
+                self.expect(x, t)?;
+                Ok(placeholder(Ty::NONE, recv))
+            }
+            (PendingShape::Set { item }, "update", [xs]) => {
+                let xs = self.expr(xs)?;
+                if let TyKind::List(t) | TyKind::Set(t) | TyKind::FrozenSet(t) =
+                    self.types.kind(xs.ty)
+                {
+                    self.holds(item, *t);
+                }
                 Ok(placeholder(Ty::NONE, recv))
             }
             (PendingShape::List { item }, "extend", [xs]) => {

@@ -21,6 +21,7 @@ mod module_code;
 mod narrow;
 mod refs;
 mod scope;
+mod sets;
 mod stmt;
 mod types;
 
@@ -725,6 +726,7 @@ impl<'m> Checker<'m> {
             .map(|g| {
                 let example = match g.init.kind {
                     ir::ExprKind::Dict(_) => "dict[str, int]",
+                    ir::ExprKind::Set(_) => "set[int]",
                     _ => "list[int]",
                 };
                 (g.init.span, example)
@@ -1644,19 +1646,22 @@ impl<'m> Checker<'m> {
                 if let Some(d) = self.class_at_boundary(*c, ann) {
                     return Err(d);
                 }
-                if let Some(path) = self.dict_inside(*c, &mut Vec::new()) {
+                if let Some((kind, path)) = self.dict_inside(*c, &mut Vec::new()) {
+                    let help = if kind == "dict" {
+                        "a canister method takes and returns Candid types: use `Vec[Tuple[K, V]]` or a Record"
+                    } else {
+                        "a canister method takes and returns Candid types: use a `Vec` (`list(s)`)"
+                    };
                     return Err(self
                         .error(
                             ann.range(),
                             if path.is_empty() {
-                                "a `dict` is not a Candid type".to_string()
+                                format!("a `{kind}` is not a Candid type")
                             } else {
-                                format!("a `dict` is not a Candid type ({path})")
+                                format!("a `{kind}` is not a Candid type ({path})")
                             },
                         )
-                        .with_help(
-                            "a canister method takes and returns Candid types: use `Vec[Tuple[K, V]]` or a Record",
-                        ));
+                        .with_help(help));
                 }
             }
         }
@@ -1673,10 +1678,16 @@ impl<'m> Checker<'m> {
 
     /// Where a `dict` hides inside the Candid type `c` (through Records,
     /// Variants and aliases), for the error message.
-    fn dict_inside(&self, c: CandidTy, seen: &mut Vec<crate::model::DefId>) -> Option<String> {
+    fn dict_inside(
+        &self,
+        c: CandidTy,
+        seen: &mut Vec<crate::model::DefId>,
+    ) -> Option<(&'static str, String)> {
         use crate::model::CandidKind as K;
         match self.types.candid_kind(c) {
-            K::Dict(..) => Some(String::new()),
+            K::Dict(..) => Some(("dict", String::new())),
+            K::Set(_, false) => Some(("set", String::new())),
+            K::Set(_, true) => Some(("frozenset", String::new())),
             K::Opt(x) | K::Vec(x) => self.dict_inside(*x, seen),
             K::Tuple(items) => items.iter().find_map(|x| self.dict_inside(*x, seen)),
             K::Named(d) if !seen.contains(d) => {
@@ -1685,8 +1696,9 @@ impl<'m> Checker<'m> {
                 match &def.kind {
                     ir::DefKind::Record(fields) | ir::DefKind::Variant(fields) => {
                         fields.iter().find_map(|f| {
-                            self.dict_inside(f.ty, seen)
-                                .map(|_| format!("in `{}[\"{}\"]`", def.name, f.name))
+                            self.dict_inside(f.ty, seen).map(|(kind, _)| {
+                                (kind, format!("in `{}[\"{}\"]`", def.name, f.name))
+                            })
                         })
                     }
                     ir::DefKind::Alias(t) => self.dict_inside(*t, seen),

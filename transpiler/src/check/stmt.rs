@@ -718,6 +718,9 @@ impl Checker<'_> {
             )));
         }
         let value = self.expr(&a.value)?;
+        if let Some(e) = self.set_augmented(op, current.clone(), value.clone()) {
+            return Ok(Stmt::Expr(e));
+        }
         // In place, in the target's own type, when that is Python's result:
         // checked fixed-width `+ - *` fails exactly when the result leaves
         // the target's range, which the store would reject.
@@ -938,7 +941,9 @@ impl Checker<'_> {
     fn for_each(&mut self, f: &ast::StmtFor) -> Result<Stmt, Diagnostic> {
         let iter = self.iterable(&f.iter)?;
         let item = match self.types.kind(iter.ty) {
-            crate::model::TyKind::List(t) => *t,
+            crate::model::TyKind::List(t)
+            | crate::model::TyKind::Set(t)
+            | crate::model::TyKind::FrozenSet(t) => *t,
             crate::model::TyKind::Dict(k, _) => *k,
             _ if iter.ty == Ty::STR => Ty::STR,
             _ => {

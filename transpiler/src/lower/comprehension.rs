@@ -46,6 +46,10 @@ impl Lower<'_> {
                 let s = self.receiver(iter);
                 quote!(#s.chars().map(String::from))
             }
+            TyKind::Set(_) | TyKind::FrozenSet(_) => {
+                let s = self.receiver(iter);
+                quote!(#s.to_vec().into_iter())
+            }
             _ if fresh => {
                 let v = self.val(iter).ts;
                 quote!(#v.into_iter())
@@ -232,6 +236,10 @@ impl Lower<'_> {
             return R::atom(quote!(()));
         };
         match (b, args.as_slice()) {
+            (Builtin::SetOf, _) => {
+                let frozen = matches!(self.program.types.kind(e.ty), TyKind::FrozenSet(_));
+                self.set_of(args, frozen)
+            }
             (Builtin::Enumerate | Builtin::Zip, _) => {
                 let it = self.lazy_iter(e).unwrap_or_default();
                 self.fresh_list(quote!(#it.collect::<Vec<_>>()), e.ty)

@@ -630,6 +630,10 @@ pub enum Builtin {
     Zip,
     /// `reversed(xs)` of a list or str: a list, last item first.
     Reversed,
+    /// `set(xs)` / `frozenset(xs)` / `{x for x in xs}` (the expression's
+    /// type says which): a new set of the items of a list, set or
+    /// generator.
+    SetOf,
     /// A runtime-lite function called with the arguments as they are.
     Lib(LibFn),
 }
@@ -805,6 +809,34 @@ pub enum Method {
     DictCopy,
     /// `b.decode("utf-8")` (`UnicodeDecodeError`).
     Decode,
+    /// `list(s)` of a set (also where a list is iterated: `sorted(s)`,
+    /// `sum(s)`, comprehensions): its items in iteration order.
+    SetToList,
+    /// `set` methods: `add(x)`, `discard(x)`, `remove(x)` (`KeyError`),
+    /// `pop()` (`KeyError` when empty), `copy()`, `update(other)`.
+    SetAdd,
+    SetDiscard,
+    SetRemove,
+    SetPop,
+    SetCopy,
+    SetUpdate,
+    /// `a.union(b)` / `a | b` and the other operations giving a new set
+    /// (`b` is a set, or a list for the `*Items` forms of the methods).
+    Union,
+    Intersection,
+    Difference,
+    SymmetricDifference,
+    /// In-place forms: `a &= b` / `a.intersection_update(b)`, ...
+    IntersectionUpdate,
+    DifferenceUpdate,
+    SymmetricDifferenceUpdate,
+    /// `a <= b` / `a.issubset(b)`, `a >= b`, `a < b`, `a > b`,
+    /// `a.isdisjoint(b)`.
+    IsSubset,
+    IsSuperset,
+    IsProperSubset,
+    IsProperSuperset,
+    IsDisjoint,
 }
 
 impl Method {
@@ -824,6 +856,14 @@ impl Method {
                 | Method::Clear
                 | Method::DelItem
                 | Method::Update
+                | Method::SetAdd
+                | Method::SetDiscard
+                | Method::SetRemove
+                | Method::SetPop
+                | Method::SetUpdate
+                | Method::IntersectionUpdate
+                | Method::DifferenceUpdate
+                | Method::SymmetricDifferenceUpdate
         )
     }
 
@@ -839,6 +879,8 @@ impl Method {
                 | Method::Index
                 | Method::Insert
                 | Method::DelItem
+                | Method::SetRemove
+                | Method::SetPop
         )
     }
 }
@@ -1026,6 +1068,8 @@ pub enum ExprKind {
     List(Vec<Expr>),
     /// A dict literal: key and value pairs in evaluation order.
     Dict(Vec<(Expr, Expr)>),
+    /// A set literal `{a, b}` (`set()` when empty): items added in order.
+    Set(Vec<Expr>),
     /// `list[i]` (`IndexError`) or `dict[key]` (`KeyError`).
     Index(Box<Expr>, Box<Expr>),
     /// A method of a built-in type; the receiver is the first argument.
@@ -1140,6 +1184,7 @@ impl Expr {
             }
             ExprKind::Call(_, args)
             | ExprKind::List(args)
+            | ExprKind::Set(args)
             | ExprKind::Tuple(args)
             | ExprKind::Method(_, args)
             | ExprKind::Ref(_, args) => args.iter().for_each(f),
