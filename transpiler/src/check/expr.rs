@@ -217,6 +217,8 @@ impl Checker<'_> {
                 Ok(e)
             }
             ast::Expr::DictComp(d) => self.dict_comprehension(d, None),
+            ast::Expr::Set(s) => self.set_literal(s),
+            ast::Expr::SetComp(s) => self.set_comprehension(s),
             ast::Expr::Tuple(_) => self.container_literal(e),
             ast::Expr::Subscript(s) => self.subscript(s),
             ast::Expr::Lambda(_) => Err(self
@@ -635,7 +637,9 @@ impl Checker<'_> {
             return true;
         }
         match self.types.kind(t) {
-            TyKind::Opt(x) | TyKind::List(x) => self.printable_ty(*x, seen),
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {
+                self.printable_ty(*x, seen)
+            }
             TyKind::Dict(k, v) => self.printable_ty(*k, seen) && self.printable_ty(*v, seen),
             TyKind::Tuple(items) => items.iter().all(|x| self.printable_ty(*x, seen)),
             TyKind::Nominal(d) => {
@@ -664,6 +668,10 @@ impl Checker<'_> {
     /// `str()` of a value.
     pub(crate) fn printable(&self, e: &Expr, range: TextRange) -> Result<(), Diagnostic> {
         if self.printable_ty(e.ty, &mut Vec::new()) {
+            return Ok(());
+        }
+        if e.ty == Ty::NEVER && self.guessing() {
+            // A helper's result not known yet: this round is thrown away.
             return Ok(());
         }
         Err(self
@@ -738,6 +746,11 @@ impl Checker<'_> {
                 }
                 super::infer::PendingShape::List { item } => {
                     (self.expect(&s.slice, Ty::INT)?, self.var_ty(item))
+                }
+                super::infer::PendingShape::Set { .. } => {
+                    return Err(self
+                        .error(s.range, "'set' object is not subscriptable")
+                        .with_help("test membership with `x in s`"))
                 }
             };
             return Ok(Expr::new(
@@ -963,6 +976,9 @@ impl Checker<'_> {
         r: Expr,
         range: TextRange,
     ) -> Result<Expr, Diagnostic> {
+        if let Some(e) = self.set_binary(op, &l, &r, range) {
+            return e;
+        }
         let span = self.span(range);
         // `xs + ys` of two lists of one type: a new list.
         if op == BinOp::Add && l.ty == r.ty && matches!(self.types.kind(l.ty), TyKind::List(_)) {
@@ -1113,6 +1129,9 @@ impl Checker<'_> {
                     .with_help("use `==` / `!=`")),
             })
             .collect::<Result<_, _>>()?;
+        if let Some(e) = self.set_compare(c.range, &operands, &ops) {
+            return e;
+        }
         if ops.iter().any(|o| matches!(o, CmpOp::In | CmpOp::NotIn))
             && (ops.len() > 1 || operands[0].ty != Ty::STR || operands[1].ty != Ty::STR)
         {
@@ -1369,7 +1388,11 @@ impl Checker<'_> {
                 let sized = matches!(v.ty, Ty::STR | Ty::BYTES)
                     || matches!(
                         self.types.kind(v.ty),
-                        TyKind::List(_) | TyKind::Tuple(_) | TyKind::Dict(..)
+                        TyKind::List(_)
+                            | TyKind::Tuple(_)
+                            | TyKind::Dict(..)
+                            | TyKind::Set(_)
+                            | TyKind::FrozenSet(_)
                     );
                 if !sized {
                     return Err(self
@@ -1382,6 +1405,7 @@ impl Checker<'_> {
                 Ok(Expr::new(Ty::INT, ExprKind::Len(Box::new(v)), span))
             }
             "list" => self.list_call(c),
+            "set" | "frozenset" => self.set_call(name, c),
             "dict" => self.dict_call(c),
             "map" => self.map_call(c),
             "range" => self.range_call(c),
@@ -1484,7 +1508,21 @@ impl Checker<'_> {
         let mut out = Vec::new();
         for (i, g) in given.iter().enumerate() {
             let (pname, t) = &sig.params[i];
+            let source = g.or(sig.defaults[i].as_ref());
             let e = match (g, &sig.defaults[i]) {
+                // An unannotated parameter: its type is the one that holds
+                // every value passed (`slot_gets`).
+                _ if source.is_some() && self.is_slot(sig.span, sig.skipped + i) => {
+                    let a = source.expect("an argument");
+                    let v = self.expr(a)?;
+                    self.slot_gets(sig.span, sig.skipped + i, v.ty);
+                    let t = self.slot_ty(sig.span, sig.skipped + i);
+                    if matches!(self.types.kind(t), crate::model::TyKind::Pending(_)) {
+                        v
+                    } else {
+                        self.coerce(v, t, a.range())?
+                    }
+                }
                 // An int passed for a float parameter stays an int.
                 (Some(a), _) if t.is_float() => {
                     let v = self.expr(a)?;

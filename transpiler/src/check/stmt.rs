@@ -1,7 +1,7 @@
 //! Typing of statements in function bodies.
 
 use super::scope::Binding;
-use super::Checker;
+use super::{Checker, Sig};
 use crate::diagnostics::Diagnostic;
 use crate::model::ir::{self, Expr, ExprKind, Place, Stmt};
 use crate::model::Ty;
@@ -460,6 +460,9 @@ impl Checker<'_> {
             return Ok(vec![Stmt::Return(Some(e))]);
         }
         let sig = self.ctx().sig.clone();
+        if self.is_slot(sig.span, usize::MAX) {
+            return self.slot_return(&sig, r);
+        }
         match (sig.ret, &r.value) {
             (Ty::NONE, None) => Ok(vec![Stmt::Return(None)]),
             (Ty::NONE, Some(v)) => {
@@ -501,6 +504,32 @@ impl Checker<'_> {
                 Ok(vec![Stmt::Return(Some(e))])
             }
         }
+    }
+
+    /// `return` in a helper without a return annotation: the value is
+    /// evidence of the result's type (`slot_gets`), then converted to the
+    /// type this round gives the result.
+    fn slot_return(&mut self, sig: &Sig, r: &ast::StmtReturn) -> Result<Vec<Stmt>, Diagnostic> {
+        let e = match &r.value {
+            Some(v) => self.expr(v)?,
+            None => Expr::new(Ty::NONE, ExprKind::None, self.span(r.range)),
+        };
+        self.slot_gets(sig.span, usize::MAX, e.ty);
+        if sig.ret == Ty::NEVER {
+            // A round whose results are thrown away.
+            return Ok(vec![Stmt::Return(Some(e))]);
+        }
+        if sig.ret == Ty::NONE && e.ty == Ty::NONE {
+            return Ok(match e.kind {
+                ExprKind::None | ExprKind::Local(_) | ExprKind::Global(_) => {
+                    vec![Stmt::Return(None)]
+                }
+                _ => vec![Stmt::Expr(e), Stmt::Return(None)],
+            });
+        }
+        let range = r.value.as_ref().map_or(r.range, |v| v.range());
+        let e = self.coerce(e, sig.ret, range)?;
+        Ok(vec![Stmt::Return(Some(e))])
     }
 
     fn assign(&mut self, target: &ast::Expr, value: &ast::Expr) -> Result<Stmt, Diagnostic> {
@@ -751,6 +780,9 @@ impl Checker<'_> {
             )));
         }
         let value = self.expr(&a.value)?;
+        if let Some(e) = self.set_augmented(op, current.clone(), value.clone()) {
+            return Ok(Stmt::Expr(e));
+        }
         // In place, in the target's own type, when that is Python's result:
         // checked fixed-width `+ - *` fails exactly when the result leaves
         // the target's range, which the store would reject.
@@ -903,13 +935,81 @@ impl Checker<'_> {
         }))
     }
 
+    /// A loop variable must be a local name.
+    fn check_loop_name(
+        &mut self,
+        var: &str,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<(), Diagnostic> {
+        if self.ctx().global_decls.contains(var) {
+            return Err(self
+                .error(range, "a global cannot be a loop variable")
+                .with_help("loop with a local variable and assign the global inside the loop"));
+        }
+        self.ctx().touched.insert(var.to_string());
+        Ok(())
+    }
+
+    /// `for i, (a, b) in ...`: binds each name of a (nested) tuple target
+    /// to its item of `read`.
+    fn unpack_loop_target(
+        &mut self,
+        target: &ast::Expr,
+        read: Expr,
+        out: &mut Vec<Stmt>,
+    ) -> Result<(), Diagnostic> {
+        let elts = match target {
+            ast::Expr::Name(n) => {
+                let name = n.id.to_string();
+                self.check_loop_name(&name, n.range)?;
+                let id = self.bind_local(&name, read.ty, n.range)?;
+                out.push(Stmt::Assign {
+                    place: Place::Local(id),
+                    value: read,
+                });
+                return Ok(());
+            }
+            ast::Expr::Tuple(t) => &t.elts,
+            ast::Expr::List(l) => &l.elts,
+            other => {
+                return Err(self
+                    .error(other.range(), "unsupported loop target")
+                    .with_help("loop with a name, or a tuple of names"))
+            }
+        };
+        let items = match self.types.kind(read.ty) {
+            crate::model::TyKind::Tuple(items) if items.len() == elts.len() => items.clone(),
+            _ => {
+                return Err(self
+                    .error(
+                        target.range(),
+                        format!(
+                            "cannot unpack `{}` items into {} names",
+                            self.types.display(read.ty),
+                            elts.len()
+                        ),
+                    )
+                    .with_help("unpack tuples of as many items as there are names"))
+            }
+        };
+        let span = read.span;
+        for (i, (t, ty)) in elts.iter().zip(items).enumerate() {
+            let item = Expr::new(ty, ExprKind::Field(Box::new(read.clone()), i), span);
+            self.unpack_loop_target(t, item, out)?;
+        }
+        Ok(())
+    }
+
     /// `for x in xs` over a list or a dict's keys; `for a, b in pairs`
     /// unpacks each tuple item into its names.
     fn for_each(&mut self, f: &ast::StmtFor) -> Result<Stmt, Diagnostic> {
-        let iter = self.expr(&f.iter)?;
+        let iter = self.iterable(&f.iter)?;
         let item = match self.types.kind(iter.ty) {
-            crate::model::TyKind::List(t) => *t,
+            crate::model::TyKind::List(t)
+            | crate::model::TyKind::Set(t)
+            | crate::model::TyKind::FrozenSet(t) => *t,
             crate::model::TyKind::Dict(k, _) => *k,
+            _ if iter.ty == Ty::STR => Ty::STR,
             _ => {
                 return Err(self.not_iterable(
                     f.iter.range(),
@@ -918,74 +1018,25 @@ impl Checker<'_> {
                 ))
             }
         };
-        let names: Vec<&ast::Expr> = match &*f.target {
-            ast::Expr::Name(_) => vec![&*f.target],
-            ast::Expr::Tuple(t) => t.elts.iter().collect(),
-            ast::Expr::List(l) => l.elts.iter().collect(),
-            other => {
-                return Err(self
-                    .error(other.range(), "unsupported loop target")
-                    .with_help("loop with a name, or a tuple of names"))
-            }
-        };
-        let mut targets = Vec::new();
-        for n in &names {
-            let ast::Expr::Name(n) = n else {
-                return Err(self
-                    .error(n.range(), "unsupported loop target")
-                    .with_help("loop with a name, or a tuple of names"));
-            };
-            let var = n.id.to_string();
-            if self.ctx().global_decls.contains(&var) {
-                return Err(self
-                    .error(n.range, "a global cannot be a loop variable")
-                    .with_help(
-                        "loop with a local variable and assign the global inside the loop",
-                    ));
-            }
-            self.ctx().touched.insert(var.clone());
-            targets.push((var, n.range));
-        }
         let span = self.span(f.target.range());
-        let (var, unpack) = if let (ast::Expr::Name(_), [(name, range)]) =
-            (&*f.target, targets.as_slice())
-        {
-            if self.ctx().annotated.get(name).is_some_and(|t| *t != item) {
+        let (var, unpack) = if let ast::Expr::Name(n) = &*f.target {
+            let name = n.id.to_string();
+            self.check_loop_name(&name, n.range)?;
+            if self.ctx().annotated.get(&name).is_some_and(|t| *t != item) {
                 return Err(self
                     .error(
-                        *range,
+                        n.range,
                         format!("`{name}` is annotated with another type than the loop's items"),
                     )
                     .with_help("use a new name for the loop variable"));
             }
-            let id = self.bind_local(name, item, *range)?;
+            let id = self.bind_local(&name, item, n.range)?;
             self.cell_loop_var(id)
         } else {
-            let items = match self.types.kind(item) {
-                crate::model::TyKind::Tuple(items) if items.len() == targets.len() => items.clone(),
-                _ => {
-                    return Err(self
-                        .error(
-                            f.target.range(),
-                            format!(
-                                "cannot unpack `{}` items into {} names",
-                                self.types.display(item),
-                                targets.len()
-                            ),
-                        )
-                        .with_help("unpack tuples of as many items as there are names"))
-                }
-            };
             let hidden = self.ctx().fresh("item", item, span);
+            let read = Expr::new(item, ExprKind::Local(hidden), span);
             let mut unpack = Vec::new();
-            for (i, ((name, range), ty)) in targets.iter().zip(items).enumerate() {
-                let id = self.bind_local(name, ty, *range)?;
-                let read = Expr::new(item, ExprKind::Local(hidden), span);
-                unpack.push(Stmt::Assign {
-                    place: Place::Local(id),
-                    value: Expr::new(ty, ExprKind::Field(Box::new(read), i), span),
-                });
-            }
+            self.unpack_loop_target(&f.target, read, &mut unpack)?;
             (hidden, unpack)
         };
         let mut body = unpack;
@@ -1100,6 +1151,10 @@ pub(super) fn terminates(stmts: &[ast::Stmt]) -> bool {
             | ast::Stmt::Raise(_),
         ) => true,
         Some(ast::Stmt::If(i)) => terminates(&i.body) && terminates(&i.orelse),
+        Some(ast::Stmt::While(w)) => {
+            matches!(&*w.test, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(true)))
+                && !breaks(&w.body)
+        }
         Some(ast::Stmt::Try(t)) => {
             let normal = terminates(&t.body) || terminates(&t.orelse);
             let handled = t.handlers.iter().all(|h| {
@@ -1110,6 +1165,49 @@ pub(super) fn terminates(stmts: &[ast::Stmt]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a `break` of this loop is in its body.
+fn breaks(stmts: &[ast::Stmt]) -> bool {
+    stmts.iter().any(|s| match s {
+        ast::Stmt::Break(_) => true,
+        ast::Stmt::If(i) => breaks(&i.body) || breaks(&i.orelse),
+        ast::Stmt::With(w) => breaks(&w.body),
+        ast::Stmt::Try(t) => {
+            breaks(&t.body)
+                || breaks(&t.orelse)
+                || breaks(&t.finalbody)
+                || t.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    breaks(&h.body)
+                })
+        }
+        ast::Stmt::Match(m) => m.cases.iter().any(|c| breaks(&c.body)),
+        _ => false,
+    })
+}
+
+/// Whether a `return` with a value is somewhere in the block (nested
+/// functions and classes aside).
+pub(super) fn returns_value(stmts: &[ast::Stmt]) -> bool {
+    stmts.iter().any(|s| match s {
+        ast::Stmt::Return(r) => r.value.is_some(),
+        ast::Stmt::If(i) => returns_value(&i.body) || returns_value(&i.orelse),
+        ast::Stmt::While(w) => returns_value(&w.body) || returns_value(&w.orelse),
+        ast::Stmt::For(f) => returns_value(&f.body) || returns_value(&f.orelse),
+        ast::Stmt::With(w) => returns_value(&w.body),
+        ast::Stmt::Try(t) => {
+            returns_value(&t.body)
+                || returns_value(&t.orelse)
+                || returns_value(&t.finalbody)
+                || t.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    returns_value(&h.body)
+                })
+        }
+        ast::Stmt::Match(m) => m.cases.iter().any(|c| returns_value(&c.body)),
+        _ => false,
+    })
 }
 
 pub(super) fn const_int(e: &ast::Expr) -> Option<i64> {

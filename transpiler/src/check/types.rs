@@ -28,7 +28,8 @@ impl Checker<'_> {
             return Some(orig.as_str());
         }
         match id {
-            "str" | "int" | "float" | "bool" | "bytes" | "list" | "tuple" | "dict" => Some(id),
+            "str" | "int" | "float" | "bool" | "bytes" | "list" | "tuple" | "dict" | "set"
+            | "frozenset" => Some(id),
             _ if self.typing_names.contains_key(id) => {
                 self.typing_names.get(id).map(String::as_str)
             }
@@ -81,10 +82,10 @@ impl Checker<'_> {
         ["Opt", "Vec", "Tuple", "Alias"]
             .iter()
             .any(|k| self.is_kybra(e, k))
-            || ["Dict", "List", "Optional", "Callable"]
+            || ["Dict", "List", "Optional", "Callable", "Set", "FrozenSet"]
                 .iter()
                 .any(|k| self.is_typing(e, k))
-            || matches!(e, ast::Expr::Name(n) if matches!(n.id.as_str(), "dict" | "list" | "tuple"))
+            || matches!(e, ast::Expr::Name(n) if matches!(n.id.as_str(), "dict" | "list" | "tuple" | "set" | "frozenset"))
     }
 
     /// Registers every named Candid type of the module, so annotations (in
@@ -357,6 +358,13 @@ impl Checker<'_> {
                         .with_help("e.g. `dict[str, User]`"))
                 }
             },
+            Some(name @ ("set" | "Set" | "frozenset" | "FrozenSet")) => {
+                let t = one(self)?;
+                let frozen = name.eq_ignore_ascii_case("frozenset");
+                let item = self.types.member_ty(t);
+                self.check_set_item(item, s.slice.range())?;
+                CandidKind::Set(t, frozen)
+            }
             Some("Tuple" | "tuple") => {
                 let mut items = Vec::new();
                 for a in &args {

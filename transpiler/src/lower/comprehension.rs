@@ -41,6 +41,15 @@ impl Lower<'_> {
                 let d = self.receiver(iter);
                 quote!(#d.keys().into_iter())
             }
+            // A str's items are its characters, each a str.
+            _ if iter.ty == Ty::STR => {
+                let s = self.receiver(iter);
+                quote!(#s.chars().map(String::from))
+            }
+            TyKind::Set(_) | TyKind::FrozenSet(_) => {
+                let s = self.receiver(iter);
+                quote!(#s.to_vec().into_iter())
+            }
             _ if fresh => {
                 let v = self.val(iter).ts;
                 quote!(#v.into_iter())
@@ -198,7 +207,16 @@ impl Lower<'_> {
             ExprKind::Builtin(Builtin::Enumerate, args) => {
                 self.uses.insert("Int");
                 let it = self.items_iter(&args[0]);
-                Some(quote!(#it.enumerate().map(|(i, x)| (Int::from(i), x))))
+                match args.get(1) {
+                    Some(start) => {
+                        let start = self.val(start).ts;
+                        Some(quote!({
+                            let start = #start;
+                            #it.enumerate().map(move |(i, x)| (&start + Int::from(i), x))
+                        }))
+                    }
+                    None => Some(quote!(#it.enumerate().map(|(i, x)| (Int::from(i), x)))),
+                }
             }
             ExprKind::Builtin(Builtin::Zip, args) => {
                 let its: Vec<TokenStream> = args.iter().map(|a| self.items_iter(a)).collect();
@@ -223,6 +241,10 @@ impl Lower<'_> {
             return R::atom(quote!(()));
         };
         match (b, args.as_slice()) {
+            (Builtin::SetOf, _) => {
+                let frozen = matches!(self.program.types.kind(e.ty), TyKind::FrozenSet(_));
+                self.set_of(args, frozen)
+            }
             (Builtin::Enumerate | Builtin::Zip, _) => {
                 let it = self.lazy_iter(e).unwrap_or_default();
                 self.fresh_list(quote!(#it.collect::<Vec<_>>()), e.ty)
@@ -406,6 +428,7 @@ fn elem_item(l: &Lower<'_>, iter: &Expr) -> Ty {
     match l.program.types.kind(iter.ty) {
         TyKind::List(t) => *t,
         TyKind::Dict(k, _) => *k,
+        _ if iter.ty == Ty::STR => Ty::STR,
         _ => Ty::NONE,
     }
 }

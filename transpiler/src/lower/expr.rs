@@ -431,6 +431,7 @@ impl Lower<'_> {
                     #d
                 }))
             }
+            ExprKind::Set(items) => self.set_literal(items),
             ExprKind::Index(base, index) if matches!(base.ty, Ty::STR | Ty::BYTES) => {
                 let at = at(self);
                 self.uses.insert("text");
@@ -921,7 +922,10 @@ impl Lower<'_> {
         let Some((recv, rest)) = args.split_first() else {
             return unreachable_kind();
         };
-        let r = self.receiver(recv);
+        let r = match self.iterated_set(recv) {
+            Some(s) if m == Method::SetToList => s,
+            _ => self.receiver(recv),
+        };
         match (m, rest) {
             (Method::Append, [x]) => {
                 let x = self.val(x).ts;
@@ -1108,6 +1112,32 @@ impl Lower<'_> {
                 self.uses.insert("text");
                 self.fallible(quote!(text::decode_utf8(&#r)), at)
             }
+            (Method::Contains, [x]) if self.program.types.set_item(recv.ty).is_some() => {
+                let x = self.elem_arg(x);
+                R::atom(quote!(#r.contains(#x)))
+            }
+            (
+                Method::SetToList
+                | Method::SetAdd
+                | Method::SetDiscard
+                | Method::SetRemove
+                | Method::SetPop
+                | Method::SetCopy
+                | Method::SetUpdate
+                | Method::Union
+                | Method::Intersection
+                | Method::Difference
+                | Method::SymmetricDifference
+                | Method::IntersectionUpdate
+                | Method::DifferenceUpdate
+                | Method::SymmetricDifferenceUpdate
+                | Method::IsSubset
+                | Method::IsSuperset
+                | Method::IsProperSubset
+                | Method::IsProperSuperset
+                | Method::IsDisjoint,
+                _,
+            ) => self.set_method(m, r, rest, ty, at),
             (Method::Contains, [x]) => {
                 if let crate::model::TyKind::Dict(..) = self.program.types.kind(recv.ty) {
                     let x = self.borrow(x);
@@ -1184,7 +1214,7 @@ impl Lower<'_> {
 
     /// A `&T` argument for a list of `T` (a `str` literal is a `&str`
     /// elsewhere, but the list's items are `String`s).
-    fn elem_arg(&mut self, e: &Expr) -> TokenStream {
+    pub(crate) fn elem_arg(&mut self, e: &Expr) -> TokenStream {
         match &e.kind {
             ExprKind::Str(s) => quote!(&String::from(#s)),
             _ => self.borrow(e),
@@ -1663,7 +1693,10 @@ impl Lower<'_> {
                         _ => quote!(#r.as_ref().is_some_and(|#v| #t)),
                     }
                 }
-                crate::model::TyKind::List(_) | crate::model::TyKind::Dict(..) => {
+                crate::model::TyKind::List(_)
+                | crate::model::TyKind::Dict(..)
+                | crate::model::TyKind::Set(_)
+                | crate::model::TyKind::FrozenSet(_) => {
                     quote!(!#r.is_empty())
                 }
                 // A Record is a dict: falsy only without fields. Principals,

@@ -15,6 +15,7 @@ mod matching;
 mod names;
 mod refs;
 mod repr;
+mod sets;
 
 use crate::model::ir::DefKind;
 use crate::model::ir::{
@@ -377,6 +378,7 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "Shared",
     "List",
     "Dict",
+    "PySet",
     "Nat",
     "PyOrd",
     "PySeq",
@@ -444,7 +446,9 @@ fn used_defs(program: &Program) -> Vec<bool> {
         }
         match program.types.kind(t) {
             TyKind::Nominal(d) => used[d.0 as usize] = true,
-            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => tys.push(*x),
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {
+                tys.push(*x)
+            }
             TyKind::Dict(k, v) => tys.extend([*k, *v]),
             TyKind::Tuple(items) => tys.extend(items.iter().copied()),
             TyKind::Callable { params, ret } => {
@@ -715,6 +719,11 @@ impl<'p> Lower<'p> {
                 let v = self.candid_member_ty(v);
                 quote!(Dict<#k, #v>)
             }
+            CandidKind::Set(t, _) => {
+                self.uses.insert("PySet");
+                let t = self.candid_member_ty(t);
+                quote!(PySet<#t>)
+            }
             CandidKind::Tuple(items) => {
                 let items: Vec<TokenStream> = items
                     .into_iter()
@@ -865,6 +874,11 @@ impl<'p> Lower<'p> {
                     } else {
                         quote!(Vec<#item>)
                     }
+                }
+                TyKind::Set(item) | TyKind::FrozenSet(item) => {
+                    self.uses.insert("PySet");
+                    let item = self.rust_ty(item);
+                    quote!(PySet<#item>)
                 }
                 TyKind::Dict(k, v) => {
                     self.uses.insert("Dict");
@@ -1260,7 +1274,8 @@ impl<'p> Lower<'p> {
                             && ty != Ty::INT)
                             || matches!(&v.kind, ExprKind::List(xs) if xs.is_empty() && !self.is_shared(ty))
                             || (matches!(v.kind, ExprKind::None) && ty != Ty::NONE)
-                            || matches!(&v.kind, ExprKind::Dict(xs) if xs.is_empty());
+                            || matches!(&v.kind, ExprKind::Dict(xs) if xs.is_empty())
+                            || matches!(&v.kind, ExprKind::Set(xs) if xs.is_empty());
                         let v = self.val(v).ts;
                         if annotate {
                             let t = self.rust_ty(ty);
@@ -1525,6 +1540,21 @@ impl<'p> Lower<'p> {
         let at = self.at(f.iter.span);
         let body = self.block(&f.body);
         match self.program.types.kind(f.iter.ty) {
+            TyKind::Set(_) | TyKind::FrozenSet(_) => {
+                let it = self.namer.fresh("items");
+                let s = match self.iterated_set(&f.iter) {
+                    Some(s) => s,
+                    None => self.receiver(&f.iter),
+                };
+                let next = self.fallible(quote!(#it.next()), &at).ts;
+                let label = self.loop_label();
+                quote! {
+                    let mut #it = #s.iter();
+                    #label while let Some(#m #id) = #next {
+                        #body
+                    }
+                }
+            }
             TyKind::Dict(..) => {
                 let it = self.namer.fresh("keys");
                 let d = self.receiver(&f.iter);
@@ -1538,6 +1568,7 @@ impl<'p> Lower<'p> {
                 }
             }
             _ if self.is_shared(f.iter.ty)
+                || f.iter.ty == Ty::STR
                 || matches!(
                     f.iter.kind,
                     ExprKind::Builtin(

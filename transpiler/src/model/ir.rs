@@ -474,6 +474,31 @@ impl Stmt {
     }
 }
 
+impl Stmt {
+    /// [`Stmt::blocks`], mutably.
+    pub fn blocks_mut(&mut self) -> Vec<&mut Vec<Stmt>> {
+        match self {
+            Stmt::If { then, orelse, .. } => vec![then, orelse],
+            Stmt::While { body, .. } | Stmt::With { body, .. } => vec![body],
+            Stmt::For(f) => vec![&mut f.body],
+            Stmt::ForEach(f) => vec![&mut f.body],
+            Stmt::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            } => {
+                let mut out: Vec<&mut Vec<Stmt>> = vec![body];
+                out.extend(handlers.iter_mut().map(|h| &mut h.body));
+                out.push(orelse);
+                out.push(finally);
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// `for var in range(start, stop, step)` with a constant step.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForRange {
@@ -609,6 +634,10 @@ pub enum Builtin {
     Zip,
     /// `reversed(xs)` of a list or str: a list, last item first.
     Reversed,
+    /// `set(xs)` / `frozenset(xs)` / `{x for x in xs}` (the expression's
+    /// type says which): a new set of the items of a list, set or
+    /// generator.
+    SetOf,
     /// A runtime-lite function called with the arguments as they are.
     Lib(LibFn),
 }
@@ -784,6 +813,34 @@ pub enum Method {
     DictCopy,
     /// `b.decode("utf-8")` (`UnicodeDecodeError`).
     Decode,
+    /// `list(s)` of a set (also where a list is iterated: `sorted(s)`,
+    /// `sum(s)`, comprehensions): its items in iteration order.
+    SetToList,
+    /// `set` methods: `add(x)`, `discard(x)`, `remove(x)` (`KeyError`),
+    /// `pop()` (`KeyError` when empty), `copy()`, `update(other)`.
+    SetAdd,
+    SetDiscard,
+    SetRemove,
+    SetPop,
+    SetCopy,
+    SetUpdate,
+    /// `a.union(b)` / `a | b` and the other operations giving a new set
+    /// (`b` is a set, or a list for the `*Items` forms of the methods).
+    Union,
+    Intersection,
+    Difference,
+    SymmetricDifference,
+    /// In-place forms: `a &= b` / `a.intersection_update(b)`, ...
+    IntersectionUpdate,
+    DifferenceUpdate,
+    SymmetricDifferenceUpdate,
+    /// `a <= b` / `a.issubset(b)`, `a >= b`, `a < b`, `a > b`,
+    /// `a.isdisjoint(b)`.
+    IsSubset,
+    IsSuperset,
+    IsProperSubset,
+    IsProperSuperset,
+    IsDisjoint,
 }
 
 impl Method {
@@ -803,6 +860,14 @@ impl Method {
                 | Method::Clear
                 | Method::DelItem
                 | Method::Update
+                | Method::SetAdd
+                | Method::SetDiscard
+                | Method::SetRemove
+                | Method::SetPop
+                | Method::SetUpdate
+                | Method::IntersectionUpdate
+                | Method::DifferenceUpdate
+                | Method::SymmetricDifferenceUpdate
         )
     }
 
@@ -818,6 +883,8 @@ impl Method {
                 | Method::Index
                 | Method::Insert
                 | Method::DelItem
+                | Method::SetRemove
+                | Method::SetPop
         )
     }
 }
@@ -1005,6 +1072,8 @@ pub enum ExprKind {
     List(Vec<Expr>),
     /// A dict literal: key and value pairs in evaluation order.
     Dict(Vec<(Expr, Expr)>),
+    /// A set literal `{a, b}` (`set()` when empty): items added in order.
+    Set(Vec<Expr>),
     /// `list[i]` (`IndexError`) or `dict[key]` (`KeyError`).
     Index(Box<Expr>, Box<Expr>),
     /// A method of a built-in type; the receiver is the first argument.
@@ -1132,6 +1201,7 @@ impl Expr {
             }
             ExprKind::Call(_, args)
             | ExprKind::List(args)
+            | ExprKind::Set(args)
             | ExprKind::Tuple(args)
             | ExprKind::Method(_, args)
             | ExprKind::Ref(_, args) => args.iter().for_each(f),

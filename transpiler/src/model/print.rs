@@ -141,6 +141,8 @@ fn candid(p: &Program, t: super::CandidTy) -> String {
         }
         K::Named(d) | K::Service(d) => p.def(*d).name.clone(),
         K::Dict(k, v) => format!("dict[{}, {}]", candid(p, *k), candid(p, *v)),
+        K::Set(t, false) => format!("set[{}]", candid(p, *t)),
+        K::Set(t, true) => format!("frozenset[{}]", candid(p, *t)),
         K::Func { mode, args, rets } => {
             let args: Vec<String> = args.iter().map(|t| candid(p, *t)).collect();
             let rets: Vec<String> = rets.iter().map(|t| candid(p, *t)).collect();
@@ -565,6 +567,11 @@ impl Printer<'_> {
                     .map(|(k, v)| format!("{}: {}", self.expr(k), self.expr(v)))
                     .collect();
                 format!("{{{}}}", pairs.join(", "))
+            }
+            ExprKind::Set(items) if items.is_empty() => String::from("set()"),
+            ExprKind::Set(items) => {
+                let items: Vec<String> = items.iter().map(|v| self.expr(v)).collect();
+                format!("{{{}}}", items.join(", "))
             }
             ExprKind::Index(a, i) => format!("{}[{}]", self.expr(a), self.expr(i)),
             ExprKind::Method(m, args) => {

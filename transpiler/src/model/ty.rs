@@ -69,6 +69,9 @@ pub enum TyKind {
     List(Ty),
     Dict(Ty, Ty),
     Set(Ty),
+    /// `frozenset[T]`: a set no code changes in place (the same Rust type
+    /// as `set[T]`, `runtime_lite::PySet`, flagged frozen at run time).
+    FrozenSet(Ty),
     Tuple(Vec<Ty>),
     /// A Record, Variant, class, exception or Service, by definition.
     Nominal(DefId),
@@ -130,6 +133,9 @@ pub enum CandidKind {
     Callable(Vec<CandidTy>, Option<CandidTy>),
     /// Not a Candid type: a `TypeVar` in a generic function's signature.
     Var(u32),
+    /// Not a Candid type either: a Python `set[T]` (`frozenset[T]` when
+    /// the flag is set) in the program's state; encoded, `vec T`.
+    Set(CandidTy, bool),
 }
 
 const FIXED_ORDER: [Fixed; 8] = Fixed::ALL;
@@ -391,6 +397,18 @@ impl Types {
         self.intern(TyKind::Set(t))
     }
 
+    pub fn frozenset(&mut self, t: Ty) -> Ty {
+        self.intern(TyKind::FrozenSet(t))
+    }
+
+    /// The item type of a `set[T]` or `frozenset[T]`.
+    pub fn set_item(&self, t: Ty) -> Option<Ty> {
+        match self.kind(t) {
+            TyKind::Set(x) | TyKind::FrozenSet(x) => Some(*x),
+            _ => None,
+        }
+    }
+
     pub fn tuple(&mut self, items: Vec<Ty>) -> Ty {
         self.intern(TyKind::Tuple(items))
     }
@@ -592,6 +610,14 @@ impl Types {
                 let v = self.member_ty(v);
                 self.dict(k, v)
             }
+            CandidKind::Set(t, frozen) => {
+                let t = self.member_ty(t);
+                if frozen {
+                    self.frozenset(t)
+                } else {
+                    self.set(t)
+                }
+            }
             CandidKind::Named(d) | CandidKind::Service(d) => self.nominal(d),
             CandidKind::Func { .. } => self.intern(TyKind::Func(c)),
             CandidKind::Callable(params, ret) => {
@@ -637,6 +663,8 @@ impl Types {
                 self.find_member_ty(*k)?,
                 self.find_member_ty(*v)?,
             )),
+            CandidKind::Set(t, false) => self.find(&TyKind::Set(self.find_member_ty(*t)?)),
+            CandidKind::Set(t, true) => self.find(&TyKind::FrozenSet(self.find_member_ty(*t)?)),
             CandidKind::Tuple(items) => {
                 let items = items
                     .iter()
@@ -697,6 +725,7 @@ impl Types {
             TyKind::List(t) => format!("list[{}]", self.display(*t)),
             TyKind::Dict(k, v) => format!("dict[{}, {}]", self.display(*k), self.display(*v)),
             TyKind::Set(t) => format!("set[{}]", self.display(*t)),
+            TyKind::FrozenSet(t) => format!("frozenset[{}]", self.display(*t)),
             TyKind::Tuple(items) => {
                 let items: Vec<String> = items.iter().map(|t| self.display(*t)).collect();
                 format!("tuple[{}]", items.join(", "))

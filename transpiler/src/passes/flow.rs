@@ -116,6 +116,60 @@ struct Occurrence {
     write_assign: bool,
 }
 
+/// A `for` variable also used outside its loop (read after it, or the
+/// variable of another loop too) becomes an ordinary local the loop
+/// assigns each item to; the loop itself binds a fresh one.
+pub(crate) fn split_escaping_loop_vars(f: &mut Function) {
+    let mut occ = Occurrences::default();
+    occ.block(&f.body, &mut Vec::new(), &mut BTreeSet::new());
+    let escaping: BTreeSet<LocalId> = occ
+        .loop_vars
+        .iter()
+        .copied()
+        .filter(|v| occ.by_local.contains_key(v))
+        .collect();
+    if !escaping.is_empty() {
+        split_loop_vars(&mut f.body, &escaping, &mut f.locals);
+    }
+}
+
+/// Gives the loops over `vars` a fresh variable each, assigned to the
+/// escaping one at the start of every iteration.
+fn split_loop_vars(
+    stmts: &mut [Stmt],
+    vars: &BTreeSet<LocalId>,
+    locals: &mut Vec<crate::model::ir::Local>,
+) {
+    for s in stmts.iter_mut() {
+        let var = match s {
+            Stmt::For(f) => Some(&mut f.var),
+            Stmt::ForEach(f) => Some(&mut f.var),
+            _ => None,
+        };
+        if let Some(var) = var.filter(|v| vars.contains(v)) {
+            let outer = *var;
+            let mut item = locals[outer.0 as usize].clone();
+            item.mutable = false;
+            let fresh = LocalId(locals.len() as u32);
+            locals.push(item);
+            *var = fresh;
+            let l = &locals[outer.0 as usize];
+            let assign = Stmt::Assign {
+                place: Place::Local(outer),
+                value: Expr::new(l.ty, ExprKind::Local(fresh), l.span),
+            };
+            match s {
+                Stmt::For(f) => f.body.insert(0, assign),
+                Stmt::ForEach(f) => f.body.insert(0, assign),
+                _ => {}
+            }
+        }
+        for b in s.blocks_mut() {
+            split_loop_vars(b, vars, locals);
+        }
+    }
+}
+
 #[derive(Default)]
 struct Occurrences {
     by_local: BTreeMap<LocalId, Vec<Occurrence>>,

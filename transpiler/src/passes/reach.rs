@@ -66,7 +66,9 @@ pub fn classes_used(program: &Program, r: &Reachable) -> BTreeSet<DefId> {
                     tys.extend(c.fields.iter().map(|f| f.ty));
                 }
             }
-            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => tys.push(*x),
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {
+                tys.push(*x)
+            }
             TyKind::Dict(k, v) => tys.extend([*k, *v]),
             TyKind::Tuple(items) => tys.extend(items.iter().copied()),
             _ => {}
