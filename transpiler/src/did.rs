@@ -42,7 +42,8 @@ fn candid_type(types: &Types, names: &[String], t: CandidTy) -> Type {
                 })
                 .collect(),
         ),
-        // Rejected at exports by the checker; this is how it would encode.
+        // Rejected at exports by the checker; this is how they would encode.
+        CandidKind::Set(t, _) => TypeInner::Vec(candid_type(types, names, *t)),
         CandidKind::Dict(k, v) => TypeInner::Vec(
             TypeInner::Record(
                 [k, v]
@@ -56,6 +57,8 @@ fn candid_type(types: &Types, names: &[String], t: CandidTy) -> Type {
             )
             .into(),
         ),
+        // Rejected at exports by the checker.
+        CandidKind::Callable(..) | CandidKind::Var(_) => TypeInner::Reserved,
         CandidKind::Named(d) | CandidKind::Service(d) => {
             TypeInner::Var(names[d.0 as usize].clone())
         }

@@ -103,3 +103,42 @@ impl<T: crate::PyOrd> crate::PyOrd for Shared<T> {
         self.0.borrow().py_lt(&other.0.borrow())
     }
 }
+
+/// A variable shared by a function and the nested functions that capture
+/// it (Python's cell): a copy of the handle sees every later `set`.
+pub struct PyCell<T>(Rc<RefCell<Option<T>>>);
+
+impl<T> Clone for PyCell<T> {
+    fn clone(&self) -> Self {
+        PyCell(Rc::clone(&self.0))
+    }
+}
+
+impl<T: Clone> PyCell<T> {
+    pub fn new(value: T) -> Self {
+        PyCell(Rc::new(RefCell::new(Some(value))))
+    }
+
+    /// A variable declared before its first assignment.
+    pub fn unbound() -> Self {
+        PyCell(Rc::new(RefCell::new(None)))
+    }
+
+    /// The current value (`NameError` while nothing was assigned).
+    pub fn get(&self) -> T {
+        match &*self.0.borrow() {
+            Some(v) => v.clone(),
+            None => crate::raise(
+                crate::Exception::new(
+                    "NameError",
+                    "cannot access free variable where it is not associated with a value",
+                ),
+                "<closure>",
+            ),
+        }
+    }
+
+    pub fn set(&self, value: T) {
+        *self.0.borrow_mut() = Some(value);
+    }
+}

@@ -49,6 +49,14 @@ impl Checker<'_> {
                 _ => Err(this.not_iterable(range, e.ty, &format!("{name}() takes a list here"))),
             }
         };
+        // What a loop over `e` gives (`enumerate`, `zip`).
+        let iter_item = |this: &Self, e: &Expr, range| -> Result<Ty, Diagnostic> {
+            match this.types.kind(e.ty) {
+                TyKind::List(t) | TyKind::Dict(t, _) => Ok(*t),
+                _ if e.ty == Ty::STR => Ok(Ty::STR),
+                _ => Err(this.not_iterable(range, e.ty, &format!("{name}() takes a list here"))),
+            }
+        };
         let number = |t: Ty| t.is_numeric() || t == Ty::BOOL || t == Ty::NAT;
         let orderable = |t: Ty| number(t) || matches!(t, Ty::STR | Ty::BYTES);
         match b {
@@ -72,6 +80,7 @@ impl Checker<'_> {
             Builtin::Sum | Builtin::Any | Builtin::All | Builtin::Sorted => {
                 let a = one(self)?;
                 let v = self.expr(a)?;
+                let v = self.set_as_list(v);
                 let item = list_item(self, &v, a.range())?;
                 let ty = match b {
                     Builtin::Sum if item.is_float() => Ty::FLOAT64,
@@ -116,6 +125,7 @@ impl Checker<'_> {
                 match c.args.as_slice() {
                     [a] => {
                         let v = self.expr(a)?;
+                        let v = self.set_as_list(v);
                         let item = list_item(self, &v, a.range())?;
                         if !orderable(item) {
                             return Err(self.bad_operand(a, &v, name));
@@ -219,14 +229,30 @@ impl Checker<'_> {
                 Ok(Expr::new(Ty::FLOAT64, ExprKind::Builtin(b, vec![v]), span))
             }
             Builtin::Enumerate => {
-                let a = one(self)?;
+                // `enumerate(xs)`, `enumerate(xs, 1)`, `enumerate(xs, start=1)`.
+                let start = match (c.args.as_slice(), c.keywords.as_slice()) {
+                    ([_], []) => None,
+                    ([_, s], []) => Some(s),
+                    ([_], [k]) if k.arg.as_deref() == Some("start") => Some(&k.value),
+                    _ => {
+                        return Err(self
+                            .error(c.range, "enumerate() takes a list and a start")
+                            .with_help("write `enumerate(xs)` or `enumerate(xs, 1)`"))
+                    }
+                };
+                let a = &c.args[0];
                 let v = self.expr(a)?;
-                let item = list_item(self, &v, a.range())?;
+                let v = self.set_as_list(v);
+                let item = iter_item(self, &v, a.range())?;
                 let pair = self.types.tuple(vec![Ty::INT, item]);
                 let ty = self.types.list(pair);
-                Ok(Expr::new(ty, ExprKind::Builtin(b, vec![v]), span))
+                let mut args = vec![v];
+                if let Some(s) = start {
+                    args.push(self.expect(s, Ty::INT)?);
+                }
+                Ok(Expr::new(ty, ExprKind::Builtin(b, args), span))
             }
-            Builtin::Reversed | Builtin::Lib(_) => Err(self
+            Builtin::Reversed | Builtin::SetOf | Builtin::Lib(_) => Err(self
                 .error(c.range, format!("{name}() is not supported here"))
                 .with_help("see the supported built-ins in README.md")),
             Builtin::Zip => {
@@ -239,7 +265,8 @@ impl Checker<'_> {
                 let mut items = Vec::new();
                 for a in &c.args {
                     let v = self.expr(a)?;
-                    items.push(list_item(self, &v, a.range())?);
+                    let v = self.set_as_list(v);
+                    items.push(iter_item(self, &v, a.range())?);
                     vals.push(v);
                 }
                 let tuple = self.types.tuple(items);
@@ -261,6 +288,7 @@ impl Checker<'_> {
             }
         };
         let v = self.expr(xs)?;
+        let v = self.set_as_list(v);
         let TyKind::List(item) = *self.types.kind(v.ty) else {
             return Err(self.not_iterable(xs.range(), v.ty, "sum() takes a list here"));
         };

@@ -35,7 +35,7 @@ use std::collections::{HashMap, HashSet};
 #[derive(Default, Clone)]
 pub(crate) struct Classes {
     /// The class and kind of every method, by function.
-    methods: HashMap<FuncId, MethodCtx>,
+    pub(super) methods: HashMap<FuncId, MethodCtx>,
     /// The method whose body is being checked.
     pub(crate) ctx: Option<MethodCtx>,
     /// Function bodies checked ahead of the others (`__init__`, which
@@ -588,9 +588,11 @@ impl<'m> Checker<'m> {
                 let first = first.clone().unwrap_or_default();
                 sig.params.insert(0, (first, class_ty));
                 sig.defaults.insert(0, None);
+                self.shift_slots(sig.span, sig.params.len() - 1);
             }
             MethodKind::Static | MethodKind::Class => {}
         }
+        self.special_slots(&name, &mut sig, class_ty);
         if let Some(d) = self.special_signature(&name, &sig, class_ty, f) {
             return Err(d);
         }
@@ -639,6 +641,28 @@ impl<'m> Checker<'m> {
     /// A special method's parameters and result must be what Python
     /// calls it with and expects back (the trait impls of the class rely
     /// on `__eq__`, `__lt__`, `__str__` and `__repr__`).
+    /// An unannotated special method has Python's types: `__str__`
+    /// returns a `str`, `__eq__` compares with an instance of the class.
+    fn special_slots(&mut self, name: &str, sig: &mut Sig, class_ty: Ty) {
+        let ret = match name {
+            "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__contains__"
+            | "__bool__" => Ty::BOOL,
+            "__len__" | "__hash__" => Ty::INT,
+            "__str__" | "__repr__" => Ty::STR,
+            _ => return,
+        };
+        if self.unslot(sig.span, usize::MAX) {
+            sig.ret = ret;
+        }
+        let same_class = matches!(
+            name,
+            "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__"
+        );
+        if same_class && sig.params.len() == 2 && self.unslot(sig.span, 1) {
+            sig.params[1].1 = class_ty;
+        }
+    }
+
     fn special_signature(
         &self,
         name: &str,
@@ -758,6 +782,7 @@ impl<'m> Checker<'m> {
             defaults: fields.iter().map(|f| f.2.clone()).collect(),
             ret: class_ty,
             export: None,
+            skipped: 0,
         };
         let ctx = FunCtx::new(&[], &sig);
         let values: Vec<Expr> = ctx
@@ -840,7 +865,9 @@ impl<'m> Checker<'m> {
     /// and Variants).
     pub(crate) fn class_inside(&self, c: CandidTy, seen: &mut Vec<DefId>) -> Option<DefId> {
         match self.types.candid_kind(c) {
-            CandidKind::Opt(x) | CandidKind::Vec(x) => self.class_inside(*x, seen),
+            CandidKind::Opt(x) | CandidKind::Vec(x) | CandidKind::Set(x, _) => {
+                self.class_inside(*x, seen)
+            }
             CandidKind::Dict(k, v) => self
                 .class_inside(*k, seen)
                 .or_else(|| self.class_inside(*v, seen)),
@@ -1050,7 +1077,9 @@ impl<'m> Checker<'m> {
                         None => groups.push((m.func, vec![*k])),
                     }
                 }
-                if groups.is_empty() {
+                // Made once (`check_inits` runs again in every round).
+                if groups.is_empty() || self.classes.dispatchers.contains_key(&(def, name.clone()))
+                {
                     continue;
                 }
                 let id = self.dispatcher(def, &name, own.func, groups);
@@ -1286,11 +1315,7 @@ impl<'m> Checker<'m> {
             Err(d) => return Some(Err(d)),
         };
         let this = Expr::new(sig.params[0].1, this.kind, this.span);
-        let rest = Sig {
-            params: sig.params[1..].to_vec(),
-            defaults: sig.defaults[1..].to_vec(),
-            ..sig.clone()
-        };
+        let rest = sig.without_first();
         let shown = format!("super().{attr}");
         Some(self.call_args(&shown, &rest, c).map(|rest| {
             let mut args = vec![this];
@@ -1433,7 +1458,7 @@ impl<'m> Checker<'m> {
         seen.push(t);
         match self.types.kind(t).clone() {
             TyKind::Dict(k, v) => self.has_class(k, &mut Vec::new()) || self.class_key(v, seen),
-            TyKind::Set(k) => self.has_class(k, &mut Vec::new()),
+            TyKind::Set(k) | TyKind::FrozenSet(k) => self.has_class(k, &mut Vec::new()),
             TyKind::Opt(x) | TyKind::List(x) => self.class_key(x, seen),
             TyKind::Tuple(items) => items.iter().any(|x| self.class_key(*x, seen)),
             TyKind::Nominal(d) => match ir::class_def(&self.defs, d) {
@@ -1451,7 +1476,9 @@ impl<'m> Checker<'m> {
         seen.push(t);
         match self.types.kind(t).clone() {
             TyKind::Nominal(_) => self.class_of(t).is_some(),
-            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => self.has_class(x, seen),
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {
+                self.has_class(x, seen)
+            }
             TyKind::Dict(k, v) => self.has_class(k, seen) || self.has_class(v, seen),
             TyKind::Tuple(items) => items.iter().any(|x| self.has_class(*x, seen)),
             _ => false,
@@ -1580,8 +1607,8 @@ impl<'m> Checker<'m> {
                 self.report(d);
             }
         }
+        let mut body = std::mem::take(&mut fun.prologue);
         self.fun = Some(fun);
-        let mut body = Vec::new();
         if exc_args_from_params {
             let span = self.span(f.range);
             let params: Vec<Expr> = self
@@ -2324,11 +2351,7 @@ impl<'m> Checker<'m> {
                     )))
             }
             (MethodKind::Instance, Some(obj)) => {
-                let rest = Sig {
-                    params: sig.params[1..].to_vec(),
-                    defaults: sig.defaults[1..].to_vec(),
-                    ..sig.clone()
-                };
+                let rest = sig.without_first();
                 let mut args = vec![obj];
                 args.extend(self.call_args(&shown, &rest, c)?);
                 args

@@ -183,7 +183,7 @@ impl Checker<'_> {
     }
 
     /// The type of container items `a` and `b` must share.
-    fn join_item(
+    pub(crate) fn join_item(
         &self,
         a: Ty,
         b: &Expr,
@@ -364,7 +364,7 @@ impl Checker<'_> {
         container: Expr,
     ) -> Result<Option<Expr>, Diagnostic> {
         let want = match self.types.kind(container.ty) {
-            TyKind::List(t) => *t,
+            TyKind::List(t) | TyKind::Set(t) | TyKind::FrozenSet(t) => *t,
             TyKind::Dict(k, _) => *k,
             _ => return Ok(None),
         };
@@ -393,6 +393,11 @@ impl Checker<'_> {
                 }
                 super::infer::PendingShape::List { item } => {
                     (self.expect(&s.slice, Ty::INT)?, self.var_ty(item))
+                }
+                super::infer::PendingShape::Set { .. } => {
+                    return Err(self
+                        .error(s.range, "'set' object is not subscriptable")
+                        .with_help("test membership with `x in s`"))
                 }
             };
             let place = Place::Subscript {
@@ -463,6 +468,11 @@ impl Checker<'_> {
         let kind = self.types.kind(recv.ty).clone();
         if let Some(r) = self.library_method(&recv, name, c) {
             return r;
+        }
+        if let Some((method, ty, args)) = self.set_method_call(&recv, name, a, c)? {
+            let mut all = vec![recv];
+            all.extend(args);
+            return Ok(Expr::new(ty, ExprKind::Method(method, all), span));
         }
         if !c.keywords.is_empty() && name != "sort" {
             return Err(self
@@ -831,7 +841,7 @@ impl Checker<'_> {
         if g.is_async {
             return Err(self.error(range, "`async for` is not supported"));
         }
-        let iter = self.expr(&g.iter)?;
+        let iter = self.iterable(&g.iter)?;
         let names: Vec<&ast::Expr> = match &g.target {
             ast::Expr::Tuple(t) => t.elts.iter().collect(),
             other => vec![other],
@@ -903,6 +913,22 @@ impl Checker<'_> {
         )
     }
 
+    /// What a loop or comprehension iterates over: a tuple display of
+    /// values of one type is iterated as the list of them.
+    pub(crate) fn iterable(&mut self, e: &ast::Expr) -> Result<Expr, Diagnostic> {
+        match e {
+            ast::Expr::Tuple(t) if !t.elts.is_empty() => {
+                let list = ast::Expr::List(ast::ExprList {
+                    range: t.range,
+                    elts: t.elts.clone(),
+                    ctx: ast::ExprContext::Load,
+                });
+                self.expr(&list)
+            }
+            _ => self.expr(e),
+        }
+    }
+
     /// A comprehension over `iter` binding `names` (one, or a tuple
     /// unpacked) while `body` checks the condition and element.
     pub(crate) fn comprehension_of(
@@ -913,6 +939,7 @@ impl Checker<'_> {
         body: impl FnOnce(&mut Self) -> Result<(Option<Expr>, Expr), Diagnostic>,
         range: rustpython_parser::text_size::TextRange,
     ) -> Result<Expr, Diagnostic> {
+        let iter = self.set_as_list(iter);
         if self.fun.is_none() {
             return Err(self
                 .error(
@@ -924,6 +951,7 @@ impl Checker<'_> {
         let item = match self.types.kind(iter.ty) {
             TyKind::List(t) => *t,
             TyKind::Dict(k, _) => *k,
+            _ if iter.ty == Ty::STR => Ty::STR,
             _ => {
                 return Err(self.not_iterable(
                     range,
@@ -1060,6 +1088,7 @@ impl Checker<'_> {
                     TyKind::Dict(..) | TyKind::Nominal(_) => "dict",
                     TyKind::Tuple(_) | TyKind::Func(_) => "tuple",
                     TyKind::Set(_) => "set",
+                    TyKind::FrozenSet(_) => "frozenset",
                     _ => return None,
                 },
             };
@@ -1301,6 +1330,9 @@ impl Checker<'_> {
                 .with_help("write `list(xs)`; an empty list is `[]`"));
         };
         let v = self.expr(arg)?;
+        if self.types.set_item(v.ty).is_some() {
+            return Ok(self.set_as_list(v));
+        }
         match self.types.kind(v.ty).clone() {
             TyKind::List(_) => Ok(Expr::new(
                 v.ty,

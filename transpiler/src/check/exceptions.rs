@@ -400,10 +400,12 @@ impl Checker<'_> {
         let start = self.ctx().bindings.clone();
         let mut points = vec![start];
         let mut body = Vec::new();
+        self.ctx().in_try += 1;
         for s in &t.body {
             body.extend(self.block(std::slice::from_ref(s)));
             points.push(self.ctx().bindings.clone());
         }
+        self.ctx().in_try -= 1;
         let body_end = (!super::stmt::terminates(&t.body)).then(|| self.ctx().bindings.clone());
         let mut ends: Vec<Option<Bindings>> = Vec::new();
         let orelse = match body_end {

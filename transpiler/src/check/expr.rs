@@ -221,11 +221,13 @@ impl Checker<'_> {
                 Ok(e)
             }
             ast::Expr::DictComp(d) => self.dict_comprehension(d, None),
+            ast::Expr::Set(s) => self.set_literal(s),
+            ast::Expr::SetComp(s) => self.set_comprehension(s),
             ast::Expr::Tuple(_) => self.container_literal(e),
             ast::Expr::Subscript(s) => self.subscript(s),
             ast::Expr::Lambda(_) => Err(self
-                .error(e.range(), "lambdas are not supported yet")
-                .with_help("define a module-level function instead")),
+                .error(e.range(), "cannot tell the parameter types of this lambda")
+                .with_help("pass it where a `Callable[[...], R]` is expected, or assign it to an annotated variable (`f: Callable[[int], int] = lambda x: ...`)")),
             _ => Err(self
                 .error(e.range(), "unsupported expression")
                 .with_help("this expression is not supported by kybra-aot yet")),
@@ -251,6 +253,9 @@ impl Checker<'_> {
                 Some(self.dict_comprehension(d, Some((k, v)))?)
             }
             (ast::Expr::IfExp(i), _) => return self.if_exp(i, Some(want)),
+            (ast::Expr::Lambda(l), TyKind::Callable { .. }) => {
+                Some(self.lambda_value(l, target, None)?)
+            }
             (ast::Expr::Call(c), _) if self.is_kybra(&c.func, "match") => {
                 return self.match_call(c, Some(want))
             }
@@ -637,7 +642,9 @@ impl Checker<'_> {
             return true;
         }
         match self.types.kind(t) {
-            TyKind::Opt(x) | TyKind::List(x) => self.printable_ty(*x, seen),
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {
+                self.printable_ty(*x, seen)
+            }
             TyKind::Dict(k, v) => self.printable_ty(*k, seen) && self.printable_ty(*v, seen),
             TyKind::Tuple(items) => items.iter().all(|x| self.printable_ty(*x, seen)),
             TyKind::Nominal(d) => {
@@ -666,6 +673,10 @@ impl Checker<'_> {
     /// `str()` of a value.
     pub(crate) fn printable(&self, e: &Expr, range: TextRange) -> Result<(), Diagnostic> {
         if self.printable_ty(e.ty, &mut Vec::new()) {
+            return Ok(());
+        }
+        if e.ty == Ty::NEVER && self.guessing() {
+            // A helper's result not known yet: this round is thrown away.
             return Ok(());
         }
         Err(self
@@ -740,6 +751,11 @@ impl Checker<'_> {
                 }
                 super::infer::PendingShape::List { item } => {
                     (self.expect(&s.slice, Ty::INT)?, self.var_ty(item))
+                }
+                super::infer::PendingShape::Set { .. } => {
+                    return Err(self
+                        .error(s.range, "'set' object is not subscriptable")
+                        .with_help("test membership with `x in s`"))
                 }
             };
             return Ok(Expr::new(
@@ -965,6 +981,9 @@ impl Checker<'_> {
         r: Expr,
         range: TextRange,
     ) -> Result<Expr, Diagnostic> {
+        if let Some(e) = self.set_binary(op, &l, &r, range) {
+            return e;
+        }
         let span = self.span(range);
         // `xs + ys` of two lists of one type: a new list.
         if op == BinOp::Add && l.ty == r.ty && matches!(self.types.kind(l.ty), TyKind::List(_)) {
@@ -1118,6 +1137,9 @@ impl Checker<'_> {
                     .with_help("use `==` / `!=`")),
             })
             .collect::<Result<_, _>>()?;
+        if let Some(e) = self.set_compare(c.range, &operands, &ops) {
+            return e;
+        }
         if ops.iter().any(|o| matches!(o, CmpOp::In | CmpOp::NotIn))
             && (ops.len() > 1 || operands[0].ty != Ty::STR || operands[1].ty != Ty::STR)
         {
@@ -1319,24 +1341,37 @@ impl Checker<'_> {
             return self.method_call(a, c);
         }
         let ast::Expr::Name(f) = &*c.func else {
-            return Err(self
-                .error(c.func.range(), "unsupported call")
-                .with_help("call a module-level function by name"));
+            // `make()(x)`, `table["k"](x)`: a call of a function value.
+            let callee = self.expr(&c.func)?;
+            return self.call_value(callee, c);
         };
         if let Some(e) = self.ref_constructor(c, f)? {
             return Ok(e);
         }
         let name = f.id.as_str();
+        if let Some(e) = self.nested_call(name, c)? {
+            return Ok(e);
+        }
+        if let Some(e) = self.local_call(name, f.range, c)? {
+            return Ok(e);
+        }
         let shadowed = self
             .fun
             .as_ref()
             .is_some_and(|f| f.assigned.contains(name) || f.global_decls.contains(name));
         if let Some(id) = self.function_id(name).filter(|_| !shadowed) {
             let sig = self.sig(id).clone();
+            if self.is_generic(&sig) {
+                return self.generic_call(id, c);
+            }
             let args = self.call_args(name, &sig, c)?;
             return Ok(Expr::new(sig.ret, ExprKind::Call(id, args), span));
         }
         if shadowed || self.global(name).is_some() {
+            let callee = self.name(name, f.range)?;
+            if matches!(self.types.kind(callee.ty), TyKind::Callable { .. }) {
+                return self.call_value(callee, c);
+            }
             return Err(self
                 .error(
                     c.func.range(),
@@ -1368,7 +1403,11 @@ impl Checker<'_> {
                 let sized = matches!(v.ty, Ty::STR | Ty::BYTES)
                     || matches!(
                         self.types.kind(v.ty),
-                        TyKind::List(_) | TyKind::Tuple(_) | TyKind::Dict(..)
+                        TyKind::List(_)
+                            | TyKind::Tuple(_)
+                            | TyKind::Dict(..)
+                            | TyKind::Set(_)
+                            | TyKind::FrozenSet(_)
                     );
                 if !sized {
                     return Err(self
@@ -1381,6 +1420,7 @@ impl Checker<'_> {
                 Ok(Expr::new(Ty::INT, ExprKind::Len(Box::new(v)), span))
             }
             "list" => self.list_call(c),
+            "set" | "frozenset" => self.set_call(name, c),
             "dict" => self.dict_call(c),
             "map" => self.map_call(c),
             "range" => self.range_call(c),
@@ -1483,7 +1523,21 @@ impl Checker<'_> {
         let mut out = Vec::new();
         for (i, g) in given.iter().enumerate() {
             let (pname, t) = &sig.params[i];
+            let source = g.or(sig.defaults[i].as_ref());
             let e = match (g, &sig.defaults[i]) {
+                // An unannotated parameter: its type is the one that holds
+                // every value passed (`slot_gets`).
+                _ if source.is_some() && self.is_slot(sig.span, sig.skipped + i) => {
+                    let a = source.expect("an argument");
+                    let v = self.expr(a)?;
+                    self.slot_gets(sig.span, sig.skipped + i, v.ty);
+                    let t = self.slot_ty(sig.span, sig.skipped + i);
+                    if matches!(self.types.kind(t), crate::model::TyKind::Pending(_)) {
+                        v
+                    } else {
+                        self.coerce(v, t, a.range())?
+                    }
+                }
                 // An int passed for a float parameter stays an int.
                 (Some(a), _) if t.is_float() => {
                     let v = self.expr(a)?;

@@ -41,6 +41,9 @@ enum Shape {
         key: u32,
         value: u32,
     },
+    Set {
+        item: u32,
+    },
     /// The key, value or item type of a container variable.
     Slot,
 }
@@ -72,6 +75,26 @@ pub(crate) struct Inference {
     /// Whether function bodies are being checked in rounds (module-level
     /// code is checked once: its names are not widened).
     pub(crate) in_rounds: bool,
+    /// Unannotated parameters (by index) and results (`usize::MAX`) of
+    /// helper functions, by the span of the signature: their types come
+    /// from the calls and the `return`s ([`Checker::slot_gets`]).
+    pub(crate) slots: HashMap<(Span, usize), Slot>,
+}
+
+/// A slot no use typed (or typed twice): the signature's span, the
+/// index, and the two types given.
+pub(crate) type UntypedSlot = (Span, usize, Option<(Ty, Ty)>);
+
+/// An unannotated parameter or result: the types its values have had, and
+/// the one type that holds them all.
+#[derive(Debug, Clone)]
+pub(crate) struct Slot {
+    /// Its type until one is known (a variable nothing solves).
+    pub(crate) placeholder: Ty,
+    pub(crate) seen: Vec<Ty>,
+    pub(crate) ty: Option<Ty>,
+    /// Two types no one type holds.
+    pub(crate) conflict: Option<(Ty, Ty)>,
 }
 
 impl Inference {
@@ -119,6 +142,7 @@ impl Inference {
         }
         Ok(match var.shape {
             Shape::List { item } => self.resolve(types, item, depth + 1)?.map(|t| types.list(t)),
+            Shape::Set { item } => self.resolve(types, item, depth + 1)?.map(|t| types.set(t)),
             Shape::Dict { key, value } => {
                 match (
                     self.resolve(types, key, depth + 1)?,
@@ -172,7 +196,9 @@ impl Inference {
 fn contains_pending(types: &Types, t: Ty) -> bool {
     match types.kind(t) {
         TyKind::Pending(_) => true,
-        TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => contains_pending(types, *x),
+        TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {
+            contains_pending(types, *x)
+        }
         TyKind::Dict(k, v) => contains_pending(types, *k) || contains_pending(types, *v),
         TyKind::Tuple(items) => items.iter().any(|x| contains_pending(types, *x)),
         _ => false,
@@ -180,6 +206,117 @@ fn contains_pending(types: &Types, t: Ty) -> bool {
 }
 
 impl Checker<'_> {
+    /// The type of an unannotated parameter (`index`) or result
+    /// (`usize::MAX`) of the helper whose signature is at `span`: the one
+    /// its uses decided, or a placeholder until they do.
+    pub(super) fn slot_ty(&mut self, span: Span, index: usize) -> Ty {
+        if let Some(s) = self.infer.get_mut().slots.get(&(span, index)) {
+            return s.ty.unwrap_or(s.placeholder);
+        }
+        // A result not known yet is `NoReturn`, which fits anywhere: the
+        // rest of the caller's expression is still checked (and gives
+        // evidence); a parameter's is a variable nothing solves.
+        let placeholder = if index == usize::MAX {
+            Ty::NEVER
+        } else {
+            let v = self.infer.get_mut().fresh(span, Shape::Slot);
+            self.var_ty(v)
+        };
+        let slot = Slot {
+            placeholder,
+            seen: Vec::new(),
+            ty: None,
+            conflict: None,
+        };
+        self.infer.get_mut().slots.insert((span, index), slot);
+        placeholder
+    }
+
+    /// A method's unannotated parameters move one place right when the
+    /// instance parameter is put first (`params` of them before).
+    pub(super) fn shift_slots(&mut self, span: Span, params: usize) {
+        let slots = &mut self.infer.get_mut().slots;
+        for i in (0..params).rev() {
+            if let Some(s) = slots.remove(&(span, i)) {
+                slots.insert((span, i + 1), s);
+            }
+        }
+    }
+
+    /// The parameter (result) gets a fixed type after all: whether it
+    /// was unannotated.
+    pub(super) fn unslot(&mut self, span: Span, index: usize) -> bool {
+        self.infer.get_mut().slots.remove(&(span, index)).is_some()
+    }
+
+    /// Whether some unannotated parameter (result) is not typed yet: the
+    /// round uses placeholders, and its results are thrown away.
+    pub(super) fn guessing(&self) -> bool {
+        self.infer.borrow().slots.values().any(|s| s.ty.is_none())
+    }
+
+    /// Whether the parameter (result) is unannotated.
+    pub(super) fn is_slot(&self, span: Span, index: usize) -> bool {
+        self.infer.borrow().slots.contains_key(&(span, index))
+    }
+
+    /// Evidence: an unannotated parameter (result) gets a value of type
+    /// `t`. Its type becomes the one that holds every value it got (`int`
+    /// and `float`: `Num`; `None` and `T`: `Opt[T]`); a change takes
+    /// another round.
+    pub(super) fn slot_gets(&mut self, span: Span, index: usize, t: Ty) {
+        let t = super::stmt::natural(t);
+        if t == Ty::NEVER || contains_pending(&self.types, t) {
+            return;
+        }
+        let seen = match self.infer.get_mut().slots.get_mut(&(span, index)) {
+            Some(s) if !s.seen.contains(&t) => {
+                s.seen.push(t);
+                s.seen.clone()
+            }
+            _ => return,
+        };
+        let joined = if seen.iter().all(|t| *t == Ty::INT || *t == Ty::BOOL) {
+            Some(if seen.contains(&Ty::INT) {
+                Ty::INT
+            } else {
+                Ty::BOOL
+            })
+        } else if seen.len() == 1 {
+            Some(seen[0])
+        } else {
+            self.widened_of(&seen)
+        };
+        let inf = self.infer.get_mut();
+        let slot = inf.slots.get_mut(&(span, index)).expect("slot");
+        match joined {
+            Some(j) if slot.ty != Some(j) => {
+                slot.ty = Some(j);
+                inf.new_widened = true;
+            }
+            Some(_) => {}
+            None => {
+                if slot.conflict.is_none() {
+                    slot.conflict = Some((seen[0], t));
+                }
+            }
+        }
+    }
+
+    /// The slots of signatures no use has typed yet, and those given
+    /// values of two types: the diagnostics of the last round.
+    pub(super) fn untyped_slots(&self) -> Vec<UntypedSlot> {
+        let inf = self.infer.borrow();
+        let mut out: Vec<_> = inf
+            .slots
+            .iter()
+            .filter(|(_, s)| s.ty.is_none() || s.conflict.is_some())
+            .map(|((span, i), s)| (*span, *i, s.conflict))
+            .collect();
+        out.sort_by_key(|(span, i, _)| (span.file, span.start, *i));
+        out
+    }
+
     /// An empty `[]` (`dict` false) or `{}` with no expected type: its
     /// solved type, or a variable to solve.
     pub(super) fn empty_container(
@@ -189,10 +326,24 @@ impl Checker<'_> {
     ) -> Result<Expr, Diagnostic> {
         use rustpython_parser::ast::Ranged;
         let span = self.span(e.range());
-        let kind = if dict {
-            ExprKind::Dict(Vec::new())
-        } else {
-            ExprKind::List(Vec::new())
+        self.empty_literal(span, if dict { Empty::Dict } else { Empty::List })
+    }
+
+    /// `set()` with no expected type: its solved type, or a variable.
+    pub(super) fn empty_set(
+        &mut self,
+        c: &rustpython_parser::ast::ExprCall,
+    ) -> Result<Expr, Diagnostic> {
+        let span = self.span(c.range);
+        self.empty_literal(span, Empty::Set)
+    }
+
+    fn empty_literal(&mut self, span: Span, which: Empty) -> Result<Expr, Diagnostic> {
+        let dict = which == Empty::Dict;
+        let kind = match which {
+            Empty::Dict => ExprKind::Dict(Vec::new()),
+            Empty::List => ExprKind::List(Vec::new()),
+            Empty::Set => ExprKind::Set(Vec::new()),
         };
         if let Some(t) = self.infer.borrow().solved.get(&span) {
             return Ok(Expr::new(*t, kind, span));
@@ -200,7 +351,11 @@ impl Checker<'_> {
         let var = self.infer.borrow().by_span.get(&span).copied();
         let v = match var {
             _ if self.infer.borrow().last_round => {
-                let example = if dict { "dict[str, int]" } else { "list[int]" };
+                let example = match which {
+                    Empty::Dict => "dict[str, int]",
+                    Empty::List => "list[int]",
+                    Empty::Set => "set[int]",
+                };
                 return Err(self.unknown_global(span, example));
             }
             Some(v) => v,
@@ -210,6 +365,9 @@ impl Checker<'_> {
                     let key = inf.fresh(span, Shape::Slot);
                     let value = inf.fresh(span, Shape::Slot);
                     Shape::Dict { key, value }
+                } else if which == Empty::Set {
+                    let item = inf.fresh(span, Shape::Slot);
+                    Shape::Set { item }
                 } else {
                     let item = inf.fresh(span, Shape::Slot);
                     Shape::List { item }
@@ -267,6 +425,7 @@ impl Checker<'_> {
             match var.shape {
                 Shape::List { item } => return Some(PendingShape::List { item }),
                 Shape::Dict { key, value } => return Some(PendingShape::Dict { key, value }),
+                Shape::Set { item } => return Some(PendingShape::Set { item }),
                 Shape::Slot => t = var.solution?,
             }
         }
@@ -414,7 +573,7 @@ fn conflict_in(inf: &Inference, v: u32, depth: usize) -> Option<(Ty, Ty)> {
         return var.conflict;
     }
     match var.shape {
-        Shape::List { item } => conflict_in(inf, item, depth + 1),
+        Shape::List { item } | Shape::Set { item } => conflict_in(inf, item, depth + 1),
         Shape::Dict { key, value } => {
             conflict_in(inf, key, depth + 1).or_else(|| conflict_in(inf, value, depth + 1))
         }
@@ -427,6 +586,15 @@ fn conflict_in(inf: &Inference, v: u32, depth: usize) -> Option<(Ty, Ty)> {
 pub(super) enum PendingShape {
     List { item: u32 },
     Dict { key: u32, value: u32 },
+    Set { item: u32 },
+}
+
+/// Which empty literal: `[]`, `{}` or `set()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Empty {
+    List,
+    Dict,
+    Set,
 }
 
 impl Checker<'_> {
@@ -458,6 +626,20 @@ impl Checker<'_> {
                 self.expect(i, Ty::INT)?;
                 let t = self.var_ty(item);
                 self.expect(x, t)?;
+                Ok(placeholder(Ty::NONE, recv))
+            }
+            (PendingShape::Set { item }, "add", [x]) => {
+                let t = self.var_ty(item);
+                self.expect(x, t)?;
+                Ok(placeholder(Ty::NONE, recv))
+            }
+            (PendingShape::Set { item }, "update", [xs]) => {
+                let xs = self.expr(xs)?;
+                if let TyKind::List(t) | TyKind::Set(t) | TyKind::FrozenSet(t) =
+                    self.types.kind(xs.ty)
+                {
+                    self.holds(item, *t);
+                }
                 Ok(placeholder(Ty::NONE, recv))
             }
             (PendingShape::List { item }, "extend", [xs]) => {

@@ -23,6 +23,7 @@ pub(crate) fn takes_keywords(c: &ast::ExprCall) -> bool {
             "min" | "max" => &["default"],
             "sum" => &["start"],
             "round" => &["ndigits"],
+            "enumerate" => &["start"],
             _ => return false,
         },
         _ => return false,

@@ -11,6 +11,7 @@
 
 mod builtins;
 mod classes;
+mod closures;
 mod containers;
 mod exceptions;
 mod expr;
@@ -21,13 +22,14 @@ mod module_code;
 mod narrow;
 mod refs;
 mod scope;
+mod sets;
 mod stmt;
 mod types;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::Project;
 use crate::model::ir::{self, Export, Expr, ExprKind, FuncId, GlobalId, Program};
-use crate::model::{CandidTy, DefId, Mode, Ty, Types};
+use crate::model::{CandidTy, DefId, Mode, Ty, TyKind, Types};
 use crate::source::{FileId, SourceMap, Span};
 use rustpython_parser::ast::{self, Ranged};
 use rustpython_parser::text_size::TextRange;
@@ -75,6 +77,8 @@ pub fn check_as(
         module_inits: Vec::new(),
         script,
         classes: Default::default(),
+        generated: Default::default(),
+        templates: HashMap::new(),
     };
     let (globals, functions, exports) = checker.check_program();
     if checker.diags.is_empty() {
@@ -138,7 +142,15 @@ pub(crate) const KYBRA_NAMES: &[&str] = &[
 ];
 
 /// Names of `typing` this compiler understands.
-const TYPING_NAMES: &[&str] = &["TypedDict", "TypeAlias", "Dict", "List", "Optional"];
+const TYPING_NAMES: &[&str] = &[
+    "TypedDict",
+    "TypeAlias",
+    "Dict",
+    "List",
+    "Optional",
+    "Callable",
+    "TypeVar",
+];
 
 /// A module-level function's signature as the checker sees it.
 #[derive(Debug, Clone)]
@@ -151,6 +163,10 @@ pub(crate) struct Sig {
     pub defaults: Vec<Option<ast::Expr>>,
     /// The Python result type (`None` for `void`).
     pub ret: Ty,
+    /// Parameters of the function before `params[0]` (a method called
+    /// through an instance: `self`); unannotated parameters are known by
+    /// their index in the function.
+    pub skipped: usize,
     pub export: Option<(Mode, Vec<CandidTy>, Option<CandidTy>)>,
 }
 
@@ -205,6 +221,10 @@ pub(crate) struct Checker<'m> {
     script: bool,
     /// Plain classes: methods, contexts, `__init__`s checked early.
     classes: classes::Classes,
+    /// Lambdas, nested functions and generic instances (`closures.rs`).
+    generated: closures::Generated,
+    /// The definitions of generic functions, instantiated per call types.
+    templates: HashMap<FuncId, (usize, &'m ast::StmtFunctionDef)>,
 }
 
 /// The module-level names of one module.
@@ -234,6 +254,19 @@ enum Binding {
     Typing(String),
     /// A project module (`from src import posts`).
     Module(usize),
+}
+
+impl Sig {
+    /// The signature without its first parameter (a method called through
+    /// an instance).
+    pub(crate) fn without_first(&self) -> Sig {
+        Sig {
+            params: self.params[1..].to_vec(),
+            defaults: self.defaults[1..].to_vec(),
+            skipped: self.skipped + 1,
+            ..self.clone()
+        }
+    }
 }
 
 impl Namespace {
@@ -490,15 +523,100 @@ impl<'m> Checker<'m> {
         }
         self.leave();
         self.bind_imports(true);
+        for &(m, id, f) in &defs {
+            if self.is_generic(&self.sigs[id.0 as usize]) {
+                self.templates.insert(id, (m, f));
+            }
+        }
         // Module-level code decides the types of the globals it assigns
         // first, so it is checked before the functions that read them.
-        let module_code = self.check_module_code(&mut codes);
-        let (mut functions, exports) = self.check_bodies(&defs);
-        functions.extend(module_code);
-        // Functions generated after the module code's ids (dispatchers).
-        while let Some(f) = self.take_early(functions.len()) {
-            functions.push(f);
+        //
+        // Helpers without annotations take their types from their uses,
+        // module-level code's among them: while the bodies' rounds change
+        // those types, module-level code is checked again with the new ones.
+        let start = (
+            self.globals.clone(),
+            self.untyped.clone(),
+            self.sigs.clone(),
+            self.func_ids.clone(),
+            self.defs.clone(),
+            self.classes.clone(),
+            self.module_inits.clone(),
+            self.diags.len(),
+            self.generated.clone(),
+        );
+        let mut pass = 0;
+        let (functions, exports, module_code) = loop {
+            let before = self.slot_types();
+            self.apply_slots();
+            // Module-level code may read instance attributes, which the
+            // `__init__`s decide.
+            let mark = self.diags.len();
+            self.check_inits(&defs);
+            self.leave();
+            // The rounds check them again, and report what is wrong.
+            self.diags.truncate(mark);
+            let module_code = self.check_module_code(&codes);
+            let (functions, exports) = self.check_bodies(&defs);
+            pass += 1;
+            if before == self.slot_types() || pass == 4 {
+                break (functions, exports, module_code);
+            }
+            let s = start.clone();
+            (
+                self.globals,
+                self.untyped,
+                self.sigs,
+                self.func_ids,
+                self.defs,
+                self.classes,
+                self.module_inits,
+            ) = (s.0, s.1, s.2, s.3, s.4, s.5, s.6);
+            self.diags.truncate(s.7);
+            self.generated = s.8;
+            let inf = self.infer.get_mut();
+            inf.last_round = false;
+            inf.in_rounds = false;
+        };
+        // Every function at its id: the definitions' bodies come first, then
+        // module code and generated functions in the order of their ids.
+        let mut all: Vec<Option<ir::Function>> = vec![None; self.sigs.len()];
+        let inits = self.module_inits.iter().copied();
+        let rest = inits
+            .zip(module_code)
+            .chain(std::mem::take(&mut self.generated.functions));
+        for (id, f) in functions
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| (FuncId(i as u32), f))
+            .chain(rest)
+        {
+            if let Some(slot) = all.get_mut(id.0 as usize) {
+                *slot = Some(f);
+            }
         }
+        // Functions generated after the module code's ids (dispatchers).
+        for (i, f) in all.iter_mut().enumerate() {
+            if f.is_none() {
+                *f = self.take_early(i);
+            }
+        }
+        let functions = all
+            .into_iter()
+            .zip(&self.sigs)
+            .map(|(f, sig)| {
+                f.unwrap_or_else(|| ir::Function {
+                    name: sig.name.clone(),
+                    span: sig.span,
+                    params: Vec::new(),
+                    ret: Ty::NONE,
+                    locals: Vec::new(),
+                    body: Vec::new(),
+                    raises: false,
+                    falls_through: true,
+                })
+            })
+            .collect();
         (std::mem::take(&mut self.globals), functions, exports)
     }
 
@@ -519,14 +637,16 @@ impl<'m> Checker<'m> {
             self.func_ids.clone(),
             self.defs.clone(),
             self.classes.clone(),
+            self.generated.clone(),
         );
         for round in 0.. {
             if round > 0 {
-                let (sigs, func_ids, defs, classes) = start.clone();
+                let (sigs, func_ids, defs, classes, generated) = start.clone();
                 self.sigs = sigs;
                 self.func_ids = func_ids;
                 self.defs = defs;
                 self.classes = classes;
+                self.generated = generated;
             }
             // Float parameters and results that get ints hold `Num`s.
             let num_sigs = self.infer.get_mut().num_sigs.clone();
@@ -540,16 +660,44 @@ impl<'m> Checker<'m> {
                     sig.ret = Ty::NUM;
                 }
             }
+            self.apply_slots();
             self.infer.get_mut().made_vars = false;
             let pending_globals = self.pending_globals();
+            let untyped_slots = self.untyped_slots();
             if self.infer.get_mut().last_round {
                 for (range_span, example) in pending_globals.iter().copied() {
                     let d = self.unknown_global(range_span, example);
                     self.report(d);
                 }
+                for (span, index, conflict) in untyped_slots.iter().copied() {
+                    if index == usize::MAX && conflict.is_none() {
+                        // After the bodies: an error in its body is the
+                        // reason, and says more.
+                        continue;
+                    }
+                    let d = self.untyped_slot(span, index, conflict);
+                    self.report(d);
+                }
+            } else if !untyped_slots.is_empty() {
+                // Placeholders are in use: this round is thrown away.
+                self.infer.get_mut().made_vars = true;
             }
             self.infer.get_mut().new_widened = false;
+            let body_mark = self.diags.len();
             let done = self.bodies_round(defs);
+            if self.infer.get_mut().last_round {
+                for (span, index, conflict) in untyped_slots.iter().copied() {
+                    let explained = self.diags[body_mark..].iter().any(|d| {
+                        d.span.file == span.file
+                            && d.span.start >= span.start
+                            && d.span.end <= span.end
+                    });
+                    if index == usize::MAX && conflict.is_none() && !explained {
+                        let d = self.untyped_slot(span, index, conflict);
+                        self.report(d);
+                    }
+                }
+            }
             let progress = self.infer.get_mut().solve(&mut self.types);
             let inf = self.infer.get_mut();
             let numbers = std::mem::take(&mut inf.new_widened);
@@ -558,7 +706,9 @@ impl<'m> Checker<'m> {
                 inf.in_rounds = false;
                 return done;
             }
-            if !progress || round >= 4 {
+            // A chain of helpers typed by their uses takes a round a link.
+            let limit = if untyped_slots.is_empty() { 4 } else { 12 };
+            if !progress || round >= limit {
                 inf.last_round = true;
                 inf.default_unsolved(&mut self.types);
             }
@@ -566,6 +716,67 @@ impl<'m> Checker<'m> {
             self.solve_globals();
         }
         unreachable!("the loop returns")
+    }
+
+    /// The types of unannotated parameters and results decided so far.
+    fn slot_types(&self) -> Vec<((Span, usize), Option<Ty>)> {
+        let mut out: Vec<_> = self
+            .infer
+            .borrow()
+            .slots
+            .iter()
+            .map(|(k, s)| (*k, s.ty))
+            .collect();
+        out.sort_by_key(|((span, i), _)| (span.file, span.start, *i));
+        out
+    }
+
+    /// Signatures take the types their unannotated parameters and results
+    /// have been given so far.
+    fn apply_slots(&mut self) {
+        for i in 0..self.sigs.len() {
+            let span = self.sigs[i].span;
+            for p in 0..self.sigs[i].params.len() {
+                if self.is_slot(span, p) {
+                    self.sigs[i].params[p].1 = self.slot_ty(span, p);
+                }
+            }
+            if self.is_slot(span, usize::MAX) {
+                self.sigs[i].ret = self.slot_ty(span, usize::MAX);
+            }
+        }
+    }
+
+    /// An unannotated parameter (result) no use typed, or given values of
+    /// two types.
+    fn untyped_slot(&self, span: Span, index: usize, conflict: Option<(Ty, Ty)>) -> Diagnostic {
+        let sig = self.sigs.iter().find(|s| s.span == span);
+        let what = match (sig, index) {
+            (Some(s), usize::MAX) => format!("the result of `{}`", s.name),
+            (Some(s), i) => format!("parameter `{}` of `{}`", s.params[i].0, s.name),
+            (None, usize::MAX) => "this function's result".to_string(),
+            (None, _) => "this function's parameter".to_string(),
+        };
+        match conflict {
+            Some((a, b)) => Diagnostic::new(
+                span,
+                format!(
+                    "{what} is given `{}` and `{}` values",
+                    self.types.display(a),
+                    self.types.display(b)
+                ),
+            )
+            .with_help("values of several types in one variable are not supported yet; annotate it with one type"),
+            None if index == usize::MAX => {
+                Diagnostic::new(span, format!("the type of {what} is unknown"))
+                    .with_help("annotate the result, e.g. `-> int`")
+            }
+            None => Diagnostic::new(
+                span,
+                format!("no call gives a value to {what}, so its type is unknown"),
+            )
+            .with_help("annotate the parameter, e.g. `x: int`"),
+        }
     }
 
     /// Globals whose empty container is still being inferred: the span of
@@ -577,6 +788,7 @@ impl<'m> Checker<'m> {
             .map(|g| {
                 let example = match g.init.kind {
                     ir::ExprKind::Dict(_) => "dict[str, int]",
+                    ir::ExprKind::Set(_) => "set[int]",
                     _ => "list[int]",
                 };
                 (g.init.span, example)
@@ -639,8 +851,45 @@ impl<'m> Checker<'m> {
                     });
                 }
             }
+            if self.is_generic(&sig) {
+                // A template: only its instances are checked (and named
+                // after it).
+                functions.push(ir::Function {
+                    name: format!("{}_generic", sig.name),
+                    span: sig.span,
+                    params: Vec::new(),
+                    ret: Ty::NONE,
+                    locals: Vec::new(),
+                    body: Vec::new(),
+                    raises: false,
+                    falls_through: true,
+                });
+                continue;
+            }
+            if self.infer.get_mut().last_round
+                && !self.classes.methods.contains_key(&id)
+                && self
+                    .untyped_slots()
+                    .iter()
+                    .any(|s| s.0 == sig.span && s.1 != usize::MAX)
+            {
+                // Its diagnostic is the missing type; the body would only
+                // add errors about the placeholder.
+                functions.push(ir::Function {
+                    name: sig.name.clone(),
+                    span: sig.span,
+                    params: Vec::new(),
+                    ret: sig.ret,
+                    locals: Vec::new(),
+                    body: Vec::new(),
+                    raises: false,
+                    falls_through: true,
+                });
+                continue;
+            }
             self.imported_global_stores(&f.body);
             let saved = self.with_local_imports(m, &f.body);
+            self.generated.nested.clear();
             let fun = self.body_of(id, f, &sig);
             if let Some(ns) = saved {
                 self.put_names(ns);
@@ -1000,9 +1249,19 @@ impl<'m> Checker<'m> {
             }
             return;
         }
-        if module == "typing" {
+        if module == "typing" || module == "collections.abc" {
             for alias in &imp.names {
                 let name = alias.name.as_str();
+                if module == "collections.abc" && name != "Callable" {
+                    let d = self
+                        .error(
+                            alias.range,
+                            format!("`{module}.{name}` is not supported yet"),
+                        )
+                        .with_help("supported names: Callable");
+                    self.report(d);
+                    continue;
+                }
                 if !TYPING_NAMES.contains(&name) {
                     let d = self
                         .error(alias.range, format!("`typing.{name}` is not supported yet"))
@@ -1167,6 +1426,9 @@ impl<'m> Checker<'m> {
             None => return Err(self.no_such_attr(c.func.range(), t, name)),
         };
         let sig = self.sig(id).clone();
+        if self.is_generic(&sig) {
+            return self.generic_call(id, c).map(Some);
+        }
         if c.args.len() != sig.params.len() || !c.keywords.is_empty() {
             return Err(self
                 .error(
@@ -1416,6 +1678,14 @@ impl<'m> Checker<'m> {
                 return Err(self.error(a.def.range, format!("duplicate parameter `{name}`")));
             }
             let Some(ann) = &a.def.annotation else {
+                if mode.is_none() {
+                    // A helper's parameter takes the types of the values
+                    // its calls pass.
+                    let sig_span = self.span(f.range);
+                    let t = self.slot_ty(sig_span, params.len());
+                    params.push((name, t));
+                    continue;
+                }
                 return Err(self
                     .error(
                         a.def.range,
@@ -1431,6 +1701,19 @@ impl<'m> Checker<'m> {
         }
         let ret = match &f.returns {
             Some(r) => self.resolve_ret(r)?,
+            None if mode.is_none() => {
+                let sig_span = self.span(f.range);
+                let ret = self.slot_ty(sig_span, usize::MAX);
+                return Ok(Sig {
+                    name: f.name.to_string(),
+                    span: sig_span,
+                    params,
+                    defaults,
+                    ret,
+                    export: None,
+                    skipped: 0,
+                });
+            }
             None => {
                 return Err(self
                     .error(
@@ -1454,19 +1737,33 @@ impl<'m> Checker<'m> {
                 if let Some(d) = self.class_at_boundary(*c, ann) {
                     return Err(d);
                 }
-                if let Some(path) = self.dict_inside(*c, &mut Vec::new()) {
+                let vt = self.types.value_ty(*c);
+                if self.types.has_var(vt) || self.callable_inside(vt) {
+                    return Err(self
+                        .error(
+                            ann.range(),
+                            "a canister method's parameters and result must be Candid types",
+                        )
+                        .with_help(
+                            "functions and type variables cannot cross the Candid boundary",
+                        ));
+                }
+                if let Some((kind, path)) = self.dict_inside(*c, &mut Vec::new()) {
+                    let help = if kind == "dict" {
+                        "a canister method takes and returns Candid types: use `Vec[Tuple[K, V]]` or a Record"
+                    } else {
+                        "a canister method takes and returns Candid types: use a `Vec` (`list(s)`)"
+                    };
                     return Err(self
                         .error(
                             ann.range(),
                             if path.is_empty() {
-                                "a `dict` is not a Candid type".to_string()
+                                format!("a `{kind}` is not a Candid type")
                             } else {
-                                format!("a `dict` is not a Candid type ({path})")
+                                format!("a `{kind}` is not a Candid type ({path})")
                             },
                         )
-                        .with_help(
-                            "a canister method takes and returns Candid types: use `Vec[Tuple[K, V]]` or a Record",
-                        ));
+                        .with_help(help));
                 }
             }
         }
@@ -1477,15 +1774,22 @@ impl<'m> Checker<'m> {
             defaults,
             ret: ret_ty,
             export: mode.map(|m| (m, candid_params, ret)),
+            skipped: 0,
         })
     }
 
     /// Where a `dict` hides inside the Candid type `c` (through Records,
     /// Variants and aliases), for the error message.
-    fn dict_inside(&self, c: CandidTy, seen: &mut Vec<crate::model::DefId>) -> Option<String> {
+    fn dict_inside(
+        &self,
+        c: CandidTy,
+        seen: &mut Vec<crate::model::DefId>,
+    ) -> Option<(&'static str, String)> {
         use crate::model::CandidKind as K;
         match self.types.candid_kind(c) {
-            K::Dict(..) => Some(String::new()),
+            K::Dict(..) => Some(("dict", String::new())),
+            K::Set(_, false) => Some(("set", String::new())),
+            K::Set(_, true) => Some(("frozenset", String::new())),
             K::Opt(x) | K::Vec(x) => self.dict_inside(*x, seen),
             K::Tuple(items) => items.iter().find_map(|x| self.dict_inside(*x, seen)),
             K::Named(d) if !seen.contains(d) => {
@@ -1494,8 +1798,9 @@ impl<'m> Checker<'m> {
                 match &def.kind {
                     ir::DefKind::Record(fields) | ir::DefKind::Variant(fields) => {
                         fields.iter().find_map(|f| {
-                            self.dict_inside(f.ty, seen)
-                                .map(|_| format!("in `{}[\"{}\"]`", def.name, f.name))
+                            self.dict_inside(f.ty, seen).map(|(kind, _)| {
+                                (kind, format!("in `{}[\"{}\"]`", def.name, f.name))
+                            })
                         })
                     }
                     ir::DefKind::Alias(t) => self.dict_inside(*t, seen),
@@ -1507,8 +1812,32 @@ impl<'m> Checker<'m> {
     }
 
     fn function(&mut self, f: &ast::StmtFunctionDef, sig: &Sig) -> ir::Function {
-        self.fun = Some(FunCtx::new(&f.body, sig));
-        let body = self.block(&f.body);
+        self.generated.nested.clear();
+        let mut ctx = FunCtx::new(&f.body, sig);
+        let mut body = std::mem::take(&mut ctx.prologue);
+        self.fun = Some(ctx);
+        body.extend(self.block(&f.body));
+        if self.is_slot(sig.span, usize::MAX)
+            && stmt::terminates(&f.body)
+            && !stmt::returns_value(&f.body)
+        {
+            // It never returns (it raises, or loops forever).
+            self.slot_gets(sig.span, usize::MAX, Ty::NONE);
+        }
+        if self.is_slot(sig.span, usize::MAX) && !stmt::terminates(&f.body) {
+            // Falling off the end returns `None`.
+            self.slot_gets(sig.span, usize::MAX, Ty::NONE);
+            if sig.ret != Ty::NONE {
+                if let TyKind::Opt(_) = self.types.kind(sig.ret) {
+                    let none = Expr::new(Ty::NONE, ir::ExprKind::None, sig.span);
+                    let range = f.range;
+                    match self.coerce(none, sig.ret, range) {
+                        Ok(e) => body.push(ir::Stmt::Return(Some(e))),
+                        Err(d) => self.report(d),
+                    }
+                }
+            }
+        }
         let ctx = self.fun.take().expect("function context");
         ir::Function {
             name: sig.name.clone(),
@@ -1523,12 +1852,23 @@ impl<'m> Checker<'m> {
     }
 }
 
+/// Whether a body has a `return value` (outside nested definitions).
+pub(crate) fn returns_value(body: &[ast::Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        ast::Stmt::Return(r) => r.value.is_some(),
+        ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => false,
+        other => crate::load::nested_bodies(other)
+            .into_iter()
+            .any(|b| returns_value(b)),
+    })
+}
+
 fn is_str_constant(e: &ast::Expr) -> bool {
     matches!(e, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_)))
 }
 
 /// Literals and operators on literals only.
-fn is_constant_expr(e: &ast::Expr) -> bool {
+pub(crate) fn is_constant_expr(e: &ast::Expr) -> bool {
     match e {
         ast::Expr::Constant(_) => true,
         ast::Expr::UnaryOp(u) => is_constant_expr(&u.operand),

@@ -223,6 +223,11 @@ impl Checker<'_> {
     pub(super) fn module_stmt(&mut self, code: &mut ModuleCode, s: &ast::Stmt) {
         let mut assigned = HashSet::new();
         super::scope::collect_assigned(std::slice::from_ref(s), &mut assigned, &mut HashSet::new());
+        // `except E as e` at module level: `e` lives only in its handler
+        // (Python deletes it at the end), a local of the module's code.
+        for name in super::scope::handler_names(std::slice::from_ref(s)) {
+            assigned.remove(&name);
+        }
         let mut assigned: Vec<String> = assigned.into_iter().collect();
         assigned.sort();
         for name in assigned {
@@ -307,10 +312,10 @@ impl Checker<'_> {
 
     /// Checks the module-level code of every module, in CPython's import
     /// order, as functions appended after `first` (the next free id).
-    pub(super) fn check_module_code(&mut self, codes: &mut [ModuleCode]) -> Vec<ir::Function> {
+    pub(super) fn check_module_code(&mut self, codes: &[ModuleCode]) -> Vec<ir::Function> {
         let mut out = Vec::new();
         for m in crate::load::init_order(self.project) {
-            let stmts = std::mem::take(&mut codes[m].stmts);
+            let stmts = codes[m].stmts.clone();
             if stmts.is_empty() {
                 continue;
             }
@@ -323,6 +328,7 @@ impl Checker<'_> {
                 defaults: Vec::new(),
                 ret: Ty::NONE,
                 export: None,
+                skipped: 0,
             };
             let id = FuncId(self.sigs.len() as u32);
             self.sigs.push(sig.clone());

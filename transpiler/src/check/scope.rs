@@ -65,6 +65,21 @@ pub(crate) struct FunCtx {
     pub break_flags: Vec<Option<LocalId>>,
     /// The flag the next loop body takes.
     pub next_break_flag: Option<LocalId>,
+    /// Inside how many `try` bodies.
+    pub in_try: usize,
+    /// Checking a nested function to learn its result type: the types its
+    /// `return`s give (`closures::nested_def`).
+    pub infer_ret: Option<Vec<Ty>>,
+    /// Set while a nested function of this one is probed for its result.
+    pub probe_ret: usize,
+    /// Names shared with nested functions that rebind them or see them
+    /// rebound: their locals are cells (`Local::cell`).
+    pub cells: HashSet<String>,
+    /// Statements that start the body: parameters moved into cells.
+    pub prologue: Vec<crate::model::ir::Stmt>,
+    /// The arguments of the first call of each name assigned a lambda
+    /// (its parameter types when nothing else gives them).
+    pub lambda_calls: HashMap<String, Vec<ast::Expr>>,
 }
 
 impl FunCtx {
@@ -94,7 +109,15 @@ impl FunCtx {
             handlers: Vec::new(),
             break_flags: Vec::new(),
             next_break_flag: None,
+            in_try: 0,
+            infer_ret: None,
+            probe_ret: 0,
+            cells: HashSet::new(),
+            prologue: Vec::new(),
+            lambda_calls: super::closures::lambda_calls(body),
         };
+        let params: Vec<&str> = sig.params.iter().map(|p| p.0.as_str()).collect();
+        let cells = super::closures::cell_names(body, &params);
         for (name, ty) in &sig.params {
             let id = ctx.declare(name, *ty, sig.span);
             ctx.locals[id.0 as usize].param = true;
@@ -103,7 +126,40 @@ impl FunCtx {
             ctx.annotated.insert(name.clone(), *ty);
             ctx.assigned.insert(name.clone());
         }
+        ctx.cells = cells;
+        // A parameter shared with a nested function moves into a cell.
+        for (i, (name, ty)) in sig.params.iter().enumerate() {
+            if ctx.cells.contains(name) {
+                let param = ctx.params[i];
+                ctx.by_type.remove(&(name.clone(), *ty));
+                let cell = ctx.declare(name, *ty, sig.span);
+                ctx.bindings.insert(name.clone(), Binding::Local(cell));
+                let read = crate::model::ir::Expr::new(
+                    *ty,
+                    crate::model::ir::ExprKind::Local(param),
+                    sig.span,
+                );
+                ctx.prologue.push(crate::model::ir::Stmt::Assign {
+                    place: crate::model::ir::Place::Local(cell),
+                    value: read,
+                });
+            }
+        }
         ctx
+    }
+
+    /// Marks the parameters (the captured values of a nested function)
+    /// that are cells passed in by the enclosing function.
+    pub fn cell_params(&mut self, which: &[bool]) {
+        for (i, c) in which.iter().enumerate() {
+            if *c {
+                if let Some(&p) = self.params.get(i) {
+                    self.locals[p.0 as usize].cell = true;
+                    let name = self.locals[p.0 as usize].name.clone();
+                    self.cells.insert(name);
+                }
+            }
+        }
     }
 
     /// The local for `name` holding `ty` (one per name and type).
@@ -129,6 +185,7 @@ impl FunCtx {
             mutable: false,
             used: false,
             single_use: false,
+            cell: self.cells.contains(name),
         });
         id
     }
@@ -252,4 +309,44 @@ pub(crate) fn collect_assigned(
             _ => {}
         }
     }
+}
+
+/// The names that `except ... as name` clauses bind in `stmts` (nested
+/// blocks included, nested functions and classes excluded).
+pub(super) fn handler_names(stmts: &[ast::Stmt]) -> HashSet<String> {
+    fn walk(stmts: &[ast::Stmt], out: &mut HashSet<String>) {
+        for s in stmts {
+            match s {
+                ast::Stmt::Try(t) => {
+                    walk(&t.body, out);
+                    for h in &t.handlers {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        if let Some(n) = &h.name {
+                            out.insert(n.to_string());
+                        }
+                        walk(&h.body, out);
+                    }
+                    walk(&t.orelse, out);
+                    walk(&t.finalbody, out);
+                }
+                ast::Stmt::For(f) => {
+                    walk(&f.body, out);
+                    walk(&f.orelse, out);
+                }
+                ast::Stmt::While(w) => {
+                    walk(&w.body, out);
+                    walk(&w.orelse, out);
+                }
+                ast::Stmt::If(i) => {
+                    walk(&i.body, out);
+                    walk(&i.orelse, out);
+                }
+                ast::Stmt::With(w) => walk(&w.body, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = HashSet::new();
+    walk(stmts, &mut out);
+    out
 }

@@ -1,7 +1,7 @@
 //! Typing of statements in function bodies.
 
 use super::scope::Binding;
-use super::Checker;
+use super::{Checker, Sig};
 use crate::diagnostics::Diagnostic;
 use crate::model::ir::{self, Expr, ExprKind, Place, Stmt};
 use crate::model::Ty;
@@ -48,6 +48,19 @@ impl Checker<'_> {
     fn stmt(&mut self, s: &ast::Stmt) -> Result<Vec<Stmt>, Diagnostic> {
         Ok(match s {
             ast::Stmt::Pass(_) => vec![],
+            ast::Stmt::FunctionDef(f) => self.nested_def(f)?,
+            ast::Stmt::Nonlocal(n) => {
+                for name in &n.names {
+                    if !self.ctx().cells.contains(name.as_str())
+                        || !self.ctx().sig.params.iter().any(|p| p.0 == name.as_str())
+                    {
+                        return Err(self
+                            .error(n.range, format!("no binding for nonlocal '{name}' found"))
+                            .with_help("`nonlocal` names a variable of an enclosing function"));
+                    }
+                }
+                vec![]
+            }
             ast::Stmt::Global(g) => {
                 for n in &g.names {
                     let param = self.ctx().sig.params.iter().any(|(p, _)| p == n.as_str());
@@ -113,6 +126,9 @@ impl Checker<'_> {
             ast::Stmt::AnnAssign(a) => {
                 let c = self.resolve_type(&a.annotation)?;
                 let ty = self.types.value_ty(c);
+                let vars = std::mem::take(&mut self.generated.vars);
+                let ty = self.types.subst(ty, &vars);
+                self.generated.vars = vars;
                 let attribute = self.init_attribute_name(&a.target);
                 let target = attribute.as_ref().unwrap_or(&a.target);
                 let ast::Expr::Name(n) = target else {
@@ -245,6 +261,25 @@ impl Checker<'_> {
                     ))
             }
         })
+    }
+
+    /// A loop variable that is a cell: the loop binds a hidden local and
+    /// the body starts by storing it into the cell.
+    fn cell_loop_var(&mut self, id: ir::LocalId) -> (ir::LocalId, Vec<Stmt>) {
+        if !self.ctx().locals[id.0 as usize].cell {
+            return (id, Vec::new());
+        }
+        let l = self.ctx().locals[id.0 as usize].clone();
+        let hidden = self.ctx().fresh("item", l.ty, l.span);
+        self.ctx().locals[hidden.0 as usize].cell = false;
+        let read = Expr::new(l.ty, ExprKind::Local(hidden), l.span);
+        (
+            hidden,
+            vec![Stmt::Assign {
+                place: Place::Local(id),
+                value: read,
+            }],
+        )
     }
 
     /// Binds `name` to its local holding `ty` (declared on first use). A
@@ -412,7 +447,22 @@ impl Checker<'_> {
         if let Some(s) = self.init_return(r) {
             return s;
         }
+        if self.ctx().infer_ret.is_some() {
+            // Probing a nested function's result type.
+            let e = match &r.value {
+                Some(v) => self.expr(v)?,
+                None => Expr::new(Ty::NONE, ExprKind::None, self.span(r.range)),
+            };
+            let t = natural(e.ty);
+            if let Some(tys) = self.ctx().infer_ret.as_mut() {
+                tys.push(t);
+            }
+            return Ok(vec![Stmt::Return(Some(e))]);
+        }
         let sig = self.ctx().sig.clone();
+        if self.is_slot(sig.span, usize::MAX) {
+            return self.slot_return(&sig, r);
+        }
         match (sig.ret, &r.value) {
             (Ty::NONE, None) => Ok(vec![Stmt::Return(None)]),
             (Ty::NONE, Some(v)) => {
@@ -456,6 +506,32 @@ impl Checker<'_> {
         }
     }
 
+    /// `return` in a helper without a return annotation: the value is
+    /// evidence of the result's type (`slot_gets`), then converted to the
+    /// type this round gives the result.
+    fn slot_return(&mut self, sig: &Sig, r: &ast::StmtReturn) -> Result<Vec<Stmt>, Diagnostic> {
+        let e = match &r.value {
+            Some(v) => self.expr(v)?,
+            None => Expr::new(Ty::NONE, ExprKind::None, self.span(r.range)),
+        };
+        self.slot_gets(sig.span, usize::MAX, e.ty);
+        if sig.ret == Ty::NEVER {
+            // A round whose results are thrown away.
+            return Ok(vec![Stmt::Return(Some(e))]);
+        }
+        if sig.ret == Ty::NONE && e.ty == Ty::NONE {
+            return Ok(match e.kind {
+                ExprKind::None | ExprKind::Local(_) | ExprKind::Global(_) => {
+                    vec![Stmt::Return(None)]
+                }
+                _ => vec![Stmt::Expr(e), Stmt::Return(None)],
+            });
+        }
+        let range = r.value.as_ref().map_or(r.range, |v| v.range());
+        let e = self.coerce(e, sig.ret, range)?;
+        Ok(vec![Stmt::Return(Some(e))])
+    }
+
     fn assign(&mut self, target: &ast::Expr, value: &ast::Expr) -> Result<Stmt, Diagnostic> {
         if let ast::Expr::Subscript(s) = target {
             // Python evaluates the value before the target's container.
@@ -493,9 +569,10 @@ impl Checker<'_> {
             let v = self.coerce(v, t, value.range())?;
             return self.assign_value(target, v, value.range());
         }
-        let v = match want {
-            Some(t) => self.expect(value, t)?,
-            None => self.expr(value)?,
+        let v = match (want, value) {
+            (Some(t), _) => self.expect(value, t)?,
+            (None, ast::Expr::Lambda(l)) => self.lambda_from_calls(&name, l)?,
+            (None, _) => self.expr(value)?,
         };
         self.assign_value(target, v, value.range())
     }
@@ -652,6 +729,20 @@ impl Checker<'_> {
         let name = n.id.to_string();
         self.ctx().touched.insert(name.clone());
         let span = self.span(a.range);
+        if let Some(Binding::Local(id)) = self.ctx().bindings.get(&name).cloned() {
+            if self.ctx().locals[id.0 as usize].cell {
+                // `x += v` on a cell: `x.set(x.get() + v)`.
+                let ty = self.ctx().local_ty(id);
+                let current = Expr::new(ty, ExprKind::Cell(id), span);
+                let v = self.expr(&a.value)?;
+                let sum = self.binary(super::expr::bin_op(a.op), current, v, a.range)?;
+                let value = self.coerce(sum, ty, a.range)?;
+                return Ok(Stmt::Assign {
+                    place: Place::Local(id),
+                    value,
+                });
+            }
+        }
         let (place, ty, current) = if self.ctx().global_decls.contains(&name) {
             let Some((id, ty)) = self.global(&name) else {
                 return Err(self.error(a.target.range(), format!("unknown name `{name}`")));
@@ -689,6 +780,9 @@ impl Checker<'_> {
             )));
         }
         let value = self.expr(&a.value)?;
+        if let Some(e) = self.set_augmented(op, current.clone(), value.clone()) {
+            return Ok(Stmt::Expr(e));
+        }
         // In place, in the target's own type, when that is Python's result:
         // checked fixed-width `+ - *` fails exactly when the result leaves
         // the target's range, which the store would reject.
@@ -829,7 +923,9 @@ impl Checker<'_> {
         let start = self.coerce(start, ty, call.range)?;
         let stop = self.coerce(stop, ty, call.range)?;
         let id = self.bind_local(&var, ty, f.target.range())?;
-        let body = self.loop_body(&f.body, None);
+        let (id, set) = self.cell_loop_var(id);
+        let mut body = set;
+        body.extend(self.loop_body(&f.body, None));
         Ok(Stmt::For(ir::ForRange {
             var: id,
             start,
@@ -839,13 +935,81 @@ impl Checker<'_> {
         }))
     }
 
+    /// A loop variable must be a local name.
+    fn check_loop_name(
+        &mut self,
+        var: &str,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<(), Diagnostic> {
+        if self.ctx().global_decls.contains(var) {
+            return Err(self
+                .error(range, "a global cannot be a loop variable")
+                .with_help("loop with a local variable and assign the global inside the loop"));
+        }
+        self.ctx().touched.insert(var.to_string());
+        Ok(())
+    }
+
+    /// `for i, (a, b) in ...`: binds each name of a (nested) tuple target
+    /// to its item of `read`.
+    fn unpack_loop_target(
+        &mut self,
+        target: &ast::Expr,
+        read: Expr,
+        out: &mut Vec<Stmt>,
+    ) -> Result<(), Diagnostic> {
+        let elts = match target {
+            ast::Expr::Name(n) => {
+                let name = n.id.to_string();
+                self.check_loop_name(&name, n.range)?;
+                let id = self.bind_local(&name, read.ty, n.range)?;
+                out.push(Stmt::Assign {
+                    place: Place::Local(id),
+                    value: read,
+                });
+                return Ok(());
+            }
+            ast::Expr::Tuple(t) => &t.elts,
+            ast::Expr::List(l) => &l.elts,
+            other => {
+                return Err(self
+                    .error(other.range(), "unsupported loop target")
+                    .with_help("loop with a name, or a tuple of names"))
+            }
+        };
+        let items = match self.types.kind(read.ty) {
+            crate::model::TyKind::Tuple(items) if items.len() == elts.len() => items.clone(),
+            _ => {
+                return Err(self
+                    .error(
+                        target.range(),
+                        format!(
+                            "cannot unpack `{}` items into {} names",
+                            self.types.display(read.ty),
+                            elts.len()
+                        ),
+                    )
+                    .with_help("unpack tuples of as many items as there are names"))
+            }
+        };
+        let span = read.span;
+        for (i, (t, ty)) in elts.iter().zip(items).enumerate() {
+            let item = Expr::new(ty, ExprKind::Field(Box::new(read.clone()), i), span);
+            self.unpack_loop_target(t, item, out)?;
+        }
+        Ok(())
+    }
+
     /// `for x in xs` over a list or a dict's keys; `for a, b in pairs`
     /// unpacks each tuple item into its names.
     fn for_each(&mut self, f: &ast::StmtFor) -> Result<Stmt, Diagnostic> {
-        let iter = self.expr(&f.iter)?;
+        let iter = self.iterable(&f.iter)?;
         let item = match self.types.kind(iter.ty) {
-            crate::model::TyKind::List(t) => *t,
+            crate::model::TyKind::List(t)
+            | crate::model::TyKind::Set(t)
+            | crate::model::TyKind::FrozenSet(t) => *t,
             crate::model::TyKind::Dict(k, _) => *k,
+            _ if iter.ty == Ty::STR => Ty::STR,
             _ => {
                 return Err(self.not_iterable(
                     f.iter.range(),
@@ -854,73 +1018,25 @@ impl Checker<'_> {
                 ))
             }
         };
-        let names: Vec<&ast::Expr> = match &*f.target {
-            ast::Expr::Name(_) => vec![&*f.target],
-            ast::Expr::Tuple(t) => t.elts.iter().collect(),
-            ast::Expr::List(l) => l.elts.iter().collect(),
-            other => {
-                return Err(self
-                    .error(other.range(), "unsupported loop target")
-                    .with_help("loop with a name, or a tuple of names"))
-            }
-        };
-        let mut targets = Vec::new();
-        for n in &names {
-            let ast::Expr::Name(n) = n else {
-                return Err(self
-                    .error(n.range(), "unsupported loop target")
-                    .with_help("loop with a name, or a tuple of names"));
-            };
-            let var = n.id.to_string();
-            if self.ctx().global_decls.contains(&var) {
-                return Err(self
-                    .error(n.range, "a global cannot be a loop variable")
-                    .with_help(
-                        "loop with a local variable and assign the global inside the loop",
-                    ));
-            }
-            self.ctx().touched.insert(var.clone());
-            targets.push((var, n.range));
-        }
         let span = self.span(f.target.range());
-        let (var, unpack) = if let (ast::Expr::Name(_), [(name, range)]) =
-            (&*f.target, targets.as_slice())
-        {
-            if self.ctx().annotated.get(name).is_some_and(|t| *t != item) {
+        let (var, unpack) = if let ast::Expr::Name(n) = &*f.target {
+            let name = n.id.to_string();
+            self.check_loop_name(&name, n.range)?;
+            if self.ctx().annotated.get(&name).is_some_and(|t| *t != item) {
                 return Err(self
                     .error(
-                        *range,
+                        n.range,
                         format!("`{name}` is annotated with another type than the loop's items"),
                     )
                     .with_help("use a new name for the loop variable"));
             }
-            (self.bind_local(name, item, *range)?, Vec::new())
+            let id = self.bind_local(&name, item, n.range)?;
+            self.cell_loop_var(id)
         } else {
-            let items = match self.types.kind(item) {
-                crate::model::TyKind::Tuple(items) if items.len() == targets.len() => items.clone(),
-                _ => {
-                    return Err(self
-                        .error(
-                            f.target.range(),
-                            format!(
-                                "cannot unpack `{}` items into {} names",
-                                self.types.display(item),
-                                targets.len()
-                            ),
-                        )
-                        .with_help("unpack tuples of as many items as there are names"))
-                }
-            };
             let hidden = self.ctx().fresh("item", item, span);
+            let read = Expr::new(item, ExprKind::Local(hidden), span);
             let mut unpack = Vec::new();
-            for (i, ((name, range), ty)) in targets.iter().zip(items).enumerate() {
-                let id = self.bind_local(name, ty, *range)?;
-                let read = Expr::new(item, ExprKind::Local(hidden), span);
-                unpack.push(Stmt::Assign {
-                    place: Place::Local(id),
-                    value: Expr::new(ty, ExprKind::Field(Box::new(read), i), span),
-                });
-            }
+            self.unpack_loop_target(&f.target, read, &mut unpack)?;
             (hidden, unpack)
         };
         let mut body = unpack;
@@ -962,6 +1078,9 @@ impl Checker<'_> {
         let global_decl = fun.is_some_and(|f| f.global_decls.contains(name));
         if let Some(f) = fun.filter(|f| !global_decl && f.assigned.contains(name)) {
             return match f.bindings.get(name) {
+                Some(Binding::Local(id)) if f.locals[id.0 as usize].cell => {
+                    Ok(Expr::new(f.local_ty(*id), ExprKind::Cell(*id), span))
+                }
                 Some(Binding::Local(id)) => {
                     Ok(Expr::new(f.local_ty(*id), ExprKind::Local(*id), span))
                 }
@@ -990,13 +1109,14 @@ impl Checker<'_> {
                     .with_help(format!("assign `{name}` before this line"))),
             };
         }
+        if let Some(v) = self.nested_value(name, range) {
+            return Ok(v);
+        }
         if let Some((id, ty)) = self.global(name) {
             return Ok(Expr::new(ty, ExprKind::Global(id), span));
         }
-        if self.function_id(name).is_some() {
-            return Err(self
-                .error(range, "functions cannot be used as values yet")
-                .with_help(format!("call it: `{name}(...)`")));
+        if let Some(id) = self.function_id(name) {
+            return self.function_value(id, range);
         }
         let help = if super::KYBRA_NAMES.contains(&name) {
             format!("import it: `from kybra import {name}`")
@@ -1031,6 +1151,10 @@ pub(super) fn terminates(stmts: &[ast::Stmt]) -> bool {
             | ast::Stmt::Raise(_),
         ) => true,
         Some(ast::Stmt::If(i)) => terminates(&i.body) && terminates(&i.orelse),
+        Some(ast::Stmt::While(w)) => {
+            matches!(&*w.test, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(true)))
+                && !breaks(&w.body)
+        }
         Some(ast::Stmt::Try(t)) => {
             let normal = terminates(&t.body) || terminates(&t.orelse);
             let handled = t.handlers.iter().all(|h| {
@@ -1041,6 +1165,49 @@ pub(super) fn terminates(stmts: &[ast::Stmt]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a `break` of this loop is in its body.
+fn breaks(stmts: &[ast::Stmt]) -> bool {
+    stmts.iter().any(|s| match s {
+        ast::Stmt::Break(_) => true,
+        ast::Stmt::If(i) => breaks(&i.body) || breaks(&i.orelse),
+        ast::Stmt::With(w) => breaks(&w.body),
+        ast::Stmt::Try(t) => {
+            breaks(&t.body)
+                || breaks(&t.orelse)
+                || breaks(&t.finalbody)
+                || t.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    breaks(&h.body)
+                })
+        }
+        ast::Stmt::Match(m) => m.cases.iter().any(|c| breaks(&c.body)),
+        _ => false,
+    })
+}
+
+/// Whether a `return` with a value is somewhere in the block (nested
+/// functions and classes aside).
+pub(super) fn returns_value(stmts: &[ast::Stmt]) -> bool {
+    stmts.iter().any(|s| match s {
+        ast::Stmt::Return(r) => r.value.is_some(),
+        ast::Stmt::If(i) => returns_value(&i.body) || returns_value(&i.orelse),
+        ast::Stmt::While(w) => returns_value(&w.body) || returns_value(&w.orelse),
+        ast::Stmt::For(f) => returns_value(&f.body) || returns_value(&f.orelse),
+        ast::Stmt::With(w) => returns_value(&w.body),
+        ast::Stmt::Try(t) => {
+            returns_value(&t.body)
+                || returns_value(&t.orelse)
+                || returns_value(&t.finalbody)
+                || t.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    returns_value(&h.body)
+                })
+        }
+        ast::Stmt::Match(m) => m.cases.iter().any(|c| returns_value(&c.body)),
+        _ => false,
+    })
 }
 
 pub(super) fn const_int(e: &ast::Expr) -> Option<i64> {

@@ -28,7 +28,8 @@ impl Checker<'_> {
             return Some(orig.as_str());
         }
         match id {
-            "str" | "int" | "float" | "bool" | "bytes" | "list" | "tuple" | "dict" => Some(id),
+            "str" | "int" | "float" | "bool" | "bytes" | "list" | "tuple" | "dict" | "set"
+            | "frozenset" => Some(id),
             _ if self.typing_names.contains_key(id) => {
                 self.typing_names.get(id).map(String::as_str)
             }
@@ -61,7 +62,7 @@ impl Checker<'_> {
                     Some((n.id.to_string(), TypeDecl::Alias(v)))
                 }
                 ([ast::Expr::Name(n)], v @ ast::Expr::Call(c))
-                    if self.is_kybra(&c.func, "Func") =>
+                    if self.is_kybra(&c.func, "Func") || self.is_typing(&c.func, "TypeVar") =>
                 {
                     Some((n.id.to_string(), TypeDecl::Alias(v)))
                 }
@@ -81,10 +82,10 @@ impl Checker<'_> {
         ["Opt", "Vec", "Tuple", "Alias"]
             .iter()
             .any(|k| self.is_kybra(e, k))
-            || ["Dict", "List", "Optional"]
+            || ["Dict", "List", "Optional", "Callable", "Set", "FrozenSet"]
                 .iter()
                 .any(|k| self.is_typing(e, k))
-            || matches!(e, ast::Expr::Name(n) if matches!(n.id.as_str(), "dict" | "list" | "tuple"))
+            || matches!(e, ast::Expr::Name(n) if matches!(n.id.as_str(), "dict" | "list" | "tuple" | "set" | "frozenset"))
     }
 
     /// Registers every named Candid type of the module, so annotations (in
@@ -146,9 +147,12 @@ impl Checker<'_> {
                         ast::Expr::Subscript(s) if self.is_kybra(&s.value, "Alias") => {
                             self.resolve_type(&s.slice)
                         }
-                        ast::Expr::Call(c) if self.is_kybra(&c.func, "Func") => {
-                            self.resolve_func(c)
+                        // `T = TypeVar("T")`: a type variable of generic functions.
+                        ast::Expr::Call(c) if self.is_typing(&c.func, "TypeVar") => {
+                            let v = self.types.new_var();
+                            Ok(self.types.intern_candid(CandidKind::Var(v)))
                         }
+                        ast::Expr::Call(c) => self.resolve_func(c),
                         other => self.resolve_type(other),
                     };
                     target.map(|t| {
@@ -289,6 +293,11 @@ impl Checker<'_> {
                 return Err(self.unsupported_type(ann));
             }
             ast::Expr::Subscript(s) => return self.resolve_generic(s, ann).map(Some),
+            // `T = TypeVar("T")`: a type variable of generic functions.
+            ast::Expr::Call(c) if self.is_typing(&c.func, "TypeVar") => {
+                let v = self.types.new_var();
+                return Ok(Some(self.types.intern_candid(CandidKind::Var(v))));
+            }
             ast::Expr::Call(c) if self.is_kybra(&c.func, "Func") => {
                 return Err(self
                     .error(ann.range(), "a `Func` type must be declared as an alias")
@@ -349,6 +358,13 @@ impl Checker<'_> {
                         .with_help("e.g. `dict[str, User]`"))
                 }
             },
+            Some(name @ ("set" | "Set" | "frozenset" | "FrozenSet")) => {
+                let t = one(self)?;
+                let frozen = name.eq_ignore_ascii_case("frozenset");
+                let item = self.types.member_ty(t);
+                self.check_set_item(item, s.slice.range())?;
+                CandidKind::Set(t, frozen)
+            }
             Some("Tuple" | "tuple") => {
                 let mut items = Vec::new();
                 for a in &args {
@@ -357,6 +373,25 @@ impl Checker<'_> {
                 CandidKind::Tuple(items)
             }
             Some("Alias") => return one(self),
+            // `Callable[[A, B], R]` (typing or collections.abc).
+            Some("Callable") => match args.as_slice() {
+                [ast::Expr::List(ps), r] => {
+                    let mut params = Vec::new();
+                    for p in &ps.elts {
+                        params.push(self.resolve_type(p)?);
+                    }
+                    let ret = self.resolve_ret(r)?;
+                    CandidKind::Callable(params, ret)
+                }
+                _ => {
+                    return Err(self
+                        .error(
+                            s.slice.range(),
+                            "expected a parameter list and a result type",
+                        )
+                        .with_help("e.g. `Callable[[int, str], bool]`"))
+                }
+            },
             _ => return Err(self.unsupported_type(ann)),
         };
         Ok(self.types.intern_candid(kind))

@@ -23,7 +23,7 @@ use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 
 /// Top-level modules that are never looked up in the project.
-pub const EXTERNAL: &[&str] = &["kybra", "typing", "math", "dataclasses"];
+pub const EXTERNAL: &[&str] = &["kybra", "typing", "math", "dataclasses", "collections"];
 
 /// Standard-library modules the compiler provides itself (`import math`).
 pub const NATIVE: &[&str] = &["math"];

@@ -41,6 +41,15 @@ impl Lower<'_> {
                 let d = self.receiver(iter);
                 quote!(#d.keys().into_iter())
             }
+            // A str's items are its characters, each a str.
+            _ if iter.ty == Ty::STR => {
+                let s = self.receiver(iter);
+                quote!(#s.chars().map(String::from))
+            }
+            TyKind::Set(_) | TyKind::FrozenSet(_) => {
+                let s = self.receiver(iter);
+                quote!(#s.to_vec().into_iter())
+            }
             _ if fresh => {
                 let v = self.val(iter).ts;
                 quote!(#v.into_iter())
@@ -124,15 +133,20 @@ impl Lower<'_> {
             _ => vec![Ty::NONE; binders.len()],
         };
         let idents: Vec<syn::Ident> = binders.iter().map(|_| self.namer.fresh("item")).collect();
+        // `[v for k, v in d.items()]`, `[f() for _ in xs]`: a part nothing
+        // reads is `_`.
+        let read = |b: u32| {
+            item_of_key(elem, b).is_some()
+                || cond.as_ref().is_some_and(|c| item_of_key(c, b).is_some())
+        };
         let pattern = if idents.len() == 1 {
             let x = &idents[0];
-            quote!(#x)
+            if read(binders[0]) {
+                quote!(#x)
+            } else {
+                quote!(_)
+            }
         } else {
-            // `[v for k, v in d.items()]`: a part nothing reads is `_`.
-            let read = |b: u32| {
-                item_of_key(elem, b).is_some()
-                    || cond.as_ref().is_some_and(|c| item_of_key(c, b).is_some())
-            };
             let parts =
                 binders.iter().zip(&idents).map(
                     |(b, x)| {
@@ -193,7 +207,16 @@ impl Lower<'_> {
             ExprKind::Builtin(Builtin::Enumerate, args) => {
                 self.uses.insert("Int");
                 let it = self.items_iter(&args[0]);
-                Some(quote!(#it.enumerate().map(|(i, x)| (Int::from(i), x))))
+                match args.get(1) {
+                    Some(start) => {
+                        let start = self.val(start).ts;
+                        Some(quote!({
+                            let start = #start;
+                            #it.enumerate().map(move |(i, x)| (&start + Int::from(i), x))
+                        }))
+                    }
+                    None => Some(quote!(#it.enumerate().map(|(i, x)| (Int::from(i), x)))),
+                }
             }
             ExprKind::Builtin(Builtin::Zip, args) => {
                 let its: Vec<TokenStream> = args.iter().map(|a| self.items_iter(a)).collect();
@@ -218,6 +241,10 @@ impl Lower<'_> {
             return R::atom(quote!(()));
         };
         match (b, args.as_slice()) {
+            (Builtin::SetOf, _) => {
+                let frozen = matches!(self.program.types.kind(e.ty), TyKind::FrozenSet(_));
+                self.set_of(args, frozen)
+            }
             (Builtin::Enumerate | Builtin::Zip, _) => {
                 let it = self.lazy_iter(e).unwrap_or_default();
                 self.fresh_list(quote!(#it.collect::<Vec<_>>()), e.ty)
@@ -401,6 +428,7 @@ fn elem_item(l: &Lower<'_>, iter: &Expr) -> Ty {
     match l.program.types.kind(iter.ty) {
         TyKind::List(t) => *t,
         TyKind::Dict(k, _) => *k,
+        _ if iter.ty == Ty::STR => Ty::STR,
         _ => Ty::NONE,
     }
 }

@@ -2,7 +2,9 @@
 
 use super::{fixed_ty, IntoTs, Lower};
 use crate::model::effects::interval;
-use crate::model::ir::{BinOp, CmpOp, ExcArgs, Expr, ExprKind, FPart, IcCall, Method, UnaryOp};
+use crate::model::ir::{
+    BinOp, CmpOp, ExcArgs, Expr, ExprKind, FPart, FuncId, IcCall, Method, UnaryOp,
+};
 use crate::model::{Fixed, Ty};
 use num_bigint::BigInt;
 use proc_macro2::{Literal, TokenStream};
@@ -431,6 +433,7 @@ impl Lower<'_> {
                     #d
                 }))
             }
+            ExprKind::Set(items) => self.set_literal(items),
             ExprKind::Index(base, index) if matches!(base.ty, Ty::STR | Ty::BYTES) => {
                 let at = at(self);
                 self.uses.insert("text");
@@ -568,6 +571,15 @@ impl Lower<'_> {
                 } else {
                     R::atom(quote!(#read.clone()))
                 }
+            }
+            ExprKind::Cell(n) => {
+                let id = self.local(*n);
+                R::atom(quote!(#id.get()))
+            }
+            // A cell itself (captured by a closure): another handle.
+            ExprKind::Local(n) if self.is_cell(*n) => {
+                let id = self.local(*n);
+                R::atom(quote!(#id.clone()))
             }
             ExprKind::Local(n) => {
                 let id = self.local(*n);
@@ -871,10 +883,71 @@ impl Lower<'_> {
                 None => self.unwrap_fallback(v),
             },
             ExprKind::Match { .. } => self.match_expr(e),
-            ExprKind::Closure(_) | ExprKind::Await(_) => R::atom(quote!(compile_error!(
+            ExprKind::Closure(f, caps) => self.closure(e, *f, caps),
+            ExprKind::CallValue(callee, args) => {
+                let args: Vec<TokenStream> = args.iter().map(|a| self.val(a).ts).collect();
+                let f = match callee.kind {
+                    ExprKind::Local(_) => self.receiver(callee),
+                    _ => {
+                        let v = self.val(callee).ts;
+                        quote!((#v))
+                    }
+                };
+                R::atom(quote!(#f(#(#args),*)))
+            }
+            ExprKind::Await(_) => R::atom(quote!(compile_error!(
                 "kybra-aot: this expression cannot be lowered yet"
             ))),
         }
+    }
+
+    /// A function value: `Rc::new(f)` for a function of exactly the
+    /// value's parameters, else a closure that moves the captured values
+    /// in and passes them (cloned) on each call.
+    fn closure(&mut self, e: &Expr, f: FuncId, caps: &[Expr]) -> R {
+        let crate::model::TyKind::Callable { params, ret } = self.program.types.kind(e.ty).clone()
+        else {
+            return R::atom(quote!(compile_error!(
+                "kybra-aot: a function value without a Callable type"
+            )));
+        };
+        let ty = self.callable_ty(&params, ret);
+        let name = self.fn_name(f);
+        let callee = self.program.function(f);
+        let raises = callee.raises;
+        if caps.is_empty() && !raises {
+            return R::new(quote!(Rc::new(#name) as #ty), Prec::Lowest);
+        }
+        let mut binds = Vec::new();
+        let mut pass = Vec::new();
+        for c in caps {
+            let tmp = self.namer.fresh("captured");
+            let v = self.val(c).ts;
+            binds.push(quote!(let #tmp = #v;));
+            if c.ty.is_copy() && !matches!(c.kind, ExprKind::Local(n) if self.is_cell(n)) {
+                pass.push(quote!(#tmp));
+            } else {
+                pass.push(quote!(#tmp.clone()));
+            }
+        }
+        let mut args = Vec::new();
+        let mut typed = Vec::new();
+        for (i, t) in params.iter().enumerate() {
+            let a = self.namer.fresh(&format!("arg{i}"));
+            let rt = self.rust_ty(*t);
+            typed.push(quote!(#a: #rt));
+            args.push(quote!(#a));
+        }
+        let mut call = quote!(#name(#(#args,)* #(#pass),*));
+        if raises {
+            self.uses.insert("OrRaise");
+            let at = self.at(e.span);
+            call = quote!(#call.or_raise(#at));
+        }
+        R::atom(quote!({
+            #(#binds)*
+            Rc::new(move |#(#typed),*| #call) as #ty
+        }))
     }
 
     /// `op` applied to a plain (unshared, not `Copy`) global inside its
@@ -919,7 +992,10 @@ impl Lower<'_> {
         let Some((recv, rest)) = args.split_first() else {
             return unreachable_kind();
         };
-        let r = self.receiver(recv);
+        let r = match self.iterated_set(recv) {
+            Some(s) if m == Method::SetToList => s,
+            _ => self.receiver(recv),
+        };
         match (m, rest) {
             (Method::Append, [x]) => {
                 let x = self.val(x).ts;
@@ -1106,6 +1182,32 @@ impl Lower<'_> {
                 self.uses.insert("text");
                 self.fallible(quote!(text::decode_utf8(&#r)), at)
             }
+            (Method::Contains, [x]) if self.program.types.set_item(recv.ty).is_some() => {
+                let x = self.elem_arg(x);
+                R::atom(quote!(#r.contains(#x)))
+            }
+            (
+                Method::SetToList
+                | Method::SetAdd
+                | Method::SetDiscard
+                | Method::SetRemove
+                | Method::SetPop
+                | Method::SetCopy
+                | Method::SetUpdate
+                | Method::Union
+                | Method::Intersection
+                | Method::Difference
+                | Method::SymmetricDifference
+                | Method::IntersectionUpdate
+                | Method::DifferenceUpdate
+                | Method::SymmetricDifferenceUpdate
+                | Method::IsSubset
+                | Method::IsSuperset
+                | Method::IsProperSubset
+                | Method::IsProperSuperset
+                | Method::IsDisjoint,
+                _,
+            ) => self.set_method(m, r, rest, ty, at),
             (Method::Contains, [x]) => {
                 if let crate::model::TyKind::Dict(..) = self.program.types.kind(recv.ty) {
                     let x = self.borrow(x);
@@ -1182,7 +1284,7 @@ impl Lower<'_> {
 
     /// A `&T` argument for a list of `T` (a `str` literal is a `&str`
     /// elsewhere, but the list's items are `String`s).
-    fn elem_arg(&mut self, e: &Expr) -> TokenStream {
+    pub(crate) fn elem_arg(&mut self, e: &Expr) -> TokenStream {
         match &e.kind {
             ExprKind::Str(s) => quote!(&String::from(#s)),
             _ => self.borrow(e),
@@ -1661,7 +1763,10 @@ impl Lower<'_> {
                         _ => quote!(#r.as_ref().is_some_and(|#v| #t)),
                     }
                 }
-                crate::model::TyKind::List(_) | crate::model::TyKind::Dict(..) => {
+                crate::model::TyKind::List(_)
+                | crate::model::TyKind::Dict(..)
+                | crate::model::TyKind::Set(_)
+                | crate::model::TyKind::FrozenSet(_) => {
                     quote!(!#r.is_empty())
                 }
                 // A Record is a dict: falsy only without fields. Principals,

@@ -15,6 +15,7 @@ mod matching;
 mod names;
 mod refs;
 mod repr;
+mod sets;
 
 use crate::model::ir::DefKind;
 use crate::model::ir::{
@@ -292,9 +293,12 @@ pub fn lower(program: &Program) -> String {
     if uses.contains("Principal") {
         header.extend(quote! { use candid::Principal; });
     }
+    if uses.contains("Rc") {
+        header.extend(quote! { use std::rc::Rc; });
+    }
     let rt: Vec<_> = uses
         .iter()
-        .filter(|u| **u != "Principal")
+        .filter(|u| **u != "Principal" && **u != "Rc")
         .map(|u| {
             let i = format_ident!("{}", u);
             quote!(#i)
@@ -375,6 +379,7 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "Shared",
     "List",
     "Dict",
+    "PySet",
     "Nat",
     "PyOrd",
     "PySeq",
@@ -442,7 +447,9 @@ fn used_defs(program: &Program) -> Vec<bool> {
         }
         match program.types.kind(t) {
             TyKind::Nominal(d) => used[d.0 as usize] = true,
-            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => tys.push(*x),
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {
+                tys.push(*x)
+            }
             TyKind::Dict(k, v) => tys.extend([*k, *v]),
             TyKind::Tuple(items) => tys.extend(items.iter().copied()),
             TyKind::Callable { params, ret } => {
@@ -713,6 +720,11 @@ impl<'p> Lower<'p> {
                 let v = self.candid_member_ty(v);
                 quote!(Dict<#k, #v>)
             }
+            CandidKind::Set(t, _) => {
+                self.uses.insert("PySet");
+                let t = self.candid_member_ty(t);
+                quote!(PySet<#t>)
+            }
             CandidKind::Tuple(items) => {
                 let items: Vec<TokenStream> = items
                     .into_iter()
@@ -793,6 +805,11 @@ impl<'p> Lower<'p> {
         self.locals[id.0 as usize].clone()
     }
 
+    /// Whether a local is a cell shared with nested functions.
+    pub(crate) fn is_cell(&self, id: LocalId) -> bool {
+        self.fun.is_some_and(|f| f.local(id).cell)
+    }
+
     pub(crate) fn local_single_use(&self, id: LocalId) -> bool {
         self.fun.is_some_and(|f| f.local(id).single_use)
     }
@@ -863,6 +880,11 @@ impl<'p> Lower<'p> {
                         quote!(Vec<#item>)
                     }
                 }
+                TyKind::Set(item) | TyKind::FrozenSet(item) => {
+                    self.uses.insert("PySet");
+                    let item = self.rust_ty(item);
+                    quote!(PySet<#item>)
+                }
                 TyKind::Dict(k, v) => {
                     self.uses.insert("Dict");
                     let k = self.rust_ty(k);
@@ -875,9 +897,22 @@ impl<'p> Lower<'p> {
                     quote!((#(#items,)*))
                 }
                 TyKind::Func(c) => self.func_ty(c),
+                TyKind::Callable { params, ret } => self.callable_ty(&params, ret),
                 // Types the checker does not produce yet.
                 _ => quote!(()),
             },
+        }
+    }
+
+    /// `Rc<dyn Fn(A, B) -> R>`: a function value.
+    pub(crate) fn callable_ty(&mut self, params: &[Ty], ret: Ty) -> TokenStream {
+        self.uses.insert("Rc");
+        let params: Vec<TokenStream> = params.iter().map(|t| self.rust_ty(*t)).collect();
+        if ret == Ty::NONE {
+            quote!(Rc<dyn Fn(#(#params),*)>)
+        } else {
+            let r = self.rust_ty(ret);
+            quote!(Rc<dyn Fn(#(#params),*) -> #r>)
         }
     }
 
@@ -1055,6 +1090,11 @@ impl<'p> Lower<'p> {
                         _ => {}
                     }
                 }
+                None if decl.cell => {
+                    self.uses.insert("PyCell");
+                    let ty = self.rust_ty(decl.ty);
+                    params.push(quote!(#pid: PyCell<#ty>));
+                }
                 None => {
                     let ty = self.rust_ty(decl.ty);
                     params.push(quote!(#m #pid: #ty));
@@ -1210,6 +1250,20 @@ impl<'p> Lower<'p> {
 
     fn stmt(&mut self, s: &Stmt) -> TokenStream {
         match s {
+            Stmt::Let { local, value } if self.is_cell(*local) => {
+                let id = self.local(*local);
+                self.uses.insert("PyCell");
+                match value {
+                    Some(v) => {
+                        let v = self.val(v).ts;
+                        quote! { let #id = PyCell::new(#v); }
+                    }
+                    None => {
+                        let t = self.rust_ty(self.fun.map_or(Ty::NONE, |f| f.local(*local).ty));
+                        quote! { let #id: PyCell<#t> = PyCell::unbound(); }
+                    }
+                }
+            }
             Stmt::Let { local, value } => {
                 let id = self.local(*local);
                 let (ty, mutable) = self
@@ -1225,7 +1279,8 @@ impl<'p> Lower<'p> {
                             && ty != Ty::INT)
                             || matches!(&v.kind, ExprKind::List(xs) if xs.is_empty() && !self.is_shared(ty))
                             || (matches!(v.kind, ExprKind::None) && ty != Ty::NONE)
-                            || matches!(&v.kind, ExprKind::Dict(xs) if xs.is_empty());
+                            || matches!(&v.kind, ExprKind::Dict(xs) if xs.is_empty())
+                            || matches!(&v.kind, ExprKind::Set(xs) if xs.is_empty());
                         let v = self.val(v).ts;
                         if annotate {
                             let t = self.rust_ty(ty);
@@ -1247,6 +1302,10 @@ impl<'p> Lower<'p> {
             Stmt::Assign { place, value } => {
                 let v = self.val(value).ts;
                 match place {
+                    Place::Local(n) if self.is_cell(*n) => {
+                        let id = self.local(*n);
+                        quote! { #id.set(#v); }
+                    }
                     Place::Local(n) => {
                         let id = self.local(*n);
                         quote! { #id = #v; }
@@ -1489,6 +1548,21 @@ impl<'p> Lower<'p> {
         let at = self.at(f.iter.span);
         let body = self.block(&f.body);
         match self.program.types.kind(f.iter.ty) {
+            TyKind::Set(_) | TyKind::FrozenSet(_) => {
+                let it = self.namer.fresh("items");
+                let s = match self.iterated_set(&f.iter) {
+                    Some(s) => s,
+                    None => self.receiver(&f.iter),
+                };
+                let next = self.fallible(quote!(#it.next()), &at).ts;
+                let label = self.loop_label();
+                quote! {
+                    let mut #it = #s.iter();
+                    #label while let Some(#m #id) = #next {
+                        #body
+                    }
+                }
+            }
             TyKind::Dict(..) => {
                 let it = self.namer.fresh("keys");
                 let d = self.receiver(&f.iter);
@@ -1502,6 +1576,7 @@ impl<'p> Lower<'p> {
                 }
             }
             _ if self.is_shared(f.iter.ty)
+                || f.iter.ty == Ty::STR
                 || matches!(
                     f.iter.kind,
                     ExprKind::Builtin(

@@ -62,7 +62,9 @@ pub(crate) fn printed_defs(program: &Program) -> BTreeSet<DefId> {
             continue;
         }
         match program.types.kind(t) {
-            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => roots.push(*x),
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {
+                roots.push(*x)
+            }
             TyKind::Dict(k, v) => roots.extend([*k, *v]),
             TyKind::Tuple(items) => roots.extend(items.iter().copied()),
             TyKind::Nominal(d) => {
@@ -102,6 +104,14 @@ impl Lower<'_> {
                 } else {
                     quote!(repr_items("[", "]", #v.iter().map(|x| #item)))
                 }
+            }
+            TyKind::Set(x) | TyKind::FrozenSet(x) if is_leaf(self.program, x) => {
+                self.uses.insert("PyStr");
+                quote!(#v.py_repr())
+            }
+            TyKind::Set(x) | TyKind::FrozenSet(x) => {
+                let item = self.repr_of(quote!(x), x);
+                quote!(#v.repr_with(|x| #item))
             }
             TyKind::Dict(k, x) => {
                 self.uses.insert("repr_items");

@@ -314,6 +314,10 @@ pub struct Local {
     pub used: bool,
     /// Read exactly once, outside loops: that read may move the value.
     pub single_use: bool,
+    /// Shared with a nested function that captures it and one of them
+    /// rebinds it (`nonlocal`, a loop, a later assignment): a
+    /// `runtime_lite::Cell` read with `get()` and stored with `set()`.
+    pub cell: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -481,6 +485,31 @@ impl Stmt {
     }
 }
 
+impl Stmt {
+    /// [`Stmt::blocks`], mutably.
+    pub fn blocks_mut(&mut self) -> Vec<&mut Vec<Stmt>> {
+        match self {
+            Stmt::If { then, orelse, .. } => vec![then, orelse],
+            Stmt::While { body, .. } | Stmt::With { body, .. } => vec![body],
+            Stmt::For(f) => vec![&mut f.body],
+            Stmt::ForEach(f) => vec![&mut f.body],
+            Stmt::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            } => {
+                let mut out: Vec<&mut Vec<Stmt>> = vec![body];
+                out.extend(handlers.iter_mut().map(|h| &mut h.body));
+                out.push(orelse);
+                out.push(finally);
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// `for var in range(start, stop, step)` with a constant step.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForRange {
@@ -616,6 +645,10 @@ pub enum Builtin {
     Zip,
     /// `reversed(xs)` of a list or str: a list, last item first.
     Reversed,
+    /// `set(xs)` / `frozenset(xs)` / `{x for x in xs}` (the expression's
+    /// type says which): a new set of the items of a list, set or
+    /// generator.
+    SetOf,
     /// A runtime-lite function called with the arguments as they are.
     Lib(LibFn),
 }
@@ -795,6 +828,34 @@ pub enum Method {
     DictCopy,
     /// `b.decode("utf-8")` (`UnicodeDecodeError`).
     Decode,
+    /// `list(s)` of a set (also where a list is iterated: `sorted(s)`,
+    /// `sum(s)`, comprehensions): its items in iteration order.
+    SetToList,
+    /// `set` methods: `add(x)`, `discard(x)`, `remove(x)` (`KeyError`),
+    /// `pop()` (`KeyError` when empty), `copy()`, `update(other)`.
+    SetAdd,
+    SetDiscard,
+    SetRemove,
+    SetPop,
+    SetCopy,
+    SetUpdate,
+    /// `a.union(b)` / `a | b` and the other operations giving a new set
+    /// (`b` is a set, or a list for the `*Items` forms of the methods).
+    Union,
+    Intersection,
+    Difference,
+    SymmetricDifference,
+    /// In-place forms: `a &= b` / `a.intersection_update(b)`, ...
+    IntersectionUpdate,
+    DifferenceUpdate,
+    SymmetricDifferenceUpdate,
+    /// `a <= b` / `a.issubset(b)`, `a >= b`, `a < b`, `a > b`,
+    /// `a.isdisjoint(b)`.
+    IsSubset,
+    IsSuperset,
+    IsProperSubset,
+    IsProperSuperset,
+    IsDisjoint,
 }
 
 impl Method {
@@ -814,6 +875,14 @@ impl Method {
                 | Method::Clear
                 | Method::DelItem
                 | Method::Update
+                | Method::SetAdd
+                | Method::SetDiscard
+                | Method::SetRemove
+                | Method::SetPop
+                | Method::SetUpdate
+                | Method::IntersectionUpdate
+                | Method::DifferenceUpdate
+                | Method::SymmetricDifferenceUpdate
         )
     }
 
@@ -829,6 +898,8 @@ impl Method {
                 | Method::Index
                 | Method::Insert
                 | Method::DelItem
+                | Method::SetRemove
+                | Method::SetPop
         )
     }
 }
@@ -1033,6 +1104,8 @@ pub enum ExprKind {
     List(Vec<Expr>),
     /// A dict literal: key and value pairs in evaluation order.
     Dict(Vec<(Expr, Expr)>),
+    /// A set literal `{a, b}` (`set()` when empty): items added in order.
+    Set(Vec<Expr>),
     /// `list[i]` (`IndexError`) or `dict[key]` (`KeyError`).
     Index(Box<Expr>, Box<Expr>),
     /// A method of a built-in type; the receiver is the first argument.
@@ -1064,8 +1137,16 @@ pub enum ExprKind {
     /// The payload bound by the enclosing match arm `id` (its lambda's
     /// parameter); `None` for a `null` tag or `"_"`.
     ArmValue(u32),
-    /// A nested function or lambda value (later issues).
-    Closure(FuncId),
+    /// A function as a value (`Callable`): a module-level function, a
+    /// nested `def` or a lambda (both are functions of their own), with the
+    /// values of the variables it captures, passed after its parameters
+    /// on every call (a captured cell passes the cell itself).
+    Closure(FuncId, Vec<Expr>),
+    /// The current value of a cell local (`Local::cell`); `Local` of a
+    /// cell is the cell itself (what a closure captures).
+    Cell(LocalId),
+    /// A call of a function value (a `Callable` local, parameter, ...).
+    CallValue(Box<Expr>, Vec<Expr>),
     /// Whether an instance of a class hierarchy is exactly one of these
     /// classes (`isinstance(x, C)` lists `C` and its subclasses; the
     /// dispatch of an overridden method tests the classes that inherit
@@ -1118,7 +1199,12 @@ impl Expr {
             | ExprKind::Global(_)
             | ExprKind::Ic(_)
             | ExprKind::ArmValue(_)
-            | ExprKind::Closure(_) => {}
+            | ExprKind::Cell(_) => {}
+            ExprKind::Closure(_, caps) => caps.iter().for_each(&mut *f),
+            ExprKind::CallValue(callee, args) => {
+                f(callee);
+                args.iter().for_each(f);
+            }
             ExprKind::Convert(a)
             | ExprKind::Unary(_, a)
             | ExprKind::Not(a)
@@ -1160,6 +1246,7 @@ impl Expr {
             }
             ExprKind::Call(_, args)
             | ExprKind::List(args)
+            | ExprKind::Set(args)
             | ExprKind::Tuple(args)
             | ExprKind::Method(_, args)
             | ExprKind::Ref(_, args) => args.iter().for_each(f),

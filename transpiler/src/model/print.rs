@@ -132,6 +132,7 @@ fn candid(p: &Program, t: super::CandidTy) -> String {
         K::Principal => "principal".into(),
         K::Reserved => "reserved".into(),
         K::Empty => "empty".into(),
+        K::Callable(..) | K::Var(_) => p.types.candid_display(t),
         K::Opt(t) => format!("opt {}", candid(p, *t)),
         K::Vec(t) => format!("vec {}", candid(p, *t)),
         K::Tuple(items) => {
@@ -140,6 +141,8 @@ fn candid(p: &Program, t: super::CandidTy) -> String {
         }
         K::Named(d) | K::Service(d) => p.def(*d).name.clone(),
         K::Dict(k, v) => format!("dict[{}, {}]", candid(p, *k), candid(p, *v)),
+        K::Set(t, false) => format!("set[{}]", candid(p, *t)),
+        K::Set(t, true) => format!("frozenset[{}]", candid(p, *t)),
         K::Func { mode, args, rets } => {
             let args: Vec<String> = args.iter().map(|t| candid(p, *t)).collect();
             let rets: Vec<String> = rets.iter().map(|t| candid(p, *t)).collect();
@@ -377,6 +380,7 @@ impl Printer<'_> {
             ExprKind::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
             ExprKind::None => "None".into(),
             ExprKind::Local(l) => self.local(l.0),
+            ExprKind::Cell(l) => format!("{}.get()", self.local(l.0)),
             ExprKind::Global(g) => format!("${}", self.p.global(*g).name),
             ExprKind::Convert(a) => format!("{}({})", self.p.types.display(e.ty), self.expr(a)),
             ExprKind::Binary(op, a, b) => {
@@ -580,6 +584,11 @@ impl Printer<'_> {
                     .collect();
                 format!("{{{}}}", pairs.join(", "))
             }
+            ExprKind::Set(items) if items.is_empty() => String::from("set()"),
+            ExprKind::Set(items) => {
+                let items: Vec<String> = items.iter().map(|v| self.expr(v)).collect();
+                format!("{{{}}}", items.join(", "))
+            }
             ExprKind::Index(a, i) => format!("{}[{}]", self.expr(a), self.expr(i)),
             ExprKind::Method(m, args) => {
                 let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
@@ -630,7 +639,18 @@ impl Printer<'_> {
                     .collect();
                 format!("match({}, {{{}}})", self.expr(value), arms.join(", "))
             }
-            ExprKind::Closure(f) => format!("<closure {}>", self.p.function(*f).name),
+            ExprKind::Closure(f, caps) => {
+                let caps: Vec<String> = caps.iter().map(|c| self.expr(c)).collect();
+                format!(
+                    "<closure {}[{}]>",
+                    self.p.function(*f).name,
+                    caps.join(", ")
+                )
+            }
+            ExprKind::CallValue(f, args) => {
+                let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
+                format!("({})({})", self.expr(f), args.join(", "))
+            }
             ExprKind::Await(a) => format!("(yield {})", self.expr(a)),
         }
     }

@@ -71,6 +71,9 @@ pub enum TyKind {
     List(Ty),
     Dict(Ty, Ty),
     Set(Ty),
+    /// `frozenset[T]`: a set no code changes in place (the same Rust type
+    /// as `set[T]`, `runtime_lite::PySet`, flagged frozen at run time).
+    FrozenSet(Ty),
     Tuple(Vec<Ty>),
     /// A Record, Variant, class, exception or Service, by definition.
     Nominal(DefId),
@@ -84,6 +87,10 @@ pub enum TyKind {
     /// The type of an empty `[]`/`{}` the checker is still inferring from
     /// its uses (`check::infer`); never reaches the IR it hands on.
     Pending(u32),
+    /// A `TypeVar` of a generic function's signature (by index): generic
+    /// functions are instantiated per type arguments, so it never reaches
+    /// a checked body.
+    Var(u32),
 }
 
 /// `query`, `update`, `oneway` for Candid func types.
@@ -124,6 +131,13 @@ pub enum CandidKind {
     /// (a TypedDict field, a global). Exported methods may not carry it
     /// (`check` rejects it there); encoded, it would be `vec record { K; V }`.
     Dict(CandidTy, CandidTy),
+    /// Not a Candid type: `Callable[[A, B], R]` (`None` result: `void`).
+    Callable(Vec<CandidTy>, Option<CandidTy>),
+    /// Not a Candid type: a `TypeVar` in a generic function's signature.
+    Var(u32),
+    /// Not a Candid type either: a Python `set[T]` (`frozenset[T]` when
+    /// the flag is set) in the program's state; encoded, `vec T`.
+    Set(CandidTy, bool),
 }
 
 const FIXED_ORDER: [Fixed; 8] = Fixed::ALL;
@@ -280,6 +294,8 @@ pub struct Types {
     ty_ids: HashMap<TyKind, Ty>,
     candid: Vec<CandidKind>,
     candid_ids: HashMap<CandidKind, CandidTy>,
+    /// How many type variables exist.
+    vars: u32,
 }
 
 impl Default for Types {
@@ -298,6 +314,7 @@ impl Types {
             ty_ids: HashMap::new(),
             candid: Vec::new(),
             candid_ids: HashMap::new(),
+            vars: 0,
         };
         let mut prim = vec![TyKind::Int];
         prim.extend(FIXED_ORDER.iter().map(|k| TyKind::Fixed(*k)));
@@ -385,6 +402,18 @@ impl Types {
         self.intern(TyKind::Set(t))
     }
 
+    pub fn frozenset(&mut self, t: Ty) -> Ty {
+        self.intern(TyKind::FrozenSet(t))
+    }
+
+    /// The item type of a `set[T]` or `frozenset[T]`.
+    pub fn set_item(&self, t: Ty) -> Option<Ty> {
+        match self.kind(t) {
+            TyKind::Set(x) | TyKind::FrozenSet(x) => Some(*x),
+            _ => None,
+        }
+    }
+
     pub fn tuple(&mut self, items: Vec<Ty>) -> Ty {
         self.intern(TyKind::Tuple(items))
     }
@@ -393,8 +422,103 @@ impl Types {
         self.intern(TyKind::Nominal(def))
     }
 
+    /// A new type variable (`T = TypeVar("T")`).
+    pub fn new_var(&mut self) -> u32 {
+        self.vars += 1;
+        self.vars - 1
+    }
+
     pub fn callable(&mut self, params: Vec<Ty>, ret: Ty) -> Ty {
         self.intern(TyKind::Callable { params, ret })
+    }
+
+    /// `t` with its type variables replaced by `vars[v]` (those missing
+    /// stay).
+    pub fn subst(&mut self, t: Ty, vars: &HashMap<u32, Ty>) -> Ty {
+        match self.kind(t).clone() {
+            TyKind::Var(v) => vars.get(&v).copied().unwrap_or(t),
+            TyKind::Opt(x) => {
+                let x = self.subst(x, vars);
+                self.opt(x)
+            }
+            TyKind::List(x) => {
+                let x = self.subst(x, vars);
+                self.list(x)
+            }
+            TyKind::Set(x) => {
+                let x = self.subst(x, vars);
+                self.set(x)
+            }
+            TyKind::Dict(k, v) => {
+                let k = self.subst(k, vars);
+                let v = self.subst(v, vars);
+                self.dict(k, v)
+            }
+            TyKind::Tuple(items) => {
+                let items = items.into_iter().map(|x| self.subst(x, vars)).collect();
+                self.tuple(items)
+            }
+            TyKind::Callable { params, ret } => {
+                let params = params.into_iter().map(|x| self.subst(x, vars)).collect();
+                let ret = self.subst(ret, vars);
+                self.callable(params, ret)
+            }
+            _ => t,
+        }
+    }
+
+    /// Whether `t` mentions a type variable.
+    pub fn has_var(&self, t: Ty) -> bool {
+        match self.kind(t) {
+            TyKind::Var(_) => true,
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => self.has_var(*x),
+            TyKind::Dict(k, v) => self.has_var(*k) || self.has_var(*v),
+            TyKind::Tuple(items) => items.iter().any(|x| self.has_var(*x)),
+            TyKind::Callable { params, ret } => {
+                params.iter().any(|x| self.has_var(*x)) || self.has_var(*ret)
+            }
+            _ => false,
+        }
+    }
+
+    /// Binds the variables of the pattern `p` so it becomes `t`; `false`
+    /// when the shapes differ or a variable would take two types.
+    pub fn match_vars(&self, p: Ty, t: Ty, vars: &mut HashMap<u32, Ty>) -> bool {
+        if p == t {
+            return true;
+        }
+        match (self.kind(p), self.kind(t)) {
+            (TyKind::Var(v), _) => match vars.get(v) {
+                Some(old) => *old == t,
+                None => {
+                    vars.insert(*v, t);
+                    true
+                }
+            },
+            (TyKind::Opt(a), TyKind::Opt(b))
+            | (TyKind::List(a), TyKind::List(b))
+            | (TyKind::Set(a), TyKind::Set(b)) => self.match_vars(*a, *b, vars),
+            (TyKind::Dict(k, v), TyKind::Dict(k2, v2)) => {
+                self.match_vars(*k, *k2, vars) && self.match_vars(*v, *v2, vars)
+            }
+            (TyKind::Tuple(a), TyKind::Tuple(b)) if a.len() == b.len() => {
+                a.iter().zip(b).all(|(x, y)| self.match_vars(*x, *y, vars))
+            }
+            (
+                TyKind::Callable { params, ret },
+                TyKind::Callable {
+                    params: p2,
+                    ret: r2,
+                },
+            ) if params.len() == p2.len() => {
+                params
+                    .iter()
+                    .zip(p2)
+                    .all(|(x, y)| self.match_vars(*x, *y, vars))
+                    && self.match_vars(*ret, *r2, vars)
+            }
+            _ => false,
+        }
     }
 
     /// Records the name of definition `d` (for messages).
@@ -491,8 +615,25 @@ impl Types {
                 let v = self.member_ty(v);
                 self.dict(k, v)
             }
+            CandidKind::Set(t, frozen) => {
+                let t = self.member_ty(t);
+                if frozen {
+                    self.frozenset(t)
+                } else {
+                    self.set(t)
+                }
+            }
             CandidKind::Named(d) | CandidKind::Service(d) => self.nominal(d),
             CandidKind::Func { .. } => self.intern(TyKind::Func(c)),
+            CandidKind::Callable(params, ret) => {
+                let params = params.into_iter().map(|t| self.value_ty(t)).collect();
+                let ret = match ret {
+                    Some(r) => self.value_ty(r),
+                    None => Ty::NONE,
+                };
+                self.callable(params, ret)
+            }
+            CandidKind::Var(v) => self.intern(TyKind::Var(v)),
             // Primitives: answered by `primitive_value_ty` above.
             _ => Ty::DYNAMIC,
         }
@@ -527,6 +668,8 @@ impl Types {
                 self.find_member_ty(*k)?,
                 self.find_member_ty(*v)?,
             )),
+            CandidKind::Set(t, false) => self.find(&TyKind::Set(self.find_member_ty(*t)?)),
+            CandidKind::Set(t, true) => self.find(&TyKind::FrozenSet(self.find_member_ty(*t)?)),
             CandidKind::Tuple(items) => {
                 let items = items
                     .iter()
@@ -587,6 +730,7 @@ impl Types {
             TyKind::List(t) => format!("list[{}]", self.display(*t)),
             TyKind::Dict(k, v) => format!("dict[{}, {}]", self.display(*k), self.display(*v)),
             TyKind::Set(t) => format!("set[{}]", self.display(*t)),
+            TyKind::FrozenSet(t) => format!("frozenset[{}]", self.display(*t)),
             TyKind::Tuple(items) => {
                 let items: Vec<String> = items.iter().map(|t| self.display(*t)).collect();
                 format!("tuple[{}]", items.join(", "))
@@ -602,6 +746,7 @@ impl Types {
             }
             TyKind::Func(c) => self.candid_display(*c),
             TyKind::Pending(_) => "unknown".into(),
+            TyKind::Var(v) => format!("T{v}"),
             _ => t.to_string(),
         }
     }

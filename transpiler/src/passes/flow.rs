@@ -12,7 +12,6 @@ use crate::model::effects::may_raise;
 use crate::model::ir::{
     Expr, ExprKind, ForEach, ForRange, Function, Handler, LocalId, Place, Stmt,
 };
-use crate::model::visit::each_subexpr;
 use crate::model::Ty;
 use crate::source::Span;
 use std::collections::{BTreeMap, BTreeSet};
@@ -53,8 +52,14 @@ pub(crate) fn analyze(f: &mut Function) -> Result<(), Vec<FlowError>> {
         let common = common_prefix(list.iter().map(|o| o.path.as_slice()));
         let first = list.iter().min_by_key(|o| o.order).expect("non-empty");
         // The deepest block shared by all occurrences, and the statement in
-        // it that contains the first one.
-        let depth = common.len();
+        // it that contains the first one. A cell is one variable for the
+        // whole call (closures made in a loop share it): the body's block.
+        let cell = f.locals[local.0 as usize].cell;
+        let depth = if cell {
+            common.len().min(1)
+        } else {
+            common.len()
+        };
         let Some(&(block, idx)) = first.path.get(depth.saturating_sub(1)) else {
             continue;
         };
@@ -109,6 +114,60 @@ struct Occurrence {
     order: usize,
     /// A plain assignment (`x = ...`), the only kind a `let` can replace.
     write_assign: bool,
+}
+
+/// A `for` variable also used outside its loop (read after it, or the
+/// variable of another loop too) becomes an ordinary local the loop
+/// assigns each item to; the loop itself binds a fresh one.
+pub(crate) fn split_escaping_loop_vars(f: &mut Function) {
+    let mut occ = Occurrences::default();
+    occ.block(&f.body, &mut Vec::new(), &mut BTreeSet::new());
+    let escaping: BTreeSet<LocalId> = occ
+        .loop_vars
+        .iter()
+        .copied()
+        .filter(|v| occ.by_local.contains_key(v))
+        .collect();
+    if !escaping.is_empty() {
+        split_loop_vars(&mut f.body, &escaping, &mut f.locals);
+    }
+}
+
+/// Gives the loops over `vars` a fresh variable each, assigned to the
+/// escaping one at the start of every iteration.
+fn split_loop_vars(
+    stmts: &mut [Stmt],
+    vars: &BTreeSet<LocalId>,
+    locals: &mut Vec<crate::model::ir::Local>,
+) {
+    for s in stmts.iter_mut() {
+        let var = match s {
+            Stmt::For(f) => Some(&mut f.var),
+            Stmt::ForEach(f) => Some(&mut f.var),
+            _ => None,
+        };
+        if let Some(var) = var.filter(|v| vars.contains(v)) {
+            let outer = *var;
+            let mut item = locals[outer.0 as usize].clone();
+            item.mutable = false;
+            let fresh = LocalId(locals.len() as u32);
+            locals.push(item);
+            *var = fresh;
+            let l = &locals[outer.0 as usize];
+            let assign = Stmt::Assign {
+                place: Place::Local(outer),
+                value: Expr::new(l.ty, ExprKind::Local(fresh), l.span),
+            };
+            match s {
+                Stmt::For(f) => f.body.insert(0, assign),
+                Stmt::ForEach(f) => f.body.insert(0, assign),
+                _ => {}
+            }
+        }
+        for b in s.blocks_mut() {
+            split_loop_vars(b, vars, locals);
+        }
+    }
 }
 
 #[derive(Default)]
@@ -236,7 +295,7 @@ impl Occurrences {
     }
 
     fn expr(&mut self, e: &Expr, path: &[(usize, usize)], bound: &BTreeSet<LocalId>) {
-        visit_reads(e, &mut |local, span| {
+        visit_reads(e, &mut |local, span, _| {
             self.add(local, span, path, false, bound)
         });
     }
@@ -263,13 +322,27 @@ pub(crate) fn stmt_may_raise(s: &Stmt) -> bool {
     }
 }
 
-/// Calls `f` for every local read in `e`, in evaluation order.
-fn visit_reads(e: &Expr, f: &mut dyn FnMut(LocalId, Span)) {
-    each_subexpr(e, &mut |e| {
-        if let ExprKind::Local(n) = e.kind {
-            f(n, e.span);
+/// Calls `f` for every local read in `e`, in evaluation order, with
+/// whether the read repeats (inside a comprehension's element or filter,
+/// or a key function: a Rust closure that cannot move the local).
+fn visit_reads(e: &Expr, f: &mut dyn FnMut(LocalId, Span, bool)) {
+    fn walk(e: &Expr, repeats: bool, f: &mut dyn FnMut(LocalId, Span, bool)) {
+        match &e.kind {
+            ExprKind::Local(n) | ExprKind::Cell(n) => f(*n, e.span, repeats),
+            ExprKind::Comprehension {
+                iter, cond, elem, ..
+            } => {
+                walk(iter, repeats, f);
+                if let Some(c) = cond {
+                    walk(c, true, f);
+                }
+                walk(elem, true, f);
+            }
+            ExprKind::KeyFn { body, .. } => walk(body, true, f),
+            _ => e.for_each_child(&mut |c| walk(c, repeats, f)),
         }
-    });
+    }
+    walk(e, false, f);
 }
 
 fn common_prefix<'a>(mut paths: impl Iterator<Item = &'a [(usize, usize)]>) -> Vec<usize> {
@@ -420,8 +493,8 @@ impl Flow {
     fn reads(&mut self, e: &Expr, state: &State) {
         let mut errors = Vec::new();
         let mut read = Vec::new();
-        visit_reads(e, &mut |local, span| {
-            read.push(local);
+        visit_reads(e, &mut |local, span, repeats| {
+            read.push((local, repeats));
             if let Some((def, _)) = state.vars.get(&local) {
                 if !def {
                     errors.push(FlowError::Unassigned(local, span));
@@ -431,8 +504,8 @@ impl Flow {
             }
         });
         self.errors.extend(errors);
-        for local in read {
-            if !self.loops.is_empty() {
+        for (local, repeats) in read {
+            if !self.loops.is_empty() || repeats {
                 self.read_in_loop.insert(local);
             }
             *self.read_count.entry(local).or_default() += 1;

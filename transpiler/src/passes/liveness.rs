@@ -101,7 +101,7 @@ fn try_contexts(
 
 fn reads(e: &Expr, into: &mut Live) {
     each_subexpr(e, &mut |e| {
-        if let ExprKind::Local(n) = e.kind {
+        if let ExprKind::Local(n) | ExprKind::Cell(n) = e.kind {
             into.insert(n);
         }
     });
@@ -272,10 +272,11 @@ fn rewrite_block(
 
 fn rewrite(s: Stmt, out: Live, lp: &LoopLive, locals: &[Local]) -> (Option<Stmt>, Live) {
     match s {
+        // A nested function may read a cell at any time.
         Stmt::Assign {
             place: Place::Local(x),
             value,
-        } if !out.contains(&x) => {
+        } if !out.contains(&x) && !locals[x.0 as usize].cell => {
             let kept = discard(value);
             let live = match &kept {
                 Some(s) => live_in(s, out, lp),
@@ -287,7 +288,7 @@ fn rewrite(s: Stmt, out: Live, lp: &LoopLive, locals: &[Local]) -> (Option<Stmt>
             place: Place::Local(x),
             op,
             value,
-        } if !out.contains(&x) => {
+        } if !out.contains(&x) && !locals[x.0 as usize].cell => {
             let kept = discard(aug_value(locals[x.0 as usize].ty, x, op, value));
             let live = match &kept {
                 Some(s) => live_in(s, out, lp),

@@ -8,6 +8,7 @@ pub mod liveness;
 pub mod raising;
 pub mod reach;
 pub mod sharing;
+pub mod unbound;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::ir::{Program, Stmt};
@@ -15,7 +16,8 @@ use crate::model::ir::{Program, Stmt};
 /// Runs the function passes over every function of `program`.
 pub fn run(program: &mut Program) -> Result<(), Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    for f in &mut program.functions {
+    let module_inits = program.module_inits.clone();
+    for (index, f) in program.functions.iter_mut().enumerate() {
         if !only_core_statements(&f.body) {
             diags.push(
                 Diagnostic::new(
@@ -28,6 +30,20 @@ pub fn run(program: &mut Program) -> Result<(), Vec<Diagnostic>> {
                 .with_help("supported so far: assignment, if, while, for over range(), return"),
             );
             continue;
+        }
+        flow::split_escaping_loop_vars(f);
+        // Locals read where they may be unassigned raise at the read.
+        let mut probe = f.clone();
+        if let Err(errors) = flow::analyze(&mut probe) {
+            let unbound: std::collections::BTreeSet<_> = errors
+                .iter()
+                .filter_map(|e| match e {
+                    flow::FlowError::Unassigned(local, _) => Some(*local),
+                    _ => None,
+                })
+                .collect();
+            let module = module_inits.iter().any(|m| m.0 as usize == index);
+            unbound::guard(f, &unbound, module);
         }
         let body = std::mem::take(&mut f.body);
         f.body = liveness::remove_dead_stores(body, &f.locals);

@@ -66,7 +66,9 @@ pub fn classes_used(program: &Program, r: &Reachable) -> BTreeSet<DefId> {
                     tys.extend(c.fields.iter().map(|f| f.ty));
                 }
             }
-            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => tys.push(*x),
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {
+                tys.push(*x)
+            }
             TyKind::Dict(k, v) => tys.extend([*k, *v]),
             TyKind::Tuple(items) => tys.extend(items.iter().copied()),
             _ => {}
@@ -82,7 +84,7 @@ fn reach_from(program: &Program, r: &mut Reachable, todo: &mut Vec<FuncId>) {
         }
         let f = program.function(id);
         each_expr(&f.body, &mut |e| match e.kind {
-            ExprKind::Call(c, _) | ExprKind::Closure(c) => {
+            ExprKind::Call(c, _) | ExprKind::Closure(c, _) => {
                 r.called.insert(c);
                 todo.push(c);
             }

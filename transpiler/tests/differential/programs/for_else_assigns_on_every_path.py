@@ -1,4 +1,3 @@
-# expect: error: `result` might be used before it is assigned
 def first_even(xs: list[int]) -> str:
     for x in xs:
         if x % 2 == 0:

@@ -1,3 +1,2 @@
-# expect: error: enumerate() takes one argument here
 for i, w in enumerate(["a", "b"], 1):
     print(i, w)
