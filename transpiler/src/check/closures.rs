@@ -158,6 +158,7 @@ impl<'m> Checker<'m> {
             defaults,
             ret: ret.unwrap_or(Ty::NONE),
             export: None,
+            skipped: 0,
         };
         let id = FuncId(self.sigs.len() as u32);
         self.sigs.push(sig.clone());
@@ -739,6 +740,7 @@ impl<'m> Checker<'m> {
             defaults: Vec::new(),
             ret: ret.unwrap_or(Ty::NONE),
             export: None,
+            skipped: 0,
         };
         let id = FuncId(self.sigs.len() as u32);
         self.sigs.push(sig.clone());

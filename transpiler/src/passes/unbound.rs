@@ -29,7 +29,7 @@ pub(crate) fn guard(f: &mut Function, locals: &BTreeSet<LocalId>, module: bool) 
     let mut zeros = Vec::new();
     for l in locals {
         let local = &f.locals[l.0 as usize];
-        if local.param || binds_otherwise(&f.body, *l) {
+        if local.param || local.cell || binds_otherwise(&f.body, *l) {
             return false;
         }
         match zero(local.ty, local.span) {
@@ -49,6 +49,7 @@ pub(crate) fn guard(f: &mut Function, locals: &BTreeSet<LocalId>, module: bool) 
             mutable: true,
             used: true,
             single_use: false,
+            cell: false,
         });
         let (class, message) = if module {
             (
