@@ -783,6 +783,7 @@ impl<'m> Checker<'m> {
             ret: class_ty,
             export: None,
             skipped: 0,
+            kwonly: 0,
         };
         let ctx = FunCtx::new(&[], &sig);
         let values: Vec<Expr> = ctx

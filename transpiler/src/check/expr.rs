@@ -1482,16 +1482,26 @@ impl Checker<'_> {
             self.infer.borrow_mut().fixed_sigs.insert(sig.span);
         }
         let n = sig.params.len();
-        if c.args.len() > n {
+        let positional = n - sig.kwonly;
+        if c.args.len() > positional {
+            let help = if sig.kwonly > 0 {
+                let kw: Vec<&str> = sig.params[positional..]
+                    .iter()
+                    .map(|p| p.0.as_str())
+                    .collect();
+                format!("pass {} by name: `{}=...`", kw.join(", "), kw[0])
+            } else {
+                format!("pass one value per parameter of `{name}`")
+            };
             return Err(self
                 .error(
                     c.range,
                     format!(
-                        "`{name}` takes {n} argument(s) but {} were given",
+                        "`{name}` takes {positional} positional argument(s) but {} were given",
                         c.args.len()
                     ),
                 )
-                .with_help(format!("pass one value per parameter of `{name}`")));
+                .with_help(help));
         }
         let mut given: Vec<Option<&ast::Expr>> = vec![None; n];
         for (i, a) in c.args.iter().enumerate() {

@@ -167,6 +167,8 @@ pub(crate) struct Sig {
     /// through an instance: `self`); unannotated parameters are known by
     /// their index in the function.
     pub skipped: usize,
+    /// How many of the last `params` are keyword-only (after `*`).
+    pub kwonly: usize,
     pub export: Option<(Mode, Vec<CandidTy>, Option<CandidTy>)>,
 }
 
@@ -1641,18 +1643,22 @@ impl<'m> Checker<'m> {
         let args = &f.args;
         if !args.posonlyargs.is_empty()
             || args.vararg.is_some()
-            || !args.kwonlyargs.is_empty()
             || args.kwarg.is_some()
+            || (mode.is_some() && !args.kwonlyargs.is_empty())
         {
             return Err(self
                 .error(f.range, "only plain positional parameters are supported")
-                .with_help("remove `*args`, `**kwargs`, `/` and keyword-only parameters"));
+                .with_help(if mode.is_some() {
+                    "a canister method's arguments are positional: remove `*`, `*args`, `**kwargs` and `/`"
+                } else {
+                    "remove `*args`, `**kwargs` and `/` (keyword-only parameters after `*` are fine)"
+                }));
         }
         let mut params = Vec::new();
         let mut candid_params = Vec::new();
         let mut seen = HashSet::new();
         let mut defaults = Vec::new();
-        for a in &args.args {
+        for a in args.args.iter().chain(&args.kwonlyargs) {
             if let Some(d) = &a.default {
                 // A constant is the same value at every call; a list or
                 // dict default is one object shared by all calls in Python.
@@ -1712,6 +1718,7 @@ impl<'m> Checker<'m> {
                     ret,
                     export: None,
                     skipped: 0,
+                    kwonly: args.kwonlyargs.len(),
                 });
             }
             None => {
@@ -1775,6 +1782,7 @@ impl<'m> Checker<'m> {
             ret: ret_ty,
             export: mode.map(|m| (m, candid_params, ret)),
             skipped: 0,
+            kwonly: args.kwonlyargs.len(),
         })
     }
 
@@ -1819,7 +1827,7 @@ impl<'m> Checker<'m> {
         body.extend(self.block(&f.body));
         if self.is_slot(sig.span, usize::MAX)
             && stmt::terminates(&f.body)
-            && !stmt::returns_value(&f.body)
+            && !returns_value(&f.body)
         {
             // It never returns (it raises, or loops forever).
             self.slot_gets(sig.span, usize::MAX, Ty::NONE);
@@ -1859,7 +1867,7 @@ pub(crate) fn returns_value(body: &[ast::Stmt]) -> bool {
         ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => false,
         other => crate::load::nested_bodies(other)
             .into_iter()
-            .any(|b| returns_value(b)),
+            .any(returns_value),
     })
 }
 

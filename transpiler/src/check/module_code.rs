@@ -329,6 +329,7 @@ impl Checker<'_> {
                 ret: Ty::NONE,
                 export: None,
                 skipped: 0,
+                kwonly: 0,
             };
             let id = FuncId(self.sigs.len() as u32);
             self.sigs.push(sig.clone());

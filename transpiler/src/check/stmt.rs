@@ -1187,29 +1187,6 @@ fn breaks(stmts: &[ast::Stmt]) -> bool {
     })
 }
 
-/// Whether a `return` with a value is somewhere in the block (nested
-/// functions and classes aside).
-pub(super) fn returns_value(stmts: &[ast::Stmt]) -> bool {
-    stmts.iter().any(|s| match s {
-        ast::Stmt::Return(r) => r.value.is_some(),
-        ast::Stmt::If(i) => returns_value(&i.body) || returns_value(&i.orelse),
-        ast::Stmt::While(w) => returns_value(&w.body) || returns_value(&w.orelse),
-        ast::Stmt::For(f) => returns_value(&f.body) || returns_value(&f.orelse),
-        ast::Stmt::With(w) => returns_value(&w.body),
-        ast::Stmt::Try(t) => {
-            returns_value(&t.body)
-                || returns_value(&t.orelse)
-                || returns_value(&t.finalbody)
-                || t.handlers.iter().any(|h| {
-                    let ast::ExceptHandler::ExceptHandler(h) = h;
-                    returns_value(&h.body)
-                })
-        }
-        ast::Stmt::Match(m) => m.cases.iter().any(|c| returns_value(&c.body)),
-        _ => false,
-    })
-}
-
 pub(super) fn const_int(e: &ast::Expr) -> Option<i64> {
     match e {
         ast::Expr::Constant(c) => match &c.value {

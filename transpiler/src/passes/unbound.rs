@@ -29,7 +29,10 @@ pub(crate) fn guard(f: &mut Function, locals: &BTreeSet<LocalId>, module: bool) 
     let mut zeros = Vec::new();
     for l in locals {
         let local = &f.locals[l.0 as usize];
-        if local.param || local.cell || binds_otherwise(&f.body, *l) {
+        // Only Python variables: a Record or instance under construction
+        // (`self.value` in `__init__`) is not one.
+        let variable = local.name.chars().all(|c| c.is_alphanumeric() || c == '_');
+        if !variable || local.param || local.cell || binds_otherwise(&f.body, *l) {
             return false;
         }
         match zero(local.ty, local.span) {

@@ -1,8 +1,0 @@
-from kybra import query
-
-
-@query
-def pick(flag: bool) -> str:
-    if flag:
-        result = "yes"
-    return result
