@@ -165,6 +165,62 @@ impl<'m> Checker<'m> {
         matches!(self.defs[d.0 as usize].kind, DefKind::Class(_)).then_some(d)
     }
 
+    /// The Record class `e` names (not shadowed by a local).
+    fn record_named(&self, e: &ast::Expr) -> Option<DefId> {
+        let ast::Expr::Name(n) = e else { return None };
+        let name = n.id.as_str();
+        let shadowed = self
+            .fun
+            .as_ref()
+            .is_some_and(|f| f.assigned.contains(name) || f.global_decls.contains(name));
+        if shadowed {
+            return None;
+        }
+        let d = *self.def_ids.get(name)?;
+        matches!(self.defs[d.0 as usize].kind, DefKind::Record(_)).then_some(d)
+    }
+
+    /// `P(x=1, name="a")` (a Record is a `TypedDict`: calling it builds the
+    /// dict of its keyword arguments) and `P({"x": 1, ...})`.
+    fn record_call(&mut self, def: DefId, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        let ty = self.types.nominal(def);
+        let name = self.defs[def.0 as usize].name.clone();
+        match (c.args.as_slice(), c.keywords.as_slice()) {
+            ([ast::Expr::Dict(d)], []) => self.expect(&ast::Expr::Dict(d.clone()), ty),
+            ([], keywords) => {
+                let mut keys = Vec::new();
+                let mut values = Vec::new();
+                for k in keywords {
+                    let Some(arg) = &k.arg else {
+                        return Err(self
+                            .error(
+                                k.range,
+                                format!("`**` arguments to `{name}` are not supported yet"),
+                            )
+                            .with_help("name each field: `P(x=1, y=2)`"));
+                    };
+                    keys.push(Some(ast::Expr::Constant(ast::ExprConstant {
+                        range: k.range,
+                        value: ast::Constant::Str(arg.to_string()),
+                        kind: None,
+                    })));
+                    values.push(k.value.clone());
+                }
+                let dict = ast::Expr::Dict(ast::ExprDict {
+                    range: c.range,
+                    keys,
+                    values,
+                });
+                self.expect(&dict, ty)
+            }
+            _ => Err(self
+                .error(c.range, format!("`{name}(...)` takes its fields by name"))
+                .with_help(format!(
+                    "a Record is a TypedDict: `{name}(field=value, ...)` or a dict literal"
+                ))),
+        }
+    }
+
     fn is_dataclass_decorator(&self, e: &ast::Expr) -> bool {
         matches!(e, ast::Expr::Name(n)
             if self.kybra_names.get(n.id.as_str()).map(String::as_str) == Some(DATACLASS))
@@ -2165,6 +2221,9 @@ impl<'m> Checker<'m> {
         let span = self.span(c.range);
         if let Some(def) = self.class_named(&c.func) {
             return self.construct(def, c).map(Some);
+        }
+        if let Some(def) = self.record_named(&c.func) {
+            return self.record_call(def, c).map(Some);
         }
         match &*c.func {
             ast::Expr::Name(n) if n.id.as_str() == "isinstance" => self.class_isinstance(c),
