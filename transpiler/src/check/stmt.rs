@@ -572,9 +572,38 @@ impl Checker<'_> {
         let v = match (want, value) {
             (Some(t), _) => self.expect(value, t)?,
             (None, ast::Expr::Lambda(l)) => self.lambda_from_calls(&name, l)?,
+            // `acct = d.get(k)` then `if acct is None: acct = {...}`: the
+            // dict literal is a value of the name's Record type.
+            (None, ast::Expr::Dict(_)) if self.bound_record_ty(&name).is_some() => {
+                let t = self.bound_record_ty(&name).expect("a Record type");
+                self.expect(value, t)?
+            }
             (None, _) => self.expr(value)?,
         };
         self.assign_value(target, v, value.range())
+    }
+
+    /// The Record or Variant type the local `name` holds here (also as
+    /// an `Opt`), if any.
+    fn bound_record_ty(&mut self, name: &str) -> Option<Ty> {
+        let f = self.fun.as_ref()?;
+        let ty = match f.bindings.get(name)? {
+            Binding::Local(id) => f.local_ty(*id),
+            Binding::Unwrap(_, ty) => *ty,
+            _ => return None,
+        };
+        let ty = match self.types.kind(ty) {
+            crate::model::TyKind::Opt(inner) => *inner,
+            _ => ty,
+        };
+        let crate::model::TyKind::Nominal(def) = self.types.kind(ty) else {
+            return None;
+        };
+        let record = matches!(
+            self.defs[def.0 as usize].kind,
+            crate::model::ir::DefKind::Record(_) | crate::model::ir::DefKind::Variant(_)
+        );
+        record.then_some(ty)
     }
 
     /// `del container[key]` of a dict or list.
