@@ -129,6 +129,20 @@ pub fn compile(path: &str, source: &str) -> Result<Compiled, Diagnostics> {
     compile_program(Input::single(path, source), &load::NoFiles)
 }
 
+/// `kybra-aot check --explain-types`: the type of every binding (see
+/// [`model::explain`]). A program without canister methods is checked as a
+/// script.
+pub fn explain_types(input: Input<'_>, files: &dyn load::Files) -> Result<String, Diagnostics> {
+    let program = match check_program_as(input, files, false) {
+        Ok(p) => p,
+        Err(d) => match check_program_as(input, files, true) {
+            Ok(p) if !p.exports.is_empty() || d.items.len() == 1 => p,
+            _ => return Err(d),
+        },
+    };
+    Ok(model::explain::types(&program))
+}
+
 /// The typed IR of a program after the passes, printed (what `kybra-aot ir`
 /// shows and the snapshots keep next to the generated Rust).
 pub fn print_ir(input: Input<'_>, files: &dyn load::Files) -> Result<String, Diagnostics> {

@@ -40,7 +40,12 @@ enum Command {
         verbose: bool,
     },
     /// Check a Python canister and report errors, without building.
-    Check { entry: PathBuf },
+    Check {
+        entry: PathBuf,
+        /// List every binding's type: annotated, inferred, or dynamic.
+        #[arg(long, alias = "verbose")]
+        explain_types: bool,
+    },
     /// Print the Candid interface of a Python canister.
     Did { entry: PathBuf },
     /// Print the generated Rust of a Python canister.
@@ -161,7 +166,26 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { entry } => {
+        Command::Check {
+            entry,
+            explain_types: true,
+        } => {
+            let source = build::read_source(&entry)?;
+            let path = entry.display().to_string();
+            let input = kybra_aot::Input {
+                path: &path,
+                source: &source,
+                root: Some(Path::new("")),
+            };
+            let files = kybra_aot::load::Disk {
+                base: PathBuf::new(),
+            };
+            let report =
+                kybra_aot::explain_types(input, &files).map_err(BuildError::Diagnostics)?;
+            print!("{report}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { entry, .. } => {
             compile(&entry)?;
             eprintln!("{}: no errors", entry.display());
             Ok(ExitCode::SUCCESS)

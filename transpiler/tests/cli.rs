@@ -310,3 +310,38 @@ fn run_runs_module_level_code_in_import_order() {
         String::from_utf8_lossy(&python.stdout)
     );
 }
+
+#[test]
+fn explain_types_lists_each_binding_and_where_its_type_came_from() {
+    let dir = temp_dir("explain");
+    let file = dir.join("main.py");
+    std::fs::write(
+        &file,
+        "from kybra import query\n\nscale = 3\n\n\ndef mul(a, b):\n    return a * b\n\n\n@query\ndef f(x: int) -> str:\n    total = mul(x, scale)\n    return str(total)\n",
+    )
+    .expect("write");
+    let out = kybra_aot()
+        .args(["check", "--explain-types"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8_lossy(&out.stdout);
+    let path = file.display();
+    for line in [
+        format!("{path}:3:1: scale (global): int (inferred)"),
+        format!("{path}:6:5: mul returns int (inferred)"),
+        format!("{path}:6:9: a in mul: int (inferred)"),
+        format!("{path}:6:12: b in mul: int (inferred)"),
+        format!("{path}:11:5: f returns str (annotated)"),
+        format!("{path}:11:7: x in f: int (annotated)"),
+        format!("{path}:12:5: total in f: int (inferred)"),
+        "7 bindings: 2 annotated, 5 inferred, 0 dynamic".to_string(),
+    ] {
+        assert!(report.contains(&line), "missing `{line}` in:\n{report}");
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod effects;
 pub mod exceptions;
+pub mod explain;
 pub mod ir;
 pub mod print;
 pub mod ty;
