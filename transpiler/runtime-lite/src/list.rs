@@ -451,6 +451,13 @@ impl<T: Clone> List<T> {
     }
 }
 
+/// `xs * n` for a list given by its items: a new `Vec` (empty for
+/// `n <= 0`).
+pub fn repeat<T: Clone>(items: impl Iterator<Item = T>, n: &Int) -> Result<Vec<T>, Exception> {
+    let n = n.to_i64().ok_or_else(index_overflow)?;
+    repeated(&items.collect::<Vec<T>>(), n)
+}
+
 /// `items * n`, refusing sizes that cannot be allocated with `MemoryError`.
 fn repeated<T: Clone>(items: &[T], n: i64) -> Result<Vec<T>, Exception> {
     if n <= 0 || items.is_empty() {

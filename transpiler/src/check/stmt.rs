@@ -779,6 +779,11 @@ impl Checker<'_> {
                 span,
             )));
         }
+        if op == ir::BinOp::Mul && matches!(self.types.kind(ty), crate::model::TyKind::List(_)) {
+            return Err(self
+                .error(a.range, "`*=` on a list is not supported yet")
+                .with_help(format!("write `{name} = {name} * n` (a new list)")));
+        }
         let value = self.expr(&a.value)?;
         if let Some(e) = self.set_augmented(op, current.clone(), value.clone()) {
             return Ok(Stmt::Expr(e));

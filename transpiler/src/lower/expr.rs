@@ -5,7 +5,7 @@ use crate::model::effects::interval;
 use crate::model::ir::{
     BinOp, CmpOp, ExcArgs, Expr, ExprKind, FPart, FuncId, IcCall, Method, UnaryOp,
 };
-use crate::model::{Fixed, Ty};
+use crate::model::{Fixed, Ty, TyKind};
 use num_bigint::BigInt;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -1606,6 +1606,14 @@ impl Lower<'_> {
                 _ => quote!(pow),
             };
             return self.fallible(quote!(#a.#method(#b)), at);
+        }
+        if let TyKind::List(_) = self.program.types.kind(operand_ty) {
+            // list * int
+            self.uses.insert("list");
+            let items = self.items_iter(l);
+            let n = self.borrow(r);
+            let repeated = self.fallible(quote!(list::repeat(#items, #n)), at).ts;
+            return self.fresh_list(repeated, ty);
         }
         match operand_ty {
             Ty::STR if op == BinOp::Add => {
