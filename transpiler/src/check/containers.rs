@@ -583,7 +583,27 @@ impl Checker<'_> {
             }
             (TyKind::Str, "startswith" | "endswith" | "find" | "count") => {
                 arity(self, &[1])?;
-                let arg = self.expect(&c.args[0], Ty::STR)?;
+                let arg = match &c.args[0] {
+                    // `s.startswith(("a", "b"))`: any of the prefixes.
+                    ast::Expr::Tuple(t) if name.ends_with("with") => {
+                        let items = t
+                            .elts
+                            .iter()
+                            .map(|x| self.expect(x, Ty::STR))
+                            .collect::<Result<Vec<_>, _>>()?;
+                        let ty = self.types.tuple(vec![Ty::STR; items.len()]);
+                        Expr::new(ty, ExprKind::Tuple(items), self.span(t.range))
+                    }
+                    a => {
+                        let arg = self.expr(a)?;
+                        let all_str = matches!(self.types.kind(arg.ty), TyKind::Tuple(tys) if tys.iter().all(|t| *t == Ty::STR));
+                        if all_str && name.ends_with("with") {
+                            arg
+                        } else {
+                            self.coerce(arg, Ty::STR, a.range())?
+                        }
+                    }
+                };
                 match name {
                     "startswith" => (Method::StartsWith, Ty::BOOL, vec![arg]),
                     "endswith" => (Method::EndsWith, Ty::BOOL, vec![arg]),
