@@ -189,6 +189,7 @@ impl Checker<'_> {
                         .with_help(format!("write `{name}(xs)` or `{name}(a, b)`"))),
                 }
             }
+            Builtin::Int if c.args.len() == 2 || !c.keywords.is_empty() => self.int_base(c),
             Builtin::Int => {
                 let a = one(self)?;
                 let v = self.expr(a)?;
@@ -208,6 +209,9 @@ impl Checker<'_> {
                 let v = self.expr(a)?;
                 if v.ty.is_float() {
                     return self.coerce(v, Ty::FLOAT64, a.range());
+                }
+                if v.ty == Ty::STR {
+                    return Ok(Expr::new(Ty::FLOAT64, ExprKind::Builtin(b, vec![v]), span));
                 }
                 if !number(v.ty) {
                     return Err(self
@@ -313,6 +317,41 @@ impl Checker<'_> {
         Ok(Expr::new(
             ty,
             ExprKind::Builtin(Builtin::Sum, vec![v, s]),
+            self.span(c.range),
+        ))
+    }
+
+    /// `int(s, base)` (also `base=`): `s` must be a str.
+    fn int_base(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        let base_kw = match c.keywords.as_slice() {
+            [k] if k.arg.as_deref() == Some("base") => Some(&k.value),
+            _ => None,
+        };
+        let (x, base) = match (c.args.as_slice(), base_kw) {
+            ([x, base], None) if c.keywords.is_empty() => (x, base),
+            ([x], Some(base)) => (x, base),
+            _ => {
+                return Err(self
+                    .error(c.range, "int() takes a str and a base")
+                    .with_help("write `int(s, 16)` or `int(s, base=16)`"))
+            }
+        };
+        let s = self.expr(x)?;
+        if s.ty != Ty::STR {
+            return Err(self
+                .error(
+                    x.range(),
+                    format!(
+                        "int() can't convert non-string with explicit base (found `{}`)",
+                        self.types.display(s.ty)
+                    ),
+                )
+                .with_help("an explicit base parses a str: `int(s, 16)`"));
+        }
+        let base = self.expect(base, Ty::INT)?;
+        Ok(Expr::new(
+            Ty::INT,
+            ExprKind::Builtin(Builtin::Int, vec![s, base]),
             self.span(c.range),
         ))
     }

@@ -24,6 +24,7 @@ pub(crate) fn takes_keywords(c: &ast::ExprCall) -> bool {
             "sum" => &["start"],
             "round" => &["ndigits"],
             "enumerate" => &["start"],
+            "int" => &["base"],
             _ => return false,
         },
         _ => return false,

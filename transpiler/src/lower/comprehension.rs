@@ -351,6 +351,29 @@ impl Lower<'_> {
                     self.fallible(quote!(Int::from_f64(f64::from(#v))), at)
                 }
             }
+            (Builtin::Int, [x, base]) => {
+                self.uses.insert("Int");
+                let s = self.str_arg(x);
+                match &base.kind {
+                    ExprKind::Int(b)
+                        if num_traits::ToPrimitive::to_u32(b).is_some_and(|b| b <= 36) =>
+                    {
+                        let b = proc_macro2::Literal::u32_unsuffixed(
+                            num_traits::ToPrimitive::to_u32(b).unwrap_or(10),
+                        );
+                        self.fallible(quote!(Int::parse(#s, #b)), at)
+                    }
+                    _ => {
+                        let b = self.borrow(base);
+                        self.fallible(quote!(Int::parse_base(#s, #b)), at)
+                    }
+                }
+            }
+            (Builtin::Float, [x]) if x.ty == Ty::STR => {
+                self.uses.insert("float");
+                let s = self.str_arg(x);
+                self.fallible(quote!(float::parse(#s)), at)
+            }
             (Builtin::Float, [x]) => {
                 let v = self.receiver(x);
                 self.fallible(quote!(#v.to_f64()), at)
