@@ -613,7 +613,7 @@ impl Checker<'_> {
                     }
                     (None, None) => item.clone(),
                 };
-                Ok((Some(this.truthy(test)), item))
+                Ok((Some(this.truthy(test)), item, Vec::new()))
             },
             c.range,
         )

@@ -2,7 +2,7 @@
 //! collected into a new list.
 
 use super::exceptions::Catch;
-use super::expr::R;
+use super::expr::{unreachable_kind, R};
 use super::matching::{Bound, BoundRead};
 use super::Lower;
 use crate::model::effects::may_raise;
@@ -72,9 +72,15 @@ impl Lower<'_> {
     /// A generator expression's items as an iterator, when computing them
     /// cannot raise into a `try` (then they are built as a list first).
     fn comprehension_chain(&mut self, e: &Expr) -> Option<TokenStream> {
-        let ExprKind::Comprehension { cond, elem, .. } = &e.kind else {
+        let ExprKind::Comprehension {
+            cond, elem, more, ..
+        } = &e.kind
+        else {
             return None;
         };
+        if !more.is_empty() {
+            return None;
+        }
         let fallible = self.catch != Catch::Trap
             && (may_raise(elem) || cond.as_ref().is_some_and(|c| may_raise(c)));
         if fallible {
@@ -84,6 +90,11 @@ impl Lower<'_> {
     }
 
     pub(crate) fn comprehension(&mut self, e: &Expr) -> R {
+        if let ExprKind::Comprehension { more, .. } = &e.kind {
+            if !more.is_empty() {
+                return self.nested_comprehension(e);
+            }
+        }
         let (chain, fallible) = self.comprehension_parts(e);
         if fallible {
             self.uses.insert("Exception");
@@ -107,6 +118,92 @@ impl Lower<'_> {
             R::atom(quote!(#chain.collect::<List<_>>()))
         } else {
             R::atom(quote!(#chain.collect::<Vec<_>>()))
+        }
+    }
+
+    /// A comprehension of several `for` clauses: nested `for` loops that
+    /// push each element (an error propagates as in the enclosing code).
+    fn nested_comprehension(&mut self, e: &Expr) -> R {
+        let ExprKind::Comprehension {
+            binders,
+            iter,
+            cond,
+            elem,
+            more,
+            ..
+        } = &e.kind
+        else {
+            return unreachable_kind();
+        };
+        let clauses: Vec<(&[u32], &Expr, Option<&Expr>)> =
+            std::iter::once((binders.as_slice(), &**iter, cond.as_deref()))
+                .chain(
+                    more.iter()
+                        .map(|c| (c.binders.as_slice(), &c.iter, c.cond.as_ref())),
+                )
+                .collect();
+        let reads = |b: u32| {
+            item_of_key(elem, b).is_some()
+                || clauses.iter().any(|(_, it, c)| {
+                    item_of_key(it, b).is_some() || c.is_some_and(|c| item_of_key(c, b).is_some())
+                })
+        };
+        let items = self.namer.fresh("items");
+        // Each clause's loop header and filter, outermost first; the
+        // names of every clause stay bound until the element is lowered.
+        let mut heads = Vec::new();
+        let mut saved = Vec::new();
+        for (bs, it, c) in &clauses {
+            let source = self.items_iter(it);
+            let item = elem_item(self, it);
+            let tys: Vec<Ty> = match (bs.len(), self.program.types.kind(item)) {
+                (1, _) => vec![item],
+                (_, TyKind::Tuple(items)) => items.clone(),
+                _ => vec![Ty::NONE; bs.len()],
+            };
+            let mut parts = Vec::new();
+            for (b, t) in bs.iter().zip(&tys) {
+                if reads(*b) {
+                    let x = self.namer.fresh("item");
+                    let read = BoundRead::new(&x, 0, !t.is_copy());
+                    saved.push((Bound::Arm(*b), self.bound.insert(Bound::Arm(*b), read)));
+                    parts.push(quote!(#x));
+                } else {
+                    parts.push(quote!(_));
+                }
+            }
+            let pattern = if parts.len() == 1 {
+                parts.remove(0)
+            } else {
+                quote!((#(#parts),*))
+            };
+            let filter = c.map(|c| self.val(c).ts);
+            heads.push((pattern, source, filter));
+        }
+        let v = self.val(elem).ts;
+        let mut body = quote!(#items.push(#v););
+        for (pattern, source, filter) in heads.into_iter().rev() {
+            if let Some(f) = filter {
+                body = quote!(if #f { #body });
+            }
+            body = quote!(for #pattern in #source { #body });
+        }
+        for (key, old) in saved.into_iter().rev() {
+            match old {
+                Some(o) => self.bound.insert(key, o),
+                None => self.bound.remove(&key),
+            };
+        }
+        let made = quote!({
+            let mut #items = Vec::new();
+            #body
+            #items
+        });
+        if let TyKind::Dict(..) = self.program.types.kind(e.ty) {
+            self.uses.insert("Dict");
+            R::atom(quote!(#made.into_iter().collect::<Dict<_, _>>()))
+        } else {
+            self.fresh_list(made, e.ty)
         }
     }
 

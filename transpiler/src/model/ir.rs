@@ -1075,6 +1075,9 @@ pub enum ExprKind {
         /// that iterate take its items one by one (`any` stops at the
         /// first true one); elsewhere it is built as a list.
         lazy: bool,
+        /// The further `for` clauses (`[.. for x in xs for y in f(x)]`),
+        /// each nested in the ones before it; `elem` is the innermost body.
+        more: Vec<CompFor>,
     },
     /// `range(start, stop, step)` outside a `for` statement: a `list[int]`
     /// (iterated lazily by comprehensions, built by `list(range(..))`).
@@ -1156,6 +1159,16 @@ pub enum ExprKind {
     Is(Box<Expr>, Box<Expr>),
     /// `await` / `yield` of a cross-canister call (later issues).
     Await(Box<Expr>),
+}
+
+/// A `for` clause after a comprehension's first one: its binders (read
+/// as `ArmValue`), what it iterates (evaluated once per item of the
+/// clauses before it) and its `if`s.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompFor {
+    pub binders: Vec<u32>,
+    pub iter: Expr,
+    pub cond: Option<Expr>,
 }
 
 /// One arm of an [`ExprKind::Match`].
@@ -1264,11 +1277,21 @@ impl Expr {
                 order.iter().for_each(|i| f(&fields[*i]));
             }
             ExprKind::Comprehension {
-                iter, cond, elem, ..
+                iter,
+                cond,
+                elem,
+                more,
+                ..
             } => {
                 f(iter);
                 if let Some(c) = cond {
                     f(c);
+                }
+                for clause in more {
+                    f(&clause.iter);
+                    if let Some(c) = &clause.cond {
+                        f(c);
+                    }
                 }
                 f(elem);
             }
