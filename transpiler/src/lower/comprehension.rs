@@ -516,6 +516,36 @@ impl Lower<'_> {
         self.fresh_list(quote!(#it.collect::<Vec<_>>()), e.ty)
     }
 
+    /// `a, b = xs` / `a, *rest, b = xs` of a list or str: the items as a
+    /// tuple of type `ty`, their count checked (`list::unpack`).
+    pub(crate) fn unpack(&mut self, value: &Expr, star: Option<usize>, ty: Ty, at: &str) -> R {
+        let TyKind::Tuple(tys) = self.program.types.kind(ty).clone() else {
+            return unreachable_kind();
+        };
+        self.uses.insert("list");
+        let items = self.items_iter(value);
+        let names: Vec<syn::Ident> = tys.iter().map(|_| self.namer.fresh("item")).collect();
+        let Some(i) = star else {
+            let n = proc_macro2::Literal::usize_unsuffixed(tys.len());
+            let checked = self.fallible(quote!(list::unpack::<_, #n>(#items)), at).ts;
+            return R::atom(quote!(match #checked {
+                [#(#names),*] => (#(#names,)*),
+            }));
+        };
+        let (head, rest) = names.split_at(i);
+        let (rest, tail) = rest.split_at(1);
+        let a = proc_macro2::Literal::usize_unsuffixed(head.len());
+        let b = proc_macro2::Literal::usize_unsuffixed(tail.len());
+        let checked = self
+            .fallible(quote!(list::unpack_star::<_, #a, #b>(#items)), at)
+            .ts;
+        let r = &rest[0];
+        let list = self.fresh_list(quote!(#r), tys[i]).ts;
+        R::atom(quote!(match #checked {
+            ([#(#head),*], #r, [#(#tail),*]) => (#(#head,)* #list, #(#tail,)*),
+        }))
+    }
+
     /// `[a, *xs, b]`.
     pub(crate) fn splice(&mut self, e: &Expr) -> R {
         let ExprKind::Splice(items) = &e.kind else {

@@ -722,6 +722,10 @@ impl Lower<'_> {
             }
             ExprKind::Comprehension { .. } => self.comprehension(e),
             ExprKind::Splice(_) => self.splice(e),
+            ExprKind::Unpack { value, star } => {
+                let at = at(self);
+                self.unpack(value, *star, e.ty, &at)
+            }
             // Only lowered inside the `sorted` / `sort` call that takes it.
             ExprKind::KeyFn { .. } => R::atom(quote!(compile_error!(
                 "kybra-aot: a key function outside its call"

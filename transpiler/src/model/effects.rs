@@ -50,6 +50,7 @@ pub fn may_raise_own(e: &Expr) -> bool {
         | ExprKind::Await(_)
         | ExprKind::Payload(..)
         | ExprKind::Index(..)
+        | ExprKind::Unpack { .. }
         | ExprKind::Raise { .. }
         | ExprKind::RaiseObject { .. } => true,
         ExprKind::Method(m, _) => m.may_raise(),

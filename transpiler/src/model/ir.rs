@@ -1086,6 +1086,13 @@ pub enum ExprKind {
         stop: Box<Expr>,
         step: i64,
     },
+    /// `a, b = xs` (or `a, *rest = xs`) of a list or str: a tuple of the
+    /// items (its type says how many), the item at `star` a list of the
+    /// ones between; `ValueError` when the length does not fit.
+    Unpack {
+        value: Box<Expr>,
+        star: Option<usize>,
+    },
     /// `[a, *xs, b]`: a new list of single items and spread lists (`true`).
     Splice(Vec<(bool, Expr)>),
     /// `base[start:stop:step]` of a str, bytes or list: a new value.
@@ -1232,6 +1239,7 @@ impl Expr {
             | ExprKind::HasTag(a, _)
             | ExprKind::Payload(a, _)
             | ExprKind::Unwrap(a)
+            | ExprKind::Unpack { value: a, .. }
             | ExprKind::Reraise(a)
             | ExprKind::Instance(a)
             | ExprKind::ExcMatches(a, _)

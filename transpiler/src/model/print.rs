@@ -612,6 +612,10 @@ impl Printer<'_> {
                 }
             }
             ExprKind::Unwrap(a) => format!("{}!", self.expr(a)),
+            ExprKind::Unpack { value, star } => match star {
+                Some(i) => format!("unpack({}, star={i})", self.expr(value)),
+                None => format!("unpack({})", self.expr(value)),
+            },
             ExprKind::Is(a, b) => format!("({} is {})", self.expr(a), self.expr(b)),
             ExprKind::IsInstance(a, classes) => {
                 let names: Vec<&str> = classes
