@@ -196,7 +196,7 @@ impl Checker<'_> {
                 if v.ty == Ty::INT {
                     return Ok(v);
                 }
-                if !(number(v.ty) || v.ty == Ty::STR) {
+                if !(number(v.ty) || v.ty == Ty::STR || v.ty == Ty::NUM) {
                     return Err(self.bad_operand(a, &v, name));
                 }
                 if v.ty.is_integral() || v.ty == Ty::BOOL {
@@ -207,7 +207,7 @@ impl Checker<'_> {
             Builtin::Float => {
                 let a = one(self)?;
                 let v = self.expr(a)?;
-                if v.ty.is_float() {
+                if v.ty.is_float() || v.ty == Ty::NUM {
                     return self.coerce(v, Ty::FLOAT64, a.range());
                 }
                 if v.ty == Ty::STR {

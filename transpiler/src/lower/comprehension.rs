@@ -443,6 +443,9 @@ impl Lower<'_> {
                 if x.ty == Ty::STR {
                     let s = self.str_arg(x);
                     self.fallible(quote!(Int::parse(#s, 10)), at)
+                } else if x.ty == Ty::NUM {
+                    let v = self.receiver(x);
+                    self.fallible(quote!(#v.to_int()), at)
                 } else {
                     let v = self.val(x).ts;
                     self.fallible(quote!(Int::from_f64(f64::from(#v))), at)
