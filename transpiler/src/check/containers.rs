@@ -1042,7 +1042,45 @@ impl Checker<'_> {
                 ))
             }
         };
-        let tys: Vec<Ty> = if names.len() == 1 && !matches!(target, ast::Expr::Tuple(_)) {
+        // `for a, *b in rows` of lists or strs: each row's items, counted
+        // (a generator over the rows, unpacking each).
+        let star = names
+            .iter()
+            .position(|n| matches!(n, ast::Expr::Starred(_)));
+        let names: Vec<&ast::Expr> = names
+            .iter()
+            .map(|n| match n {
+                ast::Expr::Starred(s) => &*s.value,
+                n => n,
+            })
+            .collect();
+        let names = names.as_slice();
+        let tuple_target = matches!(target, ast::Expr::Tuple(_) | ast::Expr::List(_));
+        let seq_items = item == Ty::STR || matches!(self.types.kind(item), TyKind::List(_));
+        let (iter, item) = if tuple_target && (seq_items || star.is_some()) {
+            let id = {
+                let ctx = self.ctx();
+                ctx.next_arm += 1;
+                ctx.next_arm - 1
+            };
+            let span = iter.span;
+            let read = Expr::new(item, ExprKind::ArmValue(id), span);
+            let elem = self.unpacked(read, names.len(), star, target.range())?;
+            let ty = self.types.list(elem.ty);
+            let item = elem.ty;
+            let rows = ExprKind::Comprehension {
+                binders: vec![id],
+                iter: Box::new(iter),
+                cond: None,
+                elem: Box::new(elem),
+                lazy: true,
+                more: Vec::new(),
+            };
+            (Expr::new(ty, rows, span), item)
+        } else {
+            (iter, item)
+        };
+        let tys: Vec<Ty> = if names.len() == 1 && !tuple_target {
             vec![item]
         } else {
             match self.types.kind(item) {
@@ -1420,6 +1458,7 @@ impl Checker<'_> {
 fn clause_names(target: &ast::Expr) -> Vec<&ast::Expr> {
     match target {
         ast::Expr::Tuple(t) => t.elts.iter().collect(),
+        ast::Expr::List(l) => l.elts.iter().collect(),
         other => vec![other],
     }
 }
