@@ -682,7 +682,7 @@ impl Checker<'_> {
     }
 
     /// `v` as a tuple of `n` items for an unpacking: a tuple as it is
-    /// (its length must be `n`); the items of a list or str, counted at
+    /// (its length must be `n`); the items of a list, str or set, counted at
     /// run time (`ExprKind::Unpack`), the one at `star` a list of the rest.
     pub(super) fn unpacked(
         &mut self,
@@ -691,6 +691,7 @@ impl Checker<'_> {
         star: Option<usize>,
         range: rustpython_parser::text_size::TextRange,
     ) -> Result<Expr, Diagnostic> {
+        let v = self.set_as_list(v);
         let item = match self.types.kind(v.ty) {
             crate::model::TyKind::Tuple(items) if star.is_none() => {
                 if items.len() == n {
@@ -714,7 +715,7 @@ impl Checker<'_> {
                             self.types.display(v.ty)
                         ),
                     )
-                    .with_help("unpack a tuple, a list or a str"))
+                    .with_help("unpack a tuple, a list, a str or a set"))
             }
         };
         let rest = self.types.list(item);

@@ -81,7 +81,7 @@ def unpack_three(n: int) -> int:
 
 @query
 def unpack_set(xs: list[int]) -> int:
-    a, b = set(xs)
+    a, b = {1: 2}
     return a
 
 
