@@ -58,7 +58,7 @@ impl Checker<'_> {
             }
         };
         let number = |t: Ty| t.is_numeric() || t == Ty::BOOL || t == Ty::NAT;
-        let orderable = |t: Ty| number(t) || matches!(t, Ty::STR | Ty::BYTES);
+        let orderable = |t: Ty| number(t) || matches!(t, Ty::STR | Ty::BYTES | Ty::NUM);
         match b {
             Builtin::Abs => {
                 let a = one(self)?;
@@ -84,6 +84,7 @@ impl Checker<'_> {
                 let item = list_item(self, &v, a.range())?;
                 let ty = match b {
                     Builtin::Sum if item.is_float() => Ty::FLOAT64,
+                    Builtin::Sum if item == Ty::NUM => Ty::NUM,
                     Builtin::Sum if number(item) => Ty::INT,
                     Builtin::Sum => return Err(self.bad_operand(a, &v, name)),
                     Builtin::Sorted
@@ -145,21 +146,17 @@ impl Checker<'_> {
                         for a in rest {
                             let v = self.expr(a)?;
                             // `min(2.5, 2)` is the int `2`: which type the
-                            // result has depends on the values.
-                            if ty.is_float() != v.ty.is_float()
-                                && (ty.is_numeric() || ty == Ty::BOOL)
-                                && (v.ty.is_numeric() || v.ty == Ty::BOOL)
+                            // result has depends on the values (a `Num`).
+                            let num = |t: Ty| t.is_numeric() || t == Ty::NUM;
+                            if (ty.is_float() != v.ty.is_float()
+                                || ty == Ty::NUM
+                                || v.ty == Ty::NUM)
+                                && num(ty)
+                                && num(v.ty)
                             {
-                                return Err(self
-                                    .error(
-                                        a.range(),
-                                        format!(
-                                            "{name}() of `{}` and `{}` values is not supported",
-                                            self.types.display(ty),
-                                            self.types.display(v.ty)
-                                        ),
-                                    )
-                                    .with_help("its result would be an int or a float depending on the values; convert with `float(...)` (or write `0.0`)"));
+                                ty = Ty::NUM;
+                                vals.push(v);
+                                continue;
                             }
                             ty = self.unify(ty, &v).ok_or_else(|| {
                                 self.error(

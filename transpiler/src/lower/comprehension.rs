@@ -358,6 +358,13 @@ impl Lower<'_> {
                 let item = list_item(self, xs);
                 let it = self.items_iter(xs);
                 let start = start.first().map(|s| self.val(s).ts);
+                if e.ty == Ty::NUM {
+                    // Ints and floats: each addition decides its type.
+                    self.uses.insert("Num");
+                    self.uses.insert("Int");
+                    let sum = quote!(#it.try_fold(Num::from(Int::from(0)), |a, b| a.add(&b)));
+                    return self.fallible(sum, at);
+                }
                 if e.ty == Ty::FLOAT64 {
                     let it = if item == Ty::FLOAT32 {
                         quote!(#it.map(f64::from))
