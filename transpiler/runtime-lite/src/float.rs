@@ -3,6 +3,48 @@
 
 use crate::exception::Exception;
 
+/// Python `float(s)` for a `str`: surrounding whitespace, a sign, `inf`,
+/// `infinity` and `nan` in any case, and single underscores between
+/// digits (`"1_000.5"`).
+pub fn parse(s: &str) -> Result<f64, Exception> {
+    let invalid = || {
+        Exception::value_error(format!(
+            "could not convert string to float: {}",
+            crate::pystr::str_repr(s)
+        ))
+    };
+    let t = s.trim_matches(crate::text::is_py_space);
+    let bytes = t.as_bytes();
+    let mut plain = String::with_capacity(t.len());
+    for (i, &c) in bytes.iter().enumerate() {
+        match c {
+            b'_' => {
+                let between = i > 0
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                if !between {
+                    return Err(invalid());
+                }
+            }
+            b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-' => plain.push(c as char),
+            // Only the words `inf`, `infinity` and `nan` have letters.
+            c if c.is_ascii_alphabetic() => plain.push(c as char),
+            _ => return Err(invalid()),
+        }
+    }
+    let word = plain.trim_start_matches(['+', '-']).to_ascii_lowercase();
+    let letters = plain
+        .bytes()
+        .any(|c| c.is_ascii_alphabetic() && !matches!(c, b'e' | b'E'));
+    if letters && !matches!(word.as_str(), "inf" | "infinity" | "nan") {
+        return Err(invalid());
+    }
+    if plain.len() - word.len() > 1 {
+        return Err(invalid());
+    }
+    plain.parse::<f64>().map_err(|_| invalid())
+}
+
 /// Python `repr(x)` (and `str(x)`): the shortest digits that round-trip,
 /// fixed notation for decimal exponents in `-4 <= exp < 16`, otherwise
 /// scientific (`1e+16`, `1e-05`), always with a `.0` when integral.

@@ -129,6 +129,16 @@ impl Int {
         Ok(if negative { -v } else { v })
     }
 
+    /// Python `int(s, base)` with a computed base.
+    pub fn parse_base(s: &str, base: &Int) -> Result<Int, Exception> {
+        match base.to_i64().and_then(|b| u32::try_from(b).ok()) {
+            Some(b) if b <= 36 => Int::parse(s, b),
+            _ => Err(Exception::value_error(
+                "int() base must be >= 2 and <= 36, or 0",
+            )),
+        }
+    }
+
     /// Python `int(x)` for a float: truncation toward zero.
     pub fn from_f64(x: f64) -> Result<Int, Exception> {
         if x.is_nan() {

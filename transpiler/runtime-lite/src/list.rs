@@ -451,6 +451,50 @@ impl<T: Clone> List<T> {
     }
 }
 
+/// `xs * n` for a list given by its items: a new `Vec` (empty for
+/// `n <= 0`).
+pub fn repeat<T: Clone>(items: impl Iterator<Item = T>, n: &Int) -> Result<Vec<T>, Exception> {
+    let n = n.to_i64().ok_or_else(index_overflow)?;
+    repeated(&items.collect::<Vec<T>>(), n)
+}
+
+/// `a, b = xs`: exactly `N` items, or CPython's `ValueError`.
+pub fn unpack<T, const N: usize>(items: impl Iterator<Item = T>) -> Result<[T; N], Exception> {
+    let items: Vec<T> = items.collect();
+    let got = items.len();
+    <[T; N]>::try_from(items).map_err(|_| {
+        if got > N {
+            Exception::value_error(format!("too many values to unpack (expected {N})"))
+        } else {
+            Exception::value_error(format!(
+                "not enough values to unpack (expected {N}, got {got})"
+            ))
+        }
+    })
+}
+
+/// `a, *rest, b = xs`: `A` items, the rest in a `Vec`, then `B` items.
+pub fn unpack_star<T, const A: usize, const B: usize>(
+    items: impl Iterator<Item = T>,
+) -> Result<([T; A], Vec<T>, [T; B]), Exception> {
+    let mut head: Vec<T> = items.collect();
+    let got = head.len();
+    let not_enough = || {
+        Exception::value_error(format!(
+            "not enough values to unpack (expected at least {}, got {got})",
+            A + B
+        ))
+    };
+    if got < A + B {
+        return Err(not_enough());
+    }
+    let tail = head.split_off(got - B);
+    let rest = head.split_off(A);
+    let head = <[T; A]>::try_from(head).map_err(|_| not_enough())?;
+    let tail = <[T; B]>::try_from(tail).map_err(|_| not_enough())?;
+    Ok((head, rest, tail))
+}
+
 /// `items * n`, refusing sizes that cannot be allocated with `MemoryError`.
 fn repeated<T: Clone>(items: &[T], n: i64) -> Result<Vec<T>, Exception> {
     if n <= 0 || items.is_empty() {

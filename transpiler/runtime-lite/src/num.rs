@@ -45,6 +45,14 @@ impl Num {
         }
     }
 
+    /// Python `int(self)`: a float truncated toward zero.
+    pub fn to_int(&self) -> Result<Int, Exception> {
+        match self {
+            Num::Int(i) => Ok(i.clone()),
+            Num::Float(f) => Int::from_f64(*f),
+        }
+    }
+
     /// Both operands as ints, or (if either is a float) both as floats.
     fn pair(&self, o: &Num) -> Result<Pair, Exception> {
         Ok(match (self, o) {

@@ -303,6 +303,17 @@ pub fn starts_with(s: &str, p: &str, start: Option<&Int>, end: Option<&Int>, end
     }
 }
 
+/// `s.startswith((a, b, ...))` / `endswith`: any of the strings.
+pub fn starts_with_any(s: &str, prefixes: &[&str], ends: bool) -> bool {
+    prefixes.iter().any(|p| {
+        if ends {
+            s.ends_with(p)
+        } else {
+            s.starts_with(p)
+        }
+    })
+}
+
 fn width_of(width: &Int) -> i64 {
     slice_arg(width)
 }

@@ -58,7 +58,7 @@ impl Checker<'_> {
             }
         };
         let number = |t: Ty| t.is_numeric() || t == Ty::BOOL || t == Ty::NAT;
-        let orderable = |t: Ty| number(t) || matches!(t, Ty::STR | Ty::BYTES);
+        let orderable = |t: Ty| number(t) || matches!(t, Ty::STR | Ty::BYTES | Ty::NUM);
         match b {
             Builtin::Abs => {
                 let a = one(self)?;
@@ -84,6 +84,7 @@ impl Checker<'_> {
                 let item = list_item(self, &v, a.range())?;
                 let ty = match b {
                     Builtin::Sum if item.is_float() => Ty::FLOAT64,
+                    Builtin::Sum if item == Ty::NUM => Ty::NUM,
                     Builtin::Sum if number(item) => Ty::INT,
                     Builtin::Sum => return Err(self.bad_operand(a, &v, name)),
                     Builtin::Sorted
@@ -145,21 +146,17 @@ impl Checker<'_> {
                         for a in rest {
                             let v = self.expr(a)?;
                             // `min(2.5, 2)` is the int `2`: which type the
-                            // result has depends on the values.
-                            if ty.is_float() != v.ty.is_float()
-                                && (ty.is_numeric() || ty == Ty::BOOL)
-                                && (v.ty.is_numeric() || v.ty == Ty::BOOL)
+                            // result has depends on the values (a `Num`).
+                            let num = |t: Ty| t.is_numeric() || t == Ty::NUM;
+                            if (ty.is_float() != v.ty.is_float()
+                                || ty == Ty::NUM
+                                || v.ty == Ty::NUM)
+                                && num(ty)
+                                && num(v.ty)
                             {
-                                return Err(self
-                                    .error(
-                                        a.range(),
-                                        format!(
-                                            "{name}() of `{}` and `{}` values is not supported",
-                                            self.types.display(ty),
-                                            self.types.display(v.ty)
-                                        ),
-                                    )
-                                    .with_help("its result would be an int or a float depending on the values; convert with `float(...)` (or write `0.0`)"));
+                                ty = Ty::NUM;
+                                vals.push(v);
+                                continue;
                             }
                             ty = self.unify(ty, &v).ok_or_else(|| {
                                 self.error(
@@ -189,13 +186,14 @@ impl Checker<'_> {
                         .with_help(format!("write `{name}(xs)` or `{name}(a, b)`"))),
                 }
             }
+            Builtin::Int if c.args.len() == 2 || !c.keywords.is_empty() => self.int_base(c),
             Builtin::Int => {
                 let a = one(self)?;
                 let v = self.expr(a)?;
                 if v.ty == Ty::INT {
                     return Ok(v);
                 }
-                if !(number(v.ty) || v.ty == Ty::STR) {
+                if !(number(v.ty) || v.ty == Ty::STR || v.ty == Ty::NUM) {
                     return Err(self.bad_operand(a, &v, name));
                 }
                 if v.ty.is_integral() || v.ty == Ty::BOOL {
@@ -206,8 +204,11 @@ impl Checker<'_> {
             Builtin::Float => {
                 let a = one(self)?;
                 let v = self.expr(a)?;
-                if v.ty.is_float() {
+                if v.ty.is_float() || v.ty == Ty::NUM {
                     return self.coerce(v, Ty::FLOAT64, a.range());
+                }
+                if v.ty == Ty::STR {
+                    return Ok(Expr::new(Ty::FLOAT64, ExprKind::Builtin(b, vec![v]), span));
                 }
                 if !number(v.ty) {
                     return Err(self
@@ -313,6 +314,41 @@ impl Checker<'_> {
         Ok(Expr::new(
             ty,
             ExprKind::Builtin(Builtin::Sum, vec![v, s]),
+            self.span(c.range),
+        ))
+    }
+
+    /// `int(s, base)` (also `base=`): `s` must be a str.
+    fn int_base(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        let base_kw = match c.keywords.as_slice() {
+            [k] if k.arg.as_deref() == Some("base") => Some(&k.value),
+            _ => None,
+        };
+        let (x, base) = match (c.args.as_slice(), base_kw) {
+            ([x, base], None) if c.keywords.is_empty() => (x, base),
+            ([x], Some(base)) => (x, base),
+            _ => {
+                return Err(self
+                    .error(c.range, "int() takes a str and a base")
+                    .with_help("write `int(s, 16)` or `int(s, base=16)`"))
+            }
+        };
+        let s = self.expr(x)?;
+        if s.ty != Ty::STR {
+            return Err(self
+                .error(
+                    x.range(),
+                    format!(
+                        "int() can't convert non-string with explicit base (found `{}`)",
+                        self.types.display(s.ty)
+                    ),
+                )
+                .with_help("an explicit base parses a str: `int(s, 16)`"));
+        }
+        let base = self.expect(base, Ty::INT)?;
+        Ok(Expr::new(
+            Ty::INT,
+            ExprKind::Builtin(Builtin::Int, vec![s, base]),
             self.span(c.range),
         ))
     }

@@ -5,7 +5,7 @@
 
 use super::Checker;
 use crate::diagnostics::Diagnostic;
-use crate::model::ir::{Expr, ExprKind, Method, Place};
+use crate::model::ir::{self, Expr, ExprKind, Method, Place};
 use crate::model::{Ty, TyKind};
 use rustpython_parser::ast::{self, Ranged};
 
@@ -583,7 +583,27 @@ impl Checker<'_> {
             }
             (TyKind::Str, "startswith" | "endswith" | "find" | "count") => {
                 arity(self, &[1])?;
-                let arg = self.expect(&c.args[0], Ty::STR)?;
+                let arg = match &c.args[0] {
+                    // `s.startswith(("a", "b"))`: any of the prefixes.
+                    ast::Expr::Tuple(t) if name.ends_with("with") => {
+                        let items = t
+                            .elts
+                            .iter()
+                            .map(|x| self.expect(x, Ty::STR))
+                            .collect::<Result<Vec<_>, _>>()?;
+                        let ty = self.types.tuple(vec![Ty::STR; items.len()]);
+                        Expr::new(ty, ExprKind::Tuple(items), self.span(t.range))
+                    }
+                    a => {
+                        let arg = self.expr(a)?;
+                        let all_str = matches!(self.types.kind(arg.ty), TyKind::Tuple(tys) if tys.iter().all(|t| *t == Ty::STR));
+                        if all_str && name.ends_with("with") {
+                            arg
+                        } else {
+                            self.coerce(arg, Ty::STR, a.range())?
+                        }
+                    }
+                };
                 match name {
                     "startswith" => (Method::StartsWith, Ty::BOOL, vec![arg]),
                     "endswith" => (Method::EndsWith, Ty::BOOL, vec![arg]),
@@ -823,51 +843,80 @@ impl Checker<'_> {
         self.error(range, message).with_help(help)
     }
 
-    /// `[elem for target in iter if cond ...]` with one `for`.
+    /// `[elem for target in iter if cond ... for target2 in iter2 ...]`.
     pub(crate) fn list_comprehension(
         &mut self,
         elt: &ast::Expr,
         generators: &[ast::Comprehension],
         range: rustpython_parser::text_size::TextRange,
     ) -> Result<Expr, Diagnostic> {
-        let [g] = generators else {
-            return Err(self
-                .error(
-                    range,
-                    "a comprehension with several `for` clauses is not supported yet",
-                )
-                .with_help("nest loops that append to a list"));
+        let Some((first, rest)) = generators.split_first() else {
+            return Err(self.error(range, "a comprehension needs a `for` clause"));
         };
-        if g.is_async {
+        if generators.iter().any(|g| g.is_async) {
             return Err(self.error(range, "`async for` is not supported"));
         }
-        let iter = self.iterable(&g.iter)?;
-        let names: Vec<&ast::Expr> = match &g.target {
-            ast::Expr::Tuple(t) => t.elts.iter().collect(),
-            other => vec![other],
-        };
+        let iter = self.iterable(&first.iter)?;
+        let names = clause_names(&first.target);
         self.comprehension_of(
             iter,
             &names,
-            &g.target,
+            &first.target,
             |this| {
-                let mut cond: Option<Expr> = None;
-                for test in &g.ifs {
-                    let c = this.expr(test)?;
-                    let c = this.truthy(c);
-                    cond = Some(match cond {
-                        None => c,
-                        Some(prev) => {
-                            let span = prev.span;
-                            Expr::new(Ty::BOOL, ExprKind::And(Box::new(prev), Box::new(c)), span)
-                        }
-                    });
+                let cond = this.conditions(&first.ifs)?;
+                let mut more = Vec::new();
+                let mut bound = 0;
+                let checked = this.more_clauses(rest, &mut more, &mut bound, range);
+                let elem = checked.and_then(|()| this.expr(elt));
+                for _ in 0..bound {
+                    this.ctx().arm_params.pop();
                 }
-                let elem = this.expr(elt)?;
-                Ok((cond, elem))
+                Ok((cond, elem?, more))
             },
             range,
         )
+    }
+
+    /// The `if`s of one comprehension clause, joined with `and`.
+    fn conditions(&mut self, ifs: &[ast::Expr]) -> Result<Option<Expr>, Diagnostic> {
+        let mut cond: Option<Expr> = None;
+        for test in ifs {
+            let c = self.expr(test)?;
+            let c = self.truthy(c);
+            cond = Some(match cond {
+                None => c,
+                Some(prev) => {
+                    let span = prev.span;
+                    Expr::new(Ty::BOOL, ExprKind::And(Box::new(prev), Box::new(c)), span)
+                }
+            });
+        }
+        Ok(cond)
+    }
+
+    /// The `for` clauses after a comprehension's first, each checked with
+    /// the names of the ones before it bound (`bound` counts the names
+    /// this pushed, for the caller to pop).
+    fn more_clauses(
+        &mut self,
+        clauses: &[ast::Comprehension],
+        out: &mut Vec<ir::CompFor>,
+        bound: &mut usize,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<(), Diagnostic> {
+        for g in clauses {
+            let iter = self.iterable(&g.iter)?;
+            let names = clause_names(&g.target);
+            let (iter, binders) = self.bind_clause(iter, &names, &g.target, range)?;
+            *bound += binders.len();
+            let cond = self.conditions(&g.ifs)?;
+            out.push(ir::CompFor {
+                binders,
+                iter,
+                cond,
+            });
+        }
+        Ok(())
     }
 
     /// `map(lambda x: elem, iter)`: a new list (Python's map iterator is
@@ -908,7 +957,7 @@ impl Checker<'_> {
             iter_e,
             &[&target],
             &target,
-            |this| Ok((None, this.expr(body)?)),
+            |this| Ok((None, this.expr(body)?, Vec::new())),
             c.range,
         )
     }
@@ -930,16 +979,16 @@ impl Checker<'_> {
     }
 
     /// A comprehension over `iter` binding `names` (one, or a tuple
-    /// unpacked) while `body` checks the condition and element.
+    /// unpacked) while `body` checks the condition, further clauses and
+    /// element.
     pub(crate) fn comprehension_of(
         &mut self,
         iter: Expr,
         names: &[&ast::Expr],
         target: &ast::Expr,
-        body: impl FnOnce(&mut Self) -> Result<(Option<Expr>, Expr), Diagnostic>,
+        body: impl FnOnce(&mut Self) -> Result<(Option<Expr>, Expr, Vec<ir::CompFor>), Diagnostic>,
         range: rustpython_parser::text_size::TextRange,
     ) -> Result<Expr, Diagnostic> {
-        let iter = self.set_as_list(iter);
         if self.fun.is_none() {
             return Err(self
                 .error(
@@ -948,6 +997,39 @@ impl Checker<'_> {
                 )
                 .with_help("build the value inside a function"));
         }
+        let (iter, binders) = self.bind_clause(iter, names, target, range)?;
+        let checked = body(self);
+        for _ in &binders {
+            self.ctx().arm_params.pop();
+        }
+        let (cond, elem, more) = checked?;
+        let ty = self.types.list(elem.ty);
+        let span = self.span(range);
+        Ok(Expr::new(
+            ty,
+            ExprKind::Comprehension {
+                binders,
+                iter: Box::new(iter),
+                cond: cond.map(Box::new),
+                elem: Box::new(elem),
+                lazy: false,
+                more,
+            },
+            span,
+        ))
+    }
+
+    /// Binds the names of one comprehension clause over `iter` (pushed on
+    /// `arm_params`; the caller pops them): the iterated value and the
+    /// binders.
+    fn bind_clause(
+        &mut self,
+        iter: Expr,
+        names: &[&ast::Expr],
+        target: &ast::Expr,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<(Expr, Vec<u32>), Diagnostic> {
+        let iter = self.set_as_list(iter);
         let item = match self.types.kind(iter.ty) {
             TyKind::List(t) => *t,
             TyKind::Dict(k, _) => *k,
@@ -960,7 +1042,45 @@ impl Checker<'_> {
                 ))
             }
         };
-        let tys: Vec<Ty> = if names.len() == 1 && !matches!(target, ast::Expr::Tuple(_)) {
+        // `for a, *b in rows` of lists or strs: each row's items, counted
+        // (a generator over the rows, unpacking each).
+        let star = names
+            .iter()
+            .position(|n| matches!(n, ast::Expr::Starred(_)));
+        let names: Vec<&ast::Expr> = names
+            .iter()
+            .map(|n| match n {
+                ast::Expr::Starred(s) => &*s.value,
+                n => n,
+            })
+            .collect();
+        let names = names.as_slice();
+        let tuple_target = matches!(target, ast::Expr::Tuple(_) | ast::Expr::List(_));
+        let seq_items = item == Ty::STR || matches!(self.types.kind(item), TyKind::List(_));
+        let (iter, item) = if tuple_target && (seq_items || star.is_some()) {
+            let id = {
+                let ctx = self.ctx();
+                ctx.next_arm += 1;
+                ctx.next_arm - 1
+            };
+            let span = iter.span;
+            let read = Expr::new(item, ExprKind::ArmValue(id), span);
+            let elem = self.unpacked(read, names.len(), star, target.range())?;
+            let ty = self.types.list(elem.ty);
+            let item = elem.ty;
+            let rows = ExprKind::Comprehension {
+                binders: vec![id],
+                iter: Box::new(iter),
+                cond: None,
+                elem: Box::new(elem),
+                lazy: true,
+                more: Vec::new(),
+            };
+            (Expr::new(ty, rows, span), item)
+        } else {
+            (iter, item)
+        };
+        let tys: Vec<Ty> = if names.len() == 1 && !tuple_target {
             vec![item]
         } else {
             match self.types.kind(item) {
@@ -982,6 +1102,9 @@ impl Checker<'_> {
         let mut binders = Vec::new();
         for (n, t) in names.iter().zip(&tys) {
             let ast::Expr::Name(n) = n else {
+                for _ in &binders {
+                    self.ctx().arm_params.pop();
+                }
                 return Err(self
                     .error(n.range(), "unsupported comprehension target")
                     .with_help("bind a name, or a tuple of names"));
@@ -994,24 +1117,7 @@ impl Checker<'_> {
             self.ctx().arm_params.push((n.id.to_string(), id, *t));
             binders.push(id);
         }
-        let checked = body(self);
-        for _ in &binders {
-            self.ctx().arm_params.pop();
-        }
-        let (cond, elem) = checked?;
-        let ty = self.types.list(elem.ty);
-        let span = self.span(range);
-        Ok(Expr::new(
-            ty,
-            ExprKind::Comprehension {
-                binders,
-                iter: Box::new(iter),
-                cond: cond.map(Box::new),
-                elem: Box::new(elem),
-                lazy: false,
-            },
-            span,
-        ))
+        Ok((iter, binders))
     }
 
     /// `range(...)` used as a value (a `for` over it is `Stmt::For`).
@@ -1345,5 +1451,14 @@ impl Checker<'_> {
             }
             _ => Err(self.not_iterable(arg.range(), v.ty, "list() takes a list or a dict here")),
         }
+    }
+}
+
+/// The names a comprehension clause binds: one, or a tuple's.
+fn clause_names(target: &ast::Expr) -> Vec<&ast::Expr> {
+    match target {
+        ast::Expr::Tuple(t) => t.elts.iter().collect(),
+        ast::Expr::List(l) => l.elts.iter().collect(),
+        other => vec![other],
     }
 }

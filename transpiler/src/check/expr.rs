@@ -963,6 +963,42 @@ impl Checker<'_> {
             .with_help(help))
     }
 
+    /// `(a, b) * n` with a literal count: the tuple literal's items
+    /// repeated (a tuple's type says its length, so `n` must be known).
+    fn tuple_repeat(&mut self, t: Expr, n: Expr, range: TextRange) -> Result<Expr, Diagnostic> {
+        let span = self.span(range);
+        let count = match &n.kind {
+            ExprKind::Int(i) => i.to_i64().map(|c| c.max(0) as usize),
+            ExprKind::Bool(b) => Some(usize::from(*b)),
+            _ => None,
+        };
+        let items = match &t.kind {
+            ExprKind::Tuple(items) if !items.iter().any(crate::model::effects::has_effects) => {
+                Some(items)
+            }
+            _ => None,
+        };
+        let (Some(count), Some(items)) = (count, items) else {
+            return Err(self
+                .error(
+                    range,
+                    "repeating a tuple is supported for a tuple literal times an int literal",
+                )
+                .with_help(
+                    "a tuple's length is part of its type: write `(a, b) * 2`, or use a list",
+                ));
+        };
+        if count.saturating_mul(items.len()) > 1024 {
+            return Err(self
+                .error(range, "this tuple would have more than 1024 items")
+                .with_help("use a list: `[a, b] * n`"));
+        }
+        let items: Vec<Expr> = (0..count).flat_map(|_| items.iter().cloned()).collect();
+        let tys = items.iter().map(|e| e.ty).collect();
+        let ty = self.types.intern(TyKind::Tuple(tys));
+        Ok(Expr::new(ty, ExprKind::Tuple(items), span))
+    }
+
     pub(crate) fn truthy(&mut self, e: Expr) -> Expr {
         if e.ty == Ty::BOOL {
             return e;
@@ -975,7 +1011,7 @@ impl Checker<'_> {
     }
 
     pub(crate) fn binary(
-        &self,
+        &mut self,
         op: BinOp,
         l: Expr,
         r: Expr,
@@ -1031,6 +1067,28 @@ impl Checker<'_> {
             }
             (n, Ty::STR | Ty::BYTES, BinOp::Mul) if int_like(n) => {
                 return self.binary(op, r, l, range);
+            }
+            // `xs * n`: a new list, the items repeated (empty for `n <= 0`).
+            (xs, n, BinOp::Mul)
+                if matches!(self.types.kind(xs), TyKind::List(_)) && int_like(n) =>
+            {
+                let r = self.coerce(r, Ty::INT, range)?;
+                return Ok(Expr::new(
+                    xs,
+                    ExprKind::Binary(op, Box::new(l), Box::new(r)),
+                    span,
+                ));
+            }
+            (n, xs, BinOp::Mul)
+                if matches!(self.types.kind(xs), TyKind::List(_)) && int_like(n) =>
+            {
+                return self.binary(op, r, l, range);
+            }
+            (t, n, BinOp::Mul) if int_like(n) && matches!(self.types.kind(t), TyKind::Tuple(_)) => {
+                return self.tuple_repeat(l, r, range);
+            }
+            (n, t, BinOp::Mul) if int_like(n) && matches!(self.types.kind(t), TyKind::Tuple(_)) => {
+                return self.tuple_repeat(r, l, range);
             }
             _ => {}
         }

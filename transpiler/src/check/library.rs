@@ -24,6 +24,7 @@ pub(crate) fn takes_keywords(c: &ast::ExprCall) -> bool {
             "sum" => &["start"],
             "round" => &["ndigits"],
             "enumerate" => &["start"],
+            "int" => &["base"],
             _ => return false,
         },
         _ => return false,
@@ -612,7 +613,7 @@ impl Checker<'_> {
                     }
                     (None, None) => item.clone(),
                 };
-                Ok((Some(this.truthy(test)), item))
+                Ok((Some(this.truthy(test)), item, Vec::new()))
             },
             c.range,
         )

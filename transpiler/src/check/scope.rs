@@ -268,6 +268,8 @@ pub(crate) fn collect_assigned(
             // `a, b = ...`, `for k, v in ...`
             ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| target(e, assigned)),
             ast::Expr::List(l) => l.elts.iter().for_each(|e| target(e, assigned)),
+            // `first, *rest = ...`
+            ast::Expr::Starred(s) => target(&s.value, assigned),
             _ => {}
         }
     }

@@ -627,54 +627,41 @@ impl Checker<'_> {
         ))
     }
 
-    /// `a, b = value`: the tuple is evaluated once (into a hidden local),
-    /// then each name takes its item.
+    /// `a, b = value`: the tuple (or the items of a list or str, their
+    /// count checked) is evaluated once into a hidden local, then each
+    /// name takes its item; a starred name takes a list of the rest.
     fn unpack_assign(
         &mut self,
         targets: &[ast::Expr],
         value: &ast::Expr,
         range: rustpython_parser::text_size::TextRange,
     ) -> Result<Vec<Stmt>, Diagnostic> {
-        if targets.iter().any(|t| !matches!(t, ast::Expr::Name(_))) {
-            return Err(self
-                .error(range, "unpacking into this target is not supported yet")
-                .with_help("unpack into plain names: `a, b = pair`"));
-        }
+        let (names, star) = self.unpack_names(targets, false, range)?;
         let v = self.expr(value)?;
-        let items = match self.types.kind(v.ty) {
-            crate::model::TyKind::Tuple(items) if items.len() == targets.len() => items.clone(),
-            crate::model::TyKind::Tuple(items) => {
-                return Err(self
-                    .error(
-                        value.range(),
-                        format!(
-                            "cannot unpack {} values into {} names",
-                            items.len(),
-                            targets.len()
-                        ),
-                    )
-                    .with_help("Python raises ValueError here"))
-            }
-            _ => {
-                return Err(self
-                    .error(
-                        value.range(),
-                        format!(
-                            "unpacking a `{}` value is not supported yet",
-                            self.types.display(v.ty)
-                        ),
-                    )
-                    .with_help("unpack a tuple: `a, b = (x, y)`"))
-            }
-        };
         let span = self.span(range);
+        let mut out = Vec::new();
+        let v = match (self.types.kind(v.ty), star) {
+            (crate::model::TyKind::Tuple(_), Some(star)) => {
+                let hidden = self.ctx().fresh("values", v.ty, span);
+                let read = Expr::new(v.ty, ExprKind::Local(hidden), span);
+                out.push(Stmt::Assign {
+                    place: Place::Local(hidden),
+                    value: v,
+                });
+                self.starred_tuple(read, names.len(), star, value.range())?
+            }
+            _ => self.unpacked(v, names.len(), star, value.range())?,
+        };
+        let crate::model::TyKind::Tuple(items) = self.types.kind(v.ty).clone() else {
+            return Err(self.error(value.range(), "unsupported unpacking"));
+        };
         let hidden = self.ctx().fresh("values", v.ty, span);
         let tuple_ty = v.ty;
-        let mut out = vec![Stmt::Assign {
+        out.push(Stmt::Assign {
             place: Place::Local(hidden),
             value: v,
-        }];
-        for (i, (t, ty)) in targets.iter().zip(items).enumerate() {
+        });
+        for (i, (t, ty)) in names.iter().zip(items).enumerate() {
             let read = Expr::new(tuple_ty, ExprKind::Local(hidden), span);
             let item = Expr::new(ty, ExprKind::Field(Box::new(read), i), span);
             // A `nat` item is an `int` to Python code.
@@ -687,6 +674,147 @@ impl Checker<'_> {
             out.extend(self.mirror(s));
         }
         Ok(out)
+    }
+
+    /// The targets of an unpacking, each a plain name (a starred one
+    /// `*rest` gives its name; `nested`: or a tuple of targets), and the
+    /// index of the starred one.
+    fn unpack_names<'t>(
+        &self,
+        targets: &'t [ast::Expr],
+        nested: bool,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<(Vec<&'t ast::Expr>, Option<usize>), Diagnostic> {
+        let mut names = Vec::new();
+        let mut star = None;
+        for (i, t) in targets.iter().enumerate() {
+            match t {
+                ast::Expr::Name(_) => names.push(t),
+                ast::Expr::Tuple(_) | ast::Expr::List(_) if nested => names.push(t),
+                ast::Expr::Starred(s) if matches!(&*s.value, ast::Expr::Name(_)) => {
+                    if star.is_some() {
+                        return Err(self
+                            .error(t.range(), "multiple starred expressions in assignment")
+                            .with_help("Python allows one `*name` per unpacking"));
+                    }
+                    star = Some(i);
+                    names.push(&*s.value);
+                }
+                _ => {
+                    return Err(self
+                        .error(range, "unpacking into this target is not supported yet")
+                        .with_help("unpack into plain names: `a, b = pair`"))
+                }
+            }
+        }
+        Ok((names, star))
+    }
+
+    /// `v` as a tuple of `n` items for an unpacking: a tuple as it is
+    /// (its length must be `n`); the items of a list, str or set, counted at
+    /// run time (`ExprKind::Unpack`), the one at `star` a list of the rest.
+    pub(super) fn unpacked(
+        &mut self,
+        v: Expr,
+        n: usize,
+        star: Option<usize>,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<Expr, Diagnostic> {
+        let v = self.set_as_list(v);
+        let item = match self.types.kind(v.ty) {
+            crate::model::TyKind::Tuple(items) if star.is_none() => {
+                if items.len() == n {
+                    return Ok(v);
+                }
+                return Err(self
+                    .error(
+                        range,
+                        format!("cannot unpack {} values into {} names", items.len(), n),
+                    )
+                    .with_help("Python raises ValueError here"));
+            }
+            crate::model::TyKind::List(t) => *t,
+            _ if v.ty == Ty::STR => Ty::STR,
+            _ => {
+                return Err(self
+                    .error(
+                        range,
+                        format!(
+                            "unpacking a `{}` value is not supported yet",
+                            self.types.display(v.ty)
+                        ),
+                    )
+                    .with_help("unpack a tuple, a list, a str or a set"))
+            }
+        };
+        let rest = self.types.list(item);
+        let tys = (0..n)
+            .map(|i| if Some(i) == star { rest } else { item })
+            .collect();
+        let ty = self.types.tuple(tys);
+        let span = v.span;
+        Ok(Expr::new(
+            ty,
+            ExprKind::Unpack {
+                value: Box::new(v),
+                star,
+            },
+            span,
+        ))
+    }
+
+    /// `a, *rest = t` of a tuple (`read`, a local): the items before and
+    /// after the star, and between them a list of the others (which must
+    /// share one type).
+    fn starred_tuple(
+        &mut self,
+        read: Expr,
+        n: usize,
+        star: usize,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> Result<Expr, Diagnostic> {
+        let crate::model::TyKind::Tuple(tys) = self.types.kind(read.ty).clone() else {
+            return Err(self.error(range, "unsupported unpacking"));
+        };
+        if tys.len() + 1 < n {
+            return Err(self
+                .error(
+                    range,
+                    format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        n - 1,
+                        tys.len()
+                    ),
+                )
+                .with_help("Python raises ValueError here"));
+        }
+        let after = n - star - 1;
+        let middle = star..tys.len() - after;
+        let span = read.span;
+        let field = |i: usize| Expr::new(tys[i], ExprKind::Field(Box::new(read.clone()), i), span);
+        let Some(&item) = tys[middle.clone()].first().or(tys.first()) else {
+            return Err(self
+                .error(
+                    range,
+                    "unpacking an empty tuple into a starred name is not supported yet",
+                )
+                .with_help("the list's item type is unknown"));
+        };
+        if tys[middle.clone()].iter().any(|t| *t != item) {
+            return Err(self
+                .error(
+                    range,
+                    "the starred name would hold items of different types",
+                )
+                .with_help("a list holds items of one type"));
+        }
+        let list_ty = self.types.list(item);
+        let rest = Expr::new(list_ty, ExprKind::List(middle.map(field).collect()), span);
+        let mut items: Vec<Expr> = (0..star).map(field).collect();
+        items.push(rest);
+        items.extend((tys.len() - after..tys.len()).map(field));
+        let ty = self.types.tuple(items.iter().map(|e| e.ty).collect());
+        Ok(Expr::new(ty, ExprKind::Tuple(items), span))
     }
 
     /// Stores the typed value `v` into the name `target` (a global declared
@@ -807,6 +935,11 @@ impl Checker<'_> {
                 ExprKind::Method(ir::Method::Extend, vec![current, value]),
                 span,
             )));
+        }
+        if op == ir::BinOp::Mul && matches!(self.types.kind(ty), crate::model::TyKind::List(_)) {
+            return Err(self
+                .error(a.range, "`*=` on a list is not supported yet")
+                .with_help(format!("write `{name} = {name} * n` (a new list)")));
         }
         let value = self.expr(&a.value)?;
         if let Some(e) = self.set_augmented(op, current.clone(), value.clone()) {
@@ -1006,6 +1139,28 @@ impl Checker<'_> {
                     .with_help("loop with a name, or a tuple of names"))
             }
         };
+        // `for a, b in rows` of lists or strs: their items, counted.
+        let is_seq =
+            read.ty == Ty::STR || matches!(self.types.kind(read.ty), crate::model::TyKind::List(_));
+        let (names, star) = self.unpack_names(elts, true, target.range())?;
+        let read = if is_seq || star.is_some() {
+            let v = match (self.types.kind(read.ty), star) {
+                (crate::model::TyKind::Tuple(_), Some(i)) => {
+                    self.starred_tuple(read, names.len(), i, target.range())?
+                }
+                _ => self.unpacked(read, names.len(), star, target.range())?,
+            };
+            let hidden = self.ctx().fresh("values", v.ty, v.span);
+            let local = Expr::new(v.ty, ExprKind::Local(hidden), v.span);
+            out.push(Stmt::Assign {
+                place: Place::Local(hidden),
+                value: v,
+            });
+            local
+        } else {
+            read
+        };
+        let elts = names;
         let items = match self.types.kind(read.ty) {
             crate::model::TyKind::Tuple(items) if items.len() == elts.len() => items.clone(),
             _ => {

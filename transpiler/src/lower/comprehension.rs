@@ -2,7 +2,7 @@
 //! collected into a new list.
 
 use super::exceptions::Catch;
-use super::expr::R;
+use super::expr::{unreachable_kind, R};
 use super::matching::{Bound, BoundRead};
 use super::Lower;
 use crate::model::effects::may_raise;
@@ -72,9 +72,15 @@ impl Lower<'_> {
     /// A generator expression's items as an iterator, when computing them
     /// cannot raise into a `try` (then they are built as a list first).
     fn comprehension_chain(&mut self, e: &Expr) -> Option<TokenStream> {
-        let ExprKind::Comprehension { cond, elem, .. } = &e.kind else {
+        let ExprKind::Comprehension {
+            cond, elem, more, ..
+        } = &e.kind
+        else {
             return None;
         };
+        if !more.is_empty() {
+            return None;
+        }
         let fallible = self.catch != Catch::Trap
             && (may_raise(elem) || cond.as_ref().is_some_and(|c| may_raise(c)));
         if fallible {
@@ -84,6 +90,11 @@ impl Lower<'_> {
     }
 
     pub(crate) fn comprehension(&mut self, e: &Expr) -> R {
+        if let ExprKind::Comprehension { more, .. } = &e.kind {
+            if !more.is_empty() {
+                return self.nested_comprehension(e);
+            }
+        }
         let (chain, fallible) = self.comprehension_parts(e);
         if fallible {
             self.uses.insert("Exception");
@@ -107,6 +118,92 @@ impl Lower<'_> {
             R::atom(quote!(#chain.collect::<List<_>>()))
         } else {
             R::atom(quote!(#chain.collect::<Vec<_>>()))
+        }
+    }
+
+    /// A comprehension of several `for` clauses: nested `for` loops that
+    /// push each element (an error propagates as in the enclosing code).
+    fn nested_comprehension(&mut self, e: &Expr) -> R {
+        let ExprKind::Comprehension {
+            binders,
+            iter,
+            cond,
+            elem,
+            more,
+            ..
+        } = &e.kind
+        else {
+            return unreachable_kind();
+        };
+        let clauses: Vec<(&[u32], &Expr, Option<&Expr>)> =
+            std::iter::once((binders.as_slice(), &**iter, cond.as_deref()))
+                .chain(
+                    more.iter()
+                        .map(|c| (c.binders.as_slice(), &c.iter, c.cond.as_ref())),
+                )
+                .collect();
+        let reads = |b: u32| {
+            item_of_key(elem, b).is_some()
+                || clauses.iter().any(|(_, it, c)| {
+                    item_of_key(it, b).is_some() || c.is_some_and(|c| item_of_key(c, b).is_some())
+                })
+        };
+        let items = self.namer.fresh("items");
+        // Each clause's loop header and filter, outermost first; the
+        // names of every clause stay bound until the element is lowered.
+        let mut heads = Vec::new();
+        let mut saved = Vec::new();
+        for (bs, it, c) in &clauses {
+            let source = self.items_iter(it);
+            let item = elem_item(self, it);
+            let tys: Vec<Ty> = match (bs.len(), self.program.types.kind(item)) {
+                (1, _) => vec![item],
+                (_, TyKind::Tuple(items)) => items.clone(),
+                _ => vec![Ty::NONE; bs.len()],
+            };
+            let mut parts = Vec::new();
+            for (b, t) in bs.iter().zip(&tys) {
+                if reads(*b) {
+                    let x = self.namer.fresh("item");
+                    let read = BoundRead::new(&x, 0, !t.is_copy());
+                    saved.push((Bound::Arm(*b), self.bound.insert(Bound::Arm(*b), read)));
+                    parts.push(quote!(#x));
+                } else {
+                    parts.push(quote!(_));
+                }
+            }
+            let pattern = if parts.len() == 1 {
+                parts.remove(0)
+            } else {
+                quote!((#(#parts),*))
+            };
+            let filter = c.map(|c| self.val(c).ts);
+            heads.push((pattern, source, filter));
+        }
+        let v = self.val(elem).ts;
+        let mut body = quote!(#items.push(#v););
+        for (pattern, source, filter) in heads.into_iter().rev() {
+            if let Some(f) = filter {
+                body = quote!(if #f { #body });
+            }
+            body = quote!(for #pattern in #source { #body });
+        }
+        for (key, old) in saved.into_iter().rev() {
+            match old {
+                Some(o) => self.bound.insert(key, o),
+                None => self.bound.remove(&key),
+            };
+        }
+        let made = quote!({
+            let mut #items = Vec::new();
+            #body
+            #items
+        });
+        if let TyKind::Dict(..) = self.program.types.kind(e.ty) {
+            self.uses.insert("Dict");
+            R::atom(quote!(#made.into_iter().collect::<Dict<_, _>>()))
+        } else {
+            self.fresh_list(made, e.ty)
         }
     }
 
@@ -261,6 +358,13 @@ impl Lower<'_> {
                 let item = list_item(self, xs);
                 let it = self.items_iter(xs);
                 let start = start.first().map(|s| self.val(s).ts);
+                if e.ty == Ty::NUM {
+                    // Ints and floats: each addition decides its type.
+                    self.uses.insert("Num");
+                    self.uses.insert("Int");
+                    let sum = quote!(#it.try_fold(Num::from(Int::from(0)), |a, b| a.add(&b)));
+                    return self.fallible(sum, at);
+                }
                 if e.ty == Ty::FLOAT64 {
                     let it = if item == Ty::FLOAT32 {
                         quote!(#it.map(f64::from))
@@ -346,10 +450,36 @@ impl Lower<'_> {
                 if x.ty == Ty::STR {
                     let s = self.str_arg(x);
                     self.fallible(quote!(Int::parse(#s, 10)), at)
+                } else if x.ty == Ty::NUM {
+                    let v = self.receiver(x);
+                    self.fallible(quote!(#v.to_int()), at)
                 } else {
                     let v = self.val(x).ts;
                     self.fallible(quote!(Int::from_f64(f64::from(#v))), at)
                 }
+            }
+            (Builtin::Int, [x, base]) => {
+                self.uses.insert("Int");
+                let s = self.str_arg(x);
+                match &base.kind {
+                    ExprKind::Int(b)
+                        if num_traits::ToPrimitive::to_u32(b).is_some_and(|b| b <= 36) =>
+                    {
+                        let b = proc_macro2::Literal::u32_unsuffixed(
+                            num_traits::ToPrimitive::to_u32(b).unwrap_or(10),
+                        );
+                        self.fallible(quote!(Int::parse(#s, #b)), at)
+                    }
+                    _ => {
+                        let b = self.borrow(base);
+                        self.fallible(quote!(Int::parse_base(#s, #b)), at)
+                    }
+                }
+            }
+            (Builtin::Float, [x]) if x.ty == Ty::STR => {
+                self.uses.insert("float");
+                let s = self.str_arg(x);
+                self.fallible(quote!(float::parse(#s)), at)
             }
             (Builtin::Float, [x]) => {
                 let v = self.receiver(x);
@@ -394,6 +524,36 @@ impl Lower<'_> {
     pub(crate) fn range_list(&mut self, e: &Expr) -> R {
         let it = self.items_iter(e);
         self.fresh_list(quote!(#it.collect::<Vec<_>>()), e.ty)
+    }
+
+    /// `a, b = xs` / `a, *rest, b = xs` of a list or str: the items as a
+    /// tuple of type `ty`, their count checked (`list::unpack`).
+    pub(crate) fn unpack(&mut self, value: &Expr, star: Option<usize>, ty: Ty, at: &str) -> R {
+        let TyKind::Tuple(tys) = self.program.types.kind(ty).clone() else {
+            return unreachable_kind();
+        };
+        self.uses.insert("list");
+        let items = self.items_iter(value);
+        let names: Vec<syn::Ident> = tys.iter().map(|_| self.namer.fresh("item")).collect();
+        let Some(i) = star else {
+            let n = proc_macro2::Literal::usize_unsuffixed(tys.len());
+            let checked = self.fallible(quote!(list::unpack::<_, #n>(#items)), at).ts;
+            return R::atom(quote!(match #checked {
+                [#(#names),*] => (#(#names,)*),
+            }));
+        };
+        let (head, rest) = names.split_at(i);
+        let (rest, tail) = rest.split_at(1);
+        let a = proc_macro2::Literal::usize_unsuffixed(head.len());
+        let b = proc_macro2::Literal::usize_unsuffixed(tail.len());
+        let checked = self
+            .fallible(quote!(list::unpack_star::<_, #a, #b>(#items)), at)
+            .ts;
+        let r = &rest[0];
+        let list = self.fresh_list(quote!(#r), tys[i]).ts;
+        R::atom(quote!(match #checked {
+            ([#(#head),*], #r, [#(#tail),*]) => (#(#head,)* #list, #(#tail,)*),
+        }))
     }
 
     /// `[a, *xs, b]`.

@@ -5,7 +5,7 @@ use crate::model::effects::interval;
 use crate::model::ir::{
     BinOp, CmpOp, ExcArgs, Expr, ExprKind, FPart, FuncId, IcCall, Method, UnaryOp,
 };
-use crate::model::{Fixed, Ty};
+use crate::model::{Fixed, Ty, TyKind};
 use num_bigint::BigInt;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -722,6 +722,10 @@ impl Lower<'_> {
             }
             ExprKind::Comprehension { .. } => self.comprehension(e),
             ExprKind::Splice(_) => self.splice(e),
+            ExprKind::Unpack { value, star } => {
+                let at = at(self);
+                self.unpack(value, *star, e.ty, &at)
+            }
             // Only lowered inside the `sorted` / `sort` call that takes it.
             ExprKind::KeyFn { .. } => R::atom(quote!(compile_error!(
                 "kybra-aot: a key function outside its call"
@@ -987,6 +991,33 @@ impl Lower<'_> {
         }
     }
 
+    /// `s.startswith((a, b))` / `endswith`: any of a tuple's strings.
+    fn starts_with_any(&mut self, s: TokenStream, prefixes: &Expr, ends: bool) -> R {
+        self.uses.insert("str_methods");
+        if let ExprKind::Tuple(items) = &prefixes.kind {
+            let ps: Vec<TokenStream> = items
+                .iter()
+                .map(|p| match &p.kind {
+                    ExprKind::Str(lit) => quote!(#lit),
+                    _ => {
+                        let v = self.receiver(p);
+                        quote!(#v.as_str())
+                    }
+                })
+                .collect();
+            return R::atom(quote!(str_methods::starts_with_any(&*#s, &[#(#ps),*], #ends)));
+        }
+        let TyKind::Tuple(tys) = self.program.types.kind(prefixes.ty) else {
+            return unreachable_kind();
+        };
+        let t = self.namer.fresh("prefixes");
+        let ps = (0..tys.len()).map(proc_macro2::Literal::usize_unsuffixed);
+        let v = self.borrow(prefixes);
+        R::atom(quote!(match #v {
+            #t => str_methods::starts_with_any(&*#s, &[#(#t.#ps.as_str()),*], #ends),
+        }))
+    }
+
     /// A method of a built-in type (`ir::Method`); `args[0]` is the receiver.
     fn method(&mut self, m: Method, args: &[Expr], ty: Ty, at: &str) -> R {
         let Some((recv, rest)) = args.split_first() else {
@@ -1091,6 +1122,10 @@ impl Lower<'_> {
                 } else {
                     R::atom(quote!(#xs.join(#sep)))
                 }
+            }
+            (Method::StartsWith | Method::EndsWith, [p]) if p.ty != Ty::STR => {
+                let ends = m == Method::EndsWith;
+                self.starts_with_any(r, p, ends)
             }
             (Method::StartsWith, [p]) => {
                 let p = self.str_arg(p);
@@ -1606,6 +1641,14 @@ impl Lower<'_> {
                 _ => quote!(pow),
             };
             return self.fallible(quote!(#a.#method(#b)), at);
+        }
+        if let TyKind::List(_) = self.program.types.kind(operand_ty) {
+            // list * int
+            self.uses.insert("list");
+            let items = self.items_iter(l);
+            let n = self.borrow(r);
+            let repeated = self.fallible(quote!(list::repeat(#items, #n)), at).ts;
+            return self.fresh_list(repeated, ty);
         }
         match operand_ty {
             Ty::STR if op == BinOp::Add => {

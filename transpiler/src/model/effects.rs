@@ -50,9 +50,12 @@ pub fn may_raise_own(e: &Expr) -> bool {
         | ExprKind::Await(_)
         | ExprKind::Payload(..)
         | ExprKind::Index(..)
+        | ExprKind::Unpack { .. }
         | ExprKind::Raise { .. }
         | ExprKind::RaiseObject { .. } => true,
         ExprKind::Method(m, _) => m.may_raise(),
+        // Adding an int too large for a float to a float raises.
+        ExprKind::Builtin(super::ir::Builtin::Sum, _) if e.ty == Ty::NUM => true,
         ExprKind::Builtin(b, _) => b.may_raise(),
         // A zero step is a `ValueError`.
         ExprKind::Slice { step, .. } => step.is_some(),

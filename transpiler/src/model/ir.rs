@@ -1075,6 +1075,9 @@ pub enum ExprKind {
         /// that iterate take its items one by one (`any` stops at the
         /// first true one); elsewhere it is built as a list.
         lazy: bool,
+        /// The further `for` clauses (`[.. for x in xs for y in f(x)]`),
+        /// each nested in the ones before it; `elem` is the innermost body.
+        more: Vec<CompFor>,
     },
     /// `range(start, stop, step)` outside a `for` statement: a `list[int]`
     /// (iterated lazily by comprehensions, built by `list(range(..))`).
@@ -1082,6 +1085,13 @@ pub enum ExprKind {
         start: Box<Expr>,
         stop: Box<Expr>,
         step: i64,
+    },
+    /// `a, b = xs` (or `a, *rest = xs`) of a list or str: a tuple of the
+    /// items (its type says how many), the item at `star` a list of the
+    /// ones between; `ValueError` when the length does not fit.
+    Unpack {
+        value: Box<Expr>,
+        star: Option<usize>,
     },
     /// `[a, *xs, b]`: a new list of single items and spread lists (`true`).
     Splice(Vec<(bool, Expr)>),
@@ -1158,6 +1168,16 @@ pub enum ExprKind {
     Await(Box<Expr>),
 }
 
+/// A `for` clause after a comprehension's first one: its binders (read
+/// as `ArmValue`), what it iterates (evaluated once per item of the
+/// clauses before it) and its `if`s.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompFor {
+    pub binders: Vec<u32>,
+    pub iter: Expr,
+    pub cond: Option<Expr>,
+}
+
 /// One arm of an [`ExprKind::Match`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatchArm {
@@ -1219,6 +1239,7 @@ impl Expr {
             | ExprKind::HasTag(a, _)
             | ExprKind::Payload(a, _)
             | ExprKind::Unwrap(a)
+            | ExprKind::Unpack { value: a, .. }
             | ExprKind::Reraise(a)
             | ExprKind::Instance(a)
             | ExprKind::ExcMatches(a, _)
@@ -1264,11 +1285,21 @@ impl Expr {
                 order.iter().for_each(|i| f(&fields[*i]));
             }
             ExprKind::Comprehension {
-                iter, cond, elem, ..
+                iter,
+                cond,
+                elem,
+                more,
+                ..
             } => {
                 f(iter);
                 if let Some(c) = cond {
                     f(c);
+                }
+                for clause in more {
+                    f(&clause.iter);
+                    if let Some(c) = &clause.cond {
+                        f(c);
+                    }
                 }
                 f(elem);
             }

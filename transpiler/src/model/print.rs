@@ -371,6 +371,13 @@ impl Printer<'_> {
         }
     }
 
+    /// ` for .arm1, .arm2 in iter if cond` of a comprehension.
+    fn comp_for(&self, binders: &[u32], iter: &Expr, cond: Option<&Expr>) -> String {
+        let names: Vec<String> = binders.iter().map(|b| format!(".arm{b}")).collect();
+        let cond = cond.map_or_else(String::new, |c| format!(" if {}", self.expr(c)));
+        format!(" for {} in {}{cond}", names.join(", "), self.expr(iter))
+    }
+
     fn expr(&self, e: &Expr) -> String {
         match &e.kind {
             ExprKind::Int(i) => i.to_string(),
@@ -453,18 +460,14 @@ impl Printer<'_> {
                 cond,
                 elem,
                 lazy,
+                more,
             } => {
-                let names: Vec<String> = binders.iter().map(|b| format!(".arm{b}")).collect();
-                let cond = cond
-                    .as_ref()
-                    .map_or_else(String::new, |c| format!(" if {}", self.expr(c)));
+                let mut clauses = self.comp_for(binders, iter, cond.as_deref());
+                for c in more {
+                    clauses += &self.comp_for(&c.binders, &c.iter, c.cond.as_ref());
+                }
                 let (open, close) = if *lazy { ("(", ")") } else { ("[", "]") };
-                format!(
-                    "{open}{} for {} in {}{cond}{close}",
-                    self.expr(elem),
-                    names.join(", "),
-                    self.expr(iter)
-                )
+                format!("{open}{}{clauses}{close}", self.expr(elem))
             }
             ExprKind::Range { start, stop, step } => {
                 format!("range({}, {}, {step})", self.expr(start), self.expr(stop))
@@ -609,6 +612,10 @@ impl Printer<'_> {
                 }
             }
             ExprKind::Unwrap(a) => format!("{}!", self.expr(a)),
+            ExprKind::Unpack { value, star } => match star {
+                Some(i) => format!("unpack({}, star={i})", self.expr(value)),
+                None => format!("unpack({})", self.expr(value)),
+            },
             ExprKind::Is(a, b) => format!("({} is {})", self.expr(a), self.expr(b)),
             ExprKind::IsInstance(a, classes) => {
                 let names: Vec<&str> = classes

@@ -330,11 +330,21 @@ fn visit_reads(e: &Expr, f: &mut dyn FnMut(LocalId, Span, bool)) {
         match &e.kind {
             ExprKind::Local(n) | ExprKind::Cell(n) => f(*n, e.span, repeats),
             ExprKind::Comprehension {
-                iter, cond, elem, ..
+                iter,
+                cond,
+                elem,
+                more,
+                ..
             } => {
                 walk(iter, repeats, f);
                 if let Some(c) = cond {
                     walk(c, true, f);
+                }
+                for clause in more {
+                    walk(&clause.iter, true, f);
+                    if let Some(c) = &clause.cond {
+                        walk(c, true, f);
+                    }
                 }
                 walk(elem, true, f);
             }

@@ -12,8 +12,8 @@ def make() -> Point:
 
 
 @query
-def nested_for(xs: list[int]) -> int:
-    return len([a * b for a in xs for b in xs])
+def tuple_repeat(xs: list[int]) -> int:
+    return len((1, 2) * len(xs))
 
 
 @query
@@ -80,8 +80,8 @@ def unpack_three(n: int) -> int:
 
 
 @query
-def unpack_list(xs: list[int]) -> int:
-    a, b = xs
+def unpack_set(xs: list[int]) -> int:
+    a, b = {1: 2}
     return a
 
 

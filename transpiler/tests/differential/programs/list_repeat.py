@@ -1,0 +1,2 @@
+zeros = [0] * 5
+print(zeros)

@@ -1,0 +1,2 @@
+key, value = "a=1".split("=")
+print(key, value)

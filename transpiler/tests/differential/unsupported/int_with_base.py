@@ -1,2 +1,0 @@
-# expect: error: int() takes one argument here
-print(int("ff", 16))

@@ -1,2 +1,0 @@
-# expect: error: expected `str`, found `tuple[str, str]`
-print("abc".startswith(("x", "ab")))
