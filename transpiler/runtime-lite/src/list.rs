@@ -473,10 +473,14 @@ pub fn unpack<T, const N: usize>(items: impl Iterator<Item = T>) -> Result<[T; N
     })
 }
 
+/// The parts of `a, *rest, b = xs`: the `A` first items, the rest, the
+/// `B` last items.
+pub type Starred<T, const A: usize, const B: usize> = ([T; A], Vec<T>, [T; B]);
+
 /// `a, *rest, b = xs`: `A` items, the rest in a `Vec`, then `B` items.
 pub fn unpack_star<T, const A: usize, const B: usize>(
     items: impl Iterator<Item = T>,
-) -> Result<([T; A], Vec<T>, [T; B]), Exception> {
+) -> Result<Starred<T, A, B>, Exception> {
     let mut head: Vec<T> = items.collect();
     let got = head.len();
     let not_enough = || {
