@@ -1115,6 +1115,8 @@ impl Checker<'_> {
                     )
                     .with_help("keep the name an int on every path"));
             }
+            // With a float operand the result is a float whatever the other.
+            let float = l.ty.is_float() || r.ty.is_float();
             let l = self.coerce(l, Ty::NUM, range)?;
             let r = self.coerce(r, Ty::NUM, range)?;
             let ty = if op == BinOp::Div {
@@ -1122,11 +1124,12 @@ impl Checker<'_> {
             } else {
                 Ty::NUM
             };
-            return Ok(Expr::new(
-                ty,
-                ExprKind::Binary(op, Box::new(l), Box::new(r)),
-                span,
-            ));
+            let e = Expr::new(ty, ExprKind::Binary(op, Box::new(l), Box::new(r)), span);
+            return if float && ty == Ty::NUM {
+                self.coerce(e, Ty::FLOAT64, range)
+            } else {
+                Ok(e)
+            };
         }
         // Python has one int and one float: fixed-width operands compute as
         // `int`, `float32` ones as `float64`.
@@ -1534,11 +1537,6 @@ impl Checker<'_> {
         sig: &super::Sig,
         c: &ast::ExprCall,
     ) -> Result<Vec<Expr>, Diagnostic> {
-        if !self.infer.borrow().in_rounds {
-            // Called by module-level code, checked once: its signature
-            // stays as declared (see `float_slot_gets`).
-            self.infer.borrow_mut().fixed_sigs.insert(sig.span);
-        }
         let n = sig.params.len();
         let positional = n - sig.kwonly;
         if c.args.len() > positional {

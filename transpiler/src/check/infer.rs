@@ -69,9 +69,6 @@ pub(crate) struct Inference {
     /// functions that receive or return ints: they hold `Num` values, by
     /// the span of the function's signature.
     pub(crate) num_sigs: std::collections::HashSet<(Span, usize)>,
-    /// Functions module-level code calls: their signatures stay as
-    /// declared.
-    pub(crate) fixed_sigs: std::collections::HashSet<Span>,
     /// Whether function bodies are being checked in rounds (module-level
     /// code is checked once: its names are not widened).
     pub(crate) in_rounds: bool,
@@ -470,14 +467,10 @@ impl Checker<'_> {
     /// a value of type `t`: if that is an int, the parameter (result)
     /// holds `Num` values from the next round on.
     pub(super) fn float_slot_gets(&self, sig: &super::Sig, index: usize, t: Ty) {
-        if !self.infer.borrow().in_rounds {
-            // Module-level code is checked once, before the function
-            // bodies: the functions it calls keep their signatures.
-            self.infer.borrow_mut().fixed_sigs.insert(sig.span);
-            return;
-        }
+        // Module-level code sees the change too: `check_program` checks it
+        // again while these change.
         let int = t.is_integral() || t == Ty::NUM || t == Ty::BOOL;
-        if !int || sig.export.is_some() || self.infer.borrow().fixed_sigs.contains(&sig.span) {
+        if !int || sig.export.is_some() {
             return;
         }
         let mut inf = self.infer.borrow_mut();

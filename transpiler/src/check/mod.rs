@@ -550,6 +550,7 @@ impl<'m> Checker<'m> {
         let mut pass = 0;
         let (functions, exports, module_code) = loop {
             let before = self.slot_types();
+            self.apply_num_sigs();
             self.apply_slots();
             // Module-level code may read instance attributes, which the
             // `__init__`s decide.
@@ -650,18 +651,7 @@ impl<'m> Checker<'m> {
                 self.classes = classes;
                 self.generated = generated;
             }
-            // Float parameters and results that get ints hold `Num`s.
-            let num_sigs = self.infer.get_mut().num_sigs.clone();
-            for sig in &mut self.sigs {
-                for (i, p) in sig.params.iter_mut().enumerate() {
-                    if num_sigs.contains(&(sig.span, i)) {
-                        p.1 = Ty::NUM;
-                    }
-                }
-                if num_sigs.contains(&(sig.span, usize::MAX)) {
-                    sig.ret = Ty::NUM;
-                }
-            }
+            self.apply_num_sigs();
             self.apply_slots();
             self.infer.get_mut().made_vars = false;
             let pending_globals = self.pending_globals();
@@ -722,15 +712,27 @@ impl<'m> Checker<'m> {
 
     /// The types of unannotated parameters and results decided so far.
     fn slot_types(&self) -> Vec<((Span, usize), Option<Ty>)> {
-        let mut out: Vec<_> = self
-            .infer
-            .borrow()
-            .slots
-            .iter()
-            .map(|(k, s)| (*k, s.ty))
-            .collect();
-        out.sort_by_key(|((span, i), _)| (span.file, span.start, *i));
+        let inf = self.infer.borrow();
+        let mut out: Vec<_> = inf.slots.iter().map(|(k, s)| (*k, s.ty)).collect();
+        // Float parameters and results that hold `Num`s.
+        out.extend(inf.num_sigs.iter().map(|k| (*k, Some(Ty::NUM))));
+        out.sort_by_key(|((span, i), t)| (span.file, span.start, *i, t.is_some()));
         out
+    }
+
+    /// Float parameters and results that get ints hold `Num`s.
+    fn apply_num_sigs(&mut self) {
+        let num_sigs = self.infer.get_mut().num_sigs.clone();
+        for sig in &mut self.sigs {
+            for (i, p) in sig.params.iter_mut().enumerate() {
+                if num_sigs.contains(&(sig.span, i)) {
+                    p.1 = Ty::NUM;
+                }
+            }
+            if num_sigs.contains(&(sig.span, usize::MAX)) {
+                sig.ret = Ty::NUM;
+            }
+        }
     }
 
     /// Signatures take the types their unannotated parameters and results
