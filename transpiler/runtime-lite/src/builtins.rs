@@ -54,6 +54,37 @@ pub fn max<T: PyOrd>(items: impl IntoIterator<Item = T>) -> Result<T, Exception>
     extreme(items, "max", |item, best| best.py_lt(item))
 }
 
+/// `min(items, key=key)`: the first item with the smallest key (each key
+/// computed once); `ValueError` when empty.
+pub fn min_by_key<T, K: PyOrd>(
+    items: impl IntoIterator<Item = T>,
+    key: impl FnMut(&T) -> K,
+) -> Result<T, Exception> {
+    extreme_by_key(items, key, "min", |k, best| k.py_lt(best))
+}
+
+/// `max(items, key=key)`: the first item with the largest key (each key
+/// computed once); `ValueError` when empty.
+pub fn max_by_key<T, K: PyOrd>(
+    items: impl IntoIterator<Item = T>,
+    key: impl FnMut(&T) -> K,
+) -> Result<T, Exception> {
+    extreme_by_key(items, key, "max", |k, best| best.py_lt(k))
+}
+
+fn extreme_by_key<T, K>(
+    items: impl IntoIterator<Item = T>,
+    mut key: impl FnMut(&T) -> K,
+    name: &str,
+    better: impl Fn(&K, &K) -> bool,
+) -> Result<T, Exception> {
+    let keyed = items.into_iter().map(|item| {
+        let k = key(&item);
+        (k, item)
+    });
+    extreme(keyed, name, |(k, _), (best, _)| better(k, best)).map(|(_, item)| item)
+}
+
 fn extreme<T>(
     items: impl IntoIterator<Item = T>,
     name: &str,

@@ -42,23 +42,17 @@ macro_rules! native_ord {
 }
 // Strings compare by code point, which is UTF-8 byte order; bytes and bools
 // (`False < True`) compare as in Python; floats with NaN are false both ways.
-native_ord!(
-    Int,
-    u8,
-    u16,
-    u32,
-    u64,
-    i8,
-    i16,
-    i32,
-    i64,
-    f32,
-    f64,
-    bool,
-    str,
-    String,
-    Vec<u8>
-);
+native_ord!(Int, u8, u16, u32, u64, i8, i16, i32, i64, f32, f64, bool, str, String);
+
+/// Lists (and `bytes`, a `Vec<u8>`) compare item by item.
+impl<T: PyOrd> PyOrd for Vec<T> {
+    fn py_lt(&self, other: &Self) -> bool {
+        seq_cmp(self, other, false)
+    }
+    fn py_le(&self, other: &Self) -> bool {
+        seq_cmp(self, other, true)
+    }
+}
 
 /// Python's sequence comparison: at the first index where the items differ
 /// (`!=`) the result is that pair's comparison, else the lengths decide.

@@ -620,19 +620,16 @@ impl Checker<'_> {
             (TyKind::List(t), "sort") => {
                 arity(self, &[0])?;
                 let keyed = c.keywords.iter().any(|k| k.arg.as_deref() == Some("key"));
-                let orderable = t.is_numeric()
-                    || matches!(*t, Ty::STR | Ty::BYTES | Ty::BOOL | Ty::NAT)
-                    || self.class_orderable(*t);
-                if !orderable && !keyed {
+                if !self.sort_orderable(*t) && !keyed {
                     return Err(self
                         .error(
                             a.range,
                             format!(
-                                "sorting a list of `{}` is not supported yet",
+                                "sorting a list of `{}` is not supported",
                                 self.types.display(*t)
                             ),
                         )
-                        .with_help("sort lists of numbers, str or bytes"));
+                        .with_help("Python compares items with `<`: sort numbers, str, bytes, or tuples and lists of them, or pass a `key=`"));
                 }
                 let reverse = self.reverse_keyword(c)?;
                 let mut args = vec![reverse];
