@@ -476,8 +476,8 @@ fn is_none(e: &ast::Expr) -> bool {
 impl Checker<'_> {
     /// `v` (the value of the expression at `range`) as the iterable
     /// argument of `name()`, with the type of its items: a list, a dict
-    /// (its keys), a str (its characters), a set (as a list) or a tuple of
-    /// items of one type.
+    /// (its keys), a str (its characters) or a set (as a list). (Tuples are
+    /// lists by then: `Checker::iterable`.)
     pub(crate) fn builtin_iterable(
         &mut self,
         v: Expr,
@@ -488,10 +488,6 @@ impl Checker<'_> {
         let item = match self.types.kind(v.ty) {
             TyKind::List(t) | TyKind::Dict(t, _) => Some(*t),
             _ if v.ty == Ty::STR => Some(Ty::STR),
-            TyKind::Tuple(items) => match items.split_first() {
-                Some((first, rest)) if rest.iter().all(|t| t == first) => Some(*first),
-                _ => None,
-            },
             _ => None,
         };
         match item {

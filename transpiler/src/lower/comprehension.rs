@@ -387,10 +387,13 @@ impl Lower<'_> {
             None => self.bound.remove(&Bound::Arm(*binder)),
         };
         // A key that ignores its item (`key=lambda _: 0`) binds nothing.
-        let param = if item_of_key(body, *binder).is_some() {
-            quote!(#x)
-        } else {
-            quote!(_)
+        // The item's type is spelled out: an empty list's may be unknown.
+        let param = match item_of_key(body, *binder) {
+            Some(t) => {
+                let t = self.rust_ty(t);
+                quote!(#x: &#t)
+            }
+            None => quote!(_),
         };
         if fallible {
             quote!(|#param| Ok(#b))

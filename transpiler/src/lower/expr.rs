@@ -992,6 +992,17 @@ impl Lower<'_> {
         let Some((recv, rest)) = args.split_first() else {
             return unreachable_kind();
         };
+        // `list(s)` of a str or of a tuple: its items, collected.
+        if m == Method::ListCopy
+            && (recv.ty == Ty::STR
+                || matches!(
+                    self.program.types.kind(recv.ty),
+                    crate::model::TyKind::Tuple(_)
+                ))
+        {
+            let it = self.items_iter(recv);
+            return self.fresh_list(quote!(#it.collect::<Vec<_>>()), ty);
+        }
         let r = match self.iterated_set(recv) {
             Some(s) if m == Method::SetToList => s,
             _ => self.receiver(recv),
@@ -1014,8 +1025,10 @@ impl Lower<'_> {
             (Method::ListCopy, []) => {
                 let fresh = matches!(
                     &recv.kind,
-                    ExprKind::Method(Method::Keys | Method::Values | Method::Items, _)
-                        | ExprKind::List(_)
+                    ExprKind::Method(
+                        Method::Keys | Method::Values | Method::Items | Method::ListCopy,
+                        _
+                    ) | ExprKind::List(_)
                         | ExprKind::Comprehension { .. }
                         | ExprKind::Splice(_)
                         | ExprKind::Range { .. }
