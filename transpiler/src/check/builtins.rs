@@ -123,10 +123,15 @@ impl Checker<'_> {
                         }
                         let mut args = vec![v];
                         args.extend(key);
+                        // `default=None` makes the result optional.
+                        let mut ty = item;
                         if let Some(k) = c.keywords.iter().find(|k| k.arg.as_deref() == Some("default")) {
-                            args.push(self.expect(&k.value, item)?);
+                            if is_none(&k.value) {
+                                ty = self.types.opt(item);
+                            }
+                            args.push(self.expect(&k.value, ty)?);
                         }
-                        Ok(Expr::new(item, ExprKind::Builtin(b, args), span))
+                        Ok(Expr::new(ty, ExprKind::Builtin(b, args), span))
                     }
                     _ if c.keywords.iter().any(|k| k.arg.as_deref() == Some("default")) => Err(self
                         .error(c.range, format!("Cannot specify a default for {name}() with multiple positional arguments"))

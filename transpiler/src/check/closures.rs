@@ -172,9 +172,13 @@ impl<'m> Checker<'m> {
             None => {
                 // No annotation: the type of what the body returns.
                 let marks = (self.diags.len(), self.generated.functions.len());
-                self.fun.as_mut().map(|c| c.probe_ret += 1);
+                if let Some(c) = self.fun.as_mut() {
+                    c.probe_ret += 1;
+                }
                 let probe = self.nested_body(f, &sig, &this, &inner_nested);
-                self.fun.as_mut().map(|c| c.probe_ret -= 1);
+                if let Some(c) = self.fun.as_mut() {
+                    c.probe_ret -= 1;
+                }
                 self.diags.truncate(marks.0);
                 self.generated.functions.truncate(marks.1);
                 let t = match probe {
@@ -1060,8 +1064,7 @@ pub(crate) fn cell_names(body: &[ast::Stmt], params: &[&str]) -> HashSet<String>
         .filter(|n| {
             let param = params.contains(&n.as_str());
             let count = stores.get(n).copied().unwrap_or(0) + usize::from(param);
-            (count > 0 && (count > 1 || in_loops.contains(n)))
-                || (nonlocal.contains(n) && count > 0)
+            count > 0 && (count > 1 || in_loops.contains(n) || nonlocal.contains(n))
         })
         .collect()
 }

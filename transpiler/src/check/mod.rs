@@ -1859,7 +1859,7 @@ pub(crate) fn returns_value(body: &[ast::Stmt]) -> bool {
         ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => false,
         other => crate::load::nested_bodies(other)
             .into_iter()
-            .any(|b| returns_value(b)),
+            .any(returns_value),
     })
 }
 

@@ -299,6 +299,8 @@ impl Lower<'_> {
                 let (key, default) = split_key(rest);
                 let call = self.extreme(min, it, key);
                 match default {
+                    // `default=None`: the result is optional.
+                    [_] if e.ty != list_item(self, xs) => R::atom(quote!(#call.ok())),
                     [d] => {
                         let d = self.val(d).ts;
                         R::atom(quote!(#call.unwrap_or(#d)))
