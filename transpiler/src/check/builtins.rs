@@ -354,7 +354,13 @@ impl Checker<'_> {
         item: Ty,
     ) -> Result<Option<Expr>, Diagnostic> {
         match c.keywords.iter().find(|k| k.arg.as_deref() == Some("key")) {
-            Some(k) if !is_none(&k.value) => self.key_fn(&k.value, item).map(Some),
+            Some(k) if !is_none(&k.value) => {
+                let iterable = match c.args.as_slice() {
+                    [a] => Some(a),
+                    _ => None,
+                };
+                self.key_fn(&k.value, item, iterable).map(Some)
+            }
             _ => Ok(None),
         }
     }
@@ -362,9 +368,15 @@ impl Checker<'_> {
     /// A key function applied to an item of type `item` (`ExprKind::KeyFn`):
     /// a lambda of one parameter, or anything callable with one argument
     /// (`len`, `str`, `abs`, a module-level or nested function), or
-    /// `str.lower`-style methods of the item's type. The key's result must
-    /// be orderable.
-    pub(crate) fn key_fn(&mut self, f: &ast::Expr, item: Ty) -> Result<Expr, Diagnostic> {
+    /// `str.lower`-style methods of the item's type, or `d.get` over `d`'s
+    /// own keys (`iterable`: what the items come from, when known). The
+    /// key's result must be orderable.
+    pub(crate) fn key_fn(
+        &mut self,
+        f: &ast::Expr,
+        item: Ty,
+        iterable: Option<&ast::Expr>,
+    ) -> Result<Expr, Diagnostic> {
         let span = self.span(f.range());
         let id = {
             let ctx = self.ctx();
@@ -387,7 +399,7 @@ impl Checker<'_> {
                     .error(l.range, "a `key` lambda takes one parameter")
                     .with_help("write `key=lambda x: ...`"))
             }
-            _ => (" item".to_string(), self.key_call(f, item)),
+            _ => (" item".to_string(), self.key_call(f, item, iterable)),
         };
         self.ctx().arm_params.push((param, id, item));
         let body = self.expr(&body);
@@ -414,9 +426,10 @@ impl Checker<'_> {
         ))
     }
 
-    /// The call a non-lambda key stands for: `f( item)`, or ` item.lower()`
-    /// for `str.lower` (a method of the item's own type).
-    fn key_call(&self, f: &ast::Expr, item: Ty) -> ast::Expr {
+    /// The call a non-lambda key stands for: `f( item)`, ` item.lower()`
+    /// for `str.lower` (a method of the item's own type), or `d[ item]` for
+    /// `d.get` over the keys of `d` (`max(d, key=d.get)`: never `None`).
+    fn key_call(&self, f: &ast::Expr, item: Ty, iterable: Option<&ast::Expr>) -> ast::Expr {
         let range = f.range();
         let arg = ast::Expr::Name(ast::ExprName {
             range,
@@ -429,6 +442,16 @@ impl Checker<'_> {
             _ => None,
         };
         let (func, args) = match f {
+            ast::Expr::Attribute(a)
+                if a.attr.as_str() == "get" && iterates_keys(iterable, &a.value) =>
+            {
+                return ast::Expr::Subscript(ast::ExprSubscript {
+                    range,
+                    value: a.value.clone(),
+                    slice: Box::new(arg),
+                    ctx: ast::ExprContext::Load,
+                });
+            }
             ast::Expr::Attribute(a)
                 if matches!(&*a.value, ast::Expr::Name(n)
                     if Some(n.id.as_str()) == own_type && self.global(n.id.as_str()).is_none()) =>
@@ -465,6 +488,21 @@ impl Checker<'_> {
             TyKind::List(i) => self.sort_orderable(*i),
             _ => self.class_orderable(t),
         }
+    }
+}
+
+/// Whether `iterable` is the name `d` or `d.keys()` (`d` a name).
+fn iterates_keys(iterable: Option<&ast::Expr>, d: &ast::Expr) -> bool {
+    let ast::Expr::Name(d) = d else {
+        return false;
+    };
+    let same = |e: &ast::Expr| matches!(e, ast::Expr::Name(n) if n.id == d.id);
+    match iterable {
+        Some(ast::Expr::Call(c)) if c.args.is_empty() && c.keywords.is_empty() => {
+            matches!(&*c.func, ast::Expr::Attribute(a) if a.attr.as_str() == "keys" && same(&a.value))
+        }
+        Some(e) => same(e),
+        None => false,
     }
 }
 
