@@ -30,6 +30,14 @@ impl Lower<'_> {
                 return chain;
             }
         }
+        // `list(s)` of a str or tuple: iterated as `s` is.
+        if let ExprKind::Method(Method::ListCopy, recv) = &iter.kind {
+            if let [r] = recv.as_slice() {
+                if r.ty == Ty::STR || matches!(self.program.types.kind(r.ty), TyKind::Tuple(_)) {
+                    return self.items_iter(r);
+                }
+            }
+        }
         if let ExprKind::Range { start, stop, step } = &iter.kind {
             self.uses.insert("range_iter");
             let a = self.borrow(start);

@@ -1282,6 +1282,9 @@ impl Lower<'_> {
 
     /// `&T` for the expression.
     pub(crate) fn borrow(&mut self, e: &Expr) -> TokenStream {
+        if let Some(r) = self.bound_ref(e) {
+            return r;
+        }
         match &e.kind {
             ExprKind::Local(n) => {
                 let id = self.local(*n);
