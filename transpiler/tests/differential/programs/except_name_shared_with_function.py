@@ -1,4 +1,3 @@
-# expect: error: unknown name `e`
 def to_int(s: str) -> int:
     try:
         return int(s)
