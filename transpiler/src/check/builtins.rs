@@ -84,17 +84,7 @@ impl Checker<'_> {
                     {
                         self.types.list(item)
                     }
-                    Builtin::Sorted => {
-                        return Err(self
-                            .error(
-                                a.range(),
-                                format!(
-                                    "sorting `{}` values is not supported",
-                                    self.types.display(item)
-                                ),
-                            )
-                            .with_help("Python compares items with `<`: sort numbers, str, bytes, or tuples and lists of them, or pass a `key=`"))
-                    }
+                    Builtin::Sorted => return Err(self.not_orderable(a.range(), item, "sorting")),
                     _ => Ty::BOOL,
                 };
                 let mut args = vec![v];
@@ -119,7 +109,7 @@ impl Checker<'_> {
                         let (v, item) = self.builtin_iterable(v, a.range(), name)?;
                         let key = self.key_keyword(c, item)?;
                         if key.is_none() && !self.sort_orderable(item) {
-                            return Err(self.bad_operand(a, &v, name));
+                            return Err(self.not_orderable(a.range(), item, &format!("{name}() of")));
                         }
                         let mut args = vec![v];
                         args.extend(key);
@@ -173,7 +163,7 @@ impl Checker<'_> {
                         }
                         let key = self.key_keyword(c, ty)?;
                         if key.is_none() && !self.sort_orderable(ty) {
-                            return Err(self.bad_operand(first, &vals[0], name));
+                            return Err(self.not_orderable(first.range(), ty, &format!("{name}() of")));
                         }
                         let mut vals = vals
                             .into_iter()
@@ -472,6 +462,20 @@ impl Checker<'_> {
             args,
             keywords: vec![],
         })
+    }
+
+    /// `what` (`sorting`, `max() of`) values of a type `<` does not order.
+    pub(crate) fn not_orderable(
+        &self,
+        range: rustpython_parser::text_size::TextRange,
+        item: Ty,
+        what: &str,
+    ) -> Diagnostic {
+        self.error(
+            range,
+            format!("{what} `{}` values is not supported", self.types.display(item)),
+        )
+        .with_help("Python compares items with `<`: use numbers, str, bytes, or tuples and lists of them, or pass a `key=`")
     }
 
     /// Whether Python's `<` orders values of type `t` (sort keys and

@@ -621,15 +621,7 @@ impl Checker<'_> {
                 arity(self, &[0])?;
                 let keyed = c.keywords.iter().any(|k| k.arg.as_deref() == Some("key"));
                 if !self.sort_orderable(*t) && !keyed {
-                    return Err(self
-                        .error(
-                            a.range,
-                            format!(
-                                "sorting a list of `{}` is not supported",
-                                self.types.display(*t)
-                            ),
-                        )
-                        .with_help("Python compares items with `<`: sort numbers, str, bytes, or tuples and lists of them, or pass a `key=`"));
+                    return Err(self.not_orderable(a.range, *t, "sorting"));
                 }
                 let reverse = self.reverse_keyword(c)?;
                 let mut args = vec![reverse];
