@@ -4,7 +4,7 @@
 
 use crate::exception::Exception;
 use crate::int::Int;
-use crate::ord::{permute, stable_order, PyOrd};
+use crate::ord::{keyed_order, permute, stable_order, PyOrd};
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
 
@@ -28,20 +28,13 @@ pub fn sorted_with<T: PyOrd>(items: Vec<T>, reverse: bool) -> Vec<T> {
 /// stable (for `reverse`, CPython reverses, sorts stably and reverses
 /// back, so equal keys keep their order).
 pub fn sorted_by_key<T, K: PyOrd>(
-    mut items: Vec<T>,
+    items: Vec<T>,
     key: impl FnMut(&T) -> K,
     reverse: bool,
 ) -> Vec<T> {
-    if reverse {
-        items.reverse();
-    }
     let keys: Vec<K> = items.iter().map(key).collect();
-    let order = stable_order(&keys, K::py_lt);
-    let mut out = permute(items, &order);
-    if reverse {
-        out.reverse();
-    }
-    out
+    let order = keyed_order(keys, reverse);
+    permute(items, &order)
 }
 
 /// `min(items)`: the first smallest item; `ValueError` when empty.
