@@ -4,7 +4,7 @@
 
 use crate::exception::Exception;
 use crate::int::Int;
-use crate::ord::{permute, stable_order, PyOrd};
+use crate::ord::{keyed_order, permute, stable_order, PyOrd};
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
 
@@ -28,20 +28,13 @@ pub fn sorted_with<T: PyOrd>(items: Vec<T>, reverse: bool) -> Vec<T> {
 /// stable (for `reverse`, CPython reverses, sorts stably and reverses
 /// back, so equal keys keep their order).
 pub fn sorted_by_key<T, K: PyOrd>(
-    mut items: Vec<T>,
+    items: Vec<T>,
     key: impl FnMut(&T) -> K,
     reverse: bool,
 ) -> Vec<T> {
-    if reverse {
-        items.reverse();
-    }
     let keys: Vec<K> = items.iter().map(key).collect();
-    let order = stable_order(&keys, K::py_lt);
-    let mut out = permute(items, &order);
-    if reverse {
-        out.reverse();
-    }
-    out
+    let order = keyed_order(keys, reverse);
+    permute(items, &order)
 }
 
 /// `min(items)`: the first smallest item; `ValueError` when empty.
@@ -52,6 +45,37 @@ pub fn min<T: PyOrd>(items: impl IntoIterator<Item = T>) -> Result<T, Exception>
 /// `max(items)`: the first largest item; `ValueError` when empty.
 pub fn max<T: PyOrd>(items: impl IntoIterator<Item = T>) -> Result<T, Exception> {
     extreme(items, "max", |item, best| best.py_lt(item))
+}
+
+/// `min(items, key=key)`: the first item with the smallest key (each key
+/// computed once); `ValueError` when empty.
+pub fn min_by_key<T, K: PyOrd>(
+    items: impl IntoIterator<Item = T>,
+    key: impl FnMut(&T) -> K,
+) -> Result<T, Exception> {
+    extreme_by_key(items, key, "min", |k, best| k.py_lt(best))
+}
+
+/// `max(items, key=key)`: the first item with the largest key (each key
+/// computed once); `ValueError` when empty.
+pub fn max_by_key<T, K: PyOrd>(
+    items: impl IntoIterator<Item = T>,
+    key: impl FnMut(&T) -> K,
+) -> Result<T, Exception> {
+    extreme_by_key(items, key, "max", |k, best| best.py_lt(k))
+}
+
+fn extreme_by_key<T, K>(
+    items: impl IntoIterator<Item = T>,
+    mut key: impl FnMut(&T) -> K,
+    name: &str,
+    better: impl Fn(&K, &K) -> bool,
+) -> Result<T, Exception> {
+    let keyed = items.into_iter().map(|item| {
+        let k = key(&item);
+        (k, item)
+    });
+    extreme(keyed, name, |(k, _), (best, _)| better(k, best)).map(|(_, item)| item)
 }
 
 fn extreme<T>(

@@ -27,7 +27,7 @@ use std::rc::Rc;
 use crate::exception::Exception;
 use crate::guard::repr_guard;
 use crate::int::Int;
-use crate::ord::{permute, seq_cmp, stable_order, PyOrd};
+use crate::ord::{keyed_order, permute, seq_cmp, stable_order, PyOrd};
 use crate::pystr::PyStr;
 use crate::truthy::Truthy;
 
@@ -420,22 +420,12 @@ impl<T: Clone> List<T> {
         mut key: impl FnMut(&T) -> Result<K, Exception>,
         reverse: bool,
     ) -> Result<(), Exception> {
-        let mut items = std::mem::take(&mut *self.0.borrow_mut());
-        if reverse {
-            items.reverse();
-        }
+        let items = std::mem::take(&mut *self.0.borrow_mut());
         let keys: Result<Vec<K>, Exception> = items.iter().map(&mut key).collect();
-        let result = keys.map(|keys| {
-            let order = stable_order(&keys, K::py_lt);
-            permute(std::mem::take(&mut items), &order)
-        });
-        let (mut items, error) = match result {
-            Ok(sorted) => (sorted, None),
+        let (items, error) = match keys {
+            Ok(keys) => (permute(items, &keyed_order(keys, reverse)), None),
             Err(e) => (items, Some(e)),
         };
-        if reverse {
-            items.reverse();
-        }
         // A list that was empty and untouched still has no allocation.
         let old = std::mem::replace(&mut *self.0.borrow_mut(), items);
         if let Some(e) = error {

@@ -42,23 +42,17 @@ macro_rules! native_ord {
 }
 // Strings compare by code point, which is UTF-8 byte order; bytes and bools
 // (`False < True`) compare as in Python; floats with NaN are false both ways.
-native_ord!(
-    Int,
-    u8,
-    u16,
-    u32,
-    u64,
-    i8,
-    i16,
-    i32,
-    i64,
-    f32,
-    f64,
-    bool,
-    str,
-    String,
-    Vec<u8>
-);
+native_ord!(Int, u8, u16, u32, u64, i8, i16, i32, i64, f32, f64, bool, str, String);
+
+/// Lists (and `bytes`, a `Vec<u8>`) compare item by item.
+impl<T: PyOrd> PyOrd for Vec<T> {
+    fn py_lt(&self, other: &Self) -> bool {
+        seq_cmp(self, other, false)
+    }
+    fn py_le(&self, other: &Self) -> bool {
+        seq_cmp(self, other, true)
+    }
+}
 
 /// Python's sequence comparison: at the first index where the items differ
 /// (`!=`) the result is that pair's comparison, else the lengths decide.
@@ -132,6 +126,20 @@ pub(crate) fn stable_order<K>(keys: &[K], lt: impl Fn(&K, &K) -> bool) -> Vec<us
     order
 }
 
+/// The order in which `sort(key=..., reverse=...)` puts items with `keys`
+/// (computed in the items' order, as CPython does): for `reverse`, CPython
+/// reverses, sorts stably and reverses back, so equal keys keep their
+/// order.
+pub(crate) fn keyed_order<K: PyOrd>(mut keys: Vec<K>, reverse: bool) -> Vec<usize> {
+    if !reverse {
+        return stable_order(&keys, K::py_lt);
+    }
+    keys.reverse();
+    let last = keys.len().saturating_sub(1);
+    let order = stable_order(&keys, K::py_lt);
+    order.into_iter().rev().map(|i| last - i).collect()
+}
+
 /// `items` rearranged so that position `k` holds `items[order[k]]`.
 pub(crate) fn permute<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
     let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
@@ -159,6 +167,14 @@ mod tests {
             permute(vec!['a', 'b', 'c'], &[2, 0, 1]),
             vec!['c', 'a', 'b']
         );
+    }
+
+    #[test]
+    fn keyed_order_reverse_keeps_equal_keys_in_order() {
+        let keys = vec![2, 1, 2, 3, 1];
+        assert_eq!(keyed_order(keys.clone(), false), vec![1, 4, 0, 2, 3]);
+        assert_eq!(keyed_order(keys, true), vec![3, 0, 2, 1, 4]);
+        assert_eq!(keyed_order(Vec::<i64>::new(), true), Vec::<usize>::new());
     }
 
     #[test]

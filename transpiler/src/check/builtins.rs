@@ -43,12 +43,6 @@ impl Checker<'_> {
                     .with_help(format!("write `{name}(x)`"))),
             }
         };
-        let list_item = |this: &Self, e: &Expr, range| -> Result<Ty, Diagnostic> {
-            match this.types.kind(e.ty) {
-                TyKind::List(t) => Ok(*t),
-                _ => Err(this.not_iterable(range, e.ty, &format!("{name}() takes a list here"))),
-            }
-        };
         // What a loop over `e` gives (`enumerate`, `zip`).
         let iter_item = |this: &Self, e: &Expr, range| -> Result<Ty, Diagnostic> {
             match this.types.kind(e.ty) {
@@ -58,7 +52,6 @@ impl Checker<'_> {
             }
         };
         let number = |t: Ty| t.is_numeric() || t == Ty::BOOL || t == Ty::NAT;
-        let orderable = |t: Ty| number(t) || matches!(t, Ty::STR | Ty::BYTES | Ty::NUM);
         match b {
             Builtin::Abs => {
                 let a = one(self)?;
@@ -79,32 +72,20 @@ impl Checker<'_> {
             Builtin::Sum if c.args.len() == 2 || !c.keywords.is_empty() => self.sum_start(c),
             Builtin::Sum | Builtin::Any | Builtin::All | Builtin::Sorted => {
                 let a = one(self)?;
-                let v = self.expr(a)?;
-                let v = self.set_as_list(v);
-                let item = list_item(self, &v, a.range())?;
+                let v = self.iterable(a)?;
+                let (v, item) = self.builtin_iterable(v, a.range(), name)?;
                 let ty = match b {
                     Builtin::Sum if item.is_float() => Ty::FLOAT64,
                     Builtin::Sum if item == Ty::NUM => Ty::NUM,
                     Builtin::Sum if number(item) => Ty::INT,
                     Builtin::Sum => return Err(self.bad_operand(a, &v, name)),
                     Builtin::Sorted
-                        if orderable(item)
-                            || self.class_orderable(item)
+                        if self.sort_orderable(item)
                             || c.keywords.iter().any(|k| k.arg.as_deref() == Some("key")) =>
                     {
-                        v.ty
+                        self.types.list(item)
                     }
-                    Builtin::Sorted => {
-                        return Err(self
-                            .error(
-                                a.range(),
-                                format!(
-                                    "sorting `{}` values is not supported yet",
-                                    self.types.display(item)
-                                ),
-                            )
-                            .with_help("sort lists of numbers, str or bytes"))
-                    }
+                    Builtin::Sorted => return Err(self.not_orderable(a.range(), item, "sorting")),
                     _ => Ty::BOOL,
                 };
                 let mut args = vec![v];
@@ -125,20 +106,26 @@ impl Checker<'_> {
                 };
                 match c.args.as_slice() {
                     [a] => {
-                        let v = self.expr(a)?;
-                        let v = self.set_as_list(v);
-                        let item = list_item(self, &v, a.range())?;
-                        if !orderable(item) {
-                            return Err(self.bad_operand(a, &v, name));
+                        let v = self.iterable(a)?;
+                        let (v, item) = self.builtin_iterable(v, a.range(), name)?;
+                        let key = self.key_keyword(c, item)?;
+                        if key.is_none() && !self.sort_orderable(item) {
+                            return Err(self.not_orderable(a.range(), item, &format!("{name}() of")));
                         }
                         let mut args = vec![v];
-                        if let Some(k) = c.keywords.first() {
-                            args.push(self.expect(&k.value, item)?);
+                        args.extend(key);
+                        // `default=None` makes the result optional.
+                        let mut ty = item;
+                        if let Some(k) = c.keywords.iter().find(|k| k.arg.as_deref() == Some("default")) {
+                            if is_none(&k.value) {
+                                ty = self.types.opt(item);
+                            }
+                            args.push(self.expect(&k.value, ty)?);
                         }
-                        Ok(Expr::new(item, ExprKind::Builtin(b, args), span))
+                        Ok(Expr::new(ty, ExprKind::Builtin(b, args), span))
                     }
-                    _ if !c.keywords.is_empty() => Err(self
-                        .error(c.range, format!("{name}(..., default=) takes one list"))
+                    _ if c.keywords.iter().any(|k| k.arg.as_deref() == Some("default")) => Err(self
+                        .error(c.range, format!("Cannot specify a default for {name}() with multiple positional arguments"))
                         .with_help(format!("write `{name}(xs, default=d)`"))),
                     [first, rest @ ..] if !rest.is_empty() => {
                         let mut vals = vec![self.expr(first)?];
@@ -171,14 +158,16 @@ impl Checker<'_> {
                             })?;
                             vals.push(v);
                         }
-                        if !orderable(ty) {
-                            return Err(self.bad_operand(first, &vals[0], name));
+                        let key = self.key_keyword(c, ty)?;
+                        if key.is_none() && !self.sort_orderable(ty) {
+                            return Err(self.not_orderable(first.range(), ty, &format!("{name}() of")));
                         }
-                        let vals = vals
+                        let mut vals = vals
                             .into_iter()
                             .zip(&c.args)
                             .map(|(v, a)| self.coerce(v, ty, a.range()))
                             .collect::<Result<Vec<_>, _>>()?;
+                        vals.extend(key);
                         Ok(Expr::new(ty, ExprKind::Builtin(args_b, vals), span))
                     }
                     _ => Err(self
@@ -384,24 +373,44 @@ impl Checker<'_> {
         }
     }
 
-    /// The `key=` keyword of `sorted` / `list.sort`: a lambda of one
-    /// parameter (or a module-level function) whose result orders the
-    /// items.
+    /// The `key=` keyword of `sorted`, `list.sort`, `min` and `max`.
     pub(crate) fn key_keyword(
         &mut self,
         c: &ast::ExprCall,
         item: Ty,
     ) -> Result<Option<Expr>, Diagnostic> {
-        let Some(k) = c.keywords.iter().find(|k| k.arg.as_deref() == Some("key")) else {
-            return Ok(None);
-        };
-        let span = self.span(k.value.range());
+        match c.keywords.iter().find(|k| k.arg.as_deref() == Some("key")) {
+            Some(k) if !is_none(&k.value) => {
+                let iterable = match c.args.as_slice() {
+                    [a] => Some(a),
+                    _ => None,
+                };
+                self.key_fn(&k.value, item, iterable).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// A key function applied to an item of type `item` (`ExprKind::KeyFn`):
+    /// a lambda of one parameter, or anything callable with one argument
+    /// (`len`, `str`, `abs`, a module-level or nested function), or
+    /// `str.lower`-style methods of the item's type, or `d.get` over `d`'s
+    /// own keys (`iterable`: what the items come from, when known). The
+    /// key's result must be orderable.
+    pub(crate) fn key_fn(
+        &mut self,
+        f: &ast::Expr,
+        item: Ty,
+        iterable: Option<&ast::Expr>,
+    ) -> Result<Expr, Diagnostic> {
+        let span = self.span(f.range());
         let id = {
             let ctx = self.ctx();
             ctx.next_arm += 1;
             ctx.next_arm - 1
         };
-        let body = match &k.value {
+        // The lambda's parameter, or a hidden name no Python code can spell.
+        let (param, body) = match f {
             ast::Expr::Lambda(l)
                 if l.args.args.len() == 1
                     && l.args.posonlyargs.is_empty()
@@ -409,61 +418,169 @@ impl Checker<'_> {
                     && l.args.kwonlyargs.is_empty()
                     && l.args.kwarg.is_none() =>
             {
-                let name = l.args.args[0].def.arg.to_string();
-                self.ctx().arm_params.push((name, id, item));
-                let body = self.expr(&l.body);
-                self.ctx().arm_params.pop();
-                body?
+                (l.args.args[0].def.arg.to_string(), (*l.body).clone())
             }
-            ast::Expr::Name(n) if self.function_id(n.id.as_str()).is_some() => {
-                let f = self.function_id(n.id.as_str()).expect("checked");
-                let sig = self.sig(f).clone();
-                if sig.params.len() != 1 {
-                    return Err(self
-                        .error(
-                            k.value.range(),
-                            format!(
-                                "`{}` takes {} parameters; a key takes one",
-                                n.id,
-                                sig.params.len()
-                            ),
-                        )
-                        .with_help("pass a function of one parameter, or a lambda"));
-                }
-                let arg = Expr::new(item, ExprKind::ArmValue(id), span);
-                let arg = self.coerce(arg, sig.params[0].1, k.value.range())?;
-                Expr::new(sig.ret, ExprKind::Call(f, vec![arg]), span)
-            }
-            other => {
+            ast::Expr::Lambda(l) => {
                 return Err(self
-                    .error(
-                        other.range(),
-                        "a `key` must be a lambda of one parameter or a module-level function",
-                    )
+                    .error(l.range, "a `key` lambda takes one parameter")
                     .with_help("write `key=lambda x: ...`"))
             }
+            _ => (" item".to_string(), self.key_call(f, item, iterable)),
         };
-        let orderable =
-            body.ty.is_numeric() || matches!(body.ty, Ty::BOOL | Ty::STR | Ty::BYTES | Ty::NAT);
-        if !orderable {
+        self.ctx().arm_params.push((param, id, item));
+        let body = self.expr(&body);
+        self.ctx().arm_params.pop();
+        let body = body?;
+        if !self.sort_orderable(body.ty) {
             return Err(self
                 .error(
-                    k.value.range(),
+                    f.range(),
                     format!(
-                        "sorting by `{}` keys is not supported yet",
+                        "sorting by `{}` keys is not supported",
                         self.types.display(body.ty)
                     ),
                 )
-                .with_help("sort by a number, str or bytes"));
+                .with_help("Python compares keys with `<`: use numbers, str, bytes, or tuples and lists of them"));
         }
-        Ok(Some(Expr::new(
+        Ok(Expr::new(
             body.ty,
             ExprKind::KeyFn {
                 binder: id,
                 body: Box::new(body),
             },
             span,
-        )))
+        ))
+    }
+
+    /// The call a non-lambda key stands for: `f( item)`, ` item.lower()`
+    /// for `str.lower` (a method of the item's own type), or `d[ item]` for
+    /// `d.get` over the keys of `d` (`max(d, key=d.get)`: never `None`).
+    fn key_call(&self, f: &ast::Expr, item: Ty, iterable: Option<&ast::Expr>) -> ast::Expr {
+        let range = f.range();
+        let arg = ast::Expr::Name(ast::ExprName {
+            range,
+            id: ast::Identifier::new(" item"),
+            ctx: ast::ExprContext::Load,
+        });
+        let own_type = match item {
+            Ty::STR => Some("str"),
+            Ty::BYTES => Some("bytes"),
+            _ => None,
+        };
+        let (func, args) = match f {
+            ast::Expr::Attribute(a)
+                if a.attr.as_str() == "get" && iterates_keys(iterable, &a.value) =>
+            {
+                return ast::Expr::Subscript(ast::ExprSubscript {
+                    range,
+                    value: a.value.clone(),
+                    slice: Box::new(arg),
+                    ctx: ast::ExprContext::Load,
+                });
+            }
+            ast::Expr::Attribute(a)
+                if matches!(&*a.value, ast::Expr::Name(n)
+                    if Some(n.id.as_str()) == own_type && self.global(n.id.as_str()).is_none()) =>
+            {
+                let method = ast::Expr::Attribute(ast::ExprAttribute {
+                    range,
+                    value: Box::new(arg),
+                    attr: a.attr.clone(),
+                    ctx: ast::ExprContext::Load,
+                });
+                (method, vec![])
+            }
+            _ => (f.clone(), vec![arg]),
+        };
+        ast::Expr::Call(ast::ExprCall {
+            range,
+            func: Box::new(func),
+            args,
+            keywords: vec![],
+        })
+    }
+
+    /// `what` (`sorting`, `max() of`) values of a type `<` does not order.
+    pub(crate) fn not_orderable(
+        &self,
+        range: rustpython_parser::text_size::TextRange,
+        item: Ty,
+        what: &str,
+    ) -> Diagnostic {
+        self.error(
+            range,
+            format!("{what} `{}` values is not supported", self.types.display(item)),
+        )
+        .with_help("Python compares items with `<`: use numbers, str, bytes, or tuples and lists of them, or pass a `key=`")
+    }
+
+    /// Whether Python's `<` orders values of type `t` (sort keys and
+    /// sorted items): numbers, str, bytes, classes with `__lt__`, and
+    /// tuples (of at most six items) and lists of such values.
+    pub(crate) fn sort_orderable(&self, t: Ty) -> bool {
+        if t.is_numeric() || matches!(t, Ty::BOOL | Ty::STR | Ty::BYTES | Ty::NAT | Ty::NUM) {
+            return true;
+        }
+        match self.types.kind(t) {
+            TyKind::Tuple(items) => {
+                items.len() <= 6 && items.iter().all(|i| self.sort_orderable(*i))
+            }
+            TyKind::List(i) => self.sort_orderable(*i),
+            _ => self.class_orderable(t),
+        }
+    }
+}
+
+/// Whether `iterable` is the name `d` or `d.keys()` (`d` a name).
+fn iterates_keys(iterable: Option<&ast::Expr>, d: &ast::Expr) -> bool {
+    let ast::Expr::Name(d) = d else {
+        return false;
+    };
+    let same = |e: &ast::Expr| matches!(e, ast::Expr::Name(n) if n.id == d.id);
+    match iterable {
+        Some(ast::Expr::Call(c)) if c.args.is_empty() && c.keywords.is_empty() => {
+            matches!(&*c.func, ast::Expr::Attribute(a) if a.attr.as_str() == "keys" && same(&a.value))
+        }
+        Some(e) => same(e),
+        None => false,
+    }
+}
+
+fn is_none(e: &ast::Expr) -> bool {
+    matches!(
+        e,
+        ast::Expr::Constant(ast::ExprConstant {
+            value: ast::Constant::None,
+            ..
+        })
+    )
+}
+
+impl Checker<'_> {
+    /// `v` (the value of the expression at `range`) as the iterable
+    /// argument of `name()`, with the type of its items: a list, a dict
+    /// (its keys), a str (its characters) or a set (as a list). (Tuples are
+    /// lists by then: `Checker::iterable`.)
+    pub(crate) fn builtin_iterable(
+        &mut self,
+        v: Expr,
+        range: rustpython_parser::text_size::TextRange,
+        name: &str,
+    ) -> Result<(Expr, Ty), Diagnostic> {
+        let v = self.set_as_list(v);
+        let item = match self.types.kind(v.ty) {
+            TyKind::List(t) | TyKind::Dict(t, _) => Some(*t),
+            _ if v.ty == Ty::STR => Some(Ty::STR),
+            _ => None,
+        };
+        match item {
+            Some(item) => Ok((v, item)),
+            None => Err(self.not_iterable(
+                range,
+                v.ty,
+                &format!("{name}() takes a list, dict, set, str or a tuple of one item type here"),
+            )),
+        }
     }
 }
 

@@ -640,19 +640,8 @@ impl Checker<'_> {
             (TyKind::List(t), "sort") => {
                 arity(self, &[0])?;
                 let keyed = c.keywords.iter().any(|k| k.arg.as_deref() == Some("key"));
-                let orderable = t.is_numeric()
-                    || matches!(*t, Ty::STR | Ty::BYTES | Ty::BOOL | Ty::NAT)
-                    || self.class_orderable(*t);
-                if !orderable && !keyed {
-                    return Err(self
-                        .error(
-                            a.range,
-                            format!(
-                                "sorting a list of `{}` is not supported yet",
-                                self.types.display(*t)
-                            ),
-                        )
-                        .with_help("sort lists of numbers, str or bytes"));
+                if !self.sort_orderable(*t) && !keyed {
+                    return Err(self.not_orderable(a.range, *t, "sorting"));
                 }
                 let reverse = self.reverse_keyword(c)?;
                 let mut args = vec![reverse];
@@ -962,8 +951,10 @@ impl Checker<'_> {
         )
     }
 
-    /// What a loop or comprehension iterates over: a tuple display of
-    /// values of one type is iterated as the list of them.
+    /// What a loop, comprehension or built-in (`sorted`, `sum`, ...)
+    /// iterates over: a tuple display of values of one type is iterated as
+    /// the list of them, and so is a tuple value of one item type
+    /// (`tuple_as_list`).
     pub(crate) fn iterable(&mut self, e: &ast::Expr) -> Result<Expr, Diagnostic> {
         match e {
             ast::Expr::Tuple(t) if !t.elts.is_empty() => {
@@ -974,8 +965,26 @@ impl Checker<'_> {
                 });
                 self.expr(&list)
             }
-            _ => self.expr(e),
+            _ => {
+                let v = self.expr(e)?;
+                Ok(self.tuple_as_list(v))
+            }
         }
+    }
+
+    /// `list(t)` of a tuple whose items have one type (`Method::ListCopy`
+    /// of the tuple); other values as they are.
+    pub(crate) fn tuple_as_list(&mut self, v: Expr) -> Expr {
+        let item = match self.types.kind(v.ty) {
+            TyKind::Tuple(items) => match items.split_first() {
+                Some((first, rest)) if rest.iter().all(|t| t == first) => *first,
+                _ => return v,
+            },
+            _ => return v,
+        };
+        let ty = self.types.list(item);
+        let span = v.span;
+        Expr::new(ty, ExprKind::Method(Method::ListCopy, vec![v]), span)
     }
 
     /// A comprehension over `iter` binding `names` (one, or a tuple
@@ -1435,11 +1444,20 @@ impl Checker<'_> {
                 .error(c.range, "list() takes one argument here")
                 .with_help("write `list(xs)`; an empty list is `[]`"));
         };
-        let v = self.expr(arg)?;
+        let v = self.iterable(arg)?;
         if self.types.set_item(v.ty).is_some() {
             return Ok(self.set_as_list(v));
         }
         match self.types.kind(v.ty).clone() {
+            // `list(s)`: the characters of `s`.
+            _ if v.ty == Ty::STR => {
+                let ty = self.types.list(Ty::STR);
+                Ok(Expr::new(
+                    ty,
+                    ExprKind::Method(Method::ListCopy, vec![v]),
+                    span,
+                ))
+            }
             TyKind::List(_) => Ok(Expr::new(
                 v.ty,
                 ExprKind::Method(Method::ListCopy, vec![v]),

@@ -20,7 +20,7 @@ pub(crate) fn takes_keywords(c: &ast::ExprCall) -> bool {
             _ => return false,
         },
         ast::Expr::Name(n) => match n.id.as_str() {
-            "min" | "max" => &["default"],
+            "min" | "max" => &["default", "key"],
             "sum" => &["start"],
             "round" => &["ndigits"],
             "enumerate" => &["start"],

@@ -30,6 +30,14 @@ impl Lower<'_> {
                 return chain;
             }
         }
+        // `list(s)` of a str or tuple: iterated as `s` is.
+        if let ExprKind::Method(Method::ListCopy, recv) = &iter.kind {
+            if let [r] = recv.as_slice() {
+                if r.ty == Ty::STR || matches!(self.program.types.kind(r.ty), TyKind::Tuple(_)) {
+                    return self.items_iter(r);
+                }
+            }
+        }
         if let ExprKind::Range { start, stop, step } = &iter.kind {
             self.uses.insert("range_iter");
             let a = self.borrow(start);
@@ -49,6 +57,17 @@ impl Lower<'_> {
             TyKind::Set(_) | TyKind::FrozenSet(_) => {
                 let s = self.receiver(iter);
                 quote!(#s.to_vec().into_iter())
+            }
+            // A tuple of items of one type.
+            TyKind::Tuple(items) => {
+                let n = items.len();
+                let t = self.val(iter).ts;
+                let names: Vec<_> = (0..n).map(|i| quote::format_ident!("x{}", i)).collect();
+                quote!({
+                    let (#(#names,)*) = #t;
+                    [#(#names),*]
+                }
+                .into_iter())
             }
             _ if fresh => {
                 let v = self.val(iter).ts;
@@ -386,29 +405,29 @@ impl Lower<'_> {
             }
             (Builtin::Reversed, [xs]) => self.reversed(xs, e.ty),
             (Builtin::Lib(f), args) => self.lib_call(*f, args, e.ty, at),
-            (Builtin::MinOf | Builtin::MaxOf, [xs, default @ ..]) => {
-                let f = if *b == Builtin::MinOf {
-                    quote!(min)
-                } else {
-                    quote!(max)
-                };
+            (Builtin::MinOf | Builtin::MaxOf, [xs, rest @ ..]) => {
+                let min = *b == Builtin::MinOf;
                 let it = self.items_iter(xs);
+                let (key, default) = split_key(rest);
+                let call = self.extreme(min, it, key);
                 match default {
+                    // `default=None`: the result is optional.
+                    [_] if e.ty != list_item(self, xs) => R::atom(quote!(#call.ok())),
                     [d] => {
                         let d = self.val(d).ts;
-                        R::atom(quote!(runtime_lite::builtins::#f(#it).unwrap_or(#d)))
+                        R::atom(quote!(#call.unwrap_or(#d)))
                     }
-                    _ => self.fallible(quote!(runtime_lite::builtins::#f(#it)), at),
+                    _ => self.fallible(call, at),
                 }
             }
             (Builtin::MinArgs | Builtin::MaxArgs, vals) => {
-                let f = if *b == Builtin::MinArgs {
-                    quote!(min)
-                } else {
-                    quote!(max)
+                let (vals, key) = match vals {
+                    [vals @ .., k] if matches!(k.kind, ExprKind::KeyFn { .. }) => (vals, Some(k)),
+                    _ => (vals, None),
                 };
                 let vals: Vec<TokenStream> = vals.iter().map(|v| self.val(v).ts).collect();
-                self.fallible(quote!(runtime_lite::builtins::#f([#(#vals),*])), at)
+                let call = self.extreme(*b == Builtin::MinArgs, quote!([#(#vals),*]), key);
+                self.fallible(call, at)
             }
             (Builtin::Sorted, [xs, reverse, key]) => {
                 let it = self.items_iter(xs);
@@ -508,15 +527,35 @@ impl Lower<'_> {
             None => self.bound.remove(&Bound::Arm(*binder)),
         };
         // A key that ignores its item (`key=lambda _: 0`) binds nothing.
-        let param = if item_of_key(body, *binder).is_some() {
-            quote!(#x)
-        } else {
-            quote!(_)
+        // The item's type is spelled out: an empty list's may be unknown.
+        let param = match item_of_key(body, *binder) {
+            Some(t) => {
+                let t = self.rust_ty(t);
+                quote!(#x: &#t)
+            }
+            None => quote!(_),
         };
         if fallible {
             quote!(|#param| Ok(#b))
         } else {
             quote!(|#param| #b)
+        }
+    }
+
+    /// `min(items)` / `max(items)`, by `key` when there is one: a call
+    /// returning a `Result` (`ValueError` when there are no items).
+    fn extreme(&mut self, min: bool, items: TokenStream, key: Option<&Expr>) -> TokenStream {
+        match (min, key) {
+            (true, None) => quote!(runtime_lite::builtins::min(#items)),
+            (false, None) => quote!(runtime_lite::builtins::max(#items)),
+            (min, Some(key)) => {
+                let f = self.key_closure(key, false);
+                if min {
+                    quote!(runtime_lite::builtins::min_by_key(#items, #f))
+                } else {
+                    quote!(runtime_lite::builtins::max_by_key(#items, #f))
+                }
+            }
         }
     }
 
@@ -594,10 +633,22 @@ fn elem_item(l: &Lower<'_>, iter: &Expr) -> Ty {
 }
 
 /// The item type of list expression `xs`.
+/// The type of the items `items_iter(xs)` gives.
 fn list_item(l: &Lower<'_>, xs: &Expr) -> Ty {
     match l.program.types.kind(xs.ty) {
-        TyKind::List(t) => *t,
+        TyKind::List(t) | TyKind::Dict(t, _) | TyKind::Set(t) | TyKind::FrozenSet(t) => *t,
+        TyKind::Tuple(items) => items.first().copied().unwrap_or(Ty::NONE),
+        _ if xs.ty == Ty::STR => Ty::STR,
         _ => Ty::NONE,
+    }
+}
+
+/// The optional key function (`ExprKind::KeyFn`) of `min`/`max`
+/// arguments, and the rest (the `default=`).
+fn split_key(args: &[Expr]) -> (Option<&Expr>, &[Expr]) {
+    match args {
+        [k, rest @ ..] if matches!(k.kind, ExprKind::KeyFn { .. }) => (Some(k), rest),
+        _ => (None, args),
     }
 }
 

@@ -1023,6 +1023,17 @@ impl Lower<'_> {
         let Some((recv, rest)) = args.split_first() else {
             return unreachable_kind();
         };
+        // `list(s)` of a str or of a tuple: its items, collected.
+        if m == Method::ListCopy
+            && (recv.ty == Ty::STR
+                || matches!(
+                    self.program.types.kind(recv.ty),
+                    crate::model::TyKind::Tuple(_)
+                ))
+        {
+            let it = self.items_iter(recv);
+            return self.fresh_list(quote!(#it.collect::<Vec<_>>()), ty);
+        }
         let r = match self.iterated_set(recv) {
             Some(s) if m == Method::SetToList => s,
             _ => self.receiver(recv),
@@ -1045,8 +1056,10 @@ impl Lower<'_> {
             (Method::ListCopy, []) => {
                 let fresh = matches!(
                     &recv.kind,
-                    ExprKind::Method(Method::Keys | Method::Values | Method::Items, _)
-                        | ExprKind::List(_)
+                    ExprKind::Method(
+                        Method::Keys | Method::Values | Method::Items | Method::ListCopy,
+                        _
+                    ) | ExprKind::List(_)
                         | ExprKind::Comprehension { .. }
                         | ExprKind::Splice(_)
                         | ExprKind::Range { .. }
@@ -1304,6 +1317,9 @@ impl Lower<'_> {
 
     /// `&T` for the expression.
     pub(crate) fn borrow(&mut self, e: &Expr) -> TokenStream {
+        if let Some(r) = self.bound_ref(e) {
+            return r;
+        }
         match &e.kind {
             ExprKind::Local(n) => {
                 let id = self.local(*n);

@@ -20,13 +20,14 @@ pub(crate) enum Bound {
     Unwrap(LocalId),
 }
 
-/// How reads of a bound name look: an owned value (with its precedence)
-/// and a place usable as a method receiver.
+/// How reads of a bound name look: an owned value (with its precedence),
+/// a place usable as a method receiver, and a `&T` reference.
 #[derive(Debug, Clone)]
 pub(crate) struct BoundRead {
     owned: TokenStream,
     prec: Prec,
     place: TokenStream,
+    by_ref: TokenStream,
 }
 
 impl BoundRead {
@@ -45,7 +46,21 @@ impl BoundRead {
             (_, false) => (quote!(#(#stars)*#x), Prec::Unary),
             (_, true) => (quote!(#place.clone()), Prec::Postfix),
         };
-        BoundRead { owned, prec, place }
+        // `x: &T` is the reference itself.
+        let by_ref = match deref {
+            0 => quote!(&#x),
+            1 => quote!(#x),
+            n => {
+                let stars = &stars[..n - 1];
+                quote!(#(#stars)*#x)
+            }
+        };
+        BoundRead {
+            owned,
+            prec,
+            place,
+            by_ref,
+        }
     }
 }
 
@@ -220,6 +235,15 @@ impl Lower<'_> {
         }
         let b = self.bound.get(&key)?;
         Some(R::new(b.owned.clone(), b.prec))
+    }
+
+    /// A bound name as a `&T` argument (no clone).
+    pub(crate) fn bound_ref(&mut self, e: &Expr) -> Option<TokenStream> {
+        let key = Self::bound_key(e)?;
+        if e.ty == Ty::NONE {
+            return None;
+        }
+        Some(self.bound.get(&key)?.by_ref.clone())
     }
 
     /// A bound name as a method receiver (no clone).

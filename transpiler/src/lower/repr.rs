@@ -83,6 +83,16 @@ pub(crate) fn printed_defs(program: &Program) -> BTreeSet<DefId> {
     out
 }
 
+/// Whether `v` is a path (`x`, `x.0`, `self.items`): reading it twice
+/// computes nothing twice.
+fn is_place(v: &TokenStream) -> bool {
+    v.clone().into_iter().all(|t| match t {
+        proc_macro2::TokenTree::Ident(_) | proc_macro2::TokenTree::Literal(_) => true,
+        proc_macro2::TokenTree::Punct(p) => p.as_char() == '.',
+        proc_macro2::TokenTree::Group(_) => false,
+    })
+}
+
 impl Lower<'_> {
     /// A `String` expression: Python's `repr` of the value `v` (an
     /// expression of the Rust type of `t`, or a reference to one).
@@ -120,12 +130,15 @@ impl Lower<'_> {
                 quote!(repr_items("{", "}", #v.items().iter().map(|(k, v)| format!("{}: {}", #key, #value))))
             }
             TyKind::Tuple(items) => {
+                // A computed tuple is computed once, not once per item.
+                let bind = items.len() > 1 && !is_place(&v);
+                let t = if bind { quote!(t) } else { v.clone() };
                 let parts: Vec<TokenStream> = items
                     .iter()
                     .enumerate()
                     .map(|(i, x)| {
                         let index = syn::Index::from(i);
-                        self.repr_of(quote!(#v.#index), *x)
+                        self.repr_of(quote!(#t.#index), *x)
                     })
                     .collect();
                 let fmt = match parts.len() {
@@ -133,7 +146,15 @@ impl Lower<'_> {
                     1 => "({},)".to_string(),
                     n => format!("({})", vec!["{}"; n].join(", ")),
                 };
-                quote!(format!(#fmt #(, #parts)*))
+                let text = quote!(format!(#fmt #(, #parts)*));
+                if bind {
+                    quote!({
+                        let t = &#v;
+                        #text
+                    })
+                } else {
+                    text
+                }
             }
             // The checker lets nothing else be printed.
             _ => quote!(String::from("?")),

@@ -1,0 +1,1 @@
+print(min(["bbb", "a", "cc"], key=len))

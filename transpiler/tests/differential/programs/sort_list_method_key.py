@@ -1,0 +1,25 @@
+words = ["Banana", "apple", "cherry", "Date", "fig"]
+a = list(words)
+a.sort(key=str.lower)
+print(a)
+a.sort(key=len)
+print(a)
+a.sort(key=lambda w: (len(w), w.lower()), reverse=True)
+print(a)
+a.sort()
+print(a)
+a.sort(reverse=True)
+print(a)
+nums = [3, -1, 2, -3, 1, -2]
+nums.sort(key=abs)
+print(nums)
+nums.sort(key=lambda n: (n % 2, -n))
+print(nums)
+pairs = [(2, "b"), (1, "b"), (2, "a")]
+pairs.sort()
+print(pairs)
+pairs.sort(key=lambda p: p[1])
+print(pairs)
+empty: list[str] = []
+empty.sort(key=len)
+print(empty)

@@ -1,0 +1,17 @@
+w = "hello world"
+print(sorted(w))
+print(sorted(w, reverse=True))
+print(min(w), max(w), list(w), any(w), all(w))
+print(sorted(w, key=lambda c: (c == " ", c)))
+print(max("abcABC", key=str.lower), min("Zebra", key=str.lower))
+t = (3, -1, 2, -7)
+print(sorted(t), sorted(t, key=abs), min(t), max(t), sum(t), list(t), any(t), all(t))
+print(max(t, key=abs), min(t, key=lambda x: -x))
+for x in t:
+    print(x, end=" ")
+print()
+print([x * 2 for x in t])
+names = ("bob", "Al", "cy")
+print(sorted(names, key=str.lower), list(names), max(names, key=len))
+print(sorted((5, 1, 4)), sum((1.5, 2.5)), any((0, 0)), all((1, 2)))
+print(sorted(""), list(""), any(""), all(""))

@@ -1,0 +1,2 @@
+d = {"b": 1, "a": 2}
+print(sorted(d))

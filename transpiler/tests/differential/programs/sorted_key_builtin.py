@@ -1,0 +1,1 @@
+print(sorted(["bbb", "a", "cc"], key=len))

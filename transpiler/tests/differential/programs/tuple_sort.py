@@ -1,0 +1,2 @@
+items = [(2, "b"), (1, "z")]
+print(sorted(items))

@@ -1,2 +1,0 @@
-# expect: error: keyword arguments are not supported yet
-print(min(["bbb", "a", "cc"], key=len))
