@@ -189,19 +189,12 @@ impl Checker<'_> {
         b: &Expr,
         range: rustpython_parser::text_size::TextRange,
     ) -> Result<Ty, Diagnostic> {
-        // `[1, 2.5]` holds an int and a float: no one item type prints both.
-        let number = |t: Ty| t.is_numeric() || t == Ty::BOOL;
-        if number(a) && number(b.ty) && a.is_float() != b.ty.is_float() {
-            return Err(self
-                .error(
-                    range,
-                    format!(
-                        "items of one container must have one type: `{}` and `{}`",
-                        self.types.display(a),
-                        self.types.display(b.ty)
-                    ),
-                )
-                .with_help("write every number as a float (`2.0`), or annotate the variable, e.g. `xs: list[float] = [...]`"));
+        // `[1, 2.5]` holds an int and a float: items that are numbers known
+        // at run time (`Num`) print each as it is.
+        let number = |t: Ty| t.is_numeric() || t == Ty::BOOL || t == Ty::NUM;
+        let mixed = a.is_float() != b.ty.is_float() || (a == Ty::NUM) != (b.ty == Ty::NUM);
+        if number(a) && number(b.ty) && mixed {
+            return Ok(Ty::NUM);
         }
         match self.unify(a, b) {
             Some(t) => Ok(t),
