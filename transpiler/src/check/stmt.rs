@@ -968,7 +968,8 @@ impl Checker<'_> {
         }
         let annotated = match &place {
             Place::Global(_) => true,
-            _ => self.ctx().annotated.contains_key(&name),
+            // A name widened to hold all its values keeps that type.
+            _ => self.ctx().annotated.contains_key(&name) || self.widened(&name).is_some(),
         };
         if annotated || natural(combined.ty) == ty {
             let value = self.coerce(combined, ty, a.range)?;

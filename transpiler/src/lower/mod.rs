@@ -1274,10 +1274,11 @@ impl<'p> Lower<'p> {
                 match value {
                     Some(v) => {
                         // Literals need the annotation to pick the Rust type.
-                        // So do empty containers no later `push` types.
+                        // So do empty containers (a later `push` may not
+                        // come, or only after a use that needs the type).
                         let annotate = (matches!(v.kind, ExprKind::Int(_) | ExprKind::Float(_))
                             && ty != Ty::INT)
-                            || matches!(&v.kind, ExprKind::List(xs) if xs.is_empty() && !self.is_shared(ty))
+                            || matches!(&v.kind, ExprKind::List(xs) if xs.is_empty())
                             || (matches!(v.kind, ExprKind::None) && ty != Ty::NONE)
                             || matches!(&v.kind, ExprKind::Dict(xs) if xs.is_empty())
                             || matches!(&v.kind, ExprKind::Set(xs) if xs.is_empty());

@@ -2,10 +2,5 @@ from kybra import query
 
 
 @query
-def largest_first(xs: list[int]) -> list[int]:
-    return sorted(xs, key=abs)
-
-
-@query
-def total(xs: list[int]) -> int:
-    return sum(xs, start=10)
+def size(xs: list[int]) -> int:
+    return len(obj=xs)
