@@ -435,9 +435,8 @@ impl Checker<'_> {
     /// `T`), the name holds that type everywhere from the next round on;
     /// whether it does.
     pub(super) fn widen_name(&mut self, name: &str, tys: &[Ty]) -> bool {
-        if !self.infer.borrow().in_rounds {
-            return false;
-        }
+        // Module-level code (checked outside the rounds) widens too:
+        // `check_program` checks it again while widened names change.
         let Some(wide) = self.widened_of(tys) else {
             return false;
         };

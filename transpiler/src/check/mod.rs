@@ -549,7 +549,7 @@ impl<'m> Checker<'m> {
         );
         let mut pass = 0;
         let (functions, exports, module_code) = loop {
-            let before = self.slot_types();
+            let before = (self.slot_types(), self.widened_names());
             self.apply_num_sigs();
             self.apply_slots();
             // Module-level code may read instance attributes, which the
@@ -562,7 +562,7 @@ impl<'m> Checker<'m> {
             let module_code = self.check_module_code(&codes);
             let (functions, exports) = self.check_bodies(&defs);
             pass += 1;
-            if before == self.slot_types() || pass == 4 {
+            if before == (self.slot_types(), self.widened_names()) || pass == 4 {
                 break (functions, exports, module_code);
             }
             let s = start.clone();
@@ -717,6 +717,20 @@ impl<'m> Checker<'m> {
         // Float parameters and results that hold `Num`s.
         out.extend(inf.num_sigs.iter().map(|k| (*k, Some(Ty::NUM))));
         out.sort_by_key(|((span, i), t)| (span.file, span.start, *i, t.is_some()));
+        out
+    }
+
+    /// The names widened so far to hold all their values (module-level
+    /// code's among them), in a stable order.
+    fn widened_names(&self) -> Vec<((Span, String), Ty)> {
+        let mut out: Vec<_> = self
+            .infer
+            .borrow()
+            .widened
+            .iter()
+            .map(|(k, t)| (k.clone(), *t))
+            .collect();
+        out.sort_by(|a, b| (a.0 .0, &a.0 .1).cmp(&(b.0 .0, &b.0 .1)));
         out
     }
 
@@ -1600,6 +1614,17 @@ impl<'m> Checker<'m> {
             return self.report(d);
         }
         let init = match ty {
+            // `x: float = 0` holds the int 0 (annotations are not
+            // conversions): a number known at run time, a float once one is
+            // stored.
+            Some(Ty::FLOAT64) => self.expr(value).and_then(|e| {
+                let target = if e.ty.is_integral() || e.ty == Ty::BOOL {
+                    Ty::NUM
+                } else {
+                    Ty::FLOAT64
+                };
+                self.coerce(e, target, value.range())
+            }),
             Some(t) => self.expect(value, t),
             None => self.expr(value),
         };

@@ -185,6 +185,15 @@ impl Checker<'_> {
                 Ok(t) => self.types.value_ty(t),
                 Err(d) => return self.report(d),
             };
+            // `x: float = 0` holds the int 0 (see `add_global`).
+            let int_literal = |e: &ast::Expr| matches!(e, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Int(_)));
+            let int = int_literal(value)
+                || matches!(&**value, ast::Expr::UnaryOp(u) if int_literal(&u.operand));
+            let ty = if ty == Ty::FLOAT64 && int {
+                Ty::NUM
+            } else {
+                ty
+            };
             self.push_unbound(name, ty, a.range, false);
         }
         let assign = ast::Stmt::Assign(ast::StmtAssign {
