@@ -114,6 +114,23 @@ fn test(_scripts: &[PathBuf]) -> ExitCode {
 /// Compiles the program of `entry`; imports are resolved against the
 /// current directory (the project directory, as for Kybra under dfx) and
 /// the entry's directory.
+/// Modules read from the current directory.
+fn disk() -> kybra_aot::load::Disk {
+    kybra_aot::load::Disk {
+        base: PathBuf::new(),
+    }
+}
+
+/// The entry module `path` (its text `source`) of a project rooted in the
+/// current directory.
+fn disk_input<'a>(path: &'a str, source: &'a str) -> kybra_aot::Input<'a> {
+    kybra_aot::Input {
+        path,
+        source,
+        root: Some(Path::new("")),
+    }
+}
+
 fn compile(entry: &Path) -> Result<kybra_aot::Compiled, BuildError> {
     let source = build::read_source(entry)?;
     kybra_aot::compile_files(
@@ -172,16 +189,8 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
         } => {
             let source = build::read_source(&entry)?;
             let path = entry.display().to_string();
-            let input = kybra_aot::Input {
-                path: &path,
-                source: &source,
-                root: Some(Path::new("")),
-            };
-            let files = kybra_aot::load::Disk {
-                base: PathBuf::new(),
-            };
-            let report =
-                kybra_aot::explain_types(input, &files).map_err(BuildError::Diagnostics)?;
+            let report = kybra_aot::explain_types(disk_input(&path, &source), &disk())
+                .map_err(BuildError::Diagnostics)?;
             print!("{report}");
             Ok(ExitCode::SUCCESS)
         }
@@ -222,15 +231,8 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
         Command::Ir { entry } => {
             let source = build::read_source(&entry)?;
             let path = entry.display().to_string();
-            let input = kybra_aot::Input {
-                path: &path,
-                source: &source,
-                root: Some(Path::new("")),
-            };
-            let files = kybra_aot::load::Disk {
-                base: PathBuf::new(),
-            };
-            let ir = kybra_aot::print_ir(input, &files).map_err(BuildError::Diagnostics)?;
+            let ir = kybra_aot::print_ir(disk_input(&path, &source), &disk())
+                .map_err(BuildError::Diagnostics)?;
             print!("{ir}");
             Ok(ExitCode::SUCCESS)
         }

@@ -154,19 +154,12 @@ impl<'m> Checker<'m> {
                 return Some(ctx.def);
             }
         }
-        let shadowed = self
-            .fun
-            .as_ref()
-            .is_some_and(|f| f.assigned.contains(name) || f.global_decls.contains(name));
-        if shadowed {
-            return None;
-        }
-        let d = *self.def_ids.get(name)?;
+        let d = self.def_named(e)?;
         matches!(self.defs[d.0 as usize].kind, DefKind::Class(_)).then_some(d)
     }
 
-    /// The Record class `e` names (not shadowed by a local).
-    fn record_named(&self, e: &ast::Expr) -> Option<DefId> {
+    /// The definition the name `e` refers to, unless a local shadows it.
+    fn def_named(&self, e: &ast::Expr) -> Option<DefId> {
         let ast::Expr::Name(n) = e else { return None };
         let name = n.id.as_str();
         let shadowed = self
@@ -176,7 +169,12 @@ impl<'m> Checker<'m> {
         if shadowed {
             return None;
         }
-        let d = *self.def_ids.get(name)?;
+        self.def_ids.get(name).copied()
+    }
+
+    /// The Record class `e` names (not shadowed by a local).
+    fn record_named(&self, e: &ast::Expr) -> Option<DefId> {
+        let d = self.def_named(e)?;
         matches!(self.defs[d.0 as usize].kind, DefKind::Record(_)).then_some(d)
     }
 

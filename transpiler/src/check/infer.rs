@@ -452,13 +452,13 @@ impl Checker<'_> {
         }
         let key = (fun.sig.span, name.to_string());
         let mut inf = self.infer.borrow_mut();
-        match inf.widened.get(&key) {
-            Some(t) if *t == wide => {}
-            _ => {
-                inf.widened.insert(key, wide);
-                inf.new_widened = true;
-            }
+        // Already widened to that type: checking again would not help, and
+        // the caller's diagnostic says what is wrong.
+        if inf.widened.get(&key) == Some(&wide) {
+            return false;
         }
+        inf.widened.insert(key, wide);
+        inf.new_widened = true;
         true
     }
 

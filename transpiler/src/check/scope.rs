@@ -319,32 +319,19 @@ pub(super) fn handler_names(stmts: &[ast::Stmt]) -> HashSet<String> {
     fn walk(stmts: &[ast::Stmt], out: &mut HashSet<String>) {
         for s in stmts {
             match s {
+                ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => continue,
                 ast::Stmt::Try(t) => {
-                    walk(&t.body, out);
                     for h in &t.handlers {
                         let ast::ExceptHandler::ExceptHandler(h) = h;
                         if let Some(n) = &h.name {
                             out.insert(n.to_string());
                         }
-                        walk(&h.body, out);
                     }
-                    walk(&t.orelse, out);
-                    walk(&t.finalbody, out);
                 }
-                ast::Stmt::For(f) => {
-                    walk(&f.body, out);
-                    walk(&f.orelse, out);
-                }
-                ast::Stmt::While(w) => {
-                    walk(&w.body, out);
-                    walk(&w.orelse, out);
-                }
-                ast::Stmt::If(i) => {
-                    walk(&i.body, out);
-                    walk(&i.orelse, out);
-                }
-                ast::Stmt::With(w) => walk(&w.body, out),
                 _ => {}
+            }
+            for b in crate::load::nested_bodies(s) {
+                walk(b, out);
             }
         }
     }
