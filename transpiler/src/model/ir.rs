@@ -483,9 +483,7 @@ impl Stmt {
             _ => Vec::new(),
         }
     }
-}
 
-impl Stmt {
     /// [`Stmt::blocks`], mutably.
     pub fn blocks_mut(&mut self) -> Vec<&mut Vec<Stmt>> {
         match self {
