@@ -61,6 +61,9 @@ class Budget(TypedDict):
 
 Scores = Vec[nat32]
 
+# A recursive alias of a tuple: a linked list of words.
+Chain = Tuple[str, Opt["Chain"]]
+
 
 @query
 def echo_profile(p: Profile) -> Profile:
@@ -286,3 +289,27 @@ def first_present(a: Opt[str], b: Opt[str]) -> str:
     if result is None:
         result = "nobody"
     return result
+
+
+@query
+def echo_chain(c: Chain) -> Chain:
+    return c
+
+
+@query
+def chain_of(words: Vec[str]) -> Opt[Chain]:
+    chain: Opt[Chain] = None
+    for w in reversed(words):
+        chain = (w, chain)
+    return chain
+
+
+@query
+def chain_words(c: Opt[Chain]) -> str:
+    text = ""
+    n = 0
+    while c is not None:
+        word, c = c
+        text += word if n == 0 else " -> " + word
+        n += 1
+    return f"{text} ({n})"

@@ -10,7 +10,7 @@
 use super::Checker;
 use crate::diagnostics::Diagnostic;
 use crate::model::ir::{BinOp, CmpOp, Expr, ExprKind, FPart, IcCall, UnaryOp};
-use crate::model::{Fixed, Ty, TyKind};
+use crate::model::{CandidKind, Fixed, Ty, TyKind};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 use rustpython_parser::ast::{self, Ranged};
@@ -53,7 +53,54 @@ impl Checker<'_> {
             let span = v.span;
             return Ok(Expr::new(Ty::INT, ExprKind::Convert(Box::new(v)), span));
         }
+        // A recursive tuple alias's value is read as the tuple it is.
+        if let Some(view) = self.tuple_view(v.ty) {
+            let span = v.span;
+            return Ok(Expr::new(view, ExprKind::Convert(Box::new(v)), span));
+        }
         Ok(v)
+    }
+
+    /// [`Checker::tuple_view`] without interning (`None` also when that
+    /// tuple type was never interned, so no value has it).
+    fn tuple_view_of(&self, t: Ty) -> Option<Ty> {
+        let TyKind::Nominal(d) = *self.types.kind(t) else {
+            return None;
+        };
+        let crate::model::ir::DefKind::Alias(c) = self.defs[d.0 as usize].kind else {
+            return None;
+        };
+        if self.types.is_alias(d) {
+            return None;
+        }
+        let CandidKind::Tuple(items) = self.types.candid_kind(c) else {
+            return None;
+        };
+        let items = items
+            .iter()
+            .map(|i| self.types.find_member_ty(*i))
+            .collect::<Option<Vec<_>>>()?;
+        self.types.find(&TyKind::Tuple(items))
+    }
+
+    /// The tuple type a value of the recursive tuple alias `t` holds
+    /// (`List = Tuple[str, Opt["List"]]`: `tuple[str, Opt[List]]`); `None`
+    /// for any other type.
+    pub(crate) fn tuple_view(&mut self, t: Ty) -> Option<Ty> {
+        let TyKind::Nominal(d) = *self.types.kind(t) else {
+            return None;
+        };
+        let crate::model::ir::DefKind::Alias(c) = self.defs[d.0 as usize].kind else {
+            return None;
+        };
+        if self.types.is_alias(d) {
+            return None;
+        }
+        let CandidKind::Tuple(items) = self.types.candid_kind(c).clone() else {
+            return None;
+        };
+        let items = items.into_iter().map(|i| self.types.member_ty(i)).collect();
+        Some(self.types.tuple(items))
     }
 
     fn expr_raw(&mut self, e: &ast::Expr) -> Result<Expr, Diagnostic> {
@@ -249,6 +296,12 @@ impl Checker<'_> {
                 Some(self.typed_dict_literal(d, target, k, v)?)
             }
             (ast::Expr::Tuple(tu), TyKind::Func(_)) => Some(self.func_literal(tu, target)?),
+            (ast::Expr::Tuple(tu), TyKind::Nominal(_)) if self.tuple_view(target).is_some() => {
+                let view = self.tuple_view(target).unwrap_or(target);
+                let v = self.expect(e, view)?;
+                let span = self.span(tu.range);
+                Some(Expr::new(target, ExprKind::Convert(Box::new(v)), span))
+            }
             (ast::Expr::DictComp(d), TyKind::Dict(k, v)) => {
                 Some(self.dict_comprehension(d, Some((k, v)))?)
             }
@@ -663,6 +716,10 @@ impl Checker<'_> {
                             None => false,
                         }
                     }),
+                    // A recursive tuple alias prints as its tuple.
+                    crate::model::ir::DefKind::Alias(_) => self
+                        .tuple_view_of(t)
+                        .is_some_and(|view| self.printable_ty(view, seen)),
                     _ => false,
                 }
             }
@@ -871,6 +928,15 @@ impl Checker<'_> {
             Err(e) => e,
         };
         let span = e.span;
+        // A tuple into a recursive tuple alias (back, if it was one).
+        if self.tuple_view_of(to) == Some(e.ty) {
+            if let ExprKind::Convert(inner) = &e.kind {
+                if inner.ty == to {
+                    return Ok((**inner).clone());
+                }
+            }
+            return Ok(Expr::new(to, ExprKind::Convert(Box::new(e)), span));
+        }
         // Any number into a run-time number; a run-time number where a
         // float is expected (`int` values convert, as `float(x)` does).
         if (to == Ty::NUM && (e.ty.is_numeric() || e.ty == Ty::BOOL))

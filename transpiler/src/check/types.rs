@@ -166,30 +166,53 @@ impl Checker<'_> {
                 Err(d) => self.report(d),
             }
         }
-        // An alias that refers to itself has no finite Python type.
+        // An alias that refers to itself has no finite Python type, unless
+        // the cycle passes through a tuple: such an alias (Kybra's
+        // `List = Tuple[str, Opt["List"]]`) is a nominal type of its own,
+        // its Python values tuples, its Rust type a tuple struct.
+        let tuple_alias = |this: &Self, d: DefId| match this.defs[d.0 as usize].kind {
+            DefKind::Alias(t) => {
+                matches!(this.types.candid_kind(t), CandidKind::Tuple(items) if items.len() >= 2)
+            }
+            _ => false,
+        };
         for (id, decl) in decls {
             if let TypeDecl::Alias(v) = decl {
-                if self.alias_cycle(*id, *id, 0) {
-                    let name = self.defs[id.0 as usize].name.clone();
-                    let d = self
-                        .error(v.range(), format!("the alias `{name}` refers to itself"))
-                        .with_help("a recursive type must be a Record or a Variant");
-                    self.report(d);
-                    self.types.set_alias(*id, CandidTy::NULL);
+                if !self.alias_cycle(*id, *id, 0, &tuple_alias) {
+                    continue;
                 }
+                if tuple_alias(self, *id) {
+                    self.types.remove_alias(*id);
+                    continue;
+                }
+                let name = self.defs[id.0 as usize].name.clone();
+                let d = self
+                    .error(v.range(), format!("the alias `{name}` refers to itself"))
+                    .with_help("a recursive type must be a Record, a Variant or a Tuple");
+                self.report(d);
+                self.types.set_alias(*id, CandidTy::NULL);
             }
         }
     }
 
-    fn alias_cycle(&self, start: DefId, at: DefId, depth: usize) -> bool {
+    /// Whether alias `at` leads back to `start` through aliases that are not
+    /// `stop` (recursive tuple aliases, which are nominal).
+    fn alias_cycle(
+        &self,
+        start: DefId,
+        at: DefId,
+        depth: usize,
+        stop: &dyn Fn(&Self, DefId) -> bool,
+    ) -> bool {
         let DefKind::Alias(t) = self.defs[at.0 as usize].kind else {
             return false;
         };
         depth < 64
-            && self
-                .named_in(t)
-                .iter()
-                .any(|d| *d == start || self.alias_cycle(start, *d, depth + 1))
+            && self.named_in(t).iter().any(|d| {
+                *d == start
+                    || ((stop(self, start) || !stop(self, *d))
+                        && self.alias_cycle(start, *d, depth + 1, stop))
+            })
     }
 
     /// The definitions `t` refers to directly (not through other names).

@@ -513,8 +513,25 @@ impl Lower<'_> {
                     crate::model::TyKind::Tuple(_)
                 ) =>
             {
-                let b = self.receiver(base);
                 let index = syn::Index::from(*i);
+                // An item of a recursive tuple alias: read in place.
+                if let ExprKind::Convert(x) = &base.kind {
+                    if let crate::model::TyKind::Nominal(d) = self.program.types.kind(x.ty) {
+                        let boxed = self.member_boxed(*d, *i);
+                        let b = self.receiver(x);
+                        let read = if boxed {
+                            quote!((*#b.#index))
+                        } else {
+                            quote!(#b.#index)
+                        };
+                        return if e.ty.is_copy() {
+                            R::atom(read)
+                        } else {
+                            R::atom(quote!(#read.clone()))
+                        };
+                    }
+                }
+                let b = self.receiver(base);
                 if e.ty.is_copy() {
                     R::atom(quote!(#b.#index))
                 } else {
@@ -1390,6 +1407,9 @@ impl Lower<'_> {
         if let Some(k) = to.as_fixed() {
             return self.narrow(inner, k, at);
         }
+        if let Some(r) = self.tuple_alias_convert(inner, to) {
+            return r;
+        }
         match (from, to) {
             (_, Ty::NUM) => {
                 self.uses.insert("Num");
@@ -1450,6 +1470,60 @@ impl Lower<'_> {
             }
             _ => self.val(inner),
         }
+    }
+
+    /// A recursive tuple alias's tuple struct from its tuple and back
+    /// (`Program::tuple_alias`); `None` for other conversions.
+    fn tuple_alias_convert(&mut self, inner: &Expr, to: Ty) -> Option<R> {
+        let (def, wrap) = match (
+            self.program.types.kind(inner.ty),
+            self.program.types.kind(to),
+        ) {
+            (TyKind::Tuple(_), TyKind::Nominal(d)) => (*d, true),
+            (TyKind::Nominal(d), TyKind::Tuple(_)) => (*d, false),
+            _ => return None,
+        };
+        let n = self.program.tuple_alias(def)?.len();
+        let name = self.type_name(def);
+        // A tuple literal: its items go straight into the struct.
+        if let (true, ExprKind::Tuple(items)) = (wrap, &inner.kind) {
+            let items: Vec<TokenStream> = items
+                .iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    let v = self.val(x).ts;
+                    if self.member_boxed(def, i) {
+                        quote!(Box::new(#v))
+                    } else {
+                        v
+                    }
+                })
+                .collect();
+            return Some(R::atom(quote!(#name(#(#items),*))));
+        }
+        let v = self.val(inner).ts;
+        let parts: Vec<TokenStream> = (0..n)
+            .map(|i| {
+                let index = syn::Index::from(i);
+                let boxed = self.member_boxed(def, i);
+                match (wrap, boxed) {
+                    (true, true) => quote!(Box::new(t.#index)),
+                    (false, true) => quote!(*t.#index),
+                    _ => quote!(t.#index),
+                }
+            })
+            .collect();
+        Some(if wrap {
+            R::atom(quote!({
+                let t = #v;
+                #name(#(#parts),*)
+            }))
+        } else {
+            R::atom(quote!({
+                let t = #v;
+                (#(#parts,)*)
+            }))
+        })
     }
 
     /// A Python int stored where a container holds a Candid `nat`: checked

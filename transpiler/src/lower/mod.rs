@@ -521,17 +521,21 @@ fn boxed_members(program: &Program) -> Vec<Vec<bool>> {
         .defs
         .iter()
         .enumerate()
-        .map(|(i, d)| match &d.kind {
-            DefKind::Record(fs) | DefKind::Variant(fs) => fs
-                .iter()
-                .map(|f| {
-                    let mut out = Vec::new();
-                    by_value(program, f.ty, &mut out);
-                    reaches(&out, DefId(i as u32))
-                })
-                .collect(),
-            DefKind::Alias(_) | DefKind::Service(_) | DefKind::Exception(_) | DefKind::Class(_) => {
-                Vec::new()
+        .map(|(i, d)| {
+            let leads_back = |t: &CandidTy| {
+                let mut out = Vec::new();
+                by_value(program, *t, &mut out);
+                reaches(&out, DefId(i as u32))
+            };
+            match &d.kind {
+                DefKind::Record(fs) | DefKind::Variant(fs) => {
+                    fs.iter().map(|f| leads_back(&f.ty)).collect()
+                }
+                DefKind::Alias(_) => match program.tuple_alias(DefId(i as u32)) {
+                    Some(items) => items.iter().map(leads_back).collect(),
+                    None => Vec::new(),
+                },
+                DefKind::Service(_) | DefKind::Exception(_) | DefKind::Class(_) => Vec::new(),
             }
         })
         .collect()
@@ -666,6 +670,14 @@ impl<'p> Lower<'p> {
         (name, boxed)
     }
 
+    /// Whether member `i` of definition `id` is held in a `Box`.
+    pub(crate) fn member_boxed(&self, id: DefId, i: usize) -> bool {
+        self.items.boxed[id.0 as usize]
+            .get(i)
+            .copied()
+            .unwrap_or(false)
+    }
+
     /// Whether tag `i` of Variant `id` carries no value.
     pub(crate) fn tag_is_null(&self, id: DefId, i: usize) -> bool {
         match &self.program.def(id).kind {
@@ -786,6 +798,22 @@ impl<'p> Lower<'p> {
             DefKind::Variant(tags) => {
                 let tags = members(self, tags, true);
                 quote! { #derive enum #name { #(#tags),* } }
+            }
+            DefKind::Alias(_) if self.program.tuple_alias(id).is_some() => {
+                let items = self.program.tuple_alias(id).unwrap_or_default().to_vec();
+                let items: Vec<TokenStream> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        let ty = self.candid_member_ty(*t);
+                        if self.member_boxed(id, i) {
+                            quote!(Box<#ty>)
+                        } else {
+                            ty
+                        }
+                    })
+                    .collect();
+                quote! { #derive struct #name(#(#items),*); }
             }
             DefKind::Alias(t) => {
                 let t = self.candid_member_ty(*t);

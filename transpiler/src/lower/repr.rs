@@ -68,10 +68,17 @@ pub(crate) fn printed_defs(program: &Program) -> BTreeSet<DefId> {
             TyKind::Dict(k, v) => roots.extend([*k, *v]),
             TyKind::Tuple(items) => roots.extend(items.iter().copied()),
             TyKind::Nominal(d) => {
-                if let DefKind::Record(fields) | DefKind::Variant(fields) = &program.def(*d).kind {
+                let members = match &program.def(*d).kind {
+                    DefKind::Record(fields) | DefKind::Variant(fields) => {
+                        fields.iter().map(|f| f.ty).collect()
+                    }
+                    DefKind::Alias(_) => program.tuple_alias(*d).unwrap_or_default().to_vec(),
+                    _ => Vec::new(),
+                };
+                if !members.is_empty() {
                     out.insert(*d);
-                    for f in fields {
-                        if let Some(m) = program.types.find_member_ty(f.ty) {
+                    for c in members {
+                        if let Some(m) = program.types.find_member_ty(c) {
                             roots.push(m);
                         }
                     }
@@ -220,6 +227,27 @@ impl Lower<'_> {
                     })
                     .collect();
                 quote!(match self { #(#arms),* })
+            }
+            DefKind::Alias(_) if self.program.tuple_alias(id).is_some() => {
+                let items = self.program.tuple_alias(id).unwrap_or_default().to_vec();
+                let parts: Vec<TokenStream> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let index = syn::Index::from(i);
+                        let ty = self.program.types.find_member_ty(*c).unwrap_or(Ty::NONE);
+                        // A boxed item reads through its box.
+                        let boxed = self.member_boxed(id, i);
+                        let place = if boxed {
+                            quote!((*self.#index))
+                        } else {
+                            quote!(self.#index)
+                        };
+                        self.repr_of(place, ty)
+                    })
+                    .collect();
+                let fmt = format!("({})", vec!["{}"; parts.len()].join(", "));
+                quote!(format!(#fmt #(, #parts)*))
             }
             DefKind::Alias(_) | DefKind::Service(_) | DefKind::Exception(_) | DefKind::Class(_) => {
                 return TokenStream::new()

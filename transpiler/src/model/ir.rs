@@ -7,7 +7,7 @@
 //! [`Export`]: the thin Candid wrapper that decodes, converts and
 //! range-checks. Python code calls the function, never the wrapper.
 
-use super::ty::{CandidTy, DefId, Ty, Types};
+use super::ty::{CandidKind, CandidTy, DefId, Ty, Types};
 use super::Mode;
 use crate::source::{SourceMap, Span};
 use num_bigint::BigInt;
@@ -59,6 +59,19 @@ pub struct Program {
 impl Program {
     pub fn def(&self, id: DefId) -> &TypeDef {
         &self.defs[id.0 as usize]
+    }
+
+    /// The items of a recursive tuple alias (`List = Tuple[str,
+    /// Opt["List"]]`): the only alias that is a nominal type (a tuple
+    /// struct); every other alias is transparent.
+    pub fn tuple_alias(&self, id: DefId) -> Option<&[CandidTy]> {
+        match &self.def(id).kind {
+            DefKind::Alias(t) if !self.types.is_alias(id) => match self.types.candid_kind(*t) {
+                CandidKind::Tuple(items) => Some(items),
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     pub fn global(&self, id: GlobalId) -> &Global {

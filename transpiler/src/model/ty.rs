@@ -531,6 +531,17 @@ impl Types {
         self.aliases.insert(d, target);
     }
 
+    /// Makes alias `d` nominal: a recursive tuple alias, whose Python values
+    /// are `TyKind::Nominal(d)` (see `Program::tuple_alias`).
+    pub fn remove_alias(&mut self, d: DefId) {
+        self.aliases.remove(&d);
+    }
+
+    /// Whether `d` is a transparent alias.
+    pub fn is_alias(&self, d: DefId) -> bool {
+        self.aliases.contains_key(&d)
+    }
+
     /// `c` with aliases at its top resolved.
     pub fn unalias(&self, mut c: CandidTy) -> CandidTy {
         for _ in 0..64 {

@@ -57,6 +57,15 @@ Vec = list
 Tuple = tuple
 
 
+class _AliasMeta(type):
+    def __getitem__(cls, param):
+        return param
+
+
+class Alias(metaclass=_AliasMeta):
+    """`Alias[T]` is `T`."""
+
+
 def match(variant, handlers):
     """Kybra's `match` on a Variant (a one-key dict): the handlers are tried
     in order; the first whose key the value has, or `"_"`, is called with
