@@ -58,7 +58,9 @@ fn candid_type(types: &Types, names: &[String], t: CandidTy) -> Type {
             .into(),
         ),
         // Rejected at exports by the checker.
-        CandidKind::Callable(..) | CandidKind::Var(_) => TypeInner::Reserved,
+        CandidKind::Callable(..) | CandidKind::Var(_) | CandidKind::Generator(_) => {
+            TypeInner::Reserved
+        }
         CandidKind::Named(d) | CandidKind::Service(d) => {
             TypeInner::Var(names[d.0 as usize].clone())
         }

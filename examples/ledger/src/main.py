@@ -1,3 +1,5 @@
+from typing import Iterator
+
 from kybra import nat64, query, update, Variant, Vec
 
 from src.errors import (
@@ -110,3 +112,21 @@ def largest_transfer() -> str:
 @query
 def attempts() -> nat64:
     return len([line for line in history if line == "attempt"])
+
+
+def statements(name: str) -> Iterator[str]:
+    """The receipts that involve `name`, newest first, made one at a time."""
+    for r in reversed(receipts):
+        if r.source == name or r.target == name:
+            yield str(r)
+
+
+@query
+def recent(name: str, count: nat64) -> Vec[str]:
+    # The generator stops being asked once `count` lines are in.
+    lines = []
+    for line in statements(name):
+        if len(lines) == count:
+            break
+        lines.append(line)
+    return lines

@@ -884,6 +884,7 @@ impl<'m> Checker<'m> {
                 body,
                 raises: false,
                 falls_through: true,
+                generator: false,
             },
         );
     }
@@ -1090,6 +1091,7 @@ impl<'m> Checker<'m> {
                 body,
                 raises: false,
                 falls_through: true,
+                generator: false,
             },
         );
     }
@@ -1211,6 +1213,7 @@ impl<'m> Checker<'m> {
                 body,
                 raises: false,
                 falls_through: true,
+                generator: false,
             },
         );
         self.sigs.push(sig);
@@ -1716,6 +1719,7 @@ impl<'m> Checker<'m> {
             body,
             raises: false,
             falls_through: true,
+            generator: false,
         }
     }
 

@@ -300,6 +300,7 @@ impl<'m> Checker<'m> {
             body,
             raises: false,
             falls_through: true,
+            generator: false,
         })
     }
 
@@ -351,6 +352,17 @@ impl<'m> Checker<'m> {
             TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => self.callable_inside(*x),
             TyKind::Dict(k, v) => self.callable_inside(*k) || self.callable_inside(*v),
             TyKind::Tuple(items) => items.iter().any(|x| self.callable_inside(*x)),
+            _ => false,
+        }
+    }
+
+    /// Whether values of `t` hold generator objects.
+    pub(crate) fn generator_inside(&self, t: Ty) -> bool {
+        match self.types.kind(t) {
+            TyKind::Generator(_) => true,
+            TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) => self.generator_inside(*x),
+            TyKind::Dict(k, v) => self.generator_inside(*k) || self.generator_inside(*v),
+            TyKind::Tuple(items) => items.iter().any(|x| self.generator_inside(*x)),
             _ => false,
         }
     }
@@ -795,6 +807,7 @@ impl<'m> Checker<'m> {
                 body,
                 raises: false,
                 falls_through: ret == Ty::NONE,
+                generator: false,
             },
         ));
         let ty = self.types.callable(params.to_vec(), ret);
@@ -1161,6 +1174,32 @@ fn lambda_captures(e: &ast::Expr, out: &mut Vec<String>) {
         free_names(&l.body, &bound, out);
     }
     each_child(e, &mut |c| lambda_captures(c, out));
+}
+
+/// Whether a function body contains `yield` (outside nested functions,
+/// classes and lambdas): then the function is a generator.
+pub(crate) fn yields(body: &[ast::Stmt]) -> bool {
+    fn expr_yields(e: &ast::Expr) -> bool {
+        match e {
+            ast::Expr::Yield(_) | ast::Expr::YieldFrom(_) => true,
+            ast::Expr::Lambda(_) => false,
+            _ => {
+                let mut any = false;
+                each_child(e, &mut |c| any = any || expr_yields(c));
+                any
+            }
+        }
+    }
+    body.iter().any(|s| match s {
+        ast::Stmt::FunctionDef(_) | ast::Stmt::AsyncFunctionDef(_) | ast::Stmt::ClassDef(_) => {
+            false
+        }
+        other => {
+            let mut any = false;
+            stmt_exprs(other, &mut |e| any = any || expr_yields(e));
+            any || crate::load::nested_bodies(other).into_iter().any(yields)
+        }
+    })
 }
 
 /// For each name a body assigns a lambda to, the arguments of its first

@@ -558,6 +558,10 @@ impl Checker<'_> {
                 arity(self, &[1])?;
                 let want = self.types.list(Ty::STR);
                 let items = self.expr(&c.args[0])?;
+                let items = match self.types.kind(items.ty) {
+                    TyKind::Generator(_) => self.set_as_list(items),
+                    _ => items,
+                };
                 if !matches!(self.types.kind(items.ty), TyKind::List(t) if *t == Ty::STR) {
                     return Err(self
                         .error(
@@ -1031,9 +1035,14 @@ impl Checker<'_> {
         target: &ast::Expr,
         range: rustpython_parser::text_size::TextRange,
     ) -> Result<(Expr, Vec<u32>), Diagnostic> {
-        let iter = self.set_as_list(iter);
+        // A generator is iterated lazily, as it is (`any(x for x in g)`
+        // stops early); a set as the list of its items.
+        let iter = match self.types.kind(iter.ty) {
+            TyKind::Generator(_) => iter,
+            _ => self.set_as_list(iter),
+        };
         let item = match self.types.kind(iter.ty) {
-            TyKind::List(t) => *t,
+            TyKind::List(t) | TyKind::Generator(t) => *t,
             TyKind::Dict(k, _) => *k,
             _ if iter.ty == Ty::STR => Ty::STR,
             _ => {
@@ -1438,7 +1447,9 @@ impl Checker<'_> {
                 .with_help("write `list(xs)`; an empty list is `[]`"));
         };
         let v = self.iterable(arg)?;
-        if self.types.set_item(v.ty).is_some() {
+        if self.types.set_item(v.ty).is_some()
+            || matches!(self.types.kind(v.ty), TyKind::Generator(_))
+        {
             return Ok(self.set_as_list(v));
         }
         match self.types.kind(v.ty).clone() {

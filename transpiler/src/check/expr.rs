@@ -255,6 +255,24 @@ impl Checker<'_> {
                     .error(e.range(), "attribute access is not supported yet")
                     .with_help("supported so far: the `ic` API (`ic.caller()`, `ic.time()`, ...), `p.bytes` and `p.hex` of a Principal, `s.canister_id` of a Service"))
             }
+            ast::Expr::Yield(y) => {
+                let Some(item) = self.fun.as_ref().and_then(|f| f.generator) else {
+                    return Err(self
+                        .error(e.range(), "`yield` is supported in module-level functions only")
+                        .with_help("move the generator to a module-level function annotated `-> Iterator[T]`"));
+                };
+                let value = match &y.value {
+                    Some(v) => self.expect(v, item)?,
+                    None => {
+                        let none = Expr::new(Ty::NONE, ExprKind::None, span);
+                        self.coerce(none, item, e.range())?
+                    }
+                };
+                Ok(Expr::new(Ty::NONE, ExprKind::Yield(Box::new(value)), span))
+            }
+            ast::Expr::YieldFrom(_) => Err(self
+                .error(e.range(), "`yield from` is supported as a statement only")
+                .with_help("write `yield from xs` on its own line")),
             ast::Expr::NamedExpr(_) => Err(self
                 .error(e.range(), "`:=` is not supported yet")
                 .with_help("assign the value in its own statement first")),

@@ -276,9 +276,65 @@ impl Checker<'_> {
             "isinstance" => self.isinstance(c),
             "reversed" => self.reversed(c),
             "filter" => self.filter_call(c),
+            "next" => self.next_call(c),
+            "iter" => self.iter_call(c),
             _ => return None,
         };
         Some(r)
+    }
+
+    /// `next(g)` / `next(g, default)` of a generator.
+    fn next_call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        let (g, default) = match c.args.as_slice() {
+            [g] => (g, None),
+            [g, d] => (g, Some(d)),
+            _ => {
+                return Err(self
+                    .error(c.range, "next() takes an iterator and an optional default")
+                    .with_help("write `next(it)` or `next(it, default)`"))
+            }
+        };
+        let v = self.expr(g)?;
+        let TyKind::Generator(item) = *self.types.kind(v.ty) else {
+            return Err(self
+                .error(
+                    g.range(),
+                    format!(
+                        "next() of a `{}` value is not supported",
+                        self.types.display(v.ty)
+                    ),
+                )
+                .with_help("next() takes a generator here (a function with `yield`)"));
+        };
+        match default {
+            None => Ok(self.lib(LibFn::Next, item, vec![v], c)),
+            Some(d) => {
+                let d = self.expect(d, item)?;
+                Ok(self.lib(LibFn::NextOr, item, vec![v, d], c))
+            }
+        }
+    }
+
+    /// `iter(g)` of a generator: the generator itself.
+    fn iter_call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        let [a] = c.args.as_slice() else {
+            return Err(self
+                .error(c.range, "iter() takes one argument here")
+                .with_help("write `iter(g)`"));
+        };
+        let v = self.expr(a)?;
+        if !matches!(self.types.kind(v.ty), TyKind::Generator(_)) {
+            return Err(self
+                .error(
+                    a.range(),
+                    format!(
+                        "iter() of a `{}` value is not supported yet",
+                        self.types.display(v.ty)
+                    ),
+                )
+                .with_help("loop over the value directly, or write a generator function"));
+        }
+        Ok(v)
     }
 
     fn one_arg(&mut self, c: &ast::ExprCall, name: &str, t: Ty) -> Result<Expr, Diagnostic> {

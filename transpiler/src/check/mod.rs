@@ -150,6 +150,8 @@ const TYPING_NAMES: &[&str] = &[
     "Optional",
     "Callable",
     "TypeVar",
+    "Iterator",
+    "Generator",
 ];
 
 /// A module-level function's signature as the checker sees it.
@@ -617,6 +619,7 @@ impl<'m> Checker<'m> {
                     body: Vec::new(),
                     raises: false,
                     falls_through: true,
+                    generator: false,
                 })
             })
             .collect();
@@ -881,6 +884,7 @@ impl<'m> Checker<'m> {
                     body: Vec::new(),
                     raises: false,
                     falls_through: true,
+                    generator: false,
                 });
                 continue;
             }
@@ -902,6 +906,7 @@ impl<'m> Checker<'m> {
                     body: Vec::new(),
                     raises: false,
                     falls_through: true,
+                    generator: false,
                 });
                 continue;
             }
@@ -1270,13 +1275,15 @@ impl<'m> Checker<'m> {
         if module == "typing" || module == "collections.abc" {
             for alias in &imp.names {
                 let name = alias.name.as_str();
-                if module == "collections.abc" && name != "Callable" {
+                if module == "collections.abc"
+                    && !matches!(name, "Callable" | "Iterator" | "Generator")
+                {
                     let d = self
                         .error(
                             alias.range,
                             format!("`{module}.{name}` is not supported yet"),
                         )
-                        .with_help("supported names: Callable");
+                        .with_help("supported names: Callable, Iterator, Generator");
                     self.report(d);
                     continue;
                 }
@@ -1772,14 +1779,14 @@ impl<'m> Checker<'m> {
                     return Err(d);
                 }
                 let vt = self.types.value_ty(*c);
-                if self.types.has_var(vt) || self.callable_inside(vt) {
+                if self.types.has_var(vt) || self.callable_inside(vt) || self.generator_inside(vt) {
                     return Err(self
                         .error(
                             ann.range(),
                             "a canister method's parameters and result must be Candid types",
                         )
                         .with_help(
-                            "functions and type variables cannot cross the Candid boundary",
+                            "functions, generators and type variables cannot cross the Candid boundary",
                         ));
                 }
                 if let Some((kind, path)) = self.dict_inside(*c, &mut Vec::new()) {
@@ -1849,6 +1856,21 @@ impl<'m> Checker<'m> {
     fn function(&mut self, f: &ast::StmtFunctionDef, sig: &Sig) -> ir::Function {
         self.generated.nested.clear();
         let mut ctx = FunCtx::new(&f.body, sig);
+        if closures::yields(&f.body) {
+            match self.types.kind(sig.ret) {
+                TyKind::Generator(item) => ctx.generator = Some(*item),
+                _ => {
+                    let d = self
+                        .error(
+                            f.range,
+                            format!("`{}` is a generator: it has `yield` in its body", f.name),
+                        )
+                        .with_help("annotate its result `Iterator[T]` (from typing), `T` the type of the items it yields");
+                    self.report(d);
+                }
+            }
+        }
+        let generator = ctx.generator.is_some();
         let mut body = std::mem::take(&mut ctx.prologue);
         self.fun = Some(ctx);
         body.extend(self.block(&f.body));
@@ -1883,6 +1905,7 @@ impl<'m> Checker<'m> {
             body,
             raises: false,
             falls_through: true,
+            generator,
         }
     }
 }

@@ -365,6 +365,7 @@ impl Checker<'_> {
                 body,
                 raises: false,
                 falls_through: true,
+                generator: false,
             });
             self.module_inits.push(id);
         }

@@ -80,6 +80,8 @@ pub(crate) struct FunCtx {
     /// The arguments of the first call of each name assigned a lambda
     /// (its parameter types when nothing else gives them).
     pub lambda_calls: HashMap<String, Vec<ast::Expr>>,
+    /// In a generator function: the type of the items it yields.
+    pub generator: Option<Ty>,
 }
 
 impl FunCtx {
@@ -115,6 +117,7 @@ impl FunCtx {
             cells: HashSet::new(),
             prologue: Vec::new(),
             lambda_calls: super::closures::lambda_calls(body),
+            generator: None,
         };
         let params: Vec<&str> = sig.params.iter().map(|p| p.0.as_str()).collect();
         let cells = super::closures::cell_names(body, &params);

@@ -112,6 +112,10 @@ impl Checker<'_> {
             return self.empty_set(c);
         };
         let v = self.expr(arg)?;
+        let v = match self.types.kind(v.ty) {
+            TyKind::Generator(_) => self.set_as_list(v),
+            _ => v,
+        };
         let item = match self.types.kind(v.ty).clone() {
             TyKind::List(t) | TyKind::Set(t) | TyKind::FrozenSet(t) => t,
             TyKind::Dict(k, _) => {
@@ -163,6 +167,12 @@ impl Checker<'_> {
     /// comprehension): the set's items in iteration order; other values
     /// as they are.
     pub(crate) fn set_as_list(&mut self, e: Expr) -> Expr {
+        // A generator's remaining items, in a new list.
+        if let TyKind::Generator(item) = *self.types.kind(e.ty) {
+            let ty = self.types.list(item);
+            let span = e.span;
+            return Expr::new(ty, ExprKind::Method(Method::ListCopy, vec![e]), span);
+        }
         let Some(item) = self.types.set_item(e.ty) else {
             return e;
         };

@@ -98,7 +98,10 @@ impl Checker<'_> {
                 if let Some(r) = self.super_init(&e.value) {
                     return r;
                 }
-                if !matches!(&*e.value, ast::Expr::Call(_)) {
+                if let (ast::Expr::YieldFrom(y), Some(item)) = (&*e.value, self.ctx().generator) {
+                    return self.yield_from(y, item);
+                }
+                if !matches!(&*e.value, ast::Expr::Call(_) | ast::Expr::Yield(_)) {
                     return Err(self
                         .error(e.range, "this expression's value is never used")
                         .with_help("remove it, or assign it to a variable"));
@@ -446,6 +449,19 @@ impl Checker<'_> {
     fn ret(&mut self, r: &ast::StmtReturn) -> Result<Vec<Stmt>, Diagnostic> {
         if let Some(s) = self.init_return(r) {
             return s;
+        }
+        if self.ctx().generator.is_some() {
+            // A generator's `return` ends it; `return v` would set
+            // `StopIteration.value`, which only `yield from` reads.
+            let none = r.value.as_deref().is_none_or(
+                |v| matches!(v, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None)),
+            );
+            if !none {
+                return Err(self
+                    .error(r.range, "a generator returning a value is not supported")
+                    .with_help("end the generator with a bare `return`"));
+            }
+            return Ok(vec![Stmt::Return(None)]);
         }
         if self.ctx().infer_ret.is_some() {
             // Probing a nested function's result type.
@@ -1189,19 +1205,12 @@ impl Checker<'_> {
     /// unpacks each tuple item into its names.
     fn for_each(&mut self, f: &ast::StmtFor) -> Result<Stmt, Diagnostic> {
         let iter = self.iterable(&f.iter)?;
-        let item = match self.types.kind(iter.ty) {
-            crate::model::TyKind::List(t)
-            | crate::model::TyKind::Set(t)
-            | crate::model::TyKind::FrozenSet(t) => *t,
-            crate::model::TyKind::Dict(k, _) => *k,
-            _ if iter.ty == Ty::STR => Ty::STR,
-            _ => {
-                return Err(self.not_iterable(
-                    f.iter.range(),
-                    iter.ty,
-                    "loop over a list, a dict, `d.items()` or `range(...)`",
-                ))
-            }
+        let Some(item) = self.loop_item(iter.ty) else {
+            return Err(self.not_iterable(
+                f.iter.range(),
+                iter.ty,
+                "loop over a list, a dict, `d.items()` or `range(...)`",
+            ));
         };
         let span = self.span(f.target.range());
         let (var, unpack) = if let ast::Expr::Name(n) = &*f.target {
@@ -1227,6 +1236,42 @@ impl Checker<'_> {
         let mut body = unpack;
         body.extend(self.loop_body(&f.body, None));
         Ok(Stmt::ForEach(ir::ForEach { var, iter, body }))
+    }
+
+    /// The type of the items a `for` loop over a `t` value binds.
+    pub(crate) fn loop_item(&self, t: Ty) -> Option<Ty> {
+        match self.types.kind(t) {
+            crate::model::TyKind::List(t)
+            | crate::model::TyKind::Set(t)
+            | crate::model::TyKind::FrozenSet(t)
+            | crate::model::TyKind::Generator(t) => Some(*t),
+            crate::model::TyKind::Dict(k, _) => Some(*k),
+            _ if t == Ty::STR => Some(Ty::STR),
+            _ => None,
+        }
+    }
+
+    /// `yield from xs` in a generator yielding `item`s: a loop that yields
+    /// each of `xs`'s items.
+    fn yield_from(&mut self, y: &ast::ExprYieldFrom, item: Ty) -> Result<Vec<Stmt>, Diagnostic> {
+        let iter = self.iterable(&y.value)?;
+        let Some(t) = self.loop_item(iter.ty) else {
+            return Err(self.not_iterable(
+                y.value.range(),
+                iter.ty,
+                "`yield from` takes a list, a dict, a str or another generator",
+            ));
+        };
+        let span = self.span(y.range);
+        let var = self.ctx().fresh("item", t, span);
+        let read = Expr::new(t, ExprKind::Local(var), span);
+        let value = self.coerce(read, item, y.range)?;
+        let yielded = Expr::new(Ty::NONE, ExprKind::Yield(Box::new(value)), span);
+        Ok(vec![Stmt::ForEach(ir::ForEach {
+            var,
+            iter,
+            body: vec![Stmt::Expr(yielded)],
+        })])
     }
 
     fn for_help(&self, iter: &ast::Expr) -> Diagnostic {

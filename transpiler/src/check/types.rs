@@ -396,6 +396,16 @@ impl Checker<'_> {
                 CandidKind::Tuple(items)
             }
             Some("Alias") => return one(self),
+            // `Iterator[T]`, `Generator[T, None, None]`: a generator object.
+            Some("Iterator") => CandidKind::Generator(one(self)?),
+            Some("Generator") => match args.as_slice() {
+                [t, ..] if args.len() <= 3 => CandidKind::Generator(self.resolve_type(t)?),
+                _ => {
+                    return Err(self
+                        .error(s.slice.range(), "expected `Generator[T, None, None]`")
+                        .with_help("`T` is the type of the items it yields"))
+                }
+            },
             // `Callable[[A, B], R]` (typing or collections.abc).
             Some("Callable") => match args.as_slice() {
                 [ast::Expr::List(ps), r] => {

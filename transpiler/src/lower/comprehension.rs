@@ -49,6 +49,8 @@ impl Lower<'_> {
                 let d = self.receiver(iter);
                 quote!(#d.keys().into_iter())
             }
+            // A generator is an iterator (a handle: its clones share it).
+            TyKind::Generator(_) => self.val(iter).ts,
             // A str's items are its characters, each a str.
             _ if iter.ty == Ty::STR => {
                 let s = self.receiver(iter);
@@ -625,7 +627,7 @@ impl Lower<'_> {
 /// The type of one item of `iter`.
 fn elem_item(l: &Lower<'_>, iter: &Expr) -> Ty {
     match l.program.types.kind(iter.ty) {
-        TyKind::List(t) => *t,
+        TyKind::List(t) | TyKind::Generator(t) => *t,
         TyKind::Dict(k, _) => *k,
         _ if iter.ty == Ty::STR => Ty::STR,
         _ => Ty::NONE,
@@ -636,7 +638,11 @@ fn elem_item(l: &Lower<'_>, iter: &Expr) -> Ty {
 /// The type of the items `items_iter(xs)` gives.
 fn list_item(l: &Lower<'_>, xs: &Expr) -> Ty {
     match l.program.types.kind(xs.ty) {
-        TyKind::List(t) | TyKind::Dict(t, _) | TyKind::Set(t) | TyKind::FrozenSet(t) => *t,
+        TyKind::List(t)
+        | TyKind::Dict(t, _)
+        | TyKind::Set(t)
+        | TyKind::FrozenSet(t)
+        | TyKind::Generator(t) => *t,
         TyKind::Tuple(items) => items.first().copied().unwrap_or(Ty::NONE),
         _ if xs.ty == Ty::STR => Ty::STR,
         _ => Ty::NONE,

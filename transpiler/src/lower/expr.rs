@@ -916,6 +916,10 @@ impl Lower<'_> {
                 };
                 R::atom(quote!(#f(#(#args),*)))
             }
+            ExprKind::Yield(v) => {
+                let v = self.val(v).ts;
+                R::atom(quote!(co.yield_(#v).await))
+            }
             ExprKind::Await(_) => R::atom(quote!(compile_error!(
                 "kybra-aot: this expression cannot be lowered yet"
             ))),
@@ -1040,12 +1044,12 @@ impl Lower<'_> {
         let Some((recv, rest)) = args.split_first() else {
             return unreachable_kind();
         };
-        // `list(s)` of a str or of a tuple: its items, collected.
+        // `list(s)` of a str, a tuple or a generator: its items, collected.
         if m == Method::ListCopy
             && (recv.ty == Ty::STR
                 || matches!(
                     self.program.types.kind(recv.ty),
-                    crate::model::TyKind::Tuple(_)
+                    crate::model::TyKind::Tuple(_) | crate::model::TyKind::Generator(_)
                 ))
         {
             let it = self.items_iter(recv);

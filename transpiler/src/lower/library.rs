@@ -72,6 +72,8 @@ impl Lower<'_> {
             ExcArgs => ("builtins", "exc_args", None),
             ExcName => ("builtins", "exc_name", None),
             ArgsLen => ("builtins", "args_len", None),
+            Next => ("gen", "next", None),
+            NextOr => ("gen", "next_or", None),
         };
         // Parameters past the required ones are `Option`s.
         let optional = f.optional();
@@ -88,7 +90,12 @@ impl Lower<'_> {
                 lowered.push(quote!(None));
                 continue;
             }
-            let v = self.lib_arg(a);
+            // A generator's items are moved in and out whole.
+            let v = if matches!(f, Next | NextOr) {
+                self.val(a).ts
+            } else {
+                self.lib_arg(a)
+            };
             lowered.push(if i >= first_optional || optional_sep {
                 quote!(Some(#v))
             } else {

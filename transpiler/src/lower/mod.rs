@@ -383,6 +383,7 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "Nat",
     "PyOrd",
     "PySeq",
+    "Gen",
 ];
 
 /// The definitions a value of type `t` holds without indirection (a `Vec`
@@ -926,6 +927,11 @@ impl<'p> Lower<'p> {
                 }
                 TyKind::Func(c) => self.func_ty(c),
                 TyKind::Callable { params, ret } => self.callable_ty(&params, ret),
+                TyKind::Generator(item) => {
+                    self.uses.insert("Gen");
+                    let item = self.rust_ty(item);
+                    quote!(Gen<#item>)
+                }
                 // Types the checker does not produce yet.
                 _ => quote!(()),
             },
@@ -1059,6 +1065,10 @@ impl<'p> Lower<'p> {
     /// for the unused ones; module items stay reachable.
     fn name_locals(&mut self, f: &Function) {
         self.namer = Namer::inside(self.items.all.clone());
+        if f.generator {
+            // The `Co` a generator's `yield`s go through.
+            self.namer.fresh("co");
+        }
         self.locals = f
             .locals
             .iter()
@@ -1155,6 +1165,24 @@ impl<'p> Lower<'p> {
                 quote!(-> #t)
             }
         };
+        if f.generator {
+            // The body runs lazily inside the generator object.
+            self.uses.insert("Gen");
+            let stmts = self.block(&f.body);
+            self.catch = exceptions::Catch::Trap;
+            let allow = self
+                .finally_copies
+                .then(|| quote!(#[allow(unused_assignments)]));
+            return quote! {
+                #allow
+                fn #name(#(#params),*) #ret {
+                    #(#prologue)*
+                    Gen::new(move |co| async move {
+                        #stmts
+                    })
+                }
+            };
+        }
         let attr = export.map(|e| self.export_attr(e, &name));
         self.boundary_ret = export.map(|e| e.ret);
         // A final `return x` becomes the tail expression; a final bare

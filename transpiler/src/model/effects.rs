@@ -80,7 +80,7 @@ pub fn may_raise(e: &Expr) -> bool {
 /// printing, traps), or may raise.
 pub fn has_effects(e: &Expr) -> bool {
     let mutates = matches!(&e.kind, ExprKind::Method(m, _) if m.mutates());
-    if may_raise_own(e) || mutates || matches!(e.kind, ExprKind::Print(..)) {
+    if may_raise_own(e) || mutates || matches!(e.kind, ExprKind::Print(..) | ExprKind::Yield(_)) {
         return true;
     }
     let mut any = false;

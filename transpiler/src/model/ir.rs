@@ -349,6 +349,9 @@ pub struct Function {
     pub raises: bool,
     /// Whether control can reach the end of the body (set by `flow`).
     pub falls_through: bool,
+    /// A generator function (`yield` in its body): `ret` is
+    /// `Generator[T]` and the body runs lazily, item by item.
+    pub generator: bool,
 }
 
 impl Function {
@@ -742,6 +745,9 @@ pub enum LibFn {
     ExcArgs,
     ExcName,
     ArgsLen,
+    /// `next(g)` (`StopIteration`) and `next(g, default)` of a generator.
+    Next,
+    NextOr,
 }
 
 impl LibFn {
@@ -763,6 +769,7 @@ impl LibFn {
                 | SplitMax
                 | RSplit
                 | BytesFromHex
+                | Next
         )
     }
 
@@ -1177,6 +1184,9 @@ pub enum ExprKind {
     Is(Box<Expr>, Box<Expr>),
     /// `await` / `yield` of a cross-canister call (later issues).
     Await(Box<Expr>),
+    /// `yield v` in a generator function's body (`Function::generator`):
+    /// hands `v` to the consumer; its own value is `None`.
+    Yield(Box<Expr>),
 }
 
 /// A `for` clause after a comprehension's first one: its binders (read
@@ -1255,7 +1265,8 @@ impl Expr {
             | ExprKind::Instance(a)
             | ExprKind::ExcMatches(a, _)
             | ExprKind::IsInstance(a, _)
-            | ExprKind::Await(a) => f(a),
+            | ExprKind::Await(a)
+            | ExprKind::Yield(a) => f(a),
             ExprKind::Match { value, arms, .. } => {
                 f(value);
                 arms.iter().for_each(|a| f(&a.body));

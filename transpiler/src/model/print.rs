@@ -132,7 +132,7 @@ fn candid(p: &Program, t: super::CandidTy) -> String {
         K::Principal => "principal".into(),
         K::Reserved => "reserved".into(),
         K::Empty => "empty".into(),
-        K::Callable(..) | K::Var(_) => p.types.candid_display(t),
+        K::Callable(..) | K::Var(_) | K::Generator(_) => p.types.candid_display(t),
         K::Opt(t) => format!("opt {}", candid(p, *t)),
         K::Vec(t) => format!("vec {}", candid(p, *t)),
         K::Tuple(items) => {
@@ -659,6 +659,7 @@ impl Printer<'_> {
                 format!("({})({})", self.expr(f), args.join(", "))
             }
             ExprKind::Await(a) => format!("(yield {})", self.expr(a)),
+            ExprKind::Yield(a) => format!("yield {}", self.expr(a)),
         }
     }
 }

@@ -87,6 +87,9 @@ pub enum TyKind {
     /// The type of an empty `[]`/`{}` the checker is still inferring from
     /// its uses (`check::infer`); never reaches the IR it hands on.
     Pending(u32),
+    /// A generator object (`Iterator[T]`, `Generator[T, None, None]`): what
+    /// a function with `yield` returns (`runtime_lite::Gen`, a handle).
+    Generator(Ty),
     /// A `TypeVar` of a generic function's signature (by index): generic
     /// functions are instantiated per type arguments, so it never reaches
     /// a checked body.
@@ -135,6 +138,9 @@ pub enum CandidKind {
     Callable(Vec<CandidTy>, Option<CandidTy>),
     /// Not a Candid type: a `TypeVar` in a generic function's signature.
     Var(u32),
+    /// Not a Candid type: `Iterator[T]` / `Generator[T, None, None]`, the
+    /// result of a generator function.
+    Generator(CandidTy),
     /// Not a Candid type either: a Python `set[T]` (`frozenset[T]` when
     /// the flag is set) in the program's state; encoded, `vec T`.
     Set(CandidTy, bool),
@@ -645,6 +651,10 @@ impl Types {
                 self.callable(params, ret)
             }
             CandidKind::Var(v) => self.intern(TyKind::Var(v)),
+            CandidKind::Generator(t) => {
+                let t = self.value_ty(t);
+                self.intern(TyKind::Generator(t))
+            }
             // Primitives: answered by `primitive_value_ty` above.
             _ => Ty::DYNAMIC,
         }
@@ -711,6 +721,7 @@ impl Types {
             CandidKind::Opt(t) => format!("Opt[{}]", self.candid_display(*t)),
             CandidKind::Vec(t) => format!("Vec[{}]", self.candid_display(*t)),
             CandidKind::Tuple(items) => format!("Tuple[{}]", list(items)),
+            CandidKind::Generator(t) => format!("Iterator[{}]", self.candid_display(*t)),
             CandidKind::Named(d) | CandidKind::Service(d) => self
                 .def_names
                 .get(d)
@@ -756,6 +767,7 @@ impl Types {
                 format!("Callable[[{}], {}]", p.join(", "), self.display(*ret))
             }
             TyKind::Func(c) => self.candid_display(*c),
+            TyKind::Generator(t) => format!("Iterator[{}]", self.display(*t)),
             TyKind::Pending(_) => "unknown".into(),
             TyKind::Var(v) => format!("T{v}"),
             _ => t.to_string(),

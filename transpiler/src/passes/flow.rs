@@ -29,7 +29,8 @@ pub(crate) enum FlowError {
 pub(crate) fn analyze(f: &mut Function) -> Result<(), Vec<FlowError>> {
     let body = std::mem::take(&mut f.body);
     let params = f.params.clone();
-    let needs_value = f.ret != Ty::NONE;
+    // A generator ends by falling off its body.
+    let needs_value = f.ret != Ty::NONE && !f.generator;
     // 1. Where is each local declared?
     let mut occ = Occurrences::default();
     occ.block(&body, &mut Vec::new(), &mut BTreeSet::new());

@@ -39,7 +39,14 @@ pub(crate) fn mark(program: &mut Program) {
     }
     // Of those, the ones that may raise: by an operation of their own or
     // through a call of one that raises.
-    let eligible = |f: FuncId| reached.contains(&f) && program.function(f).ret != Ty::NEVER;
+    // A generator's body runs when its items are asked for, not when it is
+    // called: its exceptions trap (a known gap: a `try` around the loop
+    // that consumes it does not see them).
+    let eligible = |f: FuncId| {
+        reached.contains(&f)
+            && program.function(f).ret != Ty::NEVER
+            && !program.function(f).generator
+    };
     let mut raises: Vec<bool> = (0..n)
         .map(|i| eligible(FuncId(i as u32)) && raises_itself[i])
         .collect();
