@@ -11,6 +11,11 @@
 //! A `Gen` is a handle: its clones share one running body, as references to
 //! one generator object do in Python (`for x in g: break` then `next(g)`
 //! continues where the loop stopped).
+//!
+//! A body that may raise where a `try` could see it is built with
+//! [`Gen::fallible`]: its exception ends the generator and goes to whoever
+//! asked for the item: `next(g)` returns it, [`Gen::results`] yields it,
+//! and plain iteration (code no `try` reaches) raises it, trapping.
 
 use crate::Exception;
 use std::cell::{Cell, RefCell};
@@ -19,7 +24,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-type Body = Pin<Box<dyn Future<Output = ()>>>;
+type Body = Pin<Box<dyn Future<Output = Result<(), Exception>>>>;
 
 struct State<T> {
     slot: Rc<Cell<Option<T>>>,
@@ -68,6 +73,19 @@ impl<T: 'static> Gen<T> {
     /// `yield`s use); the body does not start before the first item is
     /// asked for.
     pub fn new<F: Future<Output = ()> + 'static>(body: impl FnOnce(Co<T>) -> F) -> Self {
+        Self::fallible(|co| {
+            let f = body(co);
+            async move {
+                f.await;
+                Ok(())
+            }
+        })
+    }
+
+    /// A generator whose body may end with an exception.
+    pub fn fallible<F: Future<Output = Result<(), Exception>> + 'static>(
+        body: impl FnOnce(Co<T>) -> F,
+    ) -> Self {
         let slot = Rc::new(Cell::new(None));
         let body: Body = Box::pin(body(Co(Rc::clone(&slot))));
         Gen(Rc::new(State {
@@ -76,19 +94,25 @@ impl<T: 'static> Gen<T> {
         }))
     }
 
-    /// `next(g)`: the next item, or Python's `StopIteration`.
+    /// `next(g)`: the next item, the body's exception, or `StopIteration`.
     pub fn py_next(&self) -> Result<T, Exception> {
         self.resume()
-            .ok_or_else(|| Exception::new("StopIteration", ""))
+            .unwrap_or_else(|| Err(Exception::new("StopIteration", "")))
     }
 
     /// `next(g, default)`.
-    pub fn next_or(&self, default: T) -> T {
-        self.resume().unwrap_or(default)
+    pub fn next_or(&self, default: T) -> Result<T, Exception> {
+        self.resume().unwrap_or(Ok(default))
+    }
+
+    /// The items, each a `Result`: a loop inside a `try` sees the body's
+    /// exception where it asks for the next item.
+    pub fn results(&self) -> Results<T> {
+        Results(self.clone())
     }
 
     /// Runs the body up to its next `yield` (`None`: it returned).
-    fn resume(&self) -> Option<T> {
+    fn resume(&self) -> Option<Result<T, Exception>> {
         let mut body = match self.0.body.try_borrow_mut() {
             Ok(b) => b,
             // CPython: "ValueError: generator already executing".
@@ -97,11 +121,11 @@ impl<T: 'static> Gen<T> {
         let running = body.as_mut()?;
         let mut cx = Context::from_waker(Waker::noop());
         match running.as_mut().poll(&mut cx) {
-            Poll::Ready(()) => {
+            Poll::Ready(done) => {
                 *body = None;
-                None
+                done.err().map(Err)
             }
-            Poll::Pending => self.0.slot.take(),
+            Poll::Pending => self.0.slot.take().map(Ok),
         }
     }
 
@@ -112,20 +136,35 @@ impl<T: 'static> Gen<T> {
     }
 }
 
+/// [`Gen::results`].
+pub struct Results<T>(Gen<T>);
+
+impl<T: 'static> Iterator for Results<T> {
+    type Item = Result<T, Exception>;
+    fn next(&mut self) -> Option<Result<T, Exception>> {
+        self.0.resume()
+    }
+}
+
 /// `next(g)`.
 pub fn next<T: 'static>(g: Gen<T>) -> Result<T, Exception> {
     g.py_next()
 }
 
 /// `next(g, default)`.
-pub fn next_or<T: 'static>(g: Gen<T>, default: T) -> T {
+pub fn next_or<T: 'static>(g: Gen<T>, default: T) -> Result<T, Exception> {
     g.next_or(default)
 }
 
 impl<T: 'static> Iterator for Gen<T> {
     type Item = T;
+    /// The next item; the body's exception is raised here (no `try` sees
+    /// this iteration: its location is where the body raised it).
     fn next(&mut self) -> Option<T> {
-        self.resume()
+        match self.resume()? {
+            Ok(v) => Some(v),
+            Err(e) => crate::raise(e, "<generator>"),
+        }
     }
 }
 
@@ -149,7 +188,27 @@ mod tests {
         // A clone continues where the other stopped.
         assert_eq!(g.to_vec(), vec![1, 4, 9]);
         assert!(g.py_next().is_err());
-        assert_eq!(g.next_or(7), 7);
+        assert_eq!(g.next_or(7).ok(), Some(7));
+    }
+
+    #[test]
+    fn an_exception_ends_the_generator_where_the_item_was_asked_for() {
+        let g: Gen<u32> = Gen::fallible(|co| async move {
+            co.yield_(1).await;
+            Err(Exception::new("ValueError", "bad"))
+        });
+        let got: Vec<String> = g
+            .results()
+            .map(|r| match r {
+                Ok(v) => v.to_string(),
+                Err(e) => e.to_string(),
+            })
+            .collect();
+        assert_eq!(got, vec!["1", "ValueError: bad"]);
+        assert_eq!(
+            g.py_next().err().map(|e| e.to_string()).as_deref(),
+            Some("StopIteration")
+        );
     }
 
     #[test]

@@ -259,20 +259,33 @@ impl Checker<'_> {
                 let Some(item) = self.fun.as_ref().and_then(|f| f.generator) else {
                     return Err(self
                         .error(e.range(), "`yield` is supported in module-level functions only")
-                        .with_help("move the generator to a module-level function annotated `-> Iterator[T]`"));
+                        .with_help("move the generator to a module-level function"));
                 };
+                let sig_span = self.ctx().sig.span;
                 let value = match &y.value {
-                    Some(v) => self.expect(v, item)?,
-                    None => {
-                        let none = Expr::new(Ty::NONE, ExprKind::None, span);
-                        self.coerce(none, item, e.range())?
-                    }
+                    Some(v) if item != Ty::NEVER => self.expect(v, item)?,
+                    Some(v) => self.expr(v)?,
+                    None => Expr::new(Ty::NONE, ExprKind::None, span),
+                };
+                // An unannotated generator's items: evidence for its type.
+                if self.is_slot(sig_span, super::infer::ITEMS_SLOT) {
+                    self.slot_gets(sig_span, super::infer::ITEMS_SLOT, value.ty);
+                }
+                let value = if item == Ty::NEVER {
+                    value
+                } else {
+                    self.coerce(value, item, e.range())?
                 };
                 Ok(Expr::new(Ty::NONE, ExprKind::Yield(Box::new(value)), span))
             }
+            ast::Expr::YieldFrom(_) if self.fun.as_ref().is_some_and(|f| f.generator.is_some()) => {
+                Err(self
+                    .error(e.range(), "`yield from` is supported as a statement only")
+                    .with_help("write `yield from xs` on its own line"))
+            }
             ast::Expr::YieldFrom(_) => Err(self
-                .error(e.range(), "`yield from` is supported as a statement only")
-                .with_help("write `yield from xs` on its own line")),
+                .error(e.range(), "`yield` is supported in module-level functions only")
+                .with_help("move the generator to a module-level function")),
             ast::Expr::NamedExpr(_) => Err(self
                 .error(e.range(), "`:=` is not supported yet")
                 .with_help("assign the value in its own statement first")),

@@ -78,6 +78,10 @@ pub(crate) struct Inference {
     pub(crate) slots: HashMap<(Span, usize), Slot>,
 }
 
+/// The slot of the items an unannotated generator function yields (its
+/// result slot is `usize::MAX`, holding `Iterator[item]`).
+pub(crate) const ITEMS_SLOT: usize = usize::MAX - 1;
+
 /// A slot no use typed (or typed twice): the signature's span, the
 /// index, and the two types given.
 pub(crate) type UntypedSlot = (Span, usize, Option<(Ty, Ty)>);
@@ -213,7 +217,7 @@ impl Checker<'_> {
         // A result not known yet is `NoReturn`, which fits anywhere: the
         // rest of the caller's expression is still checked (and gives
         // evidence); a parameter's is a variable nothing solves.
-        let placeholder = if index == usize::MAX {
+        let placeholder = if index >= ITEMS_SLOT {
             Ty::NEVER
         } else {
             let v = self.infer.get_mut().fresh(span, Shape::Slot);

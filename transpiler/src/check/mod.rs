@@ -774,7 +774,11 @@ impl<'m> Checker<'m> {
         let sig = self.sigs.iter().find(|s| s.span == span);
         let what = match (sig, index) {
             (Some(s), usize::MAX) => format!("the result of `{}`", s.name),
-            (Some(s), i) => format!("parameter `{}` of `{}`", s.params[i].0, s.name),
+            (Some(s), infer::ITEMS_SLOT) => format!("the items `{}` yields", s.name),
+            (Some(s), i) if i < s.params.len() => {
+                format!("parameter `{}` of `{}`", s.params[i].0, s.name)
+            }
+            (Some(s), _) => format!("a parameter of `{}`", s.name),
             (None, usize::MAX) => "this function's result".to_string(),
             (None, _) => "this function's parameter".to_string(),
         };
@@ -1859,6 +1863,16 @@ impl<'m> Checker<'m> {
         if closures::yields(&f.body) {
             match self.types.kind(sig.ret) {
                 TyKind::Generator(item) => ctx.generator = Some(*item),
+                // Unannotated: the result is `Iterator[T]` of the items
+                // the `yield`s give (`T` is `NoReturn` until they do).
+                _ if self.is_slot(sig.span, usize::MAX) => {
+                    let item = self.slot_ty(sig.span, infer::ITEMS_SLOT);
+                    if item != Ty::NEVER {
+                        let g = self.types.intern(TyKind::Generator(item));
+                        self.slot_gets(sig.span, usize::MAX, g);
+                    }
+                    ctx.generator = Some(item);
+                }
                 _ => {
                     let d = self
                         .error(
@@ -1874,14 +1888,15 @@ impl<'m> Checker<'m> {
         let mut body = std::mem::take(&mut ctx.prologue);
         self.fun = Some(ctx);
         body.extend(self.block(&f.body));
-        if self.is_slot(sig.span, usize::MAX)
+        if !generator
+            && self.is_slot(sig.span, usize::MAX)
             && stmt::terminates(&f.body)
             && !returns_value(&f.body)
         {
             // It never returns (it raises, or loops forever).
             self.slot_gets(sig.span, usize::MAX, Ty::NONE);
         }
-        if self.is_slot(sig.span, usize::MAX) && !stmt::terminates(&f.body) {
+        if !generator && self.is_slot(sig.span, usize::MAX) && !stmt::terminates(&f.body) {
             // Falling off the end returns `None`.
             self.slot_gets(sig.span, usize::MAX, Ty::NONE);
             if sig.ret != Ty::NONE {

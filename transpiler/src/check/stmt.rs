@@ -101,7 +101,10 @@ impl Checker<'_> {
                 if let (ast::Expr::YieldFrom(y), Some(item)) = (&*e.value, self.ctx().generator) {
                     return self.yield_from(y, item);
                 }
-                if !matches!(&*e.value, ast::Expr::Call(_) | ast::Expr::Yield(_)) {
+                if !matches!(
+                    &*e.value,
+                    ast::Expr::Call(_) | ast::Expr::Yield(_) | ast::Expr::YieldFrom(_)
+                ) {
                     return Err(self
                         .error(e.range, "this expression's value is never used")
                         .with_help("remove it, or assign it to a variable"));
@@ -1265,7 +1268,15 @@ impl Checker<'_> {
         let span = self.span(y.range);
         let var = self.ctx().fresh("item", t, span);
         let read = Expr::new(t, ExprKind::Local(var), span);
-        let value = self.coerce(read, item, y.range)?;
+        let sig_span = self.ctx().sig.span;
+        if self.is_slot(sig_span, super::infer::ITEMS_SLOT) {
+            self.slot_gets(sig_span, super::infer::ITEMS_SLOT, t);
+        }
+        let value = if item == Ty::NEVER {
+            read
+        } else {
+            self.coerce(read, item, y.range)?
+        };
         let yielded = Expr::new(Ty::NONE, ExprKind::Yield(Box::new(value)), span);
         Ok(vec![Stmt::ForEach(ir::ForEach {
             var,

@@ -672,7 +672,7 @@ impl Lower<'_> {
             ExprKind::Call(id, args) => {
                 let f = self.fn_name(*id);
                 let args: Vec<TokenStream> = args.iter().map(|a| self.val(a).ts).collect();
-                if self.program.function(*id).raises {
+                if self.program.function(*id).call_raises() {
                     let at = at(self);
                     return self.call_raising(quote!(#f(#(#args),*)), &at);
                 }
@@ -939,7 +939,7 @@ impl Lower<'_> {
         let ty = self.callable_ty(&params, ret);
         let name = self.fn_name(f);
         let callee = self.program.function(f);
-        let raises = callee.raises;
+        let raises = callee.call_raises();
         if caps.is_empty() && !raises {
             return R::new(quote!(Rc::new(#name) as #ty), Prec::Lowest);
         }
@@ -1052,6 +1052,20 @@ impl Lower<'_> {
                     crate::model::TyKind::Tuple(_) | crate::model::TyKind::Generator(_)
                 ))
         {
+            if matches!(
+                self.program.types.kind(recv.ty),
+                crate::model::TyKind::Generator(_)
+            ) && self.catch != super::exceptions::Catch::Trap
+            {
+                // A `try` may see the generator's exception.
+                self.uses.insert("Exception");
+                let g = self.val(recv).ts;
+                let items = self.fallible(
+                    quote!(#g.results().collect::<Result<Vec<_>, Exception>>()),
+                    at,
+                );
+                return self.fresh_list(items.ts, ty);
+            }
             let it = self.items_iter(recv);
             return self.fresh_list(quote!(#it.collect::<Vec<_>>()), ty);
         }

@@ -1148,7 +1148,7 @@ impl<'p> Lower<'p> {
                     quote!(-> #t)
                 }
             },
-            None if f.raises => {
+            None if f.call_raises() => {
                 self.uses.insert("Exception");
                 let t = if f.ret == Ty::NONE {
                     quote!(())
@@ -1166,20 +1166,26 @@ impl<'p> Lower<'p> {
             }
         };
         if f.generator {
-            // The body runs lazily inside the generator object.
+            // The body runs lazily inside the generator object; a fallible
+            // one (`f.raises`) ends with its exception (`Gen::fallible`).
             self.uses.insert("Gen");
             let stmts = self.block(&f.body);
             self.catch = exceptions::Catch::Trap;
             let allow = self
                 .finally_copies
                 .then(|| quote!(#[allow(unused_assignments)]));
+            let body = if !f.raises {
+                quote!(Gen::new(move |co| async move { #stmts }))
+            } else if f.falls_through {
+                quote!(Gen::fallible(move |co| async move { #stmts Ok(()) }))
+            } else {
+                quote!(Gen::fallible(move |co| async move { #stmts }))
+            };
             return quote! {
                 #allow
                 fn #name(#(#params),*) #ret {
                     #(#prologue)*
-                    Gen::new(move |co| async move {
-                        #stmts
-                    })
+                    #body
                 }
             };
         }
@@ -1605,6 +1611,20 @@ impl<'p> Lower<'p> {
         let at = self.at(f.iter.span);
         let body = self.block(&f.body);
         match self.program.types.kind(f.iter.ty) {
+            // Where a `try` may see it, the body's exception arrives where
+            // the loop asks for the next item.
+            TyKind::Generator(_) if self.catch != exceptions::Catch::Trap => {
+                let it = self.namer.fresh("items");
+                let g = self.val(&f.iter).ts;
+                let next = self.fallible(quote!(#it.next().transpose()), &at).ts;
+                let label = self.loop_label();
+                quote! {
+                    let mut #it = #g.results();
+                    #label while let Some(#m #id) = #next {
+                        #body
+                    }
+                }
+            }
             TyKind::Set(_) | TyKind::FrozenSet(_) => {
                 let it = self.namer.fresh("items");
                 let s = match self.iterated_set(&f.iter) {

@@ -355,6 +355,12 @@ pub struct Function {
 }
 
 impl Function {
+    /// Whether a call of it returns `Result` (a generator's call never
+    /// raises: its body runs later, item by item).
+    pub fn call_raises(&self) -> bool {
+        self.raises && !self.generator
+    }
+
     pub fn local(&self, id: LocalId) -> &Local {
         &self.locals[id.0 as usize]
     }
@@ -770,6 +776,7 @@ impl LibFn {
                 | RSplit
                 | BytesFromHex
                 | Next
+                | NextOr
         )
     }
 

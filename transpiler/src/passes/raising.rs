@@ -22,12 +22,38 @@ pub(crate) fn mark(program: &mut Program) {
         calls.push(c.calls);
         raises_itself.push(c.raises);
     }
+    // Generators: a body that may raise (by itself or through a call)
+    // delivers its exception to whoever asks for the next item, which may
+    // be inside a `try`; so it is fallible wherever it is consumed, and
+    // the functions it calls report their exceptions to it.
+    let is_gen = |g: FuncId| program.function(g).generator;
+    let mut may = raises_itself.clone();
+    loop {
+        let mut changed = false;
+        for i in 0..n {
+            if !may[i]
+                && calls[i]
+                    .iter()
+                    .any(|(g, _)| may[g.0 as usize] && !is_gen(*g))
+            {
+                may[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let fallible: Vec<bool> = (0..n)
+        .map(|i| program.functions[i].generator && may[i])
+        .collect();
     // Functions a `try` reaches.
     let mut reached: BTreeSet<FuncId> = calls
         .iter()
-        .flatten()
-        .filter(|(_, in_try)| *in_try)
-        .map(|(g, _)| *g)
+        .enumerate()
+        .flat_map(|(i, cs)| cs.iter().map(move |c| (i, c)))
+        .filter(|(i, (_, in_try))| *in_try || fallible[*i])
+        .map(|(_, (g, _))| *g)
         .collect();
     let mut todo: Vec<FuncId> = reached.iter().copied().collect();
     while let Some(f) = todo.pop() {
@@ -40,13 +66,9 @@ pub(crate) fn mark(program: &mut Program) {
     // Of those, the ones that may raise: by an operation of their own or
     // through a call of one that raises.
     // A generator's body runs when its items are asked for, not when it is
-    // called: its exceptions trap (a known gap: a `try` around the loop
-    // that consumes it does not see them).
-    let eligible = |f: FuncId| {
-        reached.contains(&f)
-            && program.function(f).ret != Ty::NEVER
-            && !program.function(f).generator
-    };
+    // called: calling it never raises.
+    let eligible =
+        |f: FuncId| reached.contains(&f) && program.function(f).ret != Ty::NEVER && !is_gen(f);
     let mut raises: Vec<bool> = (0..n)
         .map(|i| eligible(FuncId(i as u32)) && raises_itself[i])
         .collect();
@@ -55,7 +77,9 @@ pub(crate) fn mark(program: &mut Program) {
         for i in 0..n {
             if !raises[i]
                 && eligible(FuncId(i as u32))
-                && calls[i].iter().any(|(g, _)| raises[g.0 as usize])
+                && calls[i]
+                    .iter()
+                    .any(|(g, _)| raises[g.0 as usize] && !is_gen(*g))
             {
                 raises[i] = true;
                 changed = true;
@@ -65,8 +89,9 @@ pub(crate) fn mark(program: &mut Program) {
             break;
         }
     }
-    for (f, r) in program.functions.iter_mut().zip(raises) {
-        f.raises = r;
+    // For a generator, `raises` says its body is fallible (`Gen::fallible`).
+    for ((f, r), fallible) in program.functions.iter_mut().zip(raises).zip(fallible) {
+        f.raises = r || fallible;
     }
 }
 
