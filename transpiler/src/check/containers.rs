@@ -8,6 +8,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::ir::{self, Expr, ExprKind, Method, Place};
 use crate::model::{Ty, TyKind};
 use rustpython_parser::ast::{self, Ranged};
+use rustpython_parser::text_size::TextRange;
 
 impl Checker<'_> {
     /// A list or dict literal whose type comes from its items: the first
@@ -46,19 +47,29 @@ impl Checker<'_> {
                     return self.empty_container(e, true);
                 }
                 let mut pairs = Vec::new();
+                // `**d` entries: the dict, at its place among the pairs.
+                let mut spreads: Vec<(usize, Expr, TextRange)> = Vec::new();
                 let (mut kt, mut vt) = (Ty::NEVER, Ty::NEVER);
                 for (k, v) in d.keys.iter().zip(&d.values) {
                     let Some(k) = k else {
-                        return Err(self
-                            .error(v.range(), "`**` in a dict literal is not supported yet")
-                            .with_help("copy the entries with a loop"));
+                        let spread = self.spread_dict(v)?;
+                        let TyKind::Dict(sk, sv) = *self.types.kind(spread.ty) else {
+                            unreachable!("spread_dict returns dicts")
+                        };
+                        if kt == Ty::NEVER && vt == Ty::NEVER {
+                            (kt, vt) = (sk, sv);
+                        } else if (sk, sv) != (kt, vt) {
+                            return Err(self.mixed_dict(kt, vt, spread.ty, v.range()));
+                        }
+                        spreads.push((pairs.len(), spread, v.range()));
+                        continue;
                     };
-                    let (ke, ve) = if pairs.is_empty() {
+                    let (ke, ve) = if kt == Ty::NEVER && vt == Ty::NEVER {
                         (self.expr(k)?, self.expr(v)?)
                     } else {
                         (self.item_expr(k, kt)?, self.item_expr(v, vt)?)
                     };
-                    if pairs.is_empty() {
+                    if kt == Ty::NEVER && vt == Ty::NEVER {
                         (kt, vt) = (ke.ty, ve.ty);
                     } else {
                         kt = self.join_item(kt, &ke, k.range())?;
@@ -73,7 +84,10 @@ impl Checker<'_> {
                     .collect::<Result<Vec<_>, Diagnostic>>()?;
                 self.hashable(kt, e.range())?;
                 let ty = self.types.dict(kt, vt);
-                Ok(Expr::new(ty, ExprKind::Dict(pairs), span))
+                if spreads.is_empty() {
+                    return Ok(Expr::new(ty, ExprKind::Dict(pairs), span));
+                }
+                self.dict_splice(ty, pairs, spreads, span)
             }
             ast::Expr::Tuple(t) => {
                 let items = t
@@ -171,15 +185,74 @@ impl Checker<'_> {
         value: Ty,
     ) -> Result<Expr, Diagnostic> {
         let mut pairs = Vec::new();
+        let mut spreads = Vec::new();
         for (k, v) in d.keys.iter().zip(&d.values) {
             let Some(k) = k else {
-                return Err(self
-                    .error(v.range(), "`**` in a dict literal is not supported yet")
-                    .with_help("copy the entries with a loop"));
+                let spread = self.spread_dict(v)?;
+                if spread.ty != ty {
+                    return Err(self.mixed_dict(key, value, spread.ty, v.range()));
+                }
+                spreads.push((pairs.len(), spread, v.range()));
+                continue;
             };
             pairs.push((self.expect(k, key)?, self.expect(v, value)?));
         }
-        Ok(Expr::new(ty, ExprKind::Dict(pairs), self.span(d.range)))
+        let span = self.span(d.range);
+        if spreads.is_empty() {
+            return Ok(Expr::new(ty, ExprKind::Dict(pairs), span));
+        }
+        self.dict_splice(ty, pairs, spreads, span)
+    }
+
+    /// The value of `**d` in a dict literal: a dict.
+    fn spread_dict(&mut self, v: &ast::Expr) -> Result<Expr, Diagnostic> {
+        let spread = self.expr(v)?;
+        if !matches!(self.types.kind(spread.ty), TyKind::Dict(..)) {
+            return Err(self
+                .error(
+                    v.range(),
+                    format!(
+                        "'{}' object is not a mapping",
+                        self.types.display(spread.ty)
+                    ),
+                )
+                .with_help("`**` in a dict literal takes a dict"));
+        }
+        Ok(spread)
+    }
+
+    fn mixed_dict(&self, k: Ty, v: Ty, found: Ty, range: TextRange) -> Diagnostic {
+        self.error(
+            range,
+            format!(
+                "the entries of one dict must have one type: `dict[{}, {}]` and `{}`",
+                self.types.display(k),
+                self.types.display(v),
+                self.types.display(found)
+            ),
+        )
+        .with_help("annotate the variable with the dict's type, or convert the entries first")
+    }
+
+    /// A dict literal with `**` entries (`spreads`: each after that many
+    /// of the pairs).
+    fn dict_splice(
+        &mut self,
+        ty: Ty,
+        pairs: Vec<(Expr, Expr)>,
+        spreads: Vec<(usize, Expr, TextRange)>,
+        span: crate::source::Span,
+    ) -> Result<Expr, Diagnostic> {
+        let mut parts = Vec::new();
+        let mut spreads = spreads.into_iter().peekable();
+        for (i, (k, v)) in pairs.into_iter().enumerate() {
+            while let Some((_, d, _)) = spreads.next_if(|(at, _, _)| *at == i) {
+                parts.push((None, d));
+            }
+            parts.push((Some(k), v));
+        }
+        parts.extend(spreads.map(|(_, d, _)| (None, d)));
+        Ok(Expr::new(ty, ExprKind::DictSplice(parts), span))
     }
 
     /// The type of container items `a` and `b` must share.

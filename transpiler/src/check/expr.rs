@@ -602,8 +602,20 @@ impl Checker<'_> {
                 }
                 if !is_none {
                     let r = self.expr(right)?;
-                    if let Some(e) = self.class_compare(c, &[left.clone(), r])? {
+                    if let Some(e) = self.class_compare(c, &[left.clone(), r.clone()])? {
                         return Ok(Some(e));
+                    }
+                    // Two containers (or Records) of one type: the same
+                    // object (`passes::sharing` makes such types shared).
+                    let object = matches!(
+                        self.types.kind(left.ty),
+                        TyKind::List(_) | TyKind::Dict(..) | TyKind::Set(_) | TyKind::FrozenSet(_)
+                    ) || matches!(*self.types.kind(left.ty), TyKind::Nominal(d)
+                        if matches!(self.defs[d.0 as usize].kind, crate::model::ir::DefKind::Record(_)));
+                    if object && left.ty == r.ty {
+                        let same =
+                            Expr::new(Ty::BOOL, ExprKind::Is(Box::new(left), Box::new(r)), span);
+                        return Ok(Some(negate(same, *op == ast::CmpOp::IsNot)));
                     }
                 }
                 if !is_none || !(optional || none) {
@@ -1124,6 +1136,15 @@ impl Checker<'_> {
             return Ok(Expr::new(
                 ty,
                 ExprKind::Splice(vec![(true, l), (true, r)]),
+                span,
+            ));
+        }
+        // `a | b` of two dicts of one type: a new dict, `b`'s entries last.
+        if op == BinOp::BitOr && l.ty == r.ty && matches!(self.types.kind(l.ty), TyKind::Dict(..)) {
+            let ty = l.ty;
+            return Ok(Expr::new(
+                ty,
+                ExprKind::DictSplice(vec![(None, l), (None, r)]),
                 span,
             ));
         }

@@ -955,10 +955,35 @@ impl Checker<'_> {
                 span,
             )));
         }
+        // `xs *= n` repeats the list object in place.
         if op == ir::BinOp::Mul && matches!(self.types.kind(ty), crate::model::TyKind::List(_)) {
-            return Err(self
-                .error(a.range, "`*=` on a list is not supported yet")
-                .with_help(format!("write `{name} = {name} * n` (a new list)")));
+            let n = self.expr(&a.value)?;
+            if !(n.ty.is_integral() || n.ty == Ty::BOOL) {
+                return Err(self
+                    .error(
+                        a.value.range(),
+                        format!(
+                            "can't multiply sequence by non-int of type '{}'",
+                            self.types.display(n.ty)
+                        ),
+                    )
+                    .with_help("Python raises TypeError here"));
+            }
+            let n = self.coerce(n, Ty::INT, a.value.range())?;
+            return Ok(Stmt::Expr(Expr::new(
+                Ty::NONE,
+                ExprKind::Method(ir::Method::RepeatInPlace, vec![current, n]),
+                span,
+            )));
+        }
+        // `d |= other` updates the dict object in place.
+        if op == ir::BinOp::BitOr && matches!(self.types.kind(ty), crate::model::TyKind::Dict(..)) {
+            let value = self.expect(&a.value, ty)?;
+            return Ok(Stmt::Expr(Expr::new(
+                Ty::NONE,
+                ExprKind::Method(ir::Method::Update, vec![current, value]),
+                span,
+            )));
         }
         let value = self.expr(&a.value)?;
         if let Some(e) = self.set_augmented(op, current.clone(), value.clone()) {

@@ -433,6 +433,37 @@ impl Lower<'_> {
                     #d
                 }))
             }
+            ExprKind::DictSplice(items) => {
+                // As CPython builds it: the pairs before the first spread
+                // in a presized table, then each spread and pair in order.
+                self.uses.insert("Dict");
+                let d = self.namer.fresh("dict");
+                let first = items.iter().take_while(|(k, _)| k.is_some()).count();
+                let new = if first == 0 {
+                    quote!(Dict::new())
+                } else {
+                    quote!(Dict::with_capacity(#first))
+                };
+                let steps: Vec<TokenStream> = items
+                    .iter()
+                    .map(|(k, v)| match k {
+                        Some(k) => {
+                            let k = self.val(k).ts;
+                            let v = self.val(v).ts;
+                            quote!(#d.set(#k, #v);)
+                        }
+                        None => {
+                            let other = self.borrow(v);
+                            quote!(#d.update(#other);)
+                        }
+                    })
+                    .collect();
+                R::atom(quote!({
+                    let #d = #new;
+                    #(#steps)*
+                    #d
+                }))
+            }
             ExprKind::Set(items) => self.set_literal(items),
             ExprKind::Index(base, index) if matches!(base.ty, Ty::STR | Ty::BYTES) => {
                 let at = at(self);
@@ -1202,6 +1233,10 @@ impl Lower<'_> {
                 // Collected first: `xs.extend(xs)` reads the list it grows.
                 let it = self.items_iter(items);
                 R::atom(quote!(#r.extend(#it.collect::<Vec<_>>())))
+            }
+            (Method::RepeatInPlace, [n]) => {
+                let n = self.borrow(n);
+                self.fallible(quote!(#r.repeat_in_place(#n)), at)
             }
             (Method::Insert, [i, x]) => {
                 let i = self.borrow(i);

@@ -839,6 +839,8 @@ pub enum Method {
     /// `insert(i, x)`, `remove(x)`, `index(x)`, `count(x)`, `sort()`,
     /// `reverse()`; `clear()` of a list or dict.
     Extend,
+    /// `xs *= n`: the list object repeated in place.
+    RepeatInPlace,
     Insert,
     Remove,
     Index,
@@ -893,6 +895,7 @@ impl Method {
                 | Method::DictPop
                 | Method::SetDefault
                 | Method::Extend
+                | Method::RepeatInPlace
                 | Method::Insert
                 | Method::Remove
                 | Method::Sort
@@ -916,6 +919,7 @@ impl Method {
         matches!(
             self,
             Method::Pop
+                | Method::RepeatInPlace
                 | Method::DictPop
                 | Method::Decode
                 | Method::Split
@@ -1120,6 +1124,9 @@ pub enum ExprKind {
     },
     /// `[a, *xs, b]`: a new list of single items and spread lists (`true`).
     Splice(Vec<(bool, Expr)>),
+    /// `{k: v, **d}` (and `a | b` of dicts): a new dict of pairs and the
+    /// entries of spread dicts (`None` key), in order.
+    DictSplice(Vec<(Option<Expr>, Expr)>),
     /// `base[start:stop:step]` of a str, bytes or list: a new value.
     Slice {
         base: Box<Expr>,
@@ -1333,6 +1340,12 @@ impl Expr {
                 f(elem);
             }
             ExprKind::Splice(items) => items.iter().for_each(|(_, e)| f(e)),
+            ExprKind::DictSplice(items) => items.iter().for_each(|(k, v)| {
+                if let Some(k) = k {
+                    f(k);
+                }
+                f(v);
+            }),
             ExprKind::Builtin(_, args) => args.iter().for_each(f),
             ExprKind::KeyFn { body, .. } => f(body),
             ExprKind::Slice {

@@ -502,6 +502,16 @@ impl Printer<'_> {
                     .collect();
                 format!("[{}]", items.join(", "))
             }
+            ExprKind::DictSplice(items) => {
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|(k, v)| match k {
+                        Some(k) => format!("{}: {}", self.expr(k), self.expr(v)),
+                        None => format!("**{}", self.expr(v)),
+                    })
+                    .collect();
+                format!("{{{}}}", items.join(", "))
+            }
             ExprKind::Raise { class, message } => {
                 let class = class.name(&self.p.defs);
                 match message {

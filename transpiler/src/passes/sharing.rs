@@ -6,7 +6,7 @@
 //! sharing and copying, so its values stay plain Rust values (`Vec<T>`, a
 //! struct) and copy on assignment. A type with an in-place change anywhere
 //! in the program (`xs.append(x)`, `xs[i] = v`, `r["f"] = v`, `r["f"] += 1`,
-//! `del xs[i]`) gets a shared handle for all its values. The decision is per
+//! `del xs[i]`, or `a is b`) gets a shared handle for all its values. The decision is per
 //! type, so every value of one Python type has one Rust type and no
 //! conversion is ever needed between Python code paths; conversions happen
 //! only at Candid boundaries, which make new objects anyway.
@@ -31,12 +31,15 @@ pub fn mutated_types(program: &Program) -> BTreeSet<Ty> {
                 mark(base.ty);
             }
         });
-        each_expr(&f.body, &mut |e| {
-            if let ExprKind::Method(m, args) = &e.kind {
+        each_expr(&f.body, &mut |e| match &e.kind {
+            ExprKind::Method(m, args) => {
                 if let (true, Some(recv)) = (m.mutates(), args.first()) {
                     mark(recv.ty);
                 }
             }
+            // `a is b` tells objects apart: they must be objects.
+            ExprKind::Is(a, _) => mark(a.ty),
+            _ => {}
         });
     }
     out

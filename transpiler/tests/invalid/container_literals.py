@@ -18,7 +18,7 @@ def mixed() -> int:
 @query
 def spread(d: Vec[int]) -> int:
     e = {"a": 1}
-    f = {**e, "b": 2}
+    f = {**e, "b": 2, **d}
     return len(f)
 
 
