@@ -95,6 +95,7 @@ const SPECIAL_METHODS: &[&str] = &[
     "__str__",
     "__len__",
     "__contains__",
+    "__iter__",
     "__getitem__",
     "__bool__",
 ];
@@ -141,7 +142,7 @@ impl<'m> Checker<'m> {
         }
     }
 
-    fn class_name(&self, d: DefId) -> String {
+    pub(crate) fn class_name(&self, d: DefId) -> String {
         self.defs[d.0 as usize].name.clone()
     }
 
@@ -1002,7 +1003,7 @@ impl<'m> Checker<'m> {
     /// Method `name` as class `def` resolves it (its own or inherited);
     /// for a method that subclasses override, the function that
     /// dispatches on the object's class.
-    fn target(&self, def: DefId, name: &str) -> Option<ClassMethod> {
+    pub(crate) fn target(&self, def: DefId, name: &str) -> Option<ClassMethod> {
         let mut m = ir::resolve_method(&self.defs, def, name)?.clone();
         if let Some(f) = self.classes.dispatchers.get(&(def, name.to_string())) {
             m.func = *f;
@@ -1665,6 +1666,10 @@ impl<'m> Checker<'m> {
                 self.report(d);
             }
         }
+        if kind != MethodKind::Init {
+            fun.generator = self.generator_item(f, sig);
+        }
+        let generator = fun.generator.is_some();
         let mut body = std::mem::take(&mut fun.prologue);
         self.fun = Some(fun);
         if exc_args_from_params {
@@ -1719,7 +1724,7 @@ impl<'m> Checker<'m> {
             body,
             raises: false,
             falls_through: true,
-            generator: false,
+            generator,
         }
     }
 
@@ -2517,6 +2522,25 @@ impl<'m> Checker<'m> {
                 return Ok(None);
             };
             let Some(m) = self.target(def, "__contains__") else {
+                // Without `__contains__`, Python looks through `__iter__`.
+                if self.target(def, "__iter__").is_some() {
+                    let items = self.iter_object(container, right.range())?;
+                    let items = self.set_as_list(items);
+                    let TyKind::List(want) = *self.types.kind(items.ty) else {
+                        return Ok(None);
+                    };
+                    let item = self.coerce(l, want, c.left.range())?;
+                    let test = Expr::new(
+                        Ty::BOOL,
+                        ExprKind::Method(ir::Method::Contains, vec![items, item]),
+                        span,
+                    );
+                    return Ok(Some(if *op == ast::CmpOp::NotIn {
+                        Expr::new(Ty::BOOL, ExprKind::Not(Box::new(test)), span)
+                    } else {
+                        test
+                    }));
+                }
                 return Err(self
                     .error(
                         right.range(),

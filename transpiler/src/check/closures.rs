@@ -108,6 +108,8 @@ impl<'m> Checker<'m> {
                 }
                 None => Some(Ty::NONE),
             },
+            // An unannotated generator: the type of what it yields.
+            None if yields(&f.body) => None,
             None if !super::returns_value(&f.body) => Some(Ty::NONE),
             None => None,
         };
@@ -223,6 +225,22 @@ impl<'m> Checker<'m> {
         if probing && sig.ret == Ty::NONE {
             ctx.infer_ret = Some(Vec::new());
         }
+        if yields(&f.body) {
+            match self.types.kind(sig.ret) {
+                TyKind::Generator(item) => ctx.generator = Some(*item),
+                // Probing: the `yield`s give `infer_ret` their types.
+                _ if probing => ctx.generator = Some(Ty::NEVER),
+                _ => {
+                    return Err(self
+                        .error(
+                            f.range,
+                            format!("`{}` is a generator: it has `yield` in its body", f.name),
+                        )
+                        .with_help("annotate its result `Iterator[T]` (from typing), `T` the type of the items it yields"))
+                }
+            }
+        }
+        let generator = ctx.generator.is_some();
         // Inside, captured names are the parameters after the declared ones.
         let param_of = |ctx: &FunCtx, n: &str| -> Option<Expr> {
             let i = sig.params.iter().position(|p| p.0 == n)?;
@@ -269,6 +287,23 @@ impl<'m> Checker<'m> {
         self.classes.ctx = saved_class;
         self.fun = saved_fun;
         let ret = match &ctx.infer_ret {
+            Some(tys) if generator => {
+                let item = tys.first().copied().unwrap_or(Ty::NONE);
+                if let Some(other) = tys.iter().find(|t| **t != item) {
+                    return Err(self
+                        .error(
+                            f.range,
+                            format!(
+                                "`{}` yields `{}` and `{}` values",
+                                sig.name,
+                                self.types.display(item),
+                                self.types.display(*other)
+                            ),
+                        )
+                        .with_help("annotate its result `Iterator[T]`"));
+                }
+                self.types.intern(TyKind::Generator(item))
+            }
             Some(tys) => {
                 let mut t = Ty::NONE;
                 for (i, x) in tys.iter().enumerate() {
@@ -300,7 +335,7 @@ impl<'m> Checker<'m> {
             body,
             raises: false,
             falls_through: true,
-            generator: false,
+            generator,
         })
     }
 

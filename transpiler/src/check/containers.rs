@@ -631,6 +631,7 @@ impl Checker<'_> {
                 arity(self, &[1])?;
                 let want = self.types.list(Ty::STR);
                 let items = self.expr(&c.args[0])?;
+                let items = self.iter_object(items, c.args[0].range())?;
                 let items = match self.types.kind(items.ty) {
                     TyKind::Generator(_) => self.set_as_list(items),
                     _ => items,
@@ -1037,9 +1038,35 @@ impl Checker<'_> {
             }
             _ => {
                 let v = self.expr(e)?;
+                let v = self.iter_object(v, e.range())?;
                 Ok(self.tuple_as_list(v))
             }
         }
+    }
+
+    /// An object whose class defines `__iter__`: the generator that method
+    /// returns; other values as they are.
+    pub(crate) fn iter_object(&mut self, v: Expr, range: TextRange) -> Result<Expr, Diagnostic> {
+        let Some(def) = self.class_of(v.ty) else {
+            return Ok(v);
+        };
+        let Some(m) = self.target(def, "__iter__") else {
+            return Ok(v);
+        };
+        let ret = self.sig(m.func).ret;
+        if !matches!(self.types.kind(ret), TyKind::Generator(_)) {
+            return Err(self
+                .error(
+                    range,
+                    format!(
+                        "iterating over a `{}` needs its `__iter__` to be a generator",
+                        self.class_name(def)
+                    ),
+                )
+                .with_help("write `__iter__` with `yield` (e.g. `yield from self.items`)"));
+        }
+        let span = v.span;
+        Ok(Expr::new(ret, ExprKind::Call(m.func, vec![v]), span))
     }
 
     /// `list(t)` of a tuple whose items have one type (`Method::ListCopy`

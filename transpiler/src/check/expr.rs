@@ -258,8 +258,8 @@ impl Checker<'_> {
             ast::Expr::Yield(y) => {
                 let Some(item) = self.fun.as_ref().and_then(|f| f.generator) else {
                     return Err(self
-                        .error(e.range(), "`yield` is supported in module-level functions only")
-                        .with_help("move the generator to a module-level function"));
+                        .error(e.range(), "`yield` is not supported here")
+                        .with_help("write the generator as a function or method of its own"));
                 };
                 let sig_span = self.ctx().sig.span;
                 let value = match &y.value {
@@ -270,6 +270,12 @@ impl Checker<'_> {
                 // An unannotated generator's items: evidence for its type.
                 if self.is_slot(sig_span, super::infer::ITEMS_SLOT) {
                     self.slot_gets(sig_span, super::infer::ITEMS_SLOT, value.ty);
+                }
+                if item == Ty::NEVER {
+                    let t = super::stmt::natural(value.ty);
+                    if let Some(tys) = self.ctx().infer_ret.as_mut() {
+                        tys.push(t);
+                    }
                 }
                 let value = if item == Ty::NEVER {
                     value
@@ -284,8 +290,8 @@ impl Checker<'_> {
                     .with_help("write `yield from xs` on its own line"))
             }
             ast::Expr::YieldFrom(_) => Err(self
-                .error(e.range(), "`yield` is supported in module-level functions only")
-                .with_help("move the generator to a module-level function")),
+                .error(e.range(), "`yield` is not supported here")
+                .with_help("write the generator as a function or method of its own")),
             ast::Expr::NamedExpr(_) => Err(self
                 .error(e.range(), "`:=` is not supported yet")
                 .with_help("assign the value in its own statement first")),

@@ -1857,33 +1857,42 @@ impl<'m> Checker<'m> {
         }
     }
 
+    /// The type of the items a function with `yield` in its body yields
+    /// (`None` for other functions, and when its result annotation is not
+    /// an `Iterator[T]`, which is reported).
+    pub(crate) fn generator_item(&mut self, f: &ast::StmtFunctionDef, sig: &Sig) -> Option<Ty> {
+        if !closures::yields(&f.body) {
+            return None;
+        }
+        match self.types.kind(sig.ret) {
+            TyKind::Generator(item) => Some(*item),
+            // Unannotated: the result is `Iterator[T]` of the items the
+            // `yield`s give (`T` is `NoReturn` until they do).
+            _ if self.is_slot(sig.span, usize::MAX) => {
+                let item = self.slot_ty(sig.span, infer::ITEMS_SLOT);
+                if item != Ty::NEVER {
+                    let g = self.types.intern(TyKind::Generator(item));
+                    self.slot_gets(sig.span, usize::MAX, g);
+                }
+                Some(item)
+            }
+            _ => {
+                let d = self
+                    .error(
+                        f.range,
+                        format!("`{}` is a generator: it has `yield` in its body", f.name),
+                    )
+                    .with_help("annotate its result `Iterator[T]` (from typing), `T` the type of the items it yields");
+                self.report(d);
+                None
+            }
+        }
+    }
+
     fn function(&mut self, f: &ast::StmtFunctionDef, sig: &Sig) -> ir::Function {
         self.generated.nested.clear();
         let mut ctx = FunCtx::new(&f.body, sig);
-        if closures::yields(&f.body) {
-            match self.types.kind(sig.ret) {
-                TyKind::Generator(item) => ctx.generator = Some(*item),
-                // Unannotated: the result is `Iterator[T]` of the items
-                // the `yield`s give (`T` is `NoReturn` until they do).
-                _ if self.is_slot(sig.span, usize::MAX) => {
-                    let item = self.slot_ty(sig.span, infer::ITEMS_SLOT);
-                    if item != Ty::NEVER {
-                        let g = self.types.intern(TyKind::Generator(item));
-                        self.slot_gets(sig.span, usize::MAX, g);
-                    }
-                    ctx.generator = Some(item);
-                }
-                _ => {
-                    let d = self
-                        .error(
-                            f.range,
-                            format!("`{}` is a generator: it has `yield` in its body", f.name),
-                        )
-                        .with_help("annotate its result `Iterator[T]` (from typing), `T` the type of the items it yields");
-                    self.report(d);
-                }
-            }
-        }
+        ctx.generator = self.generator_item(f, sig);
         let generator = ctx.generator.is_some();
         let mut body = std::mem::take(&mut ctx.prologue);
         self.fun = Some(ctx);

@@ -112,6 +112,7 @@ impl Checker<'_> {
             return self.empty_set(c);
         };
         let v = self.expr(arg)?;
+        let v = self.iter_object(v, arg.range())?;
         let v = match self.types.kind(v.ty) {
             TyKind::Generator(_) => self.set_as_list(v),
             _ => v,

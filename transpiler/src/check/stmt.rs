@@ -1297,6 +1297,11 @@ impl Checker<'_> {
         if self.is_slot(sig_span, super::infer::ITEMS_SLOT) {
             self.slot_gets(sig_span, super::infer::ITEMS_SLOT, t);
         }
+        if item == Ty::NEVER {
+            if let Some(tys) = self.ctx().infer_ret.as_mut() {
+                tys.push(natural(t));
+            }
+        }
         let value = if item == Ty::NEVER {
             read
         } else {
