@@ -839,6 +839,8 @@ impl<'m> Checker<'m> {
             export: None,
             skipped: 0,
             kwonly: 0,
+            varargs: false,
+            varkw: false,
         };
         let ctx = FunCtx::new(&[], &sig);
         let values: Vec<Expr> = ctx

@@ -162,6 +162,8 @@ impl<'m> Checker<'m> {
             export: None,
             skipped: 0,
             kwonly: 0,
+            varargs: false,
+            varkw: false,
         };
         let id = FuncId(self.sigs.len() as u32);
         self.sigs.push(sig.clone());
@@ -794,6 +796,8 @@ impl<'m> Checker<'m> {
             export: None,
             skipped: 0,
             kwonly: 0,
+            varargs: false,
+            varkw: false,
         };
         let id = FuncId(self.sigs.len() as u32);
         self.sigs.push(sig.clone());

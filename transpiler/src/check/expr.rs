@@ -53,6 +53,12 @@ impl Checker<'_> {
             let span = v.span;
             return Ok(Expr::new(Ty::INT, ExprKind::Convert(Box::new(v)), span));
         }
+        // `*args` is read as the list of its items.
+        if let TyKind::VarTuple(item) = *self.types.kind(v.ty) {
+            let span = v.span;
+            let list = self.types.list(item);
+            return Ok(Expr::new(list, ExprKind::Convert(Box::new(v)), span));
+        }
         // A recursive tuple alias's value is read as the tuple it is.
         if let Some(view) = self.tuple_view(v.ty) {
             let span = v.span;
@@ -749,6 +755,7 @@ impl Checker<'_> {
             }
             TyKind::Dict(k, v) => self.printable_ty(*k, seen) && self.printable_ty(*v, seen),
             TyKind::Tuple(items) => items.iter().all(|x| self.printable_ty(*x, seen)),
+            TyKind::VarTuple(x) => self.printable_ty(*x, seen),
             TyKind::Nominal(d) => {
                 if seen.contains(d) {
                     return true;
@@ -778,6 +785,11 @@ impl Checker<'_> {
 
     /// `str()` of a value.
     pub(crate) fn printable(&self, e: &Expr, range: TextRange) -> Result<(), Diagnostic> {
+        if let ExprKind::Convert(inner) = &e.kind {
+            if let TyKind::VarTuple(_) = self.types.kind(inner.ty) {
+                return self.printable(inner, range);
+            }
+        }
         if self.printable_ty(e.ty, &mut Vec::new()) {
             return Ok(());
         }
@@ -1662,10 +1674,17 @@ impl Checker<'_> {
         c: &ast::ExprCall,
     ) -> Result<Vec<Expr>, Diagnostic> {
         let n = sig.params.len();
-        let positional = n - sig.kwonly;
-        if c.args.len() > positional {
+        // Named parameters, then `*args`, then `**kwargs`.
+        let named = n - sig.varargs as usize - sig.varkw as usize;
+        let positional = named - sig.kwonly;
+        let star = c
+            .args
+            .iter()
+            .position(|a| matches!(a, ast::Expr::Starred(_)));
+        let fixed = star.unwrap_or(c.args.len());
+        if fixed > positional && !sig.varargs {
             let help = if sig.kwonly > 0 {
-                let kw: Vec<&str> = sig.params[positional..]
+                let kw: Vec<&str> = sig.params[positional..named]
                     .iter()
                     .map(|p| p.0.as_str())
                     .collect();
@@ -1683,22 +1702,46 @@ impl Checker<'_> {
                 )
                 .with_help(help));
         }
-        let mut given: Vec<Option<&ast::Expr>> = vec![None; n];
+        if star.is_some_and(|i| i < positional || !sig.varargs) {
+            return Err(self
+                .error(
+                    c.args[star.unwrap_or(0)].range(),
+                    "`*` arguments are supported only where they all go to `*args`",
+                )
+                .with_help("pass the other values one by one"));
+        }
+        let mut given: Vec<Option<&ast::Expr>> = vec![None; named];
+        // What goes into `*args` and `**kwargs`.
+        let mut rest: Vec<&ast::Expr> = Vec::new();
+        let mut extra_kw: Vec<(Option<&str>, &ast::Expr)> = Vec::new();
         for (i, a) in c.args.iter().enumerate() {
-            if matches!(a, ast::Expr::Starred(_)) {
-                return Err(self
-                    .error(a.range(), "`*` arguments are not supported yet")
-                    .with_help("pass the values one by one"));
+            if i < positional {
+                given[i] = Some(a);
+            } else {
+                rest.push(a);
             }
-            given[i] = Some(a);
         }
         for k in &c.keywords {
             let Some(arg) = &k.arg else {
+                if sig.varkw {
+                    extra_kw.push((None, &k.value));
+                    continue;
+                }
                 return Err(self
-                    .error(k.range, "`**` arguments are not supported yet")
+                    .error(
+                        k.range,
+                        "`**` arguments are supported only where they go to `**kwargs`",
+                    )
                     .with_help("pass the values by name"));
             };
-            let Some(i) = sig.params.iter().position(|(p, _)| p == arg.as_str()) else {
+            let Some(i) = sig.params[..named]
+                .iter()
+                .position(|(p, _)| p == arg.as_str())
+            else {
+                if sig.varkw {
+                    extra_kw.push((Some(arg.as_str()), &k.value));
+                    continue;
+                }
                 return Err(self
                     .error(k.range, format!("`{name}` has no parameter `{arg}`"))
                     .with_help("Python raises TypeError for this"));
@@ -1752,6 +1795,15 @@ impl Checker<'_> {
             };
             out.push(e);
         }
+        if sig.varargs {
+            let v = self.rest_args(sig, named, &rest, c)?;
+            out.push(v);
+        }
+        if sig.varkw {
+            let i = n - 1;
+            let v = self.rest_kwargs(sig, i, &extra_kw, c)?;
+            out.push(v);
+        }
         // Keyword arguments are evaluated in the call's order, which may
         // differ from the parameters'.
         if !c.keywords.is_empty() {
@@ -1769,6 +1821,136 @@ impl Checker<'_> {
             }
         }
         Ok(out)
+    }
+
+    /// The `*args` tuple of a call (parameter `i` of `sig`): the extra
+    /// positional arguments, `*xs` spread.
+    fn rest_args(
+        &mut self,
+        sig: &super::Sig,
+        i: usize,
+        rest: &[&ast::Expr],
+        c: &ast::ExprCall,
+    ) -> Result<Expr, Diagnostic> {
+        let span = self.span(c.range);
+        let slot = self.is_slot(sig.span, sig.skipped + i);
+        let mut parts = Vec::new();
+        for a in rest {
+            let (spread, x) = match a {
+                ast::Expr::Starred(s) => (true, &*s.value),
+                x => (false, *x),
+            };
+            let v = if spread {
+                self.iterable(x)?
+            } else {
+                self.expr(x)?
+            };
+            let v = if spread { self.set_as_list(v) } else { v };
+            let item_ty = match (spread, self.types.kind(v.ty)) {
+                (false, _) => v.ty,
+                (true, TyKind::List(t)) => *t,
+                (true, _) => {
+                    return Err(self.not_iterable(
+                        x.range(),
+                        v.ty,
+                        "`*` takes a list, a tuple or a str here",
+                    ))
+                }
+            };
+            if slot {
+                self.slot_gets(sig.span, sig.skipped + i, item_ty);
+            }
+            parts.push((spread, v, x.range()));
+        }
+        let item = match *self.types.kind(sig.params[i].1) {
+            TyKind::VarTuple(t) => t,
+            _ => Ty::NEVER,
+        };
+        let ty = self.types.intern(TyKind::VarTuple(item));
+        let typed = !slot
+            || !matches!(self.types.kind(item), TyKind::Pending(_) | TyKind::Var(_))
+                && item != Ty::NEVER;
+        let mut items = Vec::new();
+        for (spread, v, range) in parts {
+            let v = if !typed {
+                v
+            } else if spread {
+                let want = self.types.list(item);
+                self.coerce(v, want, range)?
+            } else {
+                self.coerce(v, item, range)?
+            };
+            items.push((spread, v));
+        }
+        if items.iter().any(|(spread, _)| *spread) {
+            return Ok(Expr::new(ty, ExprKind::Splice(items), span));
+        }
+        let items = items.into_iter().map(|(_, v)| v).collect();
+        Ok(Expr::new(ty, ExprKind::List(items), span))
+    }
+
+    /// The `**kwargs` dict of a call (parameter `i` of `sig`): the extra
+    /// keyword arguments, `**d` spread.
+    fn rest_kwargs(
+        &mut self,
+        sig: &super::Sig,
+        i: usize,
+        extra: &[(Option<&str>, &ast::Expr)],
+        c: &ast::ExprCall,
+    ) -> Result<Expr, Diagnostic> {
+        let span = self.span(c.range);
+        let slot = self.is_slot(sig.span, sig.skipped + i);
+        let mut parts = Vec::new();
+        for (key, x) in extra {
+            let v = self.expr(x)?;
+            let item_ty = match (key, self.types.kind(v.ty)) {
+                (Some(_), _) => v.ty,
+                (None, TyKind::Dict(k, t)) if *k == Ty::STR => *t,
+                (None, _) => {
+                    return Err(self
+                        .error(
+                            x.range(),
+                            format!(
+                                "argument after ** must be a dict of str keys, not `{}`",
+                                self.types.display(v.ty)
+                            ),
+                        )
+                        .with_help("Python raises TypeError here"))
+                }
+            };
+            if slot {
+                self.slot_gets(sig.span, sig.skipped + i, item_ty);
+            }
+            parts.push((*key, v, x.range()));
+        }
+        let item = match *self.types.kind(sig.params[i].1) {
+            TyKind::Dict(_, t) => t,
+            _ => Ty::NEVER,
+        };
+        let ty = self.types.dict(Ty::STR, item);
+        let typed = !slot
+            || !matches!(self.types.kind(item), TyKind::Pending(_) | TyKind::Var(_))
+                && item != Ty::NEVER;
+        let mut items = Vec::new();
+        for (key, v, range) in parts {
+            let v = if !typed {
+                v
+            } else if key.is_some() {
+                self.coerce(v, item, range)?
+            } else {
+                self.coerce(v, ty, range)?
+            };
+            let k = key.map(|k| Expr::new(Ty::STR, ExprKind::Str(k.to_string()), span));
+            items.push((k, v));
+        }
+        if items.iter().any(|(k, _)| k.is_none()) {
+            return Ok(Expr::new(ty, ExprKind::DictSplice(items), span));
+        }
+        let pairs = items
+            .into_iter()
+            .filter_map(|(k, v)| Some((k?, v)))
+            .collect();
+        Ok(Expr::new(ty, ExprKind::Dict(pairs), span))
     }
 
     fn fstring(&mut self, j: &ast::ExprJoinedStr) -> Result<Expr, Diagnostic> {

@@ -169,8 +169,13 @@ pub(crate) struct Sig {
     /// through an instance: `self`); unannotated parameters are known by
     /// their index in the function.
     pub skipped: usize,
-    /// How many of the last `params` are keyword-only (after `*`).
+    /// How many of the named `params` are keyword-only (after `*`): the
+    /// last ones before `*args` / `**kwargs`.
     pub kwonly: usize,
+    /// Whether the function takes `*args` (a `tuple[T, ...]` parameter
+    /// after the named ones) and `**kwargs` (a `dict[str, T]`, last).
+    pub varargs: bool,
+    pub varkw: bool,
     pub export: Option<(Mode, Vec<CandidTy>, Option<CandidTy>)>,
 }
 
@@ -759,7 +764,11 @@ impl<'m> Checker<'m> {
             let span = self.sigs[i].span;
             for p in 0..self.sigs[i].params.len() {
                 if self.is_slot(span, p) {
-                    self.sigs[i].params[p].1 = self.slot_ty(span, p);
+                    let t = self.slot_ty(span, p);
+                    self.sigs[i].params[p].1 = match Self::rest_param(&self.sigs[i], p) {
+                        Some(dict) => self.rest_param_ty(t, dict),
+                        None => t,
+                    };
                 }
             }
             if self.is_slot(span, usize::MAX) {
@@ -1680,9 +1689,8 @@ impl<'m> Checker<'m> {
         }
         let args = &f.args;
         if !args.posonlyargs.is_empty()
-            || args.vararg.is_some()
-            || args.kwarg.is_some()
-            || (mode.is_some() && !args.kwonlyargs.is_empty())
+            || (mode.is_some()
+                && (!args.kwonlyargs.is_empty() || args.vararg.is_some() || args.kwarg.is_some()))
         {
             return Err(self
                 .error(f.range, "only plain positional parameters are supported")
@@ -1743,6 +1751,29 @@ impl<'m> Checker<'m> {
             candid_params.push(c);
             params.push((name, self.types.value_ty(c)));
         }
+        // `*args` and `**kwargs`, after the named parameters; unannotated,
+        // their items take the types of the values calls pass.
+        for (a, dict) in [(&args.vararg, false), (&args.kwarg, true)] {
+            let Some(a) = a else { continue };
+            let name = a.arg.to_string();
+            if !seen.insert(name.clone()) {
+                return Err(self.error(a.range, format!("duplicate parameter `{name}`")));
+            }
+            let item = match &a.annotation {
+                Some(ann) => {
+                    let c = self.resolve_type(ann)?;
+                    self.types.value_ty(c)
+                }
+                None => {
+                    let sig_span = self.span(f.range);
+                    self.slot_ty(sig_span, params.len())
+                }
+            };
+            let t = self.rest_param_ty(item, dict);
+            params.push((name, t));
+            defaults.push(None);
+        }
+        let (varargs, varkw) = (args.vararg.is_some(), args.kwarg.is_some());
         let ret = match &f.returns {
             Some(r) => self.resolve_ret(r)?,
             None if mode.is_none() => {
@@ -1757,6 +1788,8 @@ impl<'m> Checker<'m> {
                     export: None,
                     skipped: 0,
                     kwonly: args.kwonlyargs.len(),
+                    varargs,
+                    varkw,
                 });
             }
             None => {
@@ -1821,7 +1854,29 @@ impl<'m> Checker<'m> {
             export: mode.map(|m| (m, candid_params, ret)),
             skipped: 0,
             kwonly: args.kwonlyargs.len(),
+            varargs,
+            varkw,
         })
+    }
+
+    /// The type of a `*args` (`tuple[T, ...]`) or `**kwargs`
+    /// (`dict[str, T]`) parameter of items `item`.
+    pub(crate) fn rest_param_ty(&mut self, item: Ty, dict: bool) -> Ty {
+        if dict {
+            self.types.dict(Ty::STR, item)
+        } else {
+            self.types.intern(TyKind::VarTuple(item))
+        }
+    }
+
+    /// Whether parameter `i` of `sig` is its `*args` or `**kwargs`.
+    pub(crate) fn rest_param(sig: &Sig, i: usize) -> Option<bool> {
+        let named = sig.params.len() - sig.varargs as usize - sig.varkw as usize;
+        match i.checked_sub(named) {
+            Some(0) if sig.varargs => Some(false),
+            Some(_) if sig.varkw => Some(true),
+            _ => None,
+        }
     }
 
     /// Where a `dict` hides inside the Candid type `c` (through Records,

@@ -339,6 +339,8 @@ impl Checker<'_> {
                 export: None,
                 skipped: 0,
                 kwonly: 0,
+                varargs: false,
+                varkw: false,
             };
             let id = FuncId(self.sigs.len() as u32);
             self.sigs.push(sig.clone());

@@ -734,6 +734,11 @@ impl Lower<'_> {
                     R::atom(quote!(text::len(#r)))
                 }
             }
+            ExprKind::ToStr(v) if var_tuple(self.program, v).is_some() => {
+                let args = var_tuple(self.program, v).unwrap_or(v);
+                let r = self.receiver(args);
+                R::atom(self.repr_of(r, args.ty))
+            }
             ExprKind::ToStr(v) => match v.ty {
                 t if t.is_integral() => {
                     let r = self.receiver(v);
@@ -1463,6 +1468,11 @@ impl Lower<'_> {
         if let Some(r) = self.tuple_alias_convert(inner, to) {
             return r;
         }
+        // `*args` read as a list: the same `Vec`, or a new shared list.
+        if let crate::model::TyKind::VarTuple(_) = self.program.types.kind(from) {
+            let v = self.val(inner).ts;
+            return self.fresh_list(v, to);
+        }
         match (from, to) {
             (_, Ty::NUM) => {
                 self.uses.insert("Num");
@@ -2175,6 +2185,11 @@ impl Lower<'_> {
 
     /// One `{}` of a format string for a Python value.
     fn fpiece(&mut self, e: &Expr, repr: bool, spec: Option<&str>) -> Piece {
+        // `*args` prints as the tuple it is, not the list it is read as.
+        if let Some(args) = var_tuple(self.program, e) {
+            let r = self.receiver(args);
+            return Piece::Arg(self.repr_of(r, args.ty));
+        }
         // `str(x)` inside a format string is just `x`.
         if let (ExprKind::ToStr(inner), false, None) = (&e.kind, repr, spec) {
             return self.fpiece(inner, false, None);
@@ -2322,4 +2337,19 @@ pub(crate) fn unreachable_kind() -> R {
     R::atom(quote!(compile_error!(
         "kybra-aot: internal error in expression lowering"
     )))
+}
+
+/// The `*args` value `e` reads, if it is one (`Convert` of a `VarTuple`).
+fn var_tuple<'e>(program: &crate::model::ir::Program, e: &'e Expr) -> Option<&'e Expr> {
+    match &e.kind {
+        ExprKind::Convert(inner)
+            if matches!(
+                program.types.kind(inner.ty),
+                crate::model::TyKind::VarTuple(_)
+            ) =>
+        {
+            Some(inner)
+        }
+        _ => None,
+    }
 }

@@ -927,6 +927,10 @@ impl<'p> Lower<'p> {
                 }
                 TyKind::Func(c) => self.func_ty(c),
                 TyKind::Callable { params, ret } => self.callable_ty(&params, ret),
+                TyKind::VarTuple(item) => {
+                    let item = self.rust_ty(item);
+                    quote!(Vec<#item>)
+                }
                 TyKind::Generator(item) => {
                     self.uses.insert("Gen");
                     let item = self.rust_ty(item);

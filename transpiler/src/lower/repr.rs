@@ -136,6 +136,18 @@ impl Lower<'_> {
                 let value = self.repr_of(quote!(v), x);
                 quote!(repr_items("{", "}", #v.items().iter().map(|(k, v)| format!("{}: {}", #key, #value))))
             }
+            TyKind::VarTuple(x) => {
+                self.uses.insert("repr_items");
+                let item = self.repr_of(quote!(x), x);
+                quote!({
+                    let t = &#v;
+                    if t.len() == 1 {
+                        format!("({},)", t.iter().map(|x| #item).collect::<String>())
+                    } else {
+                        repr_items("(", ")", t.iter().map(|x| #item))
+                    }
+                })
+            }
             TyKind::Tuple(items) => {
                 // A computed tuple is computed once, not once per item.
                 let bind = items.len() > 1 && !is_place(&v);

@@ -87,6 +87,9 @@ pub enum TyKind {
     /// The type of an empty `[]`/`{}` the checker is still inferring from
     /// its uses (`check::infer`); never reaches the IR it hands on.
     Pending(u32),
+    /// `tuple[T, ...]`: the `*args` of a function (a `Vec<T>`; read as the
+    /// `list[T]` of its items everywhere but in `str()`/`repr()`).
+    VarTuple(Ty),
     /// A generator object (`Iterator[T]`, `Generator[T, None, None]`): what
     /// a function with `yield` returns (`runtime_lite::Gen`, a handle).
     Generator(Ty),
@@ -768,6 +771,7 @@ impl Types {
             }
             TyKind::Func(c) => self.candid_display(*c),
             TyKind::Generator(t) => format!("Iterator[{}]", self.display(*t)),
+            TyKind::VarTuple(t) => format!("tuple[{}, ...]", self.display(*t)),
             TyKind::Pending(_) => "unknown".into(),
             TyKind::Var(v) => format!("T{v}"),
             _ => t.to_string(),

@@ -48,7 +48,7 @@ class Shared:
 
 
 class Odd:
-    def __iter__(self) -> int:
+    def __call__(self) -> int:
         return 0
 
     @staticmethod
