@@ -74,6 +74,27 @@ impl Checker<'_> {
                 let a = one(self)?;
                 let v = self.iterable(a)?;
                 let (v, item) = self.builtin_iterable(v, a.range(), name)?;
+                // `sorted(d.items())` compares only the keys (they differ),
+                // so the values need no order: sort by the key.
+                let by_key = b == Builtin::Sorted
+                    && !self.sort_orderable(item)
+                    && !c.keywords.iter().any(|k| k.arg.as_deref() == Some("key"))
+                    && matches!(
+                        &v.kind,
+                        ExprKind::Method(crate::model::ir::Method::Items, _)
+                    )
+                    && matches!(self.types.kind(item), TyKind::Tuple(kv) if self.sort_orderable(kv[0]));
+                if by_key {
+                    let key = self.item_key(c.range);
+                    let key = self.key_fn(&key, item, None)?;
+                    let reverse = self.reverse_keyword(c)?;
+                    let ty = self.types.list(item);
+                    return Ok(Expr::new(
+                        ty,
+                        ExprKind::Builtin(b, vec![v, reverse, key]),
+                        span,
+                    ));
+                }
                 let ty = match b {
                     Builtin::Sum if item.is_float() => Ty::FLOAT64,
                     Builtin::Sum if item == Ty::NUM => Ty::NUM,
@@ -497,6 +518,47 @@ impl Checker<'_> {
             func: Box::new(func),
             args,
             keywords: vec![],
+        })
+    }
+
+    /// `lambda kv: kv[0]`, the key of `sorted(d.items())`.
+    fn item_key(&self, range: rustpython_parser::text_size::TextRange) -> ast::Expr {
+        let param = ast::Identifier::new("item");
+        let arg = ast::ArgWithDefault {
+            range: Default::default(),
+            def: ast::Arg {
+                range,
+                arg: param.clone(),
+                annotation: None,
+                type_comment: None,
+            },
+            default: None,
+        };
+        let body = ast::Expr::Subscript(ast::ExprSubscript {
+            range,
+            value: Box::new(ast::Expr::Name(ast::ExprName {
+                range,
+                id: param,
+                ctx: ast::ExprContext::Load,
+            })),
+            slice: Box::new(ast::Expr::Constant(ast::ExprConstant {
+                range,
+                value: ast::Constant::Int(0.into()),
+                kind: None,
+            })),
+            ctx: ast::ExprContext::Load,
+        });
+        ast::Expr::Lambda(ast::ExprLambda {
+            range,
+            args: Box::new(ast::Arguments {
+                range: Default::default(),
+                posonlyargs: vec![],
+                args: vec![arg],
+                vararg: None,
+                kwonlyargs: vec![],
+                kwarg: None,
+            }),
+            body: Box::new(body),
         })
     }
 
