@@ -1157,6 +1157,19 @@ impl Checker<'_> {
                 span,
             ));
         }
+        // `"%s: %d" % (name, n)`: printf-style formatting.
+        if op == BinOp::Mod && l.ty == Ty::STR {
+            let ExprKind::Str(fmt) = &l.kind else {
+                return Err(self
+                    .error(
+                        range,
+                        "`%` formatting is supported with a literal format string",
+                    )
+                    .with_help("write the format string in place, or use an f-string"));
+            };
+            let fmt = fmt.clone();
+            return self.percent_format(&fmt, r, range);
+        }
         // `a | b` of two dicts of one type: a new dict, `b`'s entries last.
         if op == BinOp::BitOr && l.ty == r.ty && matches!(self.types.kind(l.ty), TyKind::Dict(..)) {
             let ty = l.ty;

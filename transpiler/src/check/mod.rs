@@ -20,6 +20,7 @@ mod library;
 mod matching;
 mod module_code;
 mod narrow;
+mod percent;
 mod refs;
 mod scope;
 mod sets;
@@ -152,6 +153,9 @@ const TYPING_NAMES: &[&str] = &[
     "TypeVar",
     "Iterator",
     "Generator",
+    "Tuple",
+    "Set",
+    "FrozenSet",
 ];
 
 /// A module-level function's signature as the checker sees it.

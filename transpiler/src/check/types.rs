@@ -82,9 +82,17 @@ impl Checker<'_> {
         ["Opt", "Vec", "Tuple", "Alias"]
             .iter()
             .any(|k| self.is_kybra(e, k))
-            || ["Dict", "List", "Optional", "Callable", "Set", "FrozenSet"]
-                .iter()
-                .any(|k| self.is_typing(e, k))
+            || [
+                "Dict",
+                "List",
+                "Optional",
+                "Callable",
+                "Set",
+                "FrozenSet",
+                "Tuple",
+            ]
+            .iter()
+            .any(|k| self.is_typing(e, k))
             || matches!(e, ast::Expr::Name(n) if matches!(n.id.as_str(), "dict" | "list" | "tuple" | "set" | "frozenset"))
     }
 
