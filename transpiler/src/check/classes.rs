@@ -991,6 +991,16 @@ impl<'m> Checker<'m> {
             if self.cur != Some(m) {
                 self.enter(m);
             }
+            // Attributes typed while their empty containers were still
+            // being inferred (`self.items = []`) take the solved types now.
+            let pending = self
+                .class_def(def)
+                .fields
+                .iter()
+                .any(|f| super::infer::contains_pending(&self.types, f.ty));
+            if pending {
+                self.classes.known.remove(&def);
+            }
             let sig = self.sigs[init.0 as usize].clone();
             self.imported_global_stores(&f.body);
             let saved = self.with_local_imports(m, &f.body);

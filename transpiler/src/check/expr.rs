@@ -203,6 +203,24 @@ impl Checker<'_> {
                     values.push(self.expr_narrowed(&prev, and, v)?);
                 }
                 let all_bool = values.iter().all(|v| v.ty == Ty::BOOL);
+                // `x or default` of an optional `x` and a plain default: a
+                // plain value (`None` is false).
+                let opt_or = !and
+                    && values.len() == 2
+                    && matches!(self.types.kind(values[0].ty), TyKind::Opt(t)
+                        if *t == values[1].ty || self.unify(*t, &values[1]) == Some(*t))
+                    && !matches!(self.types.kind(values[1].ty), TyKind::Opt(_))
+                    && values[1].ty != Ty::NONE;
+                if opt_or {
+                    let TyKind::Opt(t) = *self.types.kind(values[0].ty) else {
+                        unreachable!("checked above")
+                    };
+                    let mut values = values.into_iter();
+                    let l = values.next().expect("two operands");
+                    let r = values.next().expect("two operands");
+                    let r = self.coerce(r, t, b.values[1].range())?;
+                    return Ok(Expr::new(t, ExprKind::Or(Box::new(l), Box::new(r)), span));
+                }
                 let ty = if all_bool {
                     Ty::BOOL
                 } else {

@@ -194,7 +194,7 @@ impl Inference {
     }
 }
 
-fn contains_pending(types: &Types, t: Ty) -> bool {
+pub(crate) fn contains_pending(types: &Types, t: Ty) -> bool {
     match types.kind(t) {
         TyKind::Pending(_) => true,
         TyKind::Opt(x) | TyKind::List(x) | TyKind::Set(x) | TyKind::FrozenSet(x) => {

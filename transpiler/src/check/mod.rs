@@ -570,10 +570,18 @@ impl<'m> Checker<'m> {
             self.leave();
             // The rounds check them again, and report what is wrong.
             self.diags.truncate(mark);
+            // An attribute that is an empty container typed by its uses in
+            // methods (`self.items = []`): module-level code reads it with
+            // the type the rounds find, in the next pass.
+            let pending_fields = self.defs.iter().any(|d| {
+                matches!(&d.kind, ir::DefKind::Class(c)
+                    if c.fields.iter().any(|f| infer::contains_pending(&self.types, f.ty)))
+            });
             let module_code = self.check_module_code(&codes);
             let (functions, exports) = self.check_bodies(&defs);
             pass += 1;
-            if before == (self.slot_types(), self.widened_names()) || pass == 4 {
+            if (before == (self.slot_types(), self.widened_names()) && !pending_fields) || pass == 4
+            {
                 break (functions, exports, module_code);
             }
             let s = start.clone();

@@ -681,6 +681,15 @@ impl Lower<'_> {
                     R::new(quote!(#l || #r), p)
                 }
             }
+            // `x or default` of an optional `x`: its value when present and
+            // true, else the default (the result is not optional).
+            ExprKind::Or(l, r) if matches!(self.program.types.kind(l.ty), crate::model::TyKind::Opt(t) if *t == e.ty) =>
+            {
+                let lv = self.val(l).ts;
+                let rv = self.val(r).ts;
+                let t = self.truthy_tokens(quote!(x), e.ty);
+                R::atom(quote!(match #lv { Some(x) if #t => x, _ => #rv }))
+            }
             ExprKind::And(l, r) | ExprKind::Or(l, r) => {
                 // Python returns an operand: `a and b` is `b if a else a`.
                 let is_and = matches!(e.kind, ExprKind::And(..));
