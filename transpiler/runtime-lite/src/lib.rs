@@ -61,6 +61,7 @@ mod format;
 mod guard;
 mod int;
 pub mod list;
+pub mod math;
 mod nat;
 mod num;
 mod ord;
