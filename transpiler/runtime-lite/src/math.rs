@@ -86,38 +86,64 @@ fn range_error() -> Exception {
     Exception::overflow("math range error")
 }
 
-/// The C library's functions that Rust's `std` computes its own way.
-#[cfg(not(target_arch = "wasm32"))]
+/// The elementary functions: the C library's on native targets (the ones
+/// CPython calls, so results match it to the last bit), `std`'s on Wasm,
+/// which has no C library. On glibc they are called by their `f64` names
+/// (`cbrtf64`, aliases glibc exports since 2.27): Rust's own `compiler-builtins`
+/// defines some of the plain names (`cbrt`) with other results, and the
+/// linker may pick those.
 mod libm {
-    extern "C" {
-        fn asinh(x: f64) -> f64;
-        fn acosh(x: f64) -> f64;
-        fn atanh(x: f64) -> f64;
+    macro_rules! libm {
+        ($($c:ident($($a:ident),*) = $std:expr;)*) => {
+            #[cfg(not(target_arch = "wasm32"))]
+            mod c {
+                extern "C" {
+                    $(
+                        #[cfg_attr(
+                            all(target_os = "linux", target_env = "gnu"),
+                            link_name = concat!(stringify!($c), "f64")
+                        )]
+                        pub fn $c($($a: f64),*) -> f64;
+                    )*
+                }
+            }
+            $(
+                #[cfg(not(target_arch = "wasm32"))]
+                pub fn $c($($a: f64),*) -> f64 {
+                    // SAFETY: a pure C library function of doubles.
+                    unsafe { c::$c($($a),*) }
+                }
+                #[cfg(target_arch = "wasm32")]
+                pub fn $c($($a: f64),*) -> f64 {
+                    let f: fn($($a: f64),*) -> f64 = $std;
+                    f($($a),*)
+                }
+            )*
+        };
     }
-    pub fn c_asinh(x: f64) -> f64 {
-        // SAFETY: a pure C library function of one double.
-        unsafe { asinh(x) }
-    }
-    pub fn c_acosh(x: f64) -> f64 {
-        // SAFETY: as above.
-        unsafe { acosh(x) }
-    }
-    pub fn c_atanh(x: f64) -> f64 {
-        // SAFETY: as above.
-        unsafe { atanh(x) }
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-mod libm {
-    pub fn c_asinh(x: f64) -> f64 {
-        x.asinh()
-    }
-    pub fn c_acosh(x: f64) -> f64 {
-        x.acosh()
-    }
-    pub fn c_atanh(x: f64) -> f64 {
-        x.atanh()
+    libm! {
+        exp(x) = f64::exp;
+        exp2(x) = f64::exp2;
+        expm1(x) = f64::exp_m1;
+        log(x) = f64::ln;
+        log2(x) = f64::log2;
+        log10(x) = f64::log10;
+        log1p(x) = f64::ln_1p;
+        sin(x) = f64::sin;
+        cos(x) = f64::cos;
+        tan(x) = f64::tan;
+        asin(x) = f64::asin;
+        acos(x) = f64::acos;
+        atan(x) = f64::atan;
+        atan2(y, x) = f64::atan2;
+        sinh(x) = f64::sinh;
+        cosh(x) = f64::cosh;
+        tanh(x) = f64::tanh;
+        asinh(x) = f64::asinh;
+        acosh(x) = f64::acosh;
+        atanh(x) = f64::atanh;
+        cbrt(x) = f64::cbrt;
+        pow(x, y) = f64::powf;
     }
 }
 
@@ -155,41 +181,41 @@ math_1! {
     /// `math.sqrt(x)`.
     sqrt = f64::sqrt, false;
     /// `math.exp(x)`.
-    exp = f64::exp, true;
+    exp = libm::exp, true;
     /// `math.exp2(x)`.
-    exp2 = f64::exp2, true;
+    exp2 = libm::exp2, true;
     /// `math.expm1(x)`.
-    expm1 = f64::exp_m1, true;
+    expm1 = libm::expm1, true;
     /// `math.log1p(x)`.
-    log1p = f64::ln_1p, false;
+    log1p = libm::log1p, false;
     /// `math.sin(x)`.
-    sin = f64::sin, false;
+    sin = libm::sin, false;
     /// `math.cos(x)`.
-    cos = f64::cos, false;
+    cos = libm::cos, false;
     /// `math.tan(x)`.
-    tan = f64::tan, false;
+    tan = libm::tan, false;
     /// `math.asin(x)`.
-    asin = f64::asin, false;
+    asin = libm::asin, false;
     /// `math.acos(x)`.
-    acos = f64::acos, false;
+    acos = libm::acos, false;
     /// `math.atan(x)`.
-    atan = f64::atan, false;
+    atan = libm::atan, false;
     /// `math.sinh(x)`.
-    sinh = f64::sinh, true;
+    sinh = libm::sinh, true;
     /// `math.cosh(x)`.
-    cosh = f64::cosh, true;
+    cosh = libm::cosh, true;
     /// `math.tanh(x)`.
-    tanh = f64::tanh, false;
+    tanh = libm::tanh, false;
     /// `math.asinh(x)`.
-    asinh = libm::c_asinh, false;
+    asinh = libm::asinh, false;
     /// `math.acosh(x)`.
-    acosh = libm::c_acosh, false;
+    acosh = libm::acosh, false;
     /// `math.atanh(x)`.
-    atanh = libm::c_atanh, false;
+    atanh = libm::atanh, false;
     /// `math.fabs(x)`.
     fabs = f64::abs, false;
     /// `math.cbrt(x)`.
-    cbrt = f64::cbrt, false;
+    cbrt = libm::cbrt, false;
 }
 
 /// `math.degrees(x)`.
@@ -256,7 +282,7 @@ pub fn atan2(y: impl Real, x: impl Real) -> Result<f64, Exception> {
             PI.copysign(y)
         }
     } else {
-        y.atan2(x)
+        libm::atan2(y, x)
     };
     math_2(y, x, r)
 }
@@ -315,7 +341,7 @@ pub fn pow(x: impl Real, y: impl Real) -> Result<f64, Exception> {
             0.0
         });
     }
-    let r = x.powf(y);
+    let r = libm::pow(x, y);
     if r.is_nan() {
         return Err(domain_error());
     }
@@ -385,24 +411,24 @@ fn loghelper(x: impl Real, f: fn(f64) -> f64) -> Result<f64, Exception> {
 
 /// `math.log(x)`.
 pub fn log(x: impl Real) -> Result<f64, Exception> {
-    loghelper(x, f64::ln)
+    loghelper(x, libm::log)
 }
 
 /// `math.log(x, base)`.
 pub fn log_base(x: impl Real, base: impl Real) -> Result<f64, Exception> {
-    let num = loghelper(x, f64::ln)?;
-    let den = loghelper(base, f64::ln)?;
+    let num = loghelper(x, libm::log)?;
+    let den = loghelper(base, libm::log)?;
     crate::float::div(num, den)
 }
 
 /// `math.log2(x)`.
 pub fn log2(x: impl Real) -> Result<f64, Exception> {
-    loghelper(x, f64::log2)
+    loghelper(x, libm::log2)
 }
 
 /// `math.log10(x)`.
 pub fn log10(x: impl Real) -> Result<f64, Exception> {
-    loghelper(x, f64::log10)
+    loghelper(x, libm::log10)
 }
 
 /// `math.floor(x)`: an int (ints are returned as they are).

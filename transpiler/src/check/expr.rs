@@ -600,19 +600,7 @@ impl Checker<'_> {
             ("math", "tau") => std::f64::consts::TAU,
             ("math", "inf") => f64::INFINITY,
             ("math", "nan") => f64::NAN,
-            (_, name) if !MATH_NAMES.contains(&name) => {
-                return Err(self
-                    .error(
-                        a.range,
-                        format!("module `{module}` has no attribute `{name}`"),
-                    )
-                    .with_help("Python raises AttributeError here"))
-            }
-            (_, name) => {
-                return Err(self
-                    .error(a.range, format!("`{module}.{name}` is not supported yet"))
-                    .with_help("supported so far: math.pi, math.e, math.tau, math.inf, math.nan"))
-            }
+            (_, name) => return Err(self.math_unsupported(module, name, a.range, false)),
         };
         Ok(Expr::new(
             Ty::FLOAT64,
@@ -1305,7 +1293,11 @@ impl Checker<'_> {
                 _ => false,
             };
         let print = matches!(&*c.func, ast::Expr::Name(f) if f.id.as_str() == "print");
+        // `math.isclose(a, b, rel_tol=...)` checks its own keywords.
+        let native =
+            matches!(&*c.func, ast::Expr::Attribute(a) if self.native_module(&a.value).is_some());
         if !c.keywords.is_empty()
+            && !native
             && !plain_function
             && !reverse_only
             && !print
@@ -1384,20 +1376,7 @@ impl Checker<'_> {
                 return Ok(e);
             }
             if let Some(m) = self.native_module(&a.value) {
-                if !MATH_NAMES.contains(&a.attr.as_str()) {
-                    return Err(self
-                        .error(
-                            c.func.range(),
-                            format!("module `{m}` has no attribute `{}`", a.attr),
-                        )
-                        .with_help("Python raises AttributeError here"));
-                }
-                return Err(self
-                    .error(
-                        c.func.range(),
-                        format!("`{m}.{}()` is not supported yet", a.attr),
-                    )
-                    .with_help(format!("the `{m}` module's constants are available so far")));
+                return self.math_call(&m, a.attr.as_str(), c);
             }
             return self.method_call(a, c);
         }
@@ -1765,7 +1744,7 @@ fn fold_int(op: BinOp, a: &BigInt, b: &BigInt) -> Option<BigInt> {
 }
 
 /// The public names of CPython's `math` module.
-const MATH_NAMES: &[&str] = &[
+pub(crate) const MATH_NAMES: &[&str] = &[
     "acos",
     "acosh",
     "asin",

@@ -18,6 +18,7 @@ mod expr;
 mod infer;
 mod library;
 mod matching;
+mod math;
 mod module_code;
 mod narrow;
 mod refs;
