@@ -635,6 +635,11 @@ pub fn hypot(
     Ok(vector_norm(&mut v, max, found_nan))
 }
 
+/// `math.hypot(*xs)`.
+pub fn hypot_of<T: Real>(items: impl IntoIterator<Item = T>) -> Result<f64, Exception> {
+    hypot(items.into_iter().map(|x| x.to_float()))
+}
+
 /// `math.dist(p, q)`: the Euclidean distance of two points of the same
 /// dimension.
 pub fn dist<P: Real, Q: Real>(
@@ -645,7 +650,7 @@ pub fn dist<P: Real, Q: Real>(
     let q: Vec<Q> = q.into_iter().collect();
     if p.len() != q.len() {
         return Err(Exception::value_error(
-            "both points must have the same dimension",
+            "both points must have the same number of dimensions",
         ));
     }
     let mut v = Vec::with_capacity(p.len());

@@ -135,6 +135,16 @@ impl Checker<'_> {
                 .error(k.range(), format!("`math.{name}()` takes no such keyword argument"))
                 .with_help("Python raises TypeError here; pass the arguments by position"));
         }
+        if let ([ast::Expr::Starred(xs)], "hypot") = (&c.args[..], name) {
+            // `math.hypot(*xs)`: the items of a list.
+            let xs = self.real_items(&xs.value, name)?;
+            let span = self.span(c.range);
+            return Ok(Expr::new(
+                Ty::FLOAT64,
+                ExprKind::Builtin(Builtin::Lib(LibFn::Math(MathFn::HypotOf)), vec![xs]),
+                span,
+            ));
+        }
         if c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_))) {
             return Err(self
                 .error(c.range, format!("`math.{name}(*args)` is not supported yet"))

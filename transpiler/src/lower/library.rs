@@ -135,7 +135,7 @@ impl Lower<'_> {
                     .collect();
                 lowered.push(quote!([#(#coords),*]));
             }
-            MathFn::Fsum | MathFn::Dist | MathFn::ProdInt | MathFn::ProdNum => {
+            MathFn::Fsum | MathFn::HypotOf | MathFn::Dist | MathFn::ProdInt | MathFn::ProdNum => {
                 let iterables = if f == MathFn::Dist { 2 } else { 1 };
                 for xs in &args[..iterables] {
                     lowered.push(self.math_items(f, xs));

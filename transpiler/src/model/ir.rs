@@ -780,6 +780,8 @@ pub enum MathFn {
     Trunc,
     Fsum,
     Hypot,
+    /// `hypot(*xs)`.
+    HypotOf,
     Dist,
     ProdInt,
     ProdNum,
@@ -834,6 +836,7 @@ impl MathFn {
             Trunc => "trunc",
             Fsum => "fsum",
             Hypot => "hypot",
+            HypotOf => "hypot_of",
             Dist => "dist",
             ProdInt => "prod_int",
             ProdNum => "prod_num",
