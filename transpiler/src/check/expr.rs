@@ -194,7 +194,7 @@ impl Checker<'_> {
                 }
 
                 if let Some(m) = self.native_module(&a.value) {
-                    return self.native_attribute(&m, a);
+                    return self.native_constant(&m, a.attr.as_str(), a.range);
                 }
                 if let Some(e) = self.module_attribute(a)? {
                     return Ok(e);
@@ -591,21 +591,41 @@ impl Checker<'_> {
         self.native_modules.get(name).cloned()
     }
 
-    /// `math.pi` and the module's other constants, as CPython defines them.
-    /// (`MATH_NAMES`: every public name of CPython 3.11's `math`.)
-    fn native_attribute(&self, module: &str, a: &ast::ExprAttribute) -> Result<Expr, Diagnostic> {
-        let value = match (module, a.attr.as_str()) {
+    /// A name imported from a standard-library module (`from math import
+    /// sqrt`), unless a local, global or function of that name shadows it.
+    pub(crate) fn native_name(&self, name: &str) -> Option<(String, String)> {
+        let shadowed = self.fun.as_ref().is_some_and(|f| {
+            f.assigned.contains(name)
+                || f.global_decls.contains(name)
+                || f.arm_params.iter().any(|p| p.0 == name)
+        });
+        if shadowed || self.global(name).is_some() || self.function_id(name).is_some() {
+            return None;
+        }
+        self.native_names.get(name).cloned()
+    }
+
+    /// `math.pi` and the module's other constants, as CPython defines them
+    /// (also imported: `from math import pi`). (`MATH_NAMES`: every public
+    /// name of CPython 3.11's `math`.)
+    pub(crate) fn native_constant(
+        &self,
+        module: &str,
+        name: &str,
+        range: TextRange,
+    ) -> Result<Expr, Diagnostic> {
+        let value = match (module, name) {
             ("math", "pi") => std::f64::consts::PI,
             ("math", "e") => std::f64::consts::E,
             ("math", "tau") => std::f64::consts::TAU,
             ("math", "inf") => f64::INFINITY,
             ("math", "nan") => f64::NAN,
-            (_, name) => return Err(self.math_unsupported(module, name, a.range, false)),
+            (_, name) => return Err(self.math_unsupported(module, name, range, false)),
         };
         Ok(Expr::new(
             Ty::FLOAT64,
             ExprKind::Float(value),
-            self.span(a.range),
+            self.span(range),
         ))
     }
 
@@ -1294,8 +1314,11 @@ impl Checker<'_> {
             };
         let print = matches!(&*c.func, ast::Expr::Name(f) if f.id.as_str() == "print");
         // `math.isclose(a, b, rel_tol=...)` checks its own keywords.
-        let native =
-            matches!(&*c.func, ast::Expr::Attribute(a) if self.native_module(&a.value).is_some());
+        let native = match &*c.func {
+            ast::Expr::Attribute(a) => self.native_module(&a.value).is_some(),
+            ast::Expr::Name(f) => self.native_name(f.id.as_str()).is_some(),
+            _ => false,
+        };
         if !c.keywords.is_empty()
             && !native
             && !plain_function
@@ -1418,6 +1441,10 @@ impl Checker<'_> {
                     format!("`{name}` is a variable here, and calling a variable's value is not supported"),
                 )
                 .with_help(format!("rename the variable so `{name}(...)` means the function")));
+        }
+        // `from math import pow`: the module's function, not the built-in.
+        if let Some((m, n)) = self.native_name(name) {
+            return self.math_call(&m, &n, c);
         }
         if let Some(r) = self.builtin_call(name, c) {
             return r;
