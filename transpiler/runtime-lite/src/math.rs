@@ -679,9 +679,7 @@ pub fn prod_num<T: Into<Num>>(
     items: impl IntoIterator<Item = T>,
     start: Num,
 ) -> Result<Num, Exception> {
-    items
-        .into_iter()
-        .try_fold(start, |a, b| a.mul(&b.into()))
+    items.into_iter().try_fold(start, |a, b| a.mul(&b.into()))
 }
 
 /// `math.gcd(a, b)`: non-negative.
@@ -832,7 +830,10 @@ mod tests {
     #[test]
     fn fsum_is_exact() {
         assert_eq!(fsum(vec![0.1; 10]).ok(), Some(1.0));
-        assert_eq!(fsum(vec![1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]).ok(), Some(1e-100));
+        assert_eq!(
+            fsum(vec![1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]).ok(),
+            Some(1e-100)
+        );
         assert_eq!(fsum(Vec::<f64>::new()).ok(), Some(0.0));
     }
 
@@ -847,9 +848,18 @@ mod tests {
 
     #[test]
     fn int_functions() {
-        assert_eq!(factorial(&Int::from(20)).ok(), Some(Int::from(2432902008176640000i64)));
-        assert_eq!(comb(&Int::from(10), &Int::from(3)).ok(), Some(Int::from(120)));
-        assert_eq!(perm(&Int::from(10), Some(&Int::from(3))).ok(), Some(Int::from(720)));
+        assert_eq!(
+            factorial(&Int::from(20)).ok(),
+            Some(Int::from(2432902008176640000i64))
+        );
+        assert_eq!(
+            comb(&Int::from(10), &Int::from(3)).ok(),
+            Some(Int::from(120))
+        );
+        assert_eq!(
+            perm(&Int::from(10), Some(&Int::from(3))).ok(),
+            Some(Int::from(720))
+        );
         assert_eq!(isqrt(&Int::from(99)).ok(), Some(Int::from(9)));
         assert_eq!(gcd(&Int::from(-12), &Int::from(18)), Int::from(6));
         assert_eq!(lcm(&Int::from(-4), &Int::from(6)), Int::from(12));

@@ -132,7 +132,10 @@ impl Checker<'_> {
             .find(|k| !k.arg.as_deref().is_some_and(|a| keywords.contains(&a)))
         {
             return Err(self
-                .error(k.range(), format!("`math.{name}()` takes no such keyword argument"))
+                .error(
+                    k.range(),
+                    format!("`math.{name}()` takes no such keyword argument"),
+                )
                 .with_help("Python raises TypeError here; pass the arguments by position"));
         }
         if let ([ast::Expr::Starred(xs)], "hypot") = (&c.args[..], name) {
@@ -147,12 +150,19 @@ impl Checker<'_> {
         }
         if c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_))) {
             return Err(self
-                .error(c.range, format!("`math.{name}(*args)` is not supported yet"))
+                .error(
+                    c.range,
+                    format!("`math.{name}(*args)` is not supported yet"),
+                )
                 .with_help("pass the arguments one by one"));
         }
         let span = self.span(c.range);
         let call = |f: MathFn, ty: Ty, args: Vec<Expr>| {
-            Expr::new(ty, ExprKind::Builtin(Builtin::Lib(LibFn::Math(f)), args), span)
+            Expr::new(
+                ty,
+                ExprKind::Builtin(Builtin::Lib(LibFn::Math(f)), args),
+                span,
+            )
         };
         if let Some((f, ty)) = unary(name) {
             let [x] = self.math_arity(c, name, 1, 1)?[..] else {
@@ -189,7 +199,9 @@ impl Checker<'_> {
                 if c.args.len() > 2 {
                     return Err(self
                         .error(c.range, "`math.isclose()` takes 2 positional arguments")
-                        .with_help("pass the tolerances by keyword: `rel_tol=...`, `abs_tol=...`"));
+                        .with_help(
+                            "pass the tolerances by keyword: `rel_tol=...`, `abs_tol=...`",
+                        ));
                 }
                 let slots = self.slots(c, &["a", "b", "rel_tol", "abs_tol"], "math.isclose")?;
                 let [Some(a), Some(b), rel, abs] = slots[..] else {
@@ -379,7 +391,11 @@ impl Checker<'_> {
         if empty {
             let item = if name == "prod" { Ty::INT } else { Ty::FLOAT64 };
             let ty = self.types.list(item);
-            return Ok(Expr::new(ty, ExprKind::List(Vec::new()), self.span(a.range())));
+            return Ok(Expr::new(
+                ty,
+                ExprKind::List(Vec::new()),
+                self.span(a.range()),
+            ));
         }
         let v = self.iterable(a)?;
         let (v, item) = self.builtin_iterable(v, a.range(), &format!("math.{name}"))?;
@@ -416,12 +432,18 @@ impl Checker<'_> {
     ) -> Diagnostic {
         if !super::expr::MATH_NAMES.contains(&name) {
             return self
-                .error(range, format!("module `{module}` has no attribute `{name}`"))
+                .error(
+                    range,
+                    format!("module `{module}` has no attribute `{name}`"),
+                )
                 .with_help("Python raises AttributeError here");
         }
         if MATH_FUNCTIONS.contains(&name) {
             return self
-                .error(range, format!("`{module}.{name}` as a value is not supported yet"))
+                .error(
+                    range,
+                    format!("`{module}.{name}` as a value is not supported yet"),
+                )
                 .with_help(format!("call it: `{module}.{name}(...)`"));
         }
         let shown = if called {
@@ -431,8 +453,8 @@ impl Checker<'_> {
         };
         self.error(range, format!("{shown} is not supported yet"))
             .with_help(format!(
-                "supported so far: math.pi, math.e, math.tau, math.inf, math.nan and the functions {}",
-                MATH_FUNCTIONS.join(", ")
-            ))
+            "supported so far: math.pi, math.e, math.tau, math.inf, math.nan and the functions {}",
+            MATH_FUNCTIONS.join(", ")
+        ))
     }
 }

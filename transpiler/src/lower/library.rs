@@ -4,8 +4,8 @@
 use super::expr::R;
 use super::Lower;
 use crate::model::ir::{Builtin, Expr, ExprKind, LibFn, MathFn};
-use crate::model::TyKind;
 use crate::model::Ty;
+use crate::model::TyKind;
 use proc_macro2::TokenStream;
 use quote::quote;
 
