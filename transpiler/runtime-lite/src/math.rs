@@ -455,6 +455,149 @@ pub fn trunc(x: impl Real) -> Result<Int, Exception> {
     }
 }
 
+/// `math.frexp(x)`: `(m, e)` with `x == m * 2**e`, `0.5 <= |m| < 1`
+/// (`(x, 0)` for zeros, infinities and NaN).
+pub fn frexp(x: impl Real) -> Result<(f64, Int), Exception> {
+    let x = x.to_float()?;
+    if x.is_nan() || x.is_infinite() || x == 0.0 {
+        return Ok((x, Int::from(0)));
+    }
+    let e = frexp_exp(x.abs());
+    Ok((scalbn(x, -e), Int::from(e)))
+}
+
+/// `x * 2**n`, rounded once (musl's `scalbn`).
+fn scalbn(x: f64, n: i64) -> f64 {
+    let mut y = x;
+    let mut n = n;
+    if n > 1023 {
+        y *= pow2(1023);
+        n -= 1023;
+        if n > 1023 {
+            y *= pow2(1023);
+            n -= 1023;
+            n = n.min(1023);
+        }
+    } else if n < -1022 {
+        // Scale by 2**(-1022 + 53) so the final multiplication is the one
+        // rounding into the subnormals.
+        y *= pow2(-1022) * pow2(53);
+        n += 1022 - 53;
+        if n < -1022 {
+            y *= pow2(-1022) * pow2(53);
+            n += 1022 - 53;
+            n = n.max(-1022);
+        }
+    }
+    y * pow2(n)
+}
+
+/// `math.ldexp(x, i)`: `x * 2**i` (`OverflowError` when it overflows).
+pub fn ldexp(x: impl Real, i: &Int) -> Result<f64, Exception> {
+    let x = x.to_float()?;
+    if x == 0.0 || !x.is_finite() {
+        return Ok(x);
+    }
+    let e = i
+        .to_i64()
+        .unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX });
+    if e > i64::from(i32::MAX) {
+        return Err(range_error());
+    }
+    if e < i64::from(i32::MIN) {
+        return Ok(0.0f64.copysign(x));
+    }
+    let r = scalbn(x, e);
+    if r.is_infinite() {
+        return Err(range_error());
+    }
+    Ok(r)
+}
+
+/// `math.modf(x)`: the fractional and integer parts, both with the sign
+/// of `x`.
+pub fn modf(x: impl Real) -> Result<(f64, f64), Exception> {
+    let x = x.to_float()?;
+    if x.is_infinite() {
+        return Ok((0.0f64.copysign(x), x));
+    }
+    if x.is_nan() {
+        return Ok((x, x));
+    }
+    let ip = x.trunc();
+    Ok(((x - ip).copysign(x), ip))
+}
+
+/// `math.remainder(x, y)`: IEEE 754's remainder (CPython's
+/// `m_remainder`), a domain error for a zero `y` or an infinite `x`.
+pub fn remainder(x: impl Real, y: impl Real) -> Result<f64, Exception> {
+    let (x, y) = (x.to_float()?, y.to_float()?);
+    let r = if x.is_finite() && y.is_finite() {
+        if y == 0.0 {
+            f64::NAN
+        } else {
+            let (absx, absy) = (x.abs(), y.abs());
+            let m = absx % absy;
+            let c = absy - m;
+            let r = if m < c {
+                m
+            } else if m > c {
+                -c
+            } else {
+                m - 2.0 * ((0.5 * (absx - m)) % absy)
+            };
+            1.0f64.copysign(x) * r
+        }
+    } else if x.is_nan() {
+        x
+    } else if y.is_nan() {
+        y
+    } else if x.is_infinite() {
+        f64::NAN
+    } else {
+        x
+    };
+    math_2(x, y, r)
+}
+
+/// C's `nextafter(x, y)`: the float after `x` toward `y`.
+fn next_after(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return x + y;
+    }
+    if x == y {
+        return y;
+    }
+    if x == 0.0 {
+        return f64::from_bits(1).copysign(y);
+    }
+    let bits = x.to_bits();
+    let away = (y > x) == (x > 0.0);
+    f64::from_bits(if away { bits + 1 } else { bits - 1 })
+}
+
+/// `math.nextafter(x, y)`.
+pub fn nextafter(x: impl Real, y: impl Real) -> Result<f64, Exception> {
+    Ok(next_after(x.to_float()?, y.to_float()?))
+}
+
+/// `math.ulp(x)`: the gap between `|x|` and the next larger float.
+pub fn ulp(x: impl Real) -> Result<f64, Exception> {
+    let x = x.to_float()?;
+    if x.is_nan() {
+        return Ok(x);
+    }
+    let x = x.abs();
+    if x.is_infinite() {
+        return Ok(x);
+    }
+    let x2 = next_after(x, f64::INFINITY);
+    if x2.is_infinite() {
+        return Ok(x - next_after(x, f64::NEG_INFINITY));
+    }
+    Ok(x2 - x)
+}
+
 /// `math.isclose(a, b, rel_tol=rel_tol, abs_tol=abs_tol)`.
 pub fn isclose(
     a: impl Real,

@@ -35,6 +35,7 @@ pub(crate) const MATH_FUNCTIONS: &[&str] = &[
     "factorial",
     "floor",
     "fmod",
+    "frexp",
     "fsum",
     "gcd",
     "hypot",
@@ -44,20 +45,25 @@ pub(crate) const MATH_FUNCTIONS: &[&str] = &[
     "isnan",
     "isqrt",
     "lcm",
+    "ldexp",
     "log",
     "log10",
     "log1p",
     "log2",
+    "modf",
+    "nextafter",
     "perm",
     "pow",
     "prod",
     "radians",
+    "remainder",
     "sin",
     "sinh",
     "sqrt",
     "tan",
     "tanh",
     "trunc",
+    "ulp",
 ];
 
 /// The functions of one float argument, and their results.
@@ -93,6 +99,7 @@ fn unary(name: &str) -> Option<(MathFn, Ty)> {
         "floor" => (Floor, Ty::INT),
         "ceil" => (Ceil, Ty::INT),
         "trunc" => (Trunc, Ty::INT),
+        "ulp" => (Ulp, Ty::FLOAT64),
         _ => return None,
     })
 }
@@ -105,6 +112,8 @@ fn binary(name: &str) -> Option<MathFn> {
         "atan2" => Atan2,
         "fmod" => Fmod,
         "pow" => Pow,
+        "remainder" => Remainder,
+        "nextafter" => NextAfter,
         _ => return None,
     })
 }
@@ -190,6 +199,27 @@ impl Checker<'_> {
                     MathFn::LogBase
                 };
                 Ok(call(f, Ty::FLOAT64, args))
+            }
+            "frexp" | "modf" => {
+                let [x] = self.math_arity(c, name, 1, 1)?[..] else {
+                    unreachable!("one argument")
+                };
+                let x = self.real_arg(x, name)?;
+                let (f, second) = if name == "frexp" {
+                    (MathFn::Frexp, Ty::INT)
+                } else {
+                    (MathFn::Modf, Ty::FLOAT64)
+                };
+                let ty = self.types.tuple(vec![Ty::FLOAT64, second]);
+                Ok(call(f, ty, vec![x]))
+            }
+            "ldexp" => {
+                let [x, i] = self.math_arity(c, name, 2, 2)?[..] else {
+                    unreachable!("two arguments")
+                };
+                let x = self.real_arg(x, name)?;
+                let i = self.int_arg(i, name)?;
+                Ok(call(MathFn::Ldexp, Ty::FLOAT64, vec![x, i]))
             }
             "hypot" => {
                 let args = self.real_args(&c.args.iter().collect::<Vec<_>>(), name)?;

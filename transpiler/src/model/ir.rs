@@ -791,6 +791,12 @@ pub enum MathFn {
     Perm,
     Comb,
     Isqrt,
+    Frexp,
+    Ldexp,
+    Modf,
+    Remainder,
+    NextAfter,
+    Ulp,
 }
 
 impl MathFn {
@@ -846,6 +852,12 @@ impl MathFn {
             Perm => "perm",
             Comb => "comb",
             Isqrt => "isqrt",
+            Frexp => "frexp",
+            Ldexp => "ldexp",
+            Modf => "modf",
+            Remainder => "remainder",
+            NextAfter => "nextafter",
+            Ulp => "ulp",
         }
     }
 
