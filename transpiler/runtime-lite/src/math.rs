@@ -144,6 +144,8 @@ mod libm {
         atanh(x) = f64::atanh;
         cbrt(x) = f64::cbrt;
         pow(x, y) = f64::powf;
+        erf(x) = super::erf_series::erf;
+        erfc(x) = super::erf_series::erfc;
     }
 }
 
@@ -453,6 +455,282 @@ pub fn trunc(x: impl Real) -> Result<Int, Exception> {
         Some(i) => Ok(i),
         None => Int::from_f64(x.to_float()?),
     }
+}
+
+/// `math.erf(x)` (the C library's, as CPython 3.11's).
+pub fn erf(x: impl Real) -> Result<f64, Exception> {
+    Ok(libm::erf(x.to_float()?))
+}
+
+/// `math.erfc(x)`.
+pub fn erfc(x: impl Real) -> Result<f64, Exception> {
+    Ok(libm::erfc(x.to_float()?))
+}
+
+/// `erf` and `erfc` where there is no C library (Wasm): CPython's former
+/// portable implementation (a series for small `|x|`, a continued
+/// fraction for larger), within a few ulps of the C library's.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod erf_series {
+    const SQRTPI: f64 = 1.772_453_850_905_516;
+
+    fn series(x: f64) -> f64 {
+        let x2 = x * x;
+        let mut acc = 0.0;
+        let mut fk = 25.0 + 0.5;
+        for _ in 0..25 {
+            acc = 2.0 + x2 * acc / fk;
+            fk -= 1.0;
+        }
+        acc * x * (-x2).exp() / SQRTPI
+    }
+
+    fn contfrac(x: f64) -> f64 {
+        if x >= 30.0 {
+            return 0.0;
+        }
+        let x2 = x * x;
+        let (mut a, mut da) = (0.0, 0.5);
+        let (mut p, mut p_last) = (1.0, 0.0);
+        let (mut q, mut q_last) = (da + x2, 1.0);
+        for _ in 0..50 {
+            a += da;
+            da += 2.0;
+            let b = da + x2;
+            let t = p;
+            p = b * p - a * p_last;
+            p_last = t;
+            let t = q;
+            q = b * q - a * q_last;
+            q_last = t;
+        }
+        p / q * x * (-x2).exp() / SQRTPI
+    }
+
+    pub fn erf(x: f64) -> f64 {
+        if x.is_nan() {
+            return x;
+        }
+        if x.abs() < 1.5 {
+            return series(x);
+        }
+        let cf = contfrac(x.abs());
+        if x > 0.0 {
+            1.0 - cf
+        } else {
+            cf - 1.0
+        }
+    }
+
+    pub fn erfc(x: f64) -> f64 {
+        if x.is_nan() {
+            return x;
+        }
+        if x.abs() < 1.5 {
+            return 1.0 - series(x);
+        }
+        let cf = contfrac(x.abs());
+        if x > 0.0 {
+            cf
+        } else {
+            2.0 - cf
+        }
+    }
+}
+
+// CPython's constants, spelled as it spells them (exact binary values).
+#[allow(clippy::excessive_precision)]
+const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
+const LANCZOS_NUM: [f64; 13] = [
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+];
+const LANCZOS_DEN: [f64; 13] = [
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
+];
+const GAMMA_INTEGRAL: [f64; 23] = [
+    1.0,
+    1.0,
+    2.0,
+    6.0,
+    24.0,
+    120.0,
+    720.0,
+    5040.0,
+    40320.0,
+    362880.0,
+    3628800.0,
+    39916800.0,
+    479001600.0,
+    6227020800.0,
+    87178291200.0,
+    1307674368000.0,
+    20922789888000.0,
+    355687428096000.0,
+    6402373705728000.0,
+    121645100408832000.0,
+    2432902008176640000.0,
+    51090942171709440000.0,
+    1124000727777607680000.0,
+];
+
+/// Lanczos' sum `L_g(x)` for positive `x` (CPython's `lanczos_sum`).
+fn lanczos_sum(x: f64) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    if x < 5.0 {
+        for i in (0..13).rev() {
+            num = num * x + LANCZOS_NUM[i];
+            den = den * x + LANCZOS_DEN[i];
+        }
+    } else {
+        for i in 0..13 {
+            num = num / x + LANCZOS_NUM[i];
+            den = den / x + LANCZOS_DEN[i];
+        }
+    }
+    num / den
+}
+
+/// `sin(pi * x)` for finite `x`, exact at multiples of 1/2 (`m_sinpi`).
+fn sinpi(x: f64) -> f64 {
+    use core::f64::consts::PI;
+    let y = x.abs() % 2.0;
+    let r = match (2.0 * y).round() as i32 {
+        0 => libm::sin(PI * y),
+        1 => libm::cos(PI * (y - 0.5)),
+        2 => libm::sin(PI * (1.0 - y)),
+        3 => -libm::cos(PI * (y - 1.5)),
+        _ => libm::sin(PI * (y - 2.0)),
+    };
+    1.0f64.copysign(x) * r
+}
+
+/// `math.gamma(x)` (CPython's `m_tgamma`: Lanczos' approximation).
+pub fn gamma(x: impl Real) -> Result<f64, Exception> {
+    use core::f64::consts::PI;
+    let x = x.to_float()?;
+    if !x.is_finite() {
+        if x.is_nan() || x > 0.0 {
+            return Ok(x);
+        }
+        return Err(domain_error());
+    }
+    if x == 0.0 {
+        return Err(domain_error());
+    }
+    if x == x.floor() {
+        if x < 0.0 {
+            return Err(domain_error());
+        }
+        if x <= 23.0 {
+            return Ok(GAMMA_INTEGRAL[x as usize - 1]);
+        }
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        let r = 1.0 / x;
+        if r.is_infinite() {
+            return Err(range_error());
+        }
+        return Ok(r);
+    }
+    if absx > 200.0 {
+        if x < 0.0 {
+            return Ok(0.0 / sinpi(x));
+        }
+        return Err(range_error());
+    }
+    let y = absx + LANCZOS_G_MINUS_HALF;
+    let z = if absx > LANCZOS_G_MINUS_HALF {
+        let q = y - absx;
+        q - LANCZOS_G_MINUS_HALF
+    } else {
+        let q = y - LANCZOS_G_MINUS_HALF;
+        q - absx
+    };
+    let z = z * LANCZOS_G / y;
+    let mut r;
+    if x < 0.0 {
+        r = -PI / sinpi(absx) / absx * libm::exp(y) / lanczos_sum(absx);
+        r -= z * r;
+        if absx < 140.0 {
+            r /= libm::pow(y, absx - 0.5);
+        } else {
+            let sqrtpow = libm::pow(y, absx / 2.0 - 0.25);
+            r /= sqrtpow;
+            r /= sqrtpow;
+        }
+    } else {
+        r = lanczos_sum(absx) / libm::exp(y);
+        r += z * r;
+        if absx < 140.0 {
+            r *= libm::pow(y, absx - 0.5);
+        } else {
+            let sqrtpow = libm::pow(y, absx / 2.0 - 0.25);
+            r *= sqrtpow;
+            r *= sqrtpow;
+        }
+    }
+    if r.is_infinite() {
+        return Err(range_error());
+    }
+    Ok(r)
+}
+
+/// `math.lgamma(x)`: the natural log of `|gamma(x)|` (CPython's
+/// `m_lgamma`).
+pub fn lgamma(x: impl Real) -> Result<f64, Exception> {
+    #[allow(clippy::excessive_precision)]
+    const LOGPI: f64 = 1.144729885849400174143427351353058711647;
+    let x = x.to_float()?;
+    if !x.is_finite() {
+        return Ok(if x.is_nan() { x } else { f64::INFINITY });
+    }
+    if x == x.floor() && x <= 2.0 {
+        if x <= 0.0 {
+            return Err(domain_error());
+        }
+        return Ok(0.0);
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return Ok(-libm::log(absx));
+    }
+    let mut r = libm::log(lanczos_sum(absx)) - LANCZOS_G;
+    r += (absx - 0.5) * (libm::log(absx + LANCZOS_G - 0.5) - 1.0);
+    if x < 0.0 {
+        r = LOGPI - libm::log(sinpi(absx).abs()) - libm::log(absx) - r;
+    }
+    if r.is_infinite() {
+        return Err(range_error());
+    }
+    Ok(r)
 }
 
 /// `math.frexp(x)`: `(m, e)` with `x == m * 2**e`, `0.5 <= |m| < 1`
@@ -987,6 +1265,23 @@ mod tests {
         assert_eq!(frexp_exp(1.0), 1);
         assert_eq!(frexp_exp(f64::MIN_POSITIVE), -1021);
         assert_eq!(frexp_exp(5e-324), -1073);
+    }
+
+    #[test]
+    fn wasm_erf_is_close_to_the_c_library() {
+        for i in -600..=600 {
+            let x = f64::from(i) / 100.0;
+            let (a, b) = (erf_series::erf(x), libm::erf(x));
+            assert!(
+                (a - b).abs() <= 1e-15 * b.abs().max(1e-300),
+                "erf({x}): {a} {b}"
+            );
+            let (a, b) = (erf_series::erfc(x), libm::erfc(x));
+            assert!(
+                (a - b).abs() <= 1e-13 * b.abs().max(1e-300),
+                "erfc({x}): {a} {b}"
+            );
+        }
     }
 
     #[test]

@@ -797,6 +797,10 @@ pub enum MathFn {
     Remainder,
     NextAfter,
     Ulp,
+    Erf,
+    Erfc,
+    Gamma,
+    Lgamma,
 }
 
 impl MathFn {
@@ -858,6 +862,10 @@ impl MathFn {
             Remainder => "remainder",
             NextAfter => "nextafter",
             Ulp => "ulp",
+            Erf => "erf",
+            Erfc => "erfc",
+            Gamma => "gamma",
+            Lgamma => "lgamma",
         }
     }
 
