@@ -256,6 +256,9 @@ impl Checker<'_> {
             (ast::Expr::Lambda(l), TyKind::Callable { .. }) => {
                 Some(self.lambda_value(l, target, None)?)
             }
+            (ast::Expr::Attribute(_) | ast::Expr::Name(_), TyKind::Callable { .. }) => {
+                self.math_function_value(e, target).transpose()?
+            }
             (ast::Expr::Call(c), _) if self.is_kybra(&c.func, "match") => {
                 return self.match_call(c, Some(want))
             }
@@ -578,7 +581,7 @@ impl Checker<'_> {
 
     /// The standard-library module `e` names (`math`), unless a local
     /// shadows it.
-    fn native_module(&self, e: &ast::Expr) -> Option<String> {
+    pub(crate) fn native_module(&self, e: &ast::Expr) -> Option<String> {
         let ast::Expr::Name(n) = e else { return None };
         let name = n.id.as_str();
         let shadowed = self

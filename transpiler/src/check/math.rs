@@ -459,6 +459,74 @@ impl Checker<'_> {
         }
     }
 
+    /// A `math` function named where a function value of type `want` is
+    /// expected (`f: Callable[[float], float] = math.sqrt`): the lambda
+    /// `lambda x0, ...: math.sqrt(x0, ...)` of `want`'s parameters, so the
+    /// call is checked as any other. `None` for other expressions.
+    pub(crate) fn math_function_value(
+        &mut self,
+        e: &ast::Expr,
+        want: Ty,
+    ) -> Option<Result<Expr, Diagnostic>> {
+        let crate::model::TyKind::Callable { params, .. } = self.types.kind(want).clone() else {
+            return None;
+        };
+        let name = match e {
+            ast::Expr::Attribute(a) if self.native_module(&a.value).is_some() => a.attr.to_string(),
+            ast::Expr::Name(n) => self.native_name(n.id.as_str())?.1,
+            _ => return None,
+        };
+        if !MATH_FUNCTIONS.contains(&name.as_str()) {
+            return None;
+        }
+        let range = e.range();
+        // Hidden names no Python code can spell.
+        let names: Vec<ast::Identifier> = (0..params.len())
+            .map(|i| ast::Identifier::new(format!(" x{i}")))
+            .collect();
+        let call = ast::Expr::Call(ast::ExprCall {
+            range,
+            func: Box::new(e.clone()),
+            args: names
+                .iter()
+                .map(|id| {
+                    ast::Expr::Name(ast::ExprName {
+                        range,
+                        id: id.clone(),
+                        ctx: ast::ExprContext::Load,
+                    })
+                })
+                .collect(),
+            keywords: Vec::new(),
+        });
+        let args = names
+            .into_iter()
+            .map(|id| ast::ArgWithDefault {
+                range: range.into(),
+                def: ast::Arg {
+                    range,
+                    arg: id,
+                    annotation: None,
+                    type_comment: None,
+                },
+                default: None,
+            })
+            .collect();
+        let lambda = ast::ExprLambda {
+            range,
+            args: Box::new(ast::Arguments {
+                range: range.into(),
+                posonlyargs: Vec::new(),
+                args,
+                vararg: None,
+                kwonlyargs: Vec::new(),
+                kwarg: None,
+            }),
+            body: Box::new(call),
+        };
+        Some(self.lambda_value(&lambda, want, None))
+    }
+
     /// The diagnostic for a `math` name this compiler does not implement
     /// (`called`: a call, else a read), or that `math` does not have.
     pub(crate) fn math_unsupported(
