@@ -550,7 +550,9 @@ impl Checker<'_> {
                     range,
                     format!("`{module}.{name}` as a value is not supported yet"),
                 )
-                .with_help(format!("call it: `{module}.{name}(...)`"));
+                .with_help(format!(
+                    "call it (`{module}.{name}(...)`), or pass it where a `Callable[...]` is expected"
+                ));
         }
         let shown = if called {
             format!("`{module}.{name}()`")
