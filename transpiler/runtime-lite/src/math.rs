@@ -1,13 +1,15 @@
-//! Python's `math` module, as CPython 3.11's `Modules/mathmodule.c`
-//! computes it: the same special cases, the same `ValueError: math domain
-//! error` / `OverflowError: math range error` rules, `fsum`'s exact
-//! partials and `hypot`'s and `dist`'s compensated norm.
+//! Python's `math` module with Python 3.11's observable behaviour: the
+//! same special values, the same `ValueError: math domain error` /
+//! `OverflowError: math range error` rules, a correctly rounded `fsum`.
 //!
 //! Float arguments are any [`Real`]: a float, a bool, an int (converted
 //! as `float(i)` does, `OverflowError` when too large) or a run-time
-//! number. The elementary functions are the C library's on native targets
-//! (as CPython's are); on Wasm they are Rust's, which may differ from the
-//! platform's libm in the last bit.
+//! number. The elementary functions are the C library's on native targets;
+//! on Wasm they are Rust's (`std` and the `libm` crate), which may differ
+//! from the platform's C library in the last bit. `gamma`, `lgamma` and
+//! `hypot`/`dist` of more than two coordinates are computed here or by the
+//! `libm` crate, not by Python's own algorithms, so they too may differ
+//! from CPython in the last bits.
 
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
@@ -87,13 +89,13 @@ fn range_error() -> Exception {
 }
 
 /// The elementary functions: the C library's on native targets (the ones
-/// CPython calls, so results match it to the last bit), `std`'s on Wasm,
-/// which has no C library. On glibc they are called by their `f64` names
-/// (`cbrtf64`, aliases glibc exports since 2.27): Rust's own `compiler-builtins`
-/// defines some of the plain names (`cbrt`) with other results, and the
-/// linker may pick those.
-mod libm {
-    macro_rules! libm {
+/// CPython calls, so results match it to the last bit), `std`'s (or the
+/// `libm` crate's) on Wasm, which has no C library. On glibc they are
+/// called by their `f64` names (`cbrtf64`, aliases glibc exports since
+/// 2.27): Rust's own `compiler-builtins` defines some of the plain names
+/// (`cbrt`) with other results, and the linker may pick those.
+mod elem {
+    macro_rules! elem {
         ($($c:ident($($a:ident),*) = $std:expr;)*) => {
             #[cfg(not(target_arch = "wasm32"))]
             mod c {
@@ -121,7 +123,7 @@ mod libm {
             )*
         };
     }
-    libm! {
+    elem! {
         exp(x) = f64::exp;
         exp2(x) = f64::exp2;
         expm1(x) = f64::exp_m1;
@@ -144,14 +146,14 @@ mod libm {
         atanh(x) = f64::atanh;
         cbrt(x) = f64::cbrt;
         pow(x, y) = f64::powf;
-        erf(x) = super::erf_series::erf;
-        erfc(x) = super::erf_series::erfc;
+        erf(x) = ::libm::erf;
+        erfc(x) = ::libm::erfc;
     }
 }
 
-/// CPython's `math_1`: `f(x)`, a NaN from a non-NaN a domain error, an
-/// infinity from a finite `x` an overflow (`can_overflow`) or a domain
-/// error (a singularity).
+/// A one-argument function's result `f(x)` with Python's error rules: a
+/// NaN from a non-NaN is a domain error, an infinity from a finite `x` an
+/// overflow (`can_overflow`) or a domain error (a singularity).
 fn math_1(x: impl Real, f: fn(f64) -> f64, can_overflow: bool) -> Result<f64, Exception> {
     let x = x.to_float()?;
     let r = f(x);
@@ -183,41 +185,41 @@ math_1! {
     /// `math.sqrt(x)`.
     sqrt = f64::sqrt, false;
     /// `math.exp(x)`.
-    exp = libm::exp, true;
+    exp = elem::exp, true;
     /// `math.exp2(x)`.
-    exp2 = libm::exp2, true;
+    exp2 = elem::exp2, true;
     /// `math.expm1(x)`.
-    expm1 = libm::expm1, true;
+    expm1 = elem::expm1, true;
     /// `math.log1p(x)`.
-    log1p = libm::log1p, false;
+    log1p = elem::log1p, false;
     /// `math.sin(x)`.
-    sin = libm::sin, false;
+    sin = elem::sin, false;
     /// `math.cos(x)`.
-    cos = libm::cos, false;
+    cos = elem::cos, false;
     /// `math.tan(x)`.
-    tan = libm::tan, false;
+    tan = elem::tan, false;
     /// `math.asin(x)`.
-    asin = libm::asin, false;
+    asin = elem::asin, false;
     /// `math.acos(x)`.
-    acos = libm::acos, false;
+    acos = elem::acos, false;
     /// `math.atan(x)`.
-    atan = libm::atan, false;
+    atan = elem::atan, false;
     /// `math.sinh(x)`.
-    sinh = libm::sinh, true;
+    sinh = elem::sinh, true;
     /// `math.cosh(x)`.
-    cosh = libm::cosh, true;
+    cosh = elem::cosh, true;
     /// `math.tanh(x)`.
-    tanh = libm::tanh, false;
+    tanh = elem::tanh, false;
     /// `math.asinh(x)`.
-    asinh = libm::asinh, false;
+    asinh = elem::asinh, false;
     /// `math.acosh(x)`.
-    acosh = libm::acosh, false;
+    acosh = elem::acosh, false;
     /// `math.atanh(x)`.
-    atanh = libm::atanh, false;
+    atanh = elem::atanh, false;
     /// `math.fabs(x)`.
     fabs = f64::abs, false;
     /// `math.cbrt(x)`.
-    cbrt = libm::cbrt, false;
+    cbrt = elem::cbrt, false;
 }
 
 /// `math.degrees(x)`.
@@ -250,43 +252,11 @@ pub fn copysign(x: impl Real, y: impl Real) -> Result<f64, Exception> {
     Ok(x.to_float()?.copysign(y.to_float()?))
 }
 
-/// CPython's `math_2` check of a two-argument result.
-fn math_2(x: f64, y: f64, r: f64) -> Result<f64, Exception> {
-    if r.is_nan() && !x.is_nan() && !y.is_nan() {
-        return Err(domain_error());
-    }
-    if r.is_infinite() && x.is_finite() && y.is_finite() {
-        return Err(range_error());
-    }
-    Ok(r)
-}
-
-/// `math.atan2(y, x)`, with C99's special values (CPython's `m_atan2`).
+/// `math.atan2(y, x)`: C99's `atan2`, special values included (it
+/// raises nothing).
 pub fn atan2(y: impl Real, x: impl Real) -> Result<f64, Exception> {
-    use core::f64::consts::PI;
     let (y, x) = (y.to_float()?, x.to_float()?);
-    let r = if x.is_nan() || y.is_nan() {
-        f64::NAN
-    } else if y.is_infinite() {
-        if x.is_infinite() {
-            if x.is_sign_positive() {
-                (0.25 * PI).copysign(y)
-            } else {
-                (0.75 * PI).copysign(y)
-            }
-        } else {
-            (0.5 * PI).copysign(y)
-        }
-    } else if x.is_infinite() || y == 0.0 {
-        if x.is_sign_positive() {
-            0.0f64.copysign(y)
-        } else {
-            PI.copysign(y)
-        }
-    } else {
-        libm::atan2(y, x)
-    };
-    math_2(y, x, r)
+    Ok(elem::atan2(y, x))
 }
 
 /// `math.fmod(x, y)`: the C remainder, with the sign of `x`.
@@ -302,63 +272,31 @@ pub fn fmod(x: impl Real, y: impl Real) -> Result<f64, Exception> {
     Ok(r)
 }
 
-/// `math.pow(x, y)` (CPython's `math_pow_impl`).
+/// `math.pow(x, y)`: C99's `pow`, special values included, except that
+/// for finite arguments a NaN result (a negative base to a non-integral
+/// power) is a domain error and an infinite one an overflow, or a domain
+/// error for a zero base (a negative power of zero).
 pub fn pow(x: impl Real, y: impl Real) -> Result<f64, Exception> {
     let (x, y) = (x.to_float()?, y.to_float()?);
-    if !x.is_finite() || !y.is_finite() {
-        return Ok(if x.is_nan() {
-            if y == 0.0 {
-                1.0
-            } else {
-                x
-            }
-        } else if y.is_nan() {
-            if x == 1.0 {
-                1.0
-            } else {
-                y
-            }
-        } else if x.is_infinite() {
-            let odd_y = y.is_finite() && y.abs() % 2.0 == 1.0;
-            if y > 0.0 {
-                if odd_y {
-                    x
-                } else {
-                    x.abs()
-                }
-            } else if y == 0.0 {
-                1.0
-            } else if odd_y {
-                0.0f64.copysign(x)
-            } else {
-                0.0
-            }
-        } else if x.abs() == 1.0 {
-            1.0
-        } else if y > 0.0 && x.abs() > 1.0 {
-            y
-        } else if y < 0.0 && x.abs() < 1.0 {
-            -y
-        } else {
-            0.0
-        });
+    let r = elem::pow(x, y);
+    if !(x.is_finite() && y.is_finite()) {
+        return Ok(r);
     }
-    let r = libm::pow(x, y);
     if r.is_nan() {
-        return Err(domain_error());
-    }
-    if r.is_infinite() {
-        return Err(if x == 0.0 {
+        Err(domain_error())
+    } else if r.is_infinite() {
+        Err(if x == 0.0 {
             domain_error()
         } else {
             range_error()
-        });
+        })
+    } else {
+        Ok(r)
     }
-    Ok(r)
 }
 
 /// `frexp` of a positive int too large for a float: `(m, e)` with `m` in
-/// `[0.5, 1)` correctly rounded and `i ~= m * 2**e` (`_PyLong_Frexp`).
+/// `[0.5, 1)` correctly rounded and `i ~= m * 2**e`.
 fn frexp_big(i: &BigUint) -> (f64, u64) {
     let bits = i.bits();
     let shift = bits.saturating_sub(64);
@@ -383,8 +321,9 @@ fn pow2(k: i64) -> f64 {
     }
 }
 
-/// CPython's `loghelper`: ints are exact (any size), floats go through
-/// `math_1` with a `log` that is a domain error for 0 and negatives.
+/// `f` (a logarithm) of `x` as Python's `log` functions take it: a
+/// non-positive argument is a domain error; an int of any size is
+/// exact (one too large for a float is `m * 2**e`, so `f(m) + e * f(2)`).
 fn loghelper(x: impl Real, f: fn(f64) -> f64) -> Result<f64, Exception> {
     if let Some(i) = x.as_int() {
         if i.is_negative() || i.is_zero() {
@@ -413,24 +352,24 @@ fn loghelper(x: impl Real, f: fn(f64) -> f64) -> Result<f64, Exception> {
 
 /// `math.log(x)`.
 pub fn log(x: impl Real) -> Result<f64, Exception> {
-    loghelper(x, libm::log)
+    loghelper(x, elem::log)
 }
 
 /// `math.log(x, base)`.
 pub fn log_base(x: impl Real, base: impl Real) -> Result<f64, Exception> {
-    let num = loghelper(x, libm::log)?;
-    let den = loghelper(base, libm::log)?;
+    let num = loghelper(x, elem::log)?;
+    let den = loghelper(base, elem::log)?;
     crate::float::div(num, den)
 }
 
 /// `math.log2(x)`.
 pub fn log2(x: impl Real) -> Result<f64, Exception> {
-    loghelper(x, libm::log2)
+    loghelper(x, elem::log2)
 }
 
 /// `math.log10(x)`.
 pub fn log10(x: impl Real) -> Result<f64, Exception> {
-    loghelper(x, libm::log10)
+    loghelper(x, elem::log10)
 }
 
 /// `math.floor(x)`: an int (ints are returned as they are).
@@ -457,276 +396,68 @@ pub fn trunc(x: impl Real) -> Result<Int, Exception> {
     }
 }
 
-/// `math.erf(x)` (the C library's, as CPython 3.11's).
+/// `math.erf(x)`.
 pub fn erf(x: impl Real) -> Result<f64, Exception> {
-    Ok(libm::erf(x.to_float()?))
+    Ok(elem::erf(x.to_float()?))
 }
 
 /// `math.erfc(x)`.
 pub fn erfc(x: impl Real) -> Result<f64, Exception> {
-    Ok(libm::erfc(x.to_float()?))
+    Ok(elem::erfc(x.to_float()?))
 }
 
-/// `erf` and `erfc` where there is no C library (Wasm): CPython's former
-/// portable implementation (a series for small `|x|`, a continued
-/// fraction for larger), within a few ulps of the C library's.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod erf_series {
-    const SQRTPI: f64 = 1.772_453_850_905_516;
-
-    fn series(x: f64) -> f64 {
-        let x2 = x * x;
-        let mut acc = 0.0;
-        let mut fk = 25.0 + 0.5;
-        for _ in 0..25 {
-            acc = 2.0 + x2 * acc / fk;
-            fk -= 1.0;
-        }
-        acc * x * (-x2).exp() / SQRTPI
-    }
-
-    fn contfrac(x: f64) -> f64 {
-        if x >= 30.0 {
-            return 0.0;
-        }
-        let x2 = x * x;
-        let (mut a, mut da) = (0.0, 0.5);
-        let (mut p, mut p_last) = (1.0, 0.0);
-        let (mut q, mut q_last) = (da + x2, 1.0);
-        for _ in 0..50 {
-            a += da;
-            da += 2.0;
-            let b = da + x2;
-            let t = p;
-            p = b * p - a * p_last;
-            p_last = t;
-            let t = q;
-            q = b * q - a * q_last;
-            q_last = t;
-        }
-        p / q * x * (-x2).exp() / SQRTPI
-    }
-
-    pub fn erf(x: f64) -> f64 {
-        if x.is_nan() {
-            return x;
-        }
-        if x.abs() < 1.5 {
-            return series(x);
-        }
-        let cf = contfrac(x.abs());
-        if x > 0.0 {
-            1.0 - cf
-        } else {
-            cf - 1.0
-        }
-    }
-
-    pub fn erfc(x: f64) -> f64 {
-        if x.is_nan() {
-            return x;
-        }
-        if x.abs() < 1.5 {
-            return 1.0 - series(x);
-        }
-        let cf = contfrac(x.abs());
-        if x > 0.0 {
-            cf
-        } else {
-            2.0 - cf
-        }
-    }
+/// Whether the finite `x` is a whole number.
+fn is_integral(x: f64) -> bool {
+    x.trunc() == x
 }
 
-// CPython's constants, spelled as it spells them (exact binary values).
-#[allow(clippy::excessive_precision)]
-const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
-#[allow(clippy::excessive_precision)]
-const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
-#[allow(clippy::excessive_precision)]
-const LANCZOS_NUM: [f64; 13] = [
-    23531376880.410759688572007674451636754734846804940,
-    42919803642.649098768957899047001988850926355848959,
-    35711959237.355668049440185451547166705960488635843,
-    17921034426.037209699919755754458931112671403265390,
-    6039542586.3520280050642916443072979210699388420708,
-    1439720407.3117216736632230727949123939715485786772,
-    248874557.86205415651146038641322942321632125127801,
-    31426415.585400194380614231628318205362874684987640,
-    2876370.6289353724412254090516208496135991145378768,
-    186056.26539522349504029498971604569928220784236328,
-    8071.6720023658162106380029022722506138218516325024,
-    210.82427775157934587250973392071336271166969580291,
-    2.5066282746310002701649081771338373386264310793408,
-];
-const LANCZOS_DEN: [f64; 13] = [
-    0.0,
-    39916800.0,
-    120543840.0,
-    150917976.0,
-    105258076.0,
-    45995730.0,
-    13339535.0,
-    2637558.0,
-    357423.0,
-    32670.0,
-    1925.0,
-    66.0,
-    1.0,
-];
-const GAMMA_INTEGRAL: [f64; 23] = [
-    1.0,
-    1.0,
-    2.0,
-    6.0,
-    24.0,
-    120.0,
-    720.0,
-    5040.0,
-    40320.0,
-    362880.0,
-    3628800.0,
-    39916800.0,
-    479001600.0,
-    6227020800.0,
-    87178291200.0,
-    1307674368000.0,
-    20922789888000.0,
-    355687428096000.0,
-    6402373705728000.0,
-    121645100408832000.0,
-    2432902008176640000.0,
-    51090942171709440000.0,
-    1124000727777607680000.0,
-];
-
-/// Lanczos' sum `L_g(x)` for positive `x` (CPython's `lanczos_sum`).
-fn lanczos_sum(x: f64) -> f64 {
-    let (mut num, mut den) = (0.0, 0.0);
-    if x < 5.0 {
-        for i in (0..13).rev() {
-            num = num * x + LANCZOS_NUM[i];
-            den = den * x + LANCZOS_DEN[i];
-        }
-    } else {
-        for i in 0..13 {
-            num = num / x + LANCZOS_NUM[i];
-            den = den / x + LANCZOS_DEN[i];
-        }
-    }
-    num / den
-}
-
-/// `sin(pi * x)` for finite `x`, exact at multiples of 1/2 (`m_sinpi`).
-fn sinpi(x: f64) -> f64 {
-    use core::f64::consts::PI;
-    let y = x.abs() % 2.0;
-    let r = match (2.0 * y).round() as i32 {
-        0 => libm::sin(PI * y),
-        1 => libm::cos(PI * (y - 0.5)),
-        2 => libm::sin(PI * (1.0 - y)),
-        3 => -libm::cos(PI * (y - 1.5)),
-        _ => libm::sin(PI * (y - 2.0)),
-    };
-    1.0f64.copysign(x) * r
-}
-
-/// `math.gamma(x)` (CPython's `m_tgamma`: Lanczos' approximation).
+/// `math.gamma(x)`. Python raises `ValueError` at the poles (zero, the
+/// negative integers) and for `-inf`, `OverflowError` when the result is
+/// too large, and gives the exact factorial `(x - 1)!` for integral
+/// `1 <= x <= 23` (every such factorial is a float exactly); the other
+/// values are the `libm` crate's `tgamma`.
 pub fn gamma(x: impl Real) -> Result<f64, Exception> {
-    use core::f64::consts::PI;
     let x = x.to_float()?;
-    if !x.is_finite() {
-        if x.is_nan() || x > 0.0 {
-            return Ok(x);
-        }
+    if x.is_nan() || x == f64::INFINITY {
+        return Ok(x);
+    }
+    if x == f64::NEG_INFINITY || x == 0.0 || (x < 0.0 && is_integral(x)) {
         return Err(domain_error());
     }
-    if x == 0.0 {
-        return Err(domain_error());
+    if is_integral(x) && x <= 23.0 {
+        // Each partial product is below 2**53 times a power of two, so
+        // exact.
+        let n = x as u32;
+        return Ok((2..n).fold(1.0, |acc, k| acc * f64::from(k)));
     }
-    if x == x.floor() {
-        if x < 0.0 {
-            return Err(domain_error());
-        }
-        if x <= 23.0 {
-            return Ok(GAMMA_INTEGRAL[x as usize - 1]);
-        }
-    }
-    let absx = x.abs();
-    if absx < 1e-20 {
-        let r = 1.0 / x;
-        if r.is_infinite() {
-            return Err(range_error());
-        }
-        return Ok(r);
-    }
-    if absx > 200.0 {
-        if x < 0.0 {
-            return Ok(0.0 / sinpi(x));
-        }
-        return Err(range_error());
-    }
-    let y = absx + LANCZOS_G_MINUS_HALF;
-    let z = if absx > LANCZOS_G_MINUS_HALF {
-        let q = y - absx;
-        q - LANCZOS_G_MINUS_HALF
-    } else {
-        let q = y - LANCZOS_G_MINUS_HALF;
-        q - absx
-    };
-    let z = z * LANCZOS_G / y;
-    let mut r;
-    if x < 0.0 {
-        r = -PI / sinpi(absx) / absx * libm::exp(y) / lanczos_sum(absx);
-        r -= z * r;
-        if absx < 140.0 {
-            r /= libm::pow(y, absx - 0.5);
-        } else {
-            let sqrtpow = libm::pow(y, absx / 2.0 - 0.25);
-            r /= sqrtpow;
-            r /= sqrtpow;
-        }
-    } else {
-        r = lanczos_sum(absx) / libm::exp(y);
-        r += z * r;
-        if absx < 140.0 {
-            r *= libm::pow(y, absx - 0.5);
-        } else {
-            let sqrtpow = libm::pow(y, absx / 2.0 - 0.25);
-            r *= sqrtpow;
-            r *= sqrtpow;
-        }
-    }
+    let r = ::libm::tgamma(x);
     if r.is_infinite() {
         return Err(range_error());
     }
     Ok(r)
 }
 
-/// `math.lgamma(x)`: the natural log of `|gamma(x)|` (CPython's
-/// `m_lgamma`).
+/// `math.lgamma(x)`: the natural log of `|gamma(x)|`. `ValueError` at the
+/// poles (zero, the negative integers), `inf` for both infinities, exactly
+/// 0.0 at 1 and 2, `OverflowError` when the result is too large; the
+/// other values are the `libm` crate's.
 pub fn lgamma(x: impl Real) -> Result<f64, Exception> {
-    #[allow(clippy::excessive_precision)]
-    const LOGPI: f64 = 1.144729885849400174143427351353058711647;
     let x = x.to_float()?;
-    if !x.is_finite() {
-        return Ok(if x.is_nan() { x } else { f64::INFINITY });
+    if x.is_nan() {
+        return Ok(x);
     }
-    if x == x.floor() && x <= 2.0 {
+    if x.is_infinite() {
+        return Ok(f64::INFINITY);
+    }
+    if is_integral(x) {
         if x <= 0.0 {
             return Err(domain_error());
         }
-        return Ok(0.0);
+        if x == 1.0 || x == 2.0 {
+            return Ok(0.0);
+        }
     }
-    let absx = x.abs();
-    if absx < 1e-20 {
-        return Ok(-libm::log(absx));
-    }
-    let mut r = libm::log(lanczos_sum(absx)) - LANCZOS_G;
-    r += (absx - 0.5) * (libm::log(absx + LANCZOS_G - 0.5) - 1.0);
-    if x < 0.0 {
-        r = LOGPI - libm::log(sinpi(absx).abs()) - libm::log(absx) - r;
-    }
+    let (r, _sign) = ::libm::lgamma_r(x);
     if r.is_infinite() {
         return Err(range_error());
     }
@@ -740,34 +471,8 @@ pub fn frexp(x: impl Real) -> Result<(f64, Int), Exception> {
     if x.is_nan() || x.is_infinite() || x == 0.0 {
         return Ok((x, Int::from(0)));
     }
-    let e = frexp_exp(x.abs());
-    Ok((scalbn(x, -e), Int::from(e)))
-}
-
-/// `x * 2**n`, rounded once (musl's `scalbn`).
-fn scalbn(x: f64, n: i64) -> f64 {
-    let mut y = x;
-    let mut n = n;
-    if n > 1023 {
-        y *= pow2(1023);
-        n -= 1023;
-        if n > 1023 {
-            y *= pow2(1023);
-            n -= 1023;
-            n = n.min(1023);
-        }
-    } else if n < -1022 {
-        // Scale by 2**(-1022 + 53) so the final multiplication is the one
-        // rounding into the subnormals.
-        y *= pow2(-1022) * pow2(53);
-        n += 1022 - 53;
-        if n < -1022 {
-            y *= pow2(-1022) * pow2(53);
-            n += 1022 - 53;
-            n = n.max(-1022);
-        }
-    }
-    y * pow2(n)
+    let (m, e) = ::libm::frexp(x);
+    Ok((m, Int::from(e)))
 }
 
 /// `math.ldexp(x, i)`: `x * 2**i` (`OverflowError` when it overflows).
@@ -785,7 +490,8 @@ pub fn ldexp(x: impl Real, i: &Int) -> Result<f64, Exception> {
     if e < i64::from(i32::MIN) {
         return Ok(0.0f64.copysign(x));
     }
-    let r = scalbn(x, e);
+    // `e` fits an `i32` here.
+    let r = ::libm::scalbn(x, e as i32);
     if r.is_infinite() {
         return Err(range_error());
     }
@@ -806,57 +512,26 @@ pub fn modf(x: impl Real) -> Result<(f64, f64), Exception> {
     Ok(((x - ip).copysign(x), ip))
 }
 
-/// `math.remainder(x, y)`: IEEE 754's remainder (CPython's
-/// `m_remainder`), a domain error for a zero `y` or an infinite `x`.
+/// `math.remainder(x, y)`: IEEE 754's remainder (`x - n*y` for the
+/// integer `n` nearest `x / y`, ties to even; exact), a domain error for
+/// a zero `y` or an infinite `x`.
 pub fn remainder(x: impl Real, y: impl Real) -> Result<f64, Exception> {
     let (x, y) = (x.to_float()?, y.to_float()?);
-    let r = if x.is_finite() && y.is_finite() {
-        if y == 0.0 {
-            f64::NAN
-        } else {
-            let (absx, absy) = (x.abs(), y.abs());
-            let m = absx % absy;
-            let c = absy - m;
-            let r = if m < c {
-                m
-            } else if m > c {
-                -c
-            } else {
-                m - 2.0 * ((0.5 * (absx - m)) % absy)
-            };
-            1.0f64.copysign(x) * r
-        }
-    } else if x.is_nan() {
-        x
-    } else if y.is_nan() {
-        y
-    } else if x.is_infinite() {
-        f64::NAN
-    } else {
-        x
-    };
-    math_2(x, y, r)
-}
-
-/// C's `nextafter(x, y)`: the float after `x` toward `y`.
-fn next_after(x: f64, y: f64) -> f64 {
     if x.is_nan() || y.is_nan() {
-        return x + y;
+        return Ok(x + y);
     }
-    if x == y {
-        return y;
+    if x.is_infinite() || y == 0.0 {
+        return Err(domain_error());
     }
-    if x == 0.0 {
-        return f64::from_bits(1).copysign(y);
+    if y.is_infinite() {
+        return Ok(x);
     }
-    let bits = x.to_bits();
-    let away = (y > x) == (x > 0.0);
-    f64::from_bits(if away { bits + 1 } else { bits - 1 })
+    Ok(::libm::remainder(x, y))
 }
 
 /// `math.nextafter(x, y)`.
 pub fn nextafter(x: impl Real, y: impl Real) -> Result<f64, Exception> {
-    Ok(next_after(x.to_float()?, y.to_float()?))
+    Ok(::libm::nextafter(x.to_float()?, y.to_float()?))
 }
 
 /// `math.ulp(x)`: the gap between `|x|` and the next larger float.
@@ -869,9 +544,9 @@ pub fn ulp(x: impl Real) -> Result<f64, Exception> {
     if x.is_infinite() {
         return Ok(x);
     }
-    let x2 = next_after(x, f64::INFINITY);
+    let x2 = ::libm::nextafter(x, f64::INFINITY);
     if x2.is_infinite() {
-        return Ok(x - next_after(x, f64::NEG_INFINITY));
+        return Ok(x - ::libm::nextafter(x, f64::NEG_INFINITY));
     }
     Ok(x2 - x)
 }
@@ -974,86 +649,49 @@ pub fn fsum<T: Real>(items: impl IntoIterator<Item = T>) -> Result<f64, Exceptio
     Ok(hi)
 }
 
-/// `x * y` exactly, as a rounded product and its error.
-fn dl_mul(x: f64, y: f64) -> (f64, f64) {
-    let z = x * y;
-    (z, x.mul_add(y, -z))
-}
-
-/// `a + b` exactly (`|a| >= |b|`), as a rounded sum and its error.
-fn dl_fast_sum(a: f64, b: f64) -> (f64, f64) {
-    let x = a + b;
-    (x, (a - x) + b)
-}
-
-/// CPython's `vector_norm`: the Euclidean norm of the non-negative
-/// finite `v` whose largest item is `max`, accurate to within one ulp.
-fn vector_norm(v: &mut [f64], max: f64, found_nan: bool) -> f64 {
-    if max.is_infinite() {
-        return max;
+/// The Euclidean length of a vector whose components' absolute values are
+/// `v`: `inf` if any is infinite (even with a NaN), else NaN if any is
+/// NaN. Two components go to the `libm` crate's `hypot`; more are scaled
+/// by a power of two near the largest (exactly, so that no square
+/// overflows or underflows to nothing), squared and summed.
+fn norm(v: &[f64]) -> f64 {
+    if v.iter().any(|x| x.is_infinite()) {
+        return f64::INFINITY;
     }
-    if found_nan {
+    if v.iter().any(|x| x.is_nan()) {
         return f64::NAN;
     }
-    if max == 0.0 || v.len() <= 1 {
-        return max;
-    }
-    let max_e = frexp_exp(max);
-    if max_e < -1023 {
-        for x in v.iter_mut() {
-            *x /= f64::MIN_POSITIVE;
+    match *v {
+        [] => 0.0,
+        [a] => a,
+        [a, b] => ::libm::hypot(a, b),
+        _ => {
+            let largest = v.iter().copied().fold(0.0, f64::max);
+            if largest == 0.0 {
+                return 0.0;
+            }
+            let (_, e) = ::libm::frexp(largest);
+            let sum: f64 = v
+                .iter()
+                .map(|&x| {
+                    let s = ::libm::scalbn(x, -e);
+                    s * s
+                })
+                .sum();
+            ::libm::scalbn(sum.sqrt(), e)
         }
-        return f64::MIN_POSITIVE * vector_norm(v, max / f64::MIN_POSITIVE, found_nan);
     }
-    let scale = pow2(-max_e);
-    let (mut csum, mut frac1, mut frac2) = (1.0f64, 0.0f64, 0.0f64);
-    for &x in v.iter() {
-        let x = x * scale;
-        let (hi, lo) = dl_mul(x, x);
-        let (s, e) = dl_fast_sum(csum, hi);
-        csum = s;
-        frac1 += lo;
-        frac2 += e;
-    }
-    let mut h = (csum - 1.0 + (frac1 + frac2)).sqrt();
-    let (hi, lo) = dl_mul(-h, h);
-    let (s, e) = dl_fast_sum(csum, hi);
-    csum = s;
-    frac1 += lo;
-    frac2 += e;
-    let x = csum - 1.0 + (frac1 + frac2);
-    h += x / (2.0 * h);
-    h / scale
-}
-
-/// The exponent `frexp` gives a positive finite `x` (`x = m * 2**e`,
-/// `0.5 <= m < 1`).
-fn frexp_exp(x: f64) -> i64 {
-    let biased = ((x.to_bits() >> 52) & 0x7ff) as i64;
-    if biased == 0 {
-        // Subnormal: 53 - (leading zeros of the 52-bit fraction).
-        let frac = x.to_bits() & ((1u64 << 52) - 1);
-        return -1022 - (frac.leading_zeros() as i64 - 12);
-    }
-    biased - 1022
 }
 
 /// `math.hypot(*coordinates)`, each coordinate converted in turn.
 pub fn hypot(
     coordinates: impl IntoIterator<Item = Result<f64, Exception>>,
 ) -> Result<f64, Exception> {
-    let mut v = Vec::new();
-    let mut max = 0.0f64;
-    let mut found_nan = false;
-    for c in coordinates {
-        let x = c?.abs();
-        found_nan |= x.is_nan();
-        if x > max {
-            max = x;
-        }
-        v.push(x);
-    }
-    Ok(vector_norm(&mut v, max, found_nan))
+    let v = coordinates
+        .into_iter()
+        .map(|c| c.map(f64::abs))
+        .collect::<Result<Vec<f64>, Exception>>()?;
+    Ok(norm(&v))
 }
 
 /// `math.hypot(*xs)`.
@@ -1074,18 +712,12 @@ pub fn dist<P: Real, Q: Real>(
             "both points must have the same number of dimensions",
         ));
     }
-    let mut v = Vec::with_capacity(p.len());
-    let mut max = 0.0f64;
-    let mut found_nan = false;
-    for (px, qx) in p.iter().zip(&q) {
-        let x = (px.to_float()? - qx.to_float()?).abs();
-        found_nan |= x.is_nan();
-        if x > max {
-            max = x;
-        }
-        v.push(x);
-    }
-    Ok(vector_norm(&mut v, max, found_nan))
+    let v = p
+        .iter()
+        .zip(&q)
+        .map(|(a, b)| Ok((a.to_float()? - b.to_float()?).abs()))
+        .collect::<Result<Vec<f64>, Exception>>()?;
+    Ok(norm(&v))
 }
 
 /// `math.prod(xs, start=start)` of ints.
@@ -1262,26 +894,34 @@ mod tests {
     fn frexp_of_big_ints() {
         let big = BigUint::one() << 2000u32;
         assert_eq!(frexp_big(&big), (0.5, 2001));
-        assert_eq!(frexp_exp(1.0), 1);
-        assert_eq!(frexp_exp(f64::MIN_POSITIVE), -1021);
-        assert_eq!(frexp_exp(5e-324), -1073);
     }
 
     #[test]
-    fn wasm_erf_is_close_to_the_c_library() {
-        for i in -600..=600 {
-            let x = f64::from(i) / 100.0;
-            let (a, b) = (erf_series::erf(x), libm::erf(x));
-            assert!(
-                (a - b).abs() <= 1e-15 * b.abs().max(1e-300),
-                "erf({x}): {a} {b}"
-            );
-            let (a, b) = (erf_series::erfc(x), libm::erfc(x));
-            assert!(
-                (a - b).abs() <= 1e-13 * b.abs().max(1e-300),
-                "erfc({x}): {a} {b}"
-            );
-        }
+    fn gamma_and_lgamma() {
+        assert_eq!(gamma(5.0).ok(), Some(24.0));
+        assert_eq!(gamma(23.0).ok(), Some(1124000727777607680000.0));
+        assert!((gamma(0.5).unwrap() - core::f64::consts::PI.sqrt()).abs() < 1e-15);
+        assert!(gamma(0.0).is_err() && gamma(-3.0).is_err() && gamma(f64::NEG_INFINITY).is_err());
+        assert!(gamma(172.0).is_err());
+        assert_eq!(lgamma(1.0).ok(), Some(0.0));
+        assert_eq!(lgamma(2.0).ok(), Some(0.0));
+        assert_eq!(lgamma(f64::NEG_INFINITY).ok(), Some(f64::INFINITY));
+        assert!(lgamma(-2.0).is_err() && lgamma(1e308).is_err());
+    }
+
+    #[test]
+    fn norms() {
+        assert_eq!(hypot_of([3.0, 4.0]).ok(), Some(5.0));
+        assert_eq!(hypot_of([2.0, 3.0, 6.0]).ok(), Some(7.0));
+        let big = hypot_of([1e300, 1e300, 0.0]).unwrap();
+        assert!((big / (1e300 * 2f64.sqrt()) - 1.0).abs() < 1e-15);
+        assert_eq!(
+            hypot_of([f64::NAN, f64::INFINITY, 1.0]).ok(),
+            Some(f64::INFINITY)
+        );
+        assert!(hypot_of([f64::NAN, 1.0, 1.0]).unwrap().is_nan());
+        assert_eq!(hypot_of(Vec::<f64>::new()).ok(), Some(0.0));
+        assert_eq!(hypot_of([-2.0]).ok(), Some(2.0));
     }
 
     #[test]
