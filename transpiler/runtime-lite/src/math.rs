@@ -573,80 +573,98 @@ pub fn isclose(
     Ok(diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol)
 }
 
-/// `math.fsum(xs)`: the correctly rounded sum (Shewchuk's partials, with
-/// CPython's final half-even correction).
-pub fn fsum<T: Real>(items: impl IntoIterator<Item = T>) -> Result<f64, Exception> {
-    let mut p: Vec<f64> = Vec::new();
-    let mut special_sum = 0.0f64;
-    let mut inf_sum = 0.0f64;
-    for item in items {
-        let mut x = item.to_float()?;
-        let xsave = x;
-        let mut i = 0;
-        for j in 0..p.len() {
-            let mut y = p[j];
-            if x.abs() < y.abs() {
-                core::mem::swap(&mut x, &mut y);
-            }
-            let hi = x + y;
-            let yr = hi - x;
-            let lo = y - yr;
-            if lo != 0.0 {
-                p[i] = lo;
-                i += 1;
-            }
-            x = hi;
+/// A finite float as an exact integer count of the smallest subnormal,
+/// `2**-1074` (every finite float is one).
+fn in_tiny_units(x: f64) -> BigInt {
+    let bits = x.to_bits();
+    let biased = (bits >> 52) & 0x7ff;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let magnitude = if biased == 0 {
+        BigUint::from(fraction)
+    } else {
+        BigUint::from(fraction | (1u64 << 52)) << (biased - 1)
+    };
+    let signed = BigInt::from(magnitude);
+    if x.is_sign_negative() {
+        -signed
+    } else {
+        signed
+    }
+}
+
+/// The float nearest `n * 2**-1074` (ties to even), for `n` below the
+/// overflow threshold ([`fsum`]'s `limit`).
+fn from_tiny_units(n: &BigInt) -> f64 {
+    let magnitude = n.magnitude();
+    let width = magnitude.bits();
+    let value = if width <= 53 {
+        // Exactly representable (a subnormal or the smallest normals).
+        ::libm::scalbn(magnitude.to_u64().unwrap_or(0) as f64, -1074)
+    } else {
+        let dropped = width - 53;
+        let mut kept = (magnitude >> dropped).to_u64().unwrap_or(0);
+        // Round the dropped bits: up past one half, or at exactly one
+        // half when the kept part is odd.
+        let half_bit = magnitude.bit(dropped - 1);
+        let below_half = magnitude.trailing_zeros().unwrap_or(0) < dropped - 1;
+        if half_bit && (below_half || kept & 1 == 1) {
+            kept += 1;
         }
-        p.truncate(i);
-        if x != 0.0 {
-            if !x.is_finite() {
-                // Either an intermediate overflow, or an inf or nan item.
-                if xsave.is_finite() {
+        ::libm::scalbn(kept as f64, dropped as i32 - 1074)
+    };
+    if n.sign() == num_bigint::Sign::Minus {
+        -value
+    } else {
+        value
+    }
+}
+
+/// `math.fsum(xs)`: the correctly rounded sum. The finite items are
+/// accumulated exactly (as integers counting `2**-1074`) and rounded once
+/// at the end. As in Python, a running total (since the last infinity or
+/// NaN) that rounds beyond the largest float raises `OverflowError:
+/// intermediate overflow in fsum`; an infinity or NaN among the items
+/// makes the result one (`inf` and `-inf` together a `ValueError`).
+pub fn fsum<T: Real>(items: impl IntoIterator<Item = T>) -> Result<f64, Exception> {
+    // Totals at least `2**1024 - 2**970` (halfway between the largest
+    // float and `2**1024`, which rounds to even, up) overflow.
+    let limit = (BigInt::one() << 2098u32) - (BigInt::one() << 2044u32);
+    let mut total = BigInt::zero();
+    let (mut nan, mut pos_inf, mut neg_inf) = (false, false, false);
+    for item in items {
+        let x = item.to_float()?;
+        if x.is_finite() {
+            if x != 0.0 {
+                total += in_tiny_units(x);
+                if total.magnitude() >= limit.magnitude() {
                     return Err(Exception::overflow("intermediate overflow in fsum"));
                 }
-                if xsave.is_infinite() {
-                    inf_sum += xsave;
-                }
-                special_sum += xsave;
-                p.clear();
-            } else {
-                p.push(x);
             }
+            continue;
         }
+        if x.is_nan() {
+            nan = true;
+        } else if x > 0.0 {
+            pos_inf = true;
+        } else {
+            neg_inf = true;
+        }
+        total = BigInt::zero();
     }
-    if special_sum != 0.0 {
-        if inf_sum.is_nan() {
-            return Err(Exception::value_error("-inf + inf in fsum"));
-        }
-        return Ok(special_sum);
+    if pos_inf && neg_inf {
+        return Err(Exception::value_error("-inf + inf in fsum"));
     }
-    let mut n = p.len();
-    let mut hi = 0.0;
-    if n > 0 {
-        n -= 1;
-        hi = p[n];
-        let mut lo = 0.0;
-        while n > 0 {
-            let x = hi;
-            n -= 1;
-            let y = p[n];
-            hi = x + y;
-            let yr = hi - x;
-            lo = y - yr;
-            if lo != 0.0 {
-                break;
-            }
-        }
-        if n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0)) {
-            let y = lo * 2.0;
-            let x = hi + y;
-            let yr = x - hi;
-            if y == yr {
-                hi = x;
-            }
-        }
+    if nan {
+        return Ok(f64::NAN);
     }
-    Ok(hi)
+    if pos_inf || neg_inf {
+        return Ok(if pos_inf {
+            f64::INFINITY
+        } else {
+            f64::NEG_INFINITY
+        });
+    }
+    Ok(from_tiny_units(&total))
 }
 
 /// The Euclidean length of a vector whose components' absolute values are
@@ -888,6 +906,24 @@ mod tests {
             Some(1e-100)
         );
         assert_eq!(fsum(Vec::<f64>::new()).ok(), Some(0.0));
+        assert_eq!(
+            fsum(vec![5e-324, 5e-324, 1e-310]).ok(),
+            Some(1e-310 + 1e-323)
+        );
+        assert_eq!(fsum(vec![1.0, 2f64.powi(-53)]).ok(), Some(1.0));
+        assert_eq!(
+            fsum(vec![1.0, 2f64.powi(-53), 2f64.powi(-100)]).ok(),
+            Some(1.0 + f64::EPSILON)
+        );
+        assert_eq!(fsum(vec![f64::MAX, 9.979e291]).ok(), Some(f64::MAX));
+        assert!(fsum(vec![f64::MAX, 1e292]).is_err());
+        assert_eq!(
+            fsum(vec![1e308, f64::INFINITY, 1e308]).ok(),
+            Some(f64::INFINITY)
+        );
+        assert!(fsum(vec![f64::INFINITY, 1e308, 1e308]).is_err());
+        assert!(fsum(vec![f64::INFINITY, f64::NAN, f64::NEG_INFINITY]).is_err());
+        assert!(fsum(vec![f64::INFINITY, f64::NAN]).unwrap().is_nan());
     }
 
     #[test]

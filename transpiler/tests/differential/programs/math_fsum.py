@@ -21,3 +21,9 @@ vals = [1, 2.5, 3]
 print(math.fsum(vals), math.prod(vals), math.hypot(*vals), math.hypot(*xs[:5]))
 print(math.dist((1, 2.5), (4, 6.5)), math.dist(xs[:10], xs[10:20]), math.hypot(xs[0], xs[1], xs[2]))
 print(math.isclose(math.fsum(xs), sum(xs), rel_tol=1e-6), math.isclose(1e-300, 2e-300, abs_tol=1e-299))
+# Overflow is decided on the running total since the last inf or nan.
+for case in [[1e308, math.inf, 1e308], [math.inf, 1e308, 1e308], [1.7976931348623157e308, 1e292], [1.7976931348623157e308, 9.979201547673598e291], [1e308, 1e308, -1e308], [1e308, -1e308, 1e308], [math.inf, math.nan, -math.inf], [math.nan, math.inf], [5e-324, -1e-310, 2.5e-320]]:
+    try:
+        print(math.fsum(case))
+    except (OverflowError, ValueError) as e:
+        print(type(e).__name__, e)
