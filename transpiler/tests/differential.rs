@@ -168,6 +168,9 @@ fn cases() -> Vec<(&'static str, Vec<Arg>)> {
     for &x in FLOATS {
         c.push(("uses_pi", vec![Arg::F64(x)]));
         c.push(("math_constants", vec![Arg::F64(x)]));
+        for n in [0i128, 3, -2, 30] {
+            c.push(("math_exact", vec![Arg::F64(x), Arg::Int(n)]));
+        }
     }
     for a in [1i128, 2, -3, 0, 7, i128::MAX] {
         c.push(("neg_pow", vec![Arg::Int(a)]));

@@ -62,6 +62,7 @@ pub mod gen;
 mod guard;
 mod int;
 pub mod list;
+pub mod math;
 mod nat;
 mod num;
 mod ord;

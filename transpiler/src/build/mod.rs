@@ -129,6 +129,7 @@ name = "runtime_lite"
 [dependencies]
 candid = "{CANDID_VERSION}"
 ic-cdk = "{IC_CDK_VERSION}"
+libm = "0.2.16"
 num-bigint = "0.4"
 num-integer = "0.1"
 num-traits = "0.2"

@@ -265,7 +265,7 @@ impl Checker<'_> {
                 }
 
                 if let Some(m) = self.native_module(&a.value) {
-                    return self.native_attribute(&m, a);
+                    return self.native_constant(&m, a.attr.as_str(), a.range);
                 }
                 if let Some(e) = self.module_attribute(a)? {
                     return Ok(e);
@@ -369,6 +369,9 @@ impl Checker<'_> {
             (ast::Expr::IfExp(i), _) => return self.if_exp(i, Some(want)),
             (ast::Expr::Lambda(l), TyKind::Callable { .. }) => {
                 Some(self.lambda_value(l, target, None)?)
+            }
+            (ast::Expr::Attribute(_) | ast::Expr::Name(_), TyKind::Callable { .. }) => {
+                self.math_function_value(e, target).transpose()?
             }
             (ast::Expr::Call(c), _) if self.is_kybra(&c.func, "match") => {
                 return self.match_call(c, Some(want))
@@ -704,7 +707,7 @@ impl Checker<'_> {
 
     /// The standard-library module `e` names (`math`), unless a local
     /// shadows it.
-    fn native_module(&self, e: &ast::Expr) -> Option<String> {
+    pub(crate) fn native_module(&self, e: &ast::Expr) -> Option<String> {
         let ast::Expr::Name(n) = e else { return None };
         let name = n.id.as_str();
         let shadowed = self
@@ -717,33 +720,41 @@ impl Checker<'_> {
         self.native_modules.get(name).cloned()
     }
 
-    /// `math.pi` and the module's other constants, as CPython defines them.
-    /// (`MATH_NAMES`: every public name of CPython 3.11's `math`.)
-    fn native_attribute(&self, module: &str, a: &ast::ExprAttribute) -> Result<Expr, Diagnostic> {
-        let value = match (module, a.attr.as_str()) {
+    /// A name imported from a standard-library module (`from math import
+    /// sqrt`), unless a local, global or function of that name shadows it.
+    pub(crate) fn native_name(&self, name: &str) -> Option<(String, String)> {
+        let shadowed = self.fun.as_ref().is_some_and(|f| {
+            f.assigned.contains(name)
+                || f.global_decls.contains(name)
+                || f.arm_params.iter().any(|p| p.0 == name)
+        });
+        if shadowed || self.global(name).is_some() || self.function_id(name).is_some() {
+            return None;
+        }
+        self.native_names.get(name).cloned()
+    }
+
+    /// `math.pi` and the module's other constants, as CPython defines them
+    /// (also imported: `from math import pi`). (`MATH_NAMES`: every public
+    /// name of CPython 3.11's `math`.)
+    pub(crate) fn native_constant(
+        &self,
+        module: &str,
+        name: &str,
+        range: TextRange,
+    ) -> Result<Expr, Diagnostic> {
+        let value = match (module, name) {
             ("math", "pi") => std::f64::consts::PI,
             ("math", "e") => std::f64::consts::E,
             ("math", "tau") => std::f64::consts::TAU,
             ("math", "inf") => f64::INFINITY,
             ("math", "nan") => f64::NAN,
-            (_, name) if !MATH_NAMES.contains(&name) => {
-                return Err(self
-                    .error(
-                        a.range,
-                        format!("module `{module}` has no attribute `{name}`"),
-                    )
-                    .with_help("Python raises AttributeError here"))
-            }
-            (_, name) => {
-                return Err(self
-                    .error(a.range, format!("`{module}.{name}` is not supported yet"))
-                    .with_help("supported so far: math.pi, math.e, math.tau, math.inf, math.nan"))
-            }
+            (_, name) => return Err(self.math_unsupported(module, name, range, false)),
         };
         Ok(Expr::new(
             Ty::FLOAT64,
             ExprKind::Float(value),
-            self.span(a.range),
+            self.span(range),
         ))
     }
 
@@ -1472,7 +1483,14 @@ impl Checker<'_> {
                 _ => false,
             };
         let print = matches!(&*c.func, ast::Expr::Name(f) if f.id.as_str() == "print");
+        // `math.isclose(a, b, rel_tol=...)` checks its own keywords.
+        let native = match &*c.func {
+            ast::Expr::Attribute(a) => self.native_module(&a.value).is_some(),
+            ast::Expr::Name(f) => self.native_name(f.id.as_str()).is_some(),
+            _ => false,
+        };
         if !c.keywords.is_empty()
+            && !native
             && !plain_function
             && !reverse_only
             && !print
@@ -1551,20 +1569,7 @@ impl Checker<'_> {
                 return Ok(e);
             }
             if let Some(m) = self.native_module(&a.value) {
-                if !MATH_NAMES.contains(&a.attr.as_str()) {
-                    return Err(self
-                        .error(
-                            c.func.range(),
-                            format!("module `{m}` has no attribute `{}`", a.attr),
-                        )
-                        .with_help("Python raises AttributeError here"));
-                }
-                return Err(self
-                    .error(
-                        c.func.range(),
-                        format!("`{m}.{}()` is not supported yet", a.attr),
-                    )
-                    .with_help(format!("the `{m}` module's constants are available so far")));
+                return self.math_call(&m, a.attr.as_str(), c);
             }
             return self.method_call(a, c);
         }
@@ -1606,6 +1611,10 @@ impl Checker<'_> {
                     format!("`{name}` is a variable here, and calling a variable's value is not supported"),
                 )
                 .with_help(format!("rename the variable so `{name}(...)` means the function")));
+        }
+        // `from math import pow`: the module's function, not the built-in.
+        if let Some((m, n)) = self.native_name(name) {
+            return self.math_call(&m, &n, c);
         }
         if let Some(r) = self.builtin_call(name, c) {
             return r;
@@ -2102,7 +2111,7 @@ fn fold_int(op: BinOp, a: &BigInt, b: &BigInt) -> Option<BigInt> {
 }
 
 /// The public names of CPython's `math` module.
-const MATH_NAMES: &[&str] = &[
+pub(crate) const MATH_NAMES: &[&str] = &[
     "acos",
     "acosh",
     "asin",

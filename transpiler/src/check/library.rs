@@ -41,7 +41,7 @@ fn is_none(e: &ast::Expr) -> bool {
 impl Checker<'_> {
     /// The positional arguments followed by the keywords named `names`, in
     /// that order (a keyword fills the slot of its name).
-    fn slots<'a>(
+    pub(crate) fn slots<'a>(
         &self,
         c: &'a ast::ExprCall,
         names: &[&str],

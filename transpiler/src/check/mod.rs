@@ -18,6 +18,7 @@ mod expr;
 mod infer;
 mod library;
 mod matching;
+mod math;
 mod module_code;
 mod narrow;
 mod percent;
@@ -59,6 +60,7 @@ pub fn check_as(
         kybra_names: HashMap::new(),
         kybra_modules: HashSet::new(),
         native_modules: HashMap::new(),
+        native_names: HashMap::new(),
         typing_names: HashMap::new(),
         defs: Vec::new(),
         def_ids: HashMap::new(),
@@ -198,6 +200,9 @@ pub(crate) struct Checker<'m> {
     pub(crate) kybra_modules: HashSet<String>,
     /// Names bound to standard-library modules runtime-lite provides.
     pub(crate) native_modules: HashMap<String, String>,
+    /// Local alias -> (module, name) of a name imported from one of them
+    /// (`from math import sqrt`).
+    pub(crate) native_names: HashMap<String, (String, String)>,
     /// Local alias -> name in `typing`.
     typing_names: HashMap<String, String>,
     /// Named Candid types, indexed by [`DefId`].
@@ -246,6 +251,7 @@ struct Namespace {
     kybra_names: HashMap<String, String>,
     kybra_modules: HashSet<String>,
     native_modules: HashMap<String, String>,
+    native_names: HashMap<String, (String, String)>,
     typing_names: HashMap<String, String>,
     def_ids: HashMap<String, DefId>,
     global_ids: HashMap<String, GlobalId>,
@@ -264,6 +270,8 @@ enum Binding {
     KybraModule,
     /// A standard-library module runtime-lite provides (`import math`).
     Native(String),
+    /// A name imported from one (`from math import sqrt`): module, name.
+    NativeName(String, String),
     Typing(String),
     /// A project module (`from src import posts`).
     Module(usize),
@@ -298,6 +306,8 @@ impl Namespace {
             Some(Binding::KybraModule)
         } else if let Some(m) = self.native_modules.get(name) {
             Some(Binding::Native(m.clone()))
+        } else if let Some((m, n)) = self.native_names.get(name) {
+            Some(Binding::NativeName(m.clone(), n.clone()))
         } else if let Some(&m) = self.modules.get(name) {
             Some(Binding::Module(m))
         } else {
@@ -313,6 +323,7 @@ impl Namespace {
             .chain(self.typing_names.keys())
             .chain(self.kybra_modules.iter())
             .chain(self.native_modules.keys())
+            .chain(self.native_names.keys())
             .chain(self.modules.keys())
             .cloned()
             .collect();
@@ -329,6 +340,7 @@ impl Namespace {
         self.typing_names.remove(name);
         self.kybra_modules.remove(name);
         self.native_modules.remove(name);
+        self.native_names.remove(name);
         self.modules.remove(name);
         self.imported.remove(name);
     }
@@ -357,6 +369,9 @@ impl Namespace {
             }
             Binding::Native(m) => {
                 self.native_modules.insert(name.clone(), m);
+            }
+            Binding::NativeName(m, n) => {
+                self.native_names.insert(name.clone(), (m, n));
             }
             Binding::Module(m) => {
                 self.modules.insert(name.clone(), m);
@@ -438,6 +453,7 @@ impl<'m> Checker<'m> {
             kybra_names: std::mem::take(&mut self.kybra_names),
             kybra_modules: std::mem::take(&mut self.kybra_modules),
             native_modules: std::mem::take(&mut self.native_modules),
+            native_names: std::mem::take(&mut self.native_names),
             typing_names: std::mem::take(&mut self.typing_names),
             def_ids: std::mem::take(&mut self.def_ids),
             global_ids: std::mem::take(&mut self.global_ids),
@@ -451,6 +467,7 @@ impl<'m> Checker<'m> {
         self.kybra_names = ns.kybra_names;
         self.kybra_modules = ns.kybra_modules;
         self.native_modules = ns.native_modules;
+        self.native_names = ns.native_names;
         self.typing_names = ns.typing_names;
         self.def_ids = ns.def_ids;
         self.global_ids = ns.global_ids;
@@ -1343,6 +1360,32 @@ impl<'m> Checker<'m> {
                 };
                 let local = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
                 self.kybra_names.insert(local, full.to_string());
+            }
+            return;
+        }
+        if crate::load::NATIVE.contains(&module) {
+            for alias in &imp.names {
+                let name = alias.name.as_str();
+                if name == "*" {
+                    for n in expr::MATH_NAMES {
+                        let entry = (module.to_string(), n.to_string());
+                        self.native_names.insert(n.to_string(), entry);
+                    }
+                    continue;
+                }
+                if !expr::MATH_NAMES.contains(&name) {
+                    let d = self
+                        .error(
+                            alias.range,
+                            format!("cannot import name `{name}` from `{module}`"),
+                        )
+                        .with_help("Python raises ImportError here");
+                    self.report(d);
+                    continue;
+                }
+                let local = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+                self.native_names
+                    .insert(local, (module.to_string(), name.to_string()));
             }
             return;
         }

@@ -1389,6 +1389,9 @@ impl Checker<'_> {
         if let Some(id) = self.function_id(name) {
             return self.function_value(id, range);
         }
+        if let Some((m, n)) = self.native_name(name) {
+            return self.native_constant(&m, &n, range);
+        }
         let help = if super::KYBRA_NAMES.contains(&name) {
             format!("import it: `from kybra import {name}`")
         } else {

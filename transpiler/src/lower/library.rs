@@ -3,8 +3,9 @@
 
 use super::expr::R;
 use super::Lower;
-use crate::model::ir::{Builtin, Expr, ExprKind, LibFn};
+use crate::model::ir::{Builtin, Expr, ExprKind, LibFn, MathFn};
 use crate::model::Ty;
+use crate::model::TyKind;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -23,6 +24,7 @@ impl Lower<'_> {
     pub(crate) fn lib_call(&mut self, f: LibFn, args: &[Expr], ty: Ty, at: &str) -> R {
         use LibFn::*;
         let (module, name, extra) = match f {
+            Math(m) => return self.math_call(m, args, at),
             Hex => ("builtins", "hex", None),
             Oct => ("builtins", "oct", None),
             Bin => ("builtins", "bin", None),
@@ -121,6 +123,79 @@ impl Lower<'_> {
             return self.fresh_list(v, ty);
         }
         value
+    }
+
+    /// A `math` function: float and int arguments as `lib_arg` passes
+    /// them (runtime-lite converts them), iterables as iterators of their
+    /// items, `hypot`'s coordinates as an array of converted floats.
+    fn math_call(&mut self, f: MathFn, args: &[Expr], at: &str) -> R {
+        let name = syn::Ident::new(f.name(), proc_macro2::Span::call_site());
+        let mut lowered = Vec::new();
+        match f {
+            MathFn::Hypot => {
+                let coords: Vec<TokenStream> = args
+                    .iter()
+                    .map(|a| {
+                        let v = self.lib_arg(a);
+                        quote!(runtime_lite::math::float(#v))
+                    })
+                    .collect();
+                lowered.push(quote!([#(#coords),*]));
+            }
+            MathFn::Fsum | MathFn::HypotOf | MathFn::Dist | MathFn::ProdInt | MathFn::ProdNum => {
+                let iterables = if f == MathFn::Dist { 2 } else { 1 };
+                for xs in &args[..iterables] {
+                    lowered.push(self.math_items(f, xs));
+                }
+                for start in &args[iterables..] {
+                    lowered.push(self.val(start).ts);
+                }
+            }
+            MathFn::Perm => {
+                lowered.push(self.lib_arg(&args[0]));
+                lowered.push(match args.get(1) {
+                    Some(k) => {
+                        let k = self.lib_arg(k);
+                        quote!(Some(#k))
+                    }
+                    None => quote!(None),
+                });
+            }
+            _ => lowered.extend(args.iter().map(|a| self.lib_arg(a))),
+        }
+        let call = quote!(runtime_lite::math::#name(#(#lowered),*));
+        if f.may_raise() {
+            self.fallible(call, at)
+        } else {
+            R::atom(call)
+        }
+    }
+
+    /// The items of `xs` as the runtime's `math` functions take them:
+    /// floats, bools, `Int`s and `Num`s as they are, other integers as
+    /// `Int`s (and bools too for `prod`, whose items become `Num`s).
+    fn math_items(&mut self, f: MathFn, xs: &Expr) -> TokenStream {
+        let item = match self.program.types.kind(xs.ty) {
+            TyKind::List(t) | TyKind::Dict(t, _) => *t,
+            _ => xs.ty,
+        };
+        if matches!(&xs.kind, ExprKind::List(items) if items.is_empty()) {
+            // `math.fsum([])`: no items, of the type the checker gave.
+            return if item == Ty::INT {
+                quote!(core::iter::empty::<runtime_lite::Int>())
+            } else {
+                quote!(core::iter::empty::<f64>())
+            };
+        }
+        let it = self.items_iter(xs);
+        let prod = matches!(f, MathFn::ProdInt | MathFn::ProdNum);
+        match item {
+            Ty::FLOAT64 | Ty::INT | Ty::NUM => it,
+            Ty::BOOL if !prod => it,
+            Ty::FLOAT32 => quote!(#it.map(f64::from)),
+            Ty::BOOL => quote!(#it.map(|b| runtime_lite::Int::from(i64::from(b)))),
+            _ => quote!(#it.map(runtime_lite::Int::from)),
+        }
     }
 
     /// `reversed(xs)` as a new list.

@@ -63,6 +63,8 @@ pub(crate) fn screaming_case(name: &str) -> String {
 /// Whether `s` is spelled as Rust wants it in that position (no `_` runs
 /// that rustc's case lints would flag, no leading digits).
 fn tidy(s: String) -> String {
+    // Hidden names the checker makes (` x0`) start with a space.
+    let s = s.replace(' ', "_");
     let trimmed = s.trim_matches('_');
     let mut out = String::new();
     for part in trimmed.split('_').filter(|p| !p.is_empty()) {

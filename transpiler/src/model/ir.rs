@@ -754,6 +754,151 @@ pub enum LibFn {
     /// `next(g)` (`StopIteration`) and `next(g, default)` of a generator.
     Next,
     NextOr,
+    /// A function of Python's `math` module (`check/math.rs`).
+    Math(MathFn),
+}
+
+/// A function of Python's `math` module: `runtime_lite::math::NAME`
+/// (`MathFn::name`). Float parameters take a float, bool, `&Int` or
+/// `&Num` as they are (runtime-lite converts them as CPython does); int
+/// parameters take `&Int`; iterables (`fsum`, `dist`, `prod`) are their
+/// items. `Log` / `LogBase` are `log(x)` / `log(x, base)`, `Perm` takes 1
+/// or 2 ints, `Hypot` any number of floats, `ProdInt` / `ProdNum` the
+/// items and the start (an `int`, or a `Num` when any may be a float).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MathFn {
+    Sqrt,
+    Exp,
+    Exp2,
+    Expm1,
+    Log1p,
+    Log,
+    LogBase,
+    Log2,
+    Log10,
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Atan2,
+    Sinh,
+    Cosh,
+    Tanh,
+    Asinh,
+    Acosh,
+    Atanh,
+    Fabs,
+    Cbrt,
+    Degrees,
+    Radians,
+    Copysign,
+    Fmod,
+    Pow,
+    IsFinite,
+    IsNan,
+    IsInf,
+    IsClose,
+    Floor,
+    Ceil,
+    Trunc,
+    Fsum,
+    Hypot,
+    /// `hypot(*xs)`.
+    HypotOf,
+    Dist,
+    ProdInt,
+    ProdNum,
+    Gcd,
+    Lcm,
+    Factorial,
+    Perm,
+    Comb,
+    Isqrt,
+    Frexp,
+    Ldexp,
+    Modf,
+    Remainder,
+    NextAfter,
+    Ulp,
+    Erf,
+    Erfc,
+    Gamma,
+    Lgamma,
+}
+
+impl MathFn {
+    /// The runtime-lite function (in `runtime_lite::math`).
+    pub fn name(self) -> &'static str {
+        use MathFn::*;
+        match self {
+            Sqrt => "sqrt",
+            Exp => "exp",
+            Exp2 => "exp2",
+            Expm1 => "expm1",
+            Log1p => "log1p",
+            Log => "log",
+            LogBase => "log_base",
+            Log2 => "log2",
+            Log10 => "log10",
+            Sin => "sin",
+            Cos => "cos",
+            Tan => "tan",
+            Asin => "asin",
+            Acos => "acos",
+            Atan => "atan",
+            Atan2 => "atan2",
+            Sinh => "sinh",
+            Cosh => "cosh",
+            Tanh => "tanh",
+            Asinh => "asinh",
+            Acosh => "acosh",
+            Atanh => "atanh",
+            Fabs => "fabs",
+            Cbrt => "cbrt",
+            Degrees => "degrees",
+            Radians => "radians",
+            Copysign => "copysign",
+            Fmod => "fmod",
+            Pow => "pow",
+            IsFinite => "isfinite",
+            IsNan => "isnan",
+            IsInf => "isinf",
+            IsClose => "isclose",
+            Floor => "floor",
+            Ceil => "ceil",
+            Trunc => "trunc",
+            Fsum => "fsum",
+            Hypot => "hypot",
+            HypotOf => "hypot_of",
+            Dist => "dist",
+            ProdInt => "prod_int",
+            ProdNum => "prod_num",
+            Gcd => "gcd",
+            Lcm => "lcm",
+            Factorial => "factorial",
+            Perm => "perm",
+            Comb => "comb",
+            Isqrt => "isqrt",
+            Frexp => "frexp",
+            Ldexp => "ldexp",
+            Modf => "modf",
+            Remainder => "remainder",
+            NextAfter => "nextafter",
+            Ulp => "ulp",
+            Erf => "erf",
+            Erfc => "erfc",
+            Gamma => "gamma",
+            Lgamma => "lgamma",
+        }
+    }
+
+    /// Whether the function returns a `Result` (every one that converts
+    /// an argument to a float may raise `OverflowError`).
+    pub fn may_raise(self) -> bool {
+        !matches!(self, MathFn::Gcd | MathFn::Lcm | MathFn::ProdInt)
+    }
 }
 
 impl LibFn {
@@ -777,7 +922,7 @@ impl LibFn {
                 | BytesFromHex
                 | Next
                 | NextOr
-        )
+        ) || matches!(self, Math(f) if f.may_raise())
     }
 
     /// The number of parameters, after the required ones, that a call may

@@ -491,7 +491,13 @@ impl Printer<'_> {
             ExprKind::KeyFn { binder, body } => format!("lambda .arm{binder}: {}", self.expr(body)),
             ExprKind::Builtin(b, args) => {
                 let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
-                format!("{b:?}({})", args.join(", "))
+                match b {
+                    // `math.sqrt(x)` as runtime-lite's function name.
+                    super::ir::Builtin::Lib(super::ir::LibFn::Math(f)) => {
+                        format!("math.{}({})", f.name(), args.join(", "))
+                    }
+                    _ => format!("{b:?}({})", args.join(", ")),
+                }
             }
             ExprKind::Splice(items) => {
                 let items: Vec<String> = items

@@ -518,6 +518,36 @@ def math_constants(x: float64) -> str:
 
 
 @query
+def math_exact(x: float64, n: int) -> str:
+    # The math functions whose results are exact (or CPython's own
+    # arithmetic), so the canister's must be CPython's to the bit; hypot
+    # and dist, computed differently, are compared to 12 significant digits.
+    parts: list[str] = []
+    try:
+        parts.append(str(math.sqrt(x)))
+    except ValueError as e:
+        parts.append(f"ValueError {e}")
+    try:
+        parts.append(f"{math.floor(x)} {math.ceil(x * 1e300)} {math.trunc(x)}")
+    except OverflowError as e:
+        parts.append(f"OverflowError {e}")
+    parts.append(f"{math.fabs(x)} {math.copysign(2, x)} {math.hypot(x, n):.12g} {math.hypot(x, 3, n):.12g}")
+    parts.append(f"{math.fsum([x, 0.1, n, -x, 1e100, -1e100])} {math.frexp(x)} {math.modf(x)} {math.ulp(x)}")
+    parts.append(f"{math.ldexp(x, n)} {math.nextafter(x, n)} {math.isclose(x, n)} {math.dist((x, 1), (n, 2.5)):.12g}")
+    parts.append(f"{math.degrees(n)} {math.radians(n)} {math.isnan(x)} {math.isinf(x * 1e300)}")
+    try:
+        parts.append(f"{math.fmod(x, n)} {math.remainder(x, n)}")
+    except ValueError as e:
+        parts.append(f"ValueError {e}")
+    try:
+        parts.append(f"{math.factorial(n)} {math.comb(n + 5, n)} {math.perm(n)} {math.isqrt(n * 10**20)}")
+    except ValueError as e:
+        parts.append(f"ValueError {e}")
+    parts.append(f"{math.gcd(n, 12, 18)} {math.lcm(n, 4)} {math.prod([n, x, 2])} {math.prod([n, 3])}")
+    return "|".join(parts)
+
+
+@query
 def str_methods(s: str) -> str:
     parts = s.split()
     commas = s.split(",")

@@ -1,0 +1,31 @@
+import math
+
+print(math.sqrt(2.0), math.sqrt(16), math.sqrt(True))
+print(math.exp(1.0), math.exp(0), math.exp(-1000.0))
+print(math.exp2(10), math.expm1(1e-10), math.log1p(1e-10))
+print(math.log(10), math.log(8, 2), math.log(100, 10), math.log(2.5))
+print(math.log2(1024), math.log2(3), math.log10(1000), math.log10(2))
+print(math.sin(1.0), math.cos(1.0), math.tan(1.0))
+print(math.asin(0.5), math.acos(0.5), math.atan(1.0), math.atan2(1.0, -1.0))
+print(math.sinh(1.0), math.cosh(1.0), math.tanh(0.5))
+print(math.asinh(1.0), math.acosh(2.0), math.atanh(0.5))
+print(math.hypot(3, 4), math.hypot(1.5, 2.5, 3.5), math.hypot(), math.hypot(-7))
+print(math.fabs(-3), math.fmod(7.5, 2), math.fmod(-7, 3), math.copysign(3, -0.0))
+print(math.pow(2, 10), math.pow(2.0, 0.5), math.pow(-8, 1 / 3 * 3))
+print(math.degrees(math.pi), math.radians(180), math.cbrt(27))
+print(math.floor(2.5), math.floor(-2.5), math.ceil(2.1), math.ceil(-2.1), math.trunc(-2.9))
+print(math.floor(7), math.ceil(True), math.trunc(10**20), math.floor(1e300))
+print(math.isfinite(1.0), math.isnan(math.nan), math.isinf(-math.inf), math.isinf(5))
+print(math.isclose(1.0, 1.0 + 1e-10), math.isclose(1.0, 1.1), math.isclose(1.0, 1.1, rel_tol=0.2))
+print(math.isclose(0.0, 1e-12), math.isclose(0.0, 1e-12, abs_tol=1e-9), math.isclose(math.inf, math.inf))
+print(math.fsum([0.1] * 10), sum([0.1] * 10), math.fsum([1, 2, 3]), math.fsum([]))
+print(math.fsum([1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]))
+print(math.prod([1, 2, 3, 4]), math.prod([1.5, 2.0]), math.prod([]), math.prod([2, 3], start=10))
+print(math.prod([1, 2.5]), math.prod([0.5], start=4))
+print(math.dist((0, 0), (3, 4)), math.dist([1.0, 2.0, 3.0], [4.0, 6.0, 8.0]))
+x = 0.3
+n = 5
+print(math.sqrt(x), math.sqrt(n), math.exp(x) * 2, math.floor(x * 10) + n)
+xs = [1.0, 2.0, 3.0]
+print(math.fsum(v * v for v in xs), math.prod(v for v in range(1, 6)))
+print(math.pi, math.e, math.tau, math.inf, math.nan)
