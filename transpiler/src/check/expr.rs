@@ -1714,14 +1714,15 @@ impl Checker<'_> {
         c: &ast::ExprCall,
     ) -> Result<Vec<Expr>, Diagnostic> {
         let n = sig.params.len();
+        let spread = self.expand_stars(&c.args)?;
+        let call_args: &[ast::Expr] = spread.as_deref().unwrap_or(&c.args);
         // Named parameters, then `*args`, then `**kwargs`.
         let named = n - sig.varargs as usize - sig.varkw as usize;
         let positional = named - sig.kwonly;
-        let star = c
-            .args
+        let star = call_args
             .iter()
             .position(|a| matches!(a, ast::Expr::Starred(_)));
-        let fixed = star.unwrap_or(c.args.len());
+        let fixed = star.unwrap_or(call_args.len());
         if fixed > positional && !sig.varargs {
             let help = if sig.kwonly > 0 {
                 let kw: Vec<&str> = sig.params[positional..named]
@@ -1737,7 +1738,7 @@ impl Checker<'_> {
                     c.range,
                     format!(
                         "`{name}` takes {positional} positional argument(s) but {} were given",
-                        c.args.len()
+                        call_args.len()
                     ),
                 )
                 .with_help(help));
@@ -1745,7 +1746,7 @@ impl Checker<'_> {
         if star.is_some_and(|i| i < positional || !sig.varargs) {
             return Err(self
                 .error(
-                    c.args[star.unwrap_or(0)].range(),
+                    call_args[star.unwrap_or(0)].range(),
                     "`*` arguments are supported only where they all go to `*args`",
                 )
                 .with_help("pass the other values one by one"));
@@ -1754,7 +1755,7 @@ impl Checker<'_> {
         // What goes into `*args` and `**kwargs`.
         let mut rest: Vec<&ast::Expr> = Vec::new();
         let mut extra_kw: Vec<(Option<&str>, &ast::Expr)> = Vec::new();
-        for (i, a) in c.args.iter().enumerate() {
+        for (i, a) in call_args.iter().enumerate() {
             if i < positional {
                 given[i] = Some(a);
             } else {
@@ -1861,6 +1862,50 @@ impl Checker<'_> {
             }
         }
         Ok(out)
+    }
+
+    /// A call's arguments with `*t` of a tuple of known length (a name,
+    /// or a tuple display) written out item by item (`t[0], t[1]`);
+    /// `None` when there is nothing to expand.
+    fn expand_stars(&mut self, args: &[ast::Expr]) -> Result<Option<Vec<ast::Expr>>, Diagnostic> {
+        let mut out = Vec::new();
+        let mut changed = false;
+        for a in args {
+            let ast::Expr::Starred(st) = a else {
+                out.push(a.clone());
+                continue;
+            };
+            match &*st.value {
+                ast::Expr::Tuple(t)
+                    if !t.elts.iter().any(|x| matches!(x, ast::Expr::Starred(_))) =>
+                {
+                    out.extend(t.elts.iter().cloned());
+                    changed = true;
+                }
+                ast::Expr::Name(n) => {
+                    let v = self.expr(&st.value)?;
+                    let TyKind::Tuple(items) = self.types.kind(v.ty).clone() else {
+                        out.push(a.clone());
+                        continue;
+                    };
+                    for i in 0..items.len() {
+                        out.push(ast::Expr::Subscript(ast::ExprSubscript {
+                            range: st.range,
+                            value: Box::new(ast::Expr::Name(n.clone())),
+                            slice: Box::new(ast::Expr::Constant(ast::ExprConstant {
+                                range: st.range,
+                                value: ast::Constant::Int(i.into()),
+                                kind: None,
+                            })),
+                            ctx: ast::ExprContext::Load,
+                        }));
+                    }
+                    changed = true;
+                }
+                _ => out.push(a.clone()),
+            }
+        }
+        Ok(changed.then_some(out))
     }
 
     /// The `*args` tuple of a call (parameter `i` of `sig`): the extra
