@@ -318,7 +318,7 @@ impl Checker<'_> {
                 .with_help("write the generator as a function or method of its own")),
             ast::Expr::NamedExpr(_) => Err(self
                 .error(e.range(), "`:=` is not supported yet")
-                .with_help("assign the value in its own statement first")),
+                .with_help("`:=` is supported where it runs first in its statement or condition; assign the value in its own statement first")),
             ast::Expr::List(_) | ast::Expr::Dict(_) => self.container_literal(e),
             ast::Expr::ListComp(l) => self.list_comprehension(&l.elt, &l.generators, l.range),
             ast::Expr::GeneratorExp(g) => {

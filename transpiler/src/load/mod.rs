@@ -12,6 +12,7 @@
 //! of them it supports.
 
 mod order;
+mod walrus;
 
 pub use order::init_order;
 
@@ -159,10 +160,13 @@ fn parse_module(
     package: String,
 ) -> Result<Module, Diagnostic> {
     match ast::Suite::parse(source, path) {
-        Ok(body) => Ok(Module {
+        Ok(mut body) => Ok(Module {
             file,
             path: path.to_string(),
-            body,
+            body: {
+                walrus::hoist(&mut body);
+                body
+            },
             name,
             package,
         }),
