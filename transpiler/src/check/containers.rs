@@ -540,7 +540,7 @@ impl Checker<'_> {
             all.extend(args);
             return Ok(Expr::new(ty, ExprKind::Method(method, all), span));
         }
-        if !c.keywords.is_empty() && name != "sort" {
+        if !c.keywords.is_empty() && name != "sort" && name != "format" {
             return Err(self
                 .error(c.range, "keyword arguments are not supported yet")
                 .with_help("pass arguments by position"));
@@ -982,6 +982,49 @@ impl Checker<'_> {
     /// `map(lambda x: elem, iter)`: a new list (Python's map iterator is
     /// only ever consumed by the code this compiles).
     pub(crate) fn map_call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        // `map(f, xs)` of a named function (`str`, `len`, a helper, a
+        // method of a value): `map(lambda item: f(item), xs)`.
+        if let [f @ (ast::Expr::Name(_) | ast::Expr::Attribute(_)), iter] = c.args.as_slice() {
+            let range = f.range();
+            let item = |ctx| {
+                ast::Expr::Name(ast::ExprName {
+                    range,
+                    id: ast::Identifier::new("map_item"),
+                    ctx,
+                })
+            };
+            let lambda = ast::Expr::Lambda(ast::ExprLambda {
+                range,
+                args: Box::new(ast::Arguments {
+                    range: Default::default(),
+                    posonlyargs: vec![],
+                    args: vec![ast::ArgWithDefault {
+                        range: Default::default(),
+                        def: ast::Arg {
+                            range,
+                            arg: ast::Identifier::new("map_item"),
+                            annotation: None,
+                            type_comment: None,
+                        },
+                        default: None,
+                    }],
+                    vararg: None,
+                    kwonlyargs: vec![],
+                    kwarg: None,
+                }),
+                body: Box::new(ast::Expr::Call(ast::ExprCall {
+                    range,
+                    func: Box::new(f.clone()),
+                    args: vec![item(ast::ExprContext::Load)],
+                    keywords: vec![],
+                })),
+            });
+            let call = ast::ExprCall {
+                args: vec![lambda, iter.clone()],
+                ..c.clone()
+            };
+            return self.map_call(&call);
+        }
         let [ast::Expr::Lambda(l), iter] = c.args.as_slice() else {
             return Err(self
                 .error(
@@ -1371,14 +1414,19 @@ impl Checker<'_> {
         span: crate::source::Span,
     ) -> Result<Expr, Diagnostic> {
         use crate::model::ir::FPart;
-        if !c.keywords.is_empty() {
-            return Err(self
-                .error(
-                    c.range,
-                    "format() with keyword arguments is not supported yet",
-                )
-                .with_help("pass the values by position: `\"{0}\".format(x)`"));
+        // Positional arguments, then the keyword ones (`{name}` fields).
+        let mut args: Vec<&ast::Expr> = c.args.iter().collect();
+        let mut names: Vec<&str> = Vec::new();
+        for k in &c.keywords {
+            let Some(name) = k.arg.as_deref() else {
+                return Err(self
+                    .error(k.range, "format() with `**` arguments is not supported yet")
+                    .with_help("pass the values by name: `.format(x=1)`"));
+            };
+            names.push(name);
+            args.push(&k.value);
         }
+        let positional = c.args.len();
         let bad = |this: &Self, why: &str| {
             this.error(
                 c.range,
@@ -1390,6 +1438,8 @@ impl Checker<'_> {
         // Literal text (`Ok`) and fields (`Err`: index, `!r`, spec).
         type Field = (Option<usize>, bool, Option<String>);
         let mut parts: Vec<Result<String, Field>> = Vec::new();
+        // Which parts are `{name}` fields.
+        let mut named: Vec<usize> = Vec::new();
         let mut lit = String::new();
         let mut chars = template.chars().peekable();
         while let Some(ch) = chars.next() {
@@ -1428,11 +1478,17 @@ impl Checker<'_> {
                     };
                     let index = if name.is_empty() {
                         None
+                    } else if let Ok(i) = name.parse::<usize>() {
+                        Some(i)
+                    } else if let Some(k) = names.iter().position(|n| *n == name) {
+                        named.push(parts.len());
+                        Some(positional + k)
+                    } else if name.chars().all(|ch| ch.is_alphanumeric() || ch == '_') {
+                        return Err(self
+                            .error(c.range, format!("format() has no argument named {name:?}"))
+                            .with_help("Python raises KeyError here"));
                     } else {
-                        match name.parse::<usize>() {
-                            Ok(i) => Some(i),
-                            Err(_) => return Err(bad(self, "named or attribute fields")),
-                        }
+                        return Err(bad(self, "attribute or item fields"));
                     };
                     if conv && spec.is_some() {
                         return Err(bad(self, "`!r` with a format spec"));
@@ -1448,13 +1504,13 @@ impl Checker<'_> {
         // Automatic and manual numbering cannot mix (Python's ValueError).
         let fields: Vec<_> = parts.iter().filter_map(|p| p.as_ref().err()).collect();
         let auto = fields.iter().filter(|f| f.0.is_none()).count();
-        if auto > 0 && auto < fields.len() {
+        if auto > 0 && auto + named.len() < fields.len() {
             return Err(bad(
                 self,
                 "automatic `{}` and numbered `{0}` fields together",
             ));
         }
-        let mut uses = vec![0usize; c.args.len()];
+        let mut uses = vec![0usize; args.len()];
         let mut next = 0;
         let mut order = Vec::new();
         for f in &fields {
@@ -1462,7 +1518,7 @@ impl Checker<'_> {
                 next += 1;
                 next - 1
             });
-            if i >= c.args.len() {
+            if i >= args.len() || (f.0.is_none() && i >= positional) {
                 return Err(self
                     .error(c.range, format!("format() has no argument {i}"))
                     .with_help("Python raises IndexError here"));
@@ -1471,7 +1527,7 @@ impl Checker<'_> {
             order.push(i);
         }
         let mut values = Vec::new();
-        for a in &c.args {
+        for a in &args {
             let v = self.expr(a)?;
             self.printable(&v, a.range())?;
             values.push(v);
@@ -1480,7 +1536,7 @@ impl Checker<'_> {
             if uses[i] != 1 && crate::model::effects::has_effects(v) {
                 return Err(self
                     .error(
-                        c.args[i].range(),
+                        args[i].range(),
                         "an argument with effects used other than once is not supported yet",
                     )
                     .with_help("assign it to a variable first"));
@@ -1519,6 +1575,44 @@ impl Checker<'_> {
                 .with_help("write `dict(d)`; an empty dict is `{}` with an annotation"));
         };
         let v = self.expr(arg)?;
+        // `dict(pairs)` of an iterable of 2-tuples (`zip(ks, vs)`,
+        // `d.items()`, a list): `{k: v for k, v in pairs}`.
+        let pairs = match self.types.kind(v.ty) {
+            TyKind::List(t) | TyKind::Generator(t) => {
+                matches!(self.types.kind(*t), TyKind::Tuple(kv) if kv.len() == 2)
+            }
+            _ => false,
+        };
+        if pairs {
+            let range = arg.range();
+            let name = |id: &str, ctx| {
+                ast::Expr::Name(ast::ExprName {
+                    range,
+                    id: ast::Identifier::new(id),
+                    ctx,
+                })
+            };
+            let comp = ast::ExprDictComp {
+                range: c.range,
+                key: Box::new(name("pair_key", ast::ExprContext::Load)),
+                value: Box::new(name("pair_value", ast::ExprContext::Load)),
+                generators: vec![ast::Comprehension {
+                    range: Default::default(),
+                    target: ast::Expr::Tuple(ast::ExprTuple {
+                        range,
+                        elts: vec![
+                            name("pair_key", ast::ExprContext::Store),
+                            name("pair_value", ast::ExprContext::Store),
+                        ],
+                        ctx: ast::ExprContext::Store,
+                    }),
+                    iter: arg.clone(),
+                    ifs: vec![],
+                    is_async: false,
+                }],
+            };
+            return self.dict_comprehension(&comp, None);
+        }
         if !matches!(self.types.kind(v.ty), TyKind::Dict(..)) {
             return Err(self
                 .error(

@@ -260,6 +260,13 @@ impl Checker<'_> {
                 if let Some(e) = self.class_attribute_read(a)? {
                     return Ok(e);
                 }
+                // `type(x).__name__`: the name in `type(x)`'s text.
+                if let (ast::Expr::Call(c), "__name__") = (&*a.value, a.attr.as_str()) {
+                    if matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "type") {
+                        let t = self.type_call(c)?;
+                        return Ok(type_name(t));
+                    }
+                }
                 if let Some(e) = self.ref_attribute(a)? {
                     return Ok(e);
                 }
@@ -2218,3 +2225,25 @@ pub(crate) const MATH_NAMES: &[&str] = &[
     "trunc",
     "ulp",
 ];
+
+/// `type(x).__name__` from `type(x)`'s text (`<class 'list'>`): `list`.
+fn type_name(mut t: Expr) -> Expr {
+    match &mut t.kind {
+        ExprKind::Str(s) => {
+            let name = s
+                .trim_start_matches("<class '")
+                .trim_end_matches("'>")
+                .rsplit('.')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            *s = name;
+        }
+        ExprKind::IfExp { then, orelse, .. } => {
+            **then = type_name((**then).clone());
+            **orelse = type_name((**orelse).clone());
+        }
+        _ => {}
+    }
+    t
+}

@@ -14,6 +14,8 @@ use rustpython_parser::ast::{self, Ranged};
 pub(crate) fn takes_keywords(c: &ast::ExprCall) -> bool {
     let allowed: &[&str] = match &*c.func {
         ast::Expr::Attribute(a) => match a.attr.as_str() {
+            // `"{name}".format(name=...)`: any field names.
+            "format" => return c.keywords.iter().all(|k| k.arg.is_some()),
             "split" | "rsplit" => &["sep", "maxsplit"],
             "splitlines" => &["keepends"],
             "expandtabs" => &["tabsize"],

@@ -113,6 +113,14 @@ impl Checker<'_> {
         };
         let v = self.expr(arg)?;
         let v = self.iter_object(v, arg.range())?;
+        // `set(s)` of a str: its characters.
+        let v = if v.ty == Ty::STR {
+            let span = v.span;
+            let chars = self.types.list(Ty::STR);
+            Expr::new(chars, ExprKind::Method(Method::ListCopy, vec![v]), span)
+        } else {
+            v
+        };
         let v = match self.types.kind(v.ty) {
             TyKind::Generator(_) => self.set_as_list(v),
             _ => v,
