@@ -418,8 +418,8 @@ const MUST_REJECT: &[(&str, &str)] = &[
         "from kybra import query\n\n@query\ndef f(x: int) -> int:\n    x = 2 ** -1\n    return x\n",
     ),
     (
-        "walrus",
-        "from kybra import query\n\n@query\ndef f(x: int) -> int:\n    return (y := x + 1) + y\n",
+        "walrus_in_comprehension",
+        "from kybra import query\n\n@query\ndef f(x: int) -> int:\n    return len([y for i in range(x) if (y := i * 2) > 3])\n",
     ),
     (
         "int8_literal_128",
