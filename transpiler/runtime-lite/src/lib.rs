@@ -69,7 +69,7 @@ mod ord;
 mod output;
 pub mod principal;
 mod pystr;
-mod seq;
+pub mod seq;
 pub mod set;
 mod shared;
 pub mod str_methods;

@@ -83,6 +83,23 @@ impl<T: Clone + PartialEq> PySeq<T> for List<T> {
 
 /// `range(start, stop, step)` as an iterator of Python ints (`step` is
 /// never zero: the compiler checks it is a non-zero literal).
+/// `list(range(start, stop, step))` with a step known only at run time
+/// (`ValueError` for a zero step, as Python's `range` raises).
+pub fn range_step(start: &Int, stop: &Int, step: &Int) -> Result<Vec<Int>, Exception> {
+    let zero = Int::from(0);
+    if *step == zero {
+        return Err(Exception::value_error("range() arg 3 must not be zero"));
+    }
+    let up = *step > zero;
+    let mut out = Vec::new();
+    let mut next = start.clone();
+    while if up { next < *stop } else { next > *stop } {
+        out.push(next.clone());
+        next = &next + step;
+    }
+    Ok(out)
+}
+
 pub fn range_iter(start: &Int, stop: &Int, step: i64) -> impl Iterator<Item = Int> {
     let step_int = Int::from(step);
     let stop = stop.clone();

@@ -1298,10 +1298,23 @@ impl Checker<'_> {
                         .with_help("Python raises ValueError for this"))
                 }
                 Some(v) => v,
+                // A computed step: the numbers, computed when it runs.
                 None => {
-                    return Err(self
-                        .error(s.range(), "range() step must be an integer literal")
-                        .with_help("write the step as a constant, e.g. `range(10, 0, -2)`"))
+                    let start = match start {
+                        Some(a) => self.expect(a, Ty::INT)?,
+                        None => Expr::new(Ty::INT, ExprKind::Int(0.into()), span),
+                    };
+                    let stop = self.expect(stop, Ty::INT)?;
+                    let step = self.expect(s, Ty::INT)?;
+                    let ty = self.types.list(Ty::INT);
+                    return Ok(Expr::new(
+                        ty,
+                        ExprKind::Builtin(
+                            crate::model::ir::Builtin::Lib(crate::model::ir::LibFn::RangeStep),
+                            vec![start, stop, step],
+                        ),
+                        span,
+                    ));
                 }
             },
         };

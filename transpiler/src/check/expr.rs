@@ -1108,7 +1108,7 @@ impl Checker<'_> {
         let help = if optional {
             "the value may be None: check `x is not None` first; in that branch `x` holds a plain value"
         } else if e.ty.is_float() && to.is_integral() {
-            "Python would keep a float here; this compiler keeps each variable's type. Convert explicitly once `int()` is supported, or change the annotation"
+            "Python would keep a float here; this compiler keeps each variable's type: convert explicitly with `int(...)`, or change the annotation"
         } else if to == Ty::STR {
             "convert with `str(...)` or an f-string"
         } else {

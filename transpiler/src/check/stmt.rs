@@ -182,8 +182,10 @@ impl Checker<'_> {
                 self.loop_else(flag, Stmt::While { cond, body }, &w.orelse, w.range)
             }
             ast::Stmt::For(f) => {
+                // A `range` with a computed step is a list of the numbers.
                 let range = matches!(&*f.iter, ast::Expr::Call(c)
-                    if matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "range"));
+                    if matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "range")
+                        && (c.args.len() < 3 || const_int(&c.args[2]).is_some()));
                 let flag = self.loop_else_flag(&f.orelse, f.range);
                 let stmt = if range {
                     self.for_range(f)

@@ -74,6 +74,7 @@ impl Lower<'_> {
             ExcArgs => ("builtins", "exc_args", None),
             ExcName => ("builtins", "exc_name", None),
             ArgsLen => ("builtins", "args_len", None),
+            RangeStep => ("seq", "range_step", None),
             Next => ("gen", "next", None),
             NextOr => ("gen", "next_or", None),
         };
@@ -118,7 +119,7 @@ impl Lower<'_> {
         } else {
             R::atom(call)
         };
-        if matches!(f, SplitMax | RSplit | SplitLines) {
+        if matches!(f, SplitMax | RSplit | SplitLines | RangeStep) {
             let v = value.ts;
             return self.fresh_list(v, ty);
         }

@@ -754,6 +754,8 @@ pub enum LibFn {
     /// `next(g)` (`StopIteration`) and `next(g, default)` of a generator.
     Next,
     NextOr,
+    /// `range(start, stop, step)` with a computed step (a new list).
+    RangeStep,
     /// A function of Python's `math` module (`check/math.rs`).
     Math(MathFn),
 }
@@ -922,6 +924,7 @@ impl LibFn {
                 | BytesFromHex
                 | Next
                 | NextOr
+                | RangeStep
         ) || matches!(self, Math(f) if f.may_raise())
     }
 

@@ -23,7 +23,7 @@ def map_two(xs: list[int]) -> int:
 
 @query
 def range_step(n: int) -> int:
-    return len(range(0, n, n))
+    return len(range(0, n, 0.5))
 
 
 @query
