@@ -1645,6 +1645,54 @@ impl Checker<'_> {
         ))
     }
 
+    /// `tuple(xs)`: a tuple of the items of an iterable, its length known
+    /// only at run time (`TyKind::VarTuple`, as `*args`); `tuple(t)` of a
+    /// tuple is `t`.
+    pub(crate) fn tuple_call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
+        let span = self.span(c.range);
+        let arg = match c.args.as_slice() {
+            [] if c.keywords.is_empty() => {
+                let ty = self.types.tuple(vec![]);
+                return Ok(Expr::new(ty, ExprKind::Tuple(vec![]), span));
+            }
+            [arg] if c.keywords.is_empty() => arg,
+            _ => {
+                return Err(self
+                    .error(c.range, "tuple() takes at most one argument")
+                    .with_help("write `tuple(xs)`"))
+            }
+        };
+        let v = self.expr(arg)?;
+        if matches!(self.types.kind(v.ty), TyKind::Tuple(_)) {
+            return Ok(v);
+        }
+        let v = self.iter_object(v, arg.range())?;
+        let v = if v.ty == Ty::STR {
+            let chars = self.types.list(Ty::STR);
+            let s = v.span;
+            Expr::new(chars, ExprKind::Method(Method::ListCopy, vec![v]), s)
+        } else {
+            self.set_as_list(v)
+        };
+        let item = match self.types.kind(v.ty) {
+            TyKind::List(t) => *t,
+            TyKind::Dict(k, _) => *k,
+            _ => {
+                return Err(self.not_iterable(
+                    arg.range(),
+                    v.ty,
+                    "tuple() takes a list, a dict, a set, a str or a generator here",
+                ))
+            }
+        };
+        let ty = self.types.intern(TyKind::VarTuple(item));
+        Ok(Expr::new(
+            ty,
+            ExprKind::Method(Method::ListCopy, vec![v]),
+            span,
+        ))
+    }
+
     /// `list(x)`: a new list with the items of a list, or the keys of a dict.
     pub(crate) fn list_call(&mut self, c: &ast::ExprCall) -> Result<Expr, Diagnostic> {
         let span = self.span(c.range);

@@ -1664,6 +1664,7 @@ impl Checker<'_> {
                 Ok(Expr::new(Ty::INT, ExprKind::Len(Box::new(v)), span))
             }
             "list" => self.list_call(c),
+            "tuple" => self.tuple_call(c),
             "set" | "frozenset" => self.set_call(name, c),
             "dict" => self.dict_call(c),
             "map" => self.map_call(c),

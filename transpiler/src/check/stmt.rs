@@ -601,6 +601,15 @@ impl Checker<'_> {
             }
             (None, _) => self.expr(value)?,
         };
+        // A name given a `tuple(...)` holds the tuple (read as a list).
+        let v = match v.kind {
+            ExprKind::Convert(inner)
+                if matches!(self.types.kind(inner.ty), crate::model::TyKind::VarTuple(_)) =>
+            {
+                *inner
+            }
+            kind => Expr { kind, ..v },
+        };
         self.assign_value(target, v, value.range())
     }
 

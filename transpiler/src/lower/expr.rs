@@ -1089,6 +1089,16 @@ impl Lower<'_> {
         let Some((recv, rest)) = args.split_first() else {
             return unreachable_kind();
         };
+        // `tuple(xs)`: the items, in a `Vec`.
+        if m == Method::ListCopy
+            && matches!(
+                self.program.types.kind(ty),
+                crate::model::TyKind::VarTuple(_)
+            )
+        {
+            let it = self.items_iter(recv);
+            return R::atom(quote!(#it.collect::<Vec<_>>()));
+        }
         // `list(s)` of a str, a tuple or a generator: its items, collected.
         if m == Method::ListCopy
             && (recv.ty == Ty::STR
