@@ -67,22 +67,26 @@ impl Checker<'_> {
         Ok(v)
     }
 
-    /// [`Checker::tuple_view`] without interning (`None` also when that
-    /// tuple type was never interned, so no value has it).
-    fn tuple_view_of(&self, t: Ty) -> Option<Ty> {
+    /// The Candid item types of the recursive tuple alias `t` is (`None`
+    /// for any other type).
+    fn tuple_alias_items(&self, t: Ty) -> Option<Vec<crate::model::CandidTy>> {
         let TyKind::Nominal(d) = *self.types.kind(t) else {
             return None;
         };
         let crate::model::ir::DefKind::Alias(c) = self.defs[d.0 as usize].kind else {
             return None;
         };
-        if self.types.is_alias(d) {
-            return None;
+        match self.types.candid_kind(c) {
+            CandidKind::Tuple(items) if !self.types.is_alias(d) => Some(items.clone()),
+            _ => None,
         }
-        let CandidKind::Tuple(items) = self.types.candid_kind(c) else {
-            return None;
-        };
-        let items = items
+    }
+
+    /// [`Checker::tuple_view`] without interning (`None` also when that
+    /// tuple type was never interned, so no value has it).
+    fn tuple_view_of(&self, t: Ty) -> Option<Ty> {
+        let items = self
+            .tuple_alias_items(t)?
             .iter()
             .map(|i| self.types.find_member_ty(*i))
             .collect::<Option<Vec<_>>>()?;
@@ -93,18 +97,7 @@ impl Checker<'_> {
     /// (`List = Tuple[str, Opt["List"]]`: `tuple[str, Opt[List]]`); `None`
     /// for any other type.
     pub(crate) fn tuple_view(&mut self, t: Ty) -> Option<Ty> {
-        let TyKind::Nominal(d) = *self.types.kind(t) else {
-            return None;
-        };
-        let crate::model::ir::DefKind::Alias(c) = self.defs[d.0 as usize].kind else {
-            return None;
-        };
-        if self.types.is_alias(d) {
-            return None;
-        }
-        let CandidKind::Tuple(items) = self.types.candid_kind(c).clone() else {
-            return None;
-        };
+        let items = self.tuple_alias_items(t)?;
         let items = items.into_iter().map(|i| self.types.member_ty(i)).collect();
         Some(self.types.tuple(items))
     }
